@@ -1,0 +1,124 @@
+import type { Caption, DissemControl } from './captions';
+import type { Classification, ClearanceLevel, PortionMark } from './classification';
+import type { Precedence } from './precedence';
+
+/**
+ * The cable as the renderer and the CLI see it (DOMAIN.md §8a). These are read models built in
+ * core after the access decision; nothing here is ever produced for a cable the user may not see.
+ */
+export const ERA_PROFILES = ['FRUS_1960S', 'ADS_1973_79', 'CABLEGATE_2000S', 'MODERN'] as const;
+export type EraProfile = (typeof ERA_PROFILES)[number];
+
+export const ADDRESSEE_ROLES = ['ACTION', 'INFO', 'EXEMPT'] as const;
+export type AddresseeRole = (typeof ADDRESSEE_ROLES)[number];
+
+export const USER_ROLES = ['trainee', 'officer', 'instructor', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export type StationRef = Readonly<{ plad: string; name: string }>;
+
+export type AddresseeView = Readonly<{
+  plad: string;
+  name: string;
+  role: AddresseeRole;
+  precedence: Precedence;
+  niact: boolean;
+  /** Channel serial as written for this addressee, e.g. "TOPOL 578" (DOMAIN.md §1.8). */
+  serial: string | null;
+  /** The collective this addressee came from, e.g. "ALL NATO CAPITALS". */
+  collective: string | null;
+  /** "For" persons (5 FAH-2 H-442: FOR xxx ONLY roles). */
+  forPersons: ReadonlyArray<string>;
+}>;
+
+export type PassView = Readonly<{ by: string; to: string; byName: string; toName: string; status: 'PENDING' | 'DONE' }>;
+
+export type RepeatView = Readonly<{
+  dtg: string;
+  by: string;
+  addressees: ReadonlyArray<AddresseeView>;
+  eyesOnlyFor: ReadonlyArray<string>;
+  note: string | null;
+}>;
+
+export type ParagraphView = Readonly<{
+  /** Paragraph number; null for a lone or unnumbered paragraph (rule 4). */
+  n: number | null;
+  portion: PortionMark;
+  fyi: boolean;
+  text: string;
+}>;
+
+export type ReferenceView = Readonly<{ label: string; text: string }>;
+
+export type CableView = Readonly<{
+  id: number;
+  ref: string;
+  series: string | null;
+  serial: number | null;
+  mrn: string | null;
+  profile: EraProfile;
+  dtg: string;
+  sentAt: string;
+  classification: Classification;
+  /** The marking line shown at top and bottom of every view (rule 25). */
+  banner: string;
+  /** Caption lines in their stored order, one per line (rule 12). */
+  captions: ReadonlyArray<string>;
+  dissem: ReadonlyArray<DissemControl>;
+  relTo: ReadonlyArray<string>;
+  /** Transmission precedence: the highest addressee precedence (rule 9). */
+  precedence: Precedence;
+  niact: boolean;
+  from: StationRef;
+  action: ReadonlyArray<AddresseeView>;
+  info: ReadonlyArray<AddresseeView>;
+  pass: ReadonlyArray<PassView>;
+  repeats: ReadonlyArray<RepeatView>;
+  eyesOnlyFor: ReadonlyArray<string>;
+  draftedBy: ReadonlyArray<string>;
+  clearedBy: ReadonlyArray<string>;
+  approvedBy: ReadonlyArray<string>;
+  signedBy: string | null;
+  subject: string;
+  fileRef: string | null;
+  tags: ReadonlyArray<string>;
+  references: ReadonlyArray<ReferenceView>;
+  sourceNote: string | null;
+  paragraphs: ReadonlyArray<ParagraphView>;
+}>;
+
+export type InboxRow = Readonly<{
+  deliveryId: number;
+  cableId: number;
+  ref: string;
+  dtg: string;
+  deliveredAt: string;
+  classification: Classification;
+  captions: ReadonlyArray<string>;
+  precedence: Precedence;
+  niact: boolean;
+  role: 'ACTION' | 'INFO' | 'PASS' | 'REPEAT';
+  from: string;
+  subject: string;
+}>;
+
+export type InboxCursor = Readonly<{ deliveredAt: string; deliveryId: number }>;
+
+export type InboxPage = Readonly<{ rows: ReadonlyArray<InboxRow>; nextCursor: InboxCursor | null }>;
+
+export type UserSummary = Readonly<{
+  login: string;
+  displayName: string;
+  post: StationRef;
+  role: UserRole;
+  clearance: ClearanceLevel;
+}>;
+
+export type SignedInUser = UserSummary &
+  Readonly<{
+    foreignNational: boolean;
+    isPrincipal: boolean;
+  }>;
+
+export type CaptionCode = Caption;
