@@ -1,0 +1,48 @@
+import type { AccessSubject } from '../../domain/access';
+import type { SignedInUser, UserRole } from '../../domain/cable';
+import type { ClearanceLevel } from '../../domain/classification';
+import type { UserWithPersonRow } from '../store/directoryRepository';
+
+/** The signed-in user as core sees it: the public profile plus the ids the rules need. */
+export type Actor = SignedInUser &
+  Readonly<{ userId: number; personId: number; stationId: number; officeId: number | null }>;
+
+export function actorFromRow(row: UserWithPersonRow): Actor {
+  return {
+    userId: row.id,
+    personId: row.person_id,
+    stationId: row.station_id,
+    officeId: row.office_id,
+    login: row.login,
+    displayName: row.full_name,
+    post: { plad: row.plad, name: row.station_name },
+    role: row.role as UserRole,
+    clearance: row.clearance as ClearanceLevel,
+    foreignNational: row.foreign_national === 1,
+    isPrincipal: row.is_principal === 1,
+  };
+}
+
+export function publicUser(a: Actor): SignedInUser {
+  return {
+    login: a.login,
+    displayName: a.displayName,
+    post: a.post,
+    role: a.role,
+    clearance: a.clearance,
+    foreignNational: a.foreignNational,
+    isPrincipal: a.isPrincipal,
+  };
+}
+
+export function accessSubject(a: Actor): AccessSubject {
+  return {
+    personId: a.personId,
+    stationId: a.stationId,
+    clearance: a.clearance,
+    foreignNational: a.foreignNational,
+    nationality: null,
+    officeId: a.officeId,
+    isPrincipal: a.isPrincipal,
+  };
+}

@@ -1,0 +1,87 @@
+import { decideAccess } from '../../domain/access';
+import type { InboxCursor, InboxPage, InboxRow } from '../../domain/cable';
+import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
+import { classificationRank } from '../../domain/classification';
+import { captionLines } from '../../domain/markings';
+import { eyesOnlyOf, forPersonIdsAt, inboxCandidates, INBOX_START, type InboxCandidate } from '../store/cableReader';
+import type { Db } from '../store/database';
+import { accessSubject, type Actor } from './actor';
+
+export type InboxService = Readonly<{
+  list(actor: Actor, q: Readonly<{ cursor?: InboxCursor | null; limit: number }>): InboxPage;
+}>;
+
+/** Candidate rows read per query; most are kept, so this is a little over a page. */
+const BATCH_ROWS = 200;
+/** Bounds the work of one call when the user may see little of the post's traffic. */
+const MAX_BATCHES_PER_PAGE = 10;
+
+export function createInboxService(db: Db): InboxService {
+  return {
+    list(actor, { cursor, limit }) {
+      const subject = accessSubject(actor);
+      const eyesOnly = new Map<number, EyesOnlyEntry[]>();
+      const rows: InboxRow[] = [];
+      let before = cursor ? { beforeAt: cursor.deliveredAt, beforeId: cursor.deliveryId } : { ...INBOX_START };
+      for (let batch = 0; batch < MAX_BATCHES_PER_PAGE; batch++) {
+        const candidates = inboxCandidates(db, {
+          stationId: actor.stationId,
+          maxRank: classificationRank(actor.clearance),
+          ...before,
+          limit: BATCH_ROWS,
+        });
+        for (const c of candidates) {
+          before = { beforeAt: c.deliveredAt, beforeId: c.deliveryId };
+          if (!admits(db, subject, c, eyesOnly)) continue;
+          rows.push(inboxRow(c));
+          if (rows.length === limit) return { rows, nextCursor: cursorOf(c) };
+        }
+        if (candidates.length < BATCH_ROWS) return { rows, nextCursor: null };
+      }
+      return { rows, nextCursor: { deliveredAt: before.beforeAt, deliveryId: before.beforeId } };
+    },
+  };
+}
+
+function cursorOf(c: InboxCandidate): InboxCursor {
+  return { deliveredAt: c.deliveredAt, deliveryId: c.deliveryId };
+}
+
+function admits(
+  db: Db,
+  subject: ReturnType<typeof accessSubject>,
+  c: InboxCandidate,
+  eyesOnlyCache: Map<number, EyesOnlyEntry[]>,
+): boolean {
+  let eyesOnly = eyesOnlyCache.get(c.transmissionId);
+  if (!eyesOnly) {
+    eyesOnly = eyesOnlyOf(db, c.transmissionId);
+    eyesOnlyCache.set(c.transmissionId, eyesOnly);
+  }
+  return decideAccess(subject, {
+    classification: c.classification,
+    captions: JSON.parse(c.captions) as Caption[],
+    dissem: JSON.parse(c.dissem) as DissemControl[],
+    relTo: JSON.parse(c.relTo) as string[],
+    deliveries: [{ stationId: c.stationId, eyesOnly, forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId) }],
+    // The inbox lists deliveries; the drafting chain matters only when viewing one's own sent cable.
+    origin: { stationId: c.originStationId, personIds: [], officeIds: [] },
+  }).allowed;
+}
+
+function inboxRow(c: InboxCandidate): InboxRow {
+  return {
+    deliveryId: c.deliveryId,
+    cableId: c.cableId,
+    ref: c.ref,
+    dtg: c.dtg,
+    deliveredAt: c.deliveredAt,
+    classification: c.classification,
+    captions: captionLines(JSON.parse(c.captions) as Caption[]),
+    precedence: c.precedence,
+    niact: c.niact === 1,
+    role: c.via === 'PASS' ? 'PASS' : c.via === 'REPEAT' ? 'REPEAT' : c.role,
+    from: c.fromPlad,
+    subject: c.subject,
+  };
+}

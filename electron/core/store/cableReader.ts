@@ -1,0 +1,285 @@
+import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
+import type { Classification, PortionMark } from '../../domain/classification';
+import type { EraProfile } from '../../domain/cable';
+import type { Precedence } from '../../domain/precedence';
+import type { Db } from './database';
+
+/** Read-side SQL for cables: the full record of one cable, and the inbox page query. */
+
+export type CableRow = Readonly<{
+  id: number;
+  ref: string;
+  profile: EraProfile;
+  series_indicator: string | null;
+  series_number: number | null;
+  mrn_station: string | null;
+  mrn_year: number | null;
+  mrn_serial: number | null;
+  dtg: string;
+  sent_at: string;
+  originator_station_id: number;
+  originator_plad: string;
+  originator_name: string;
+  classification: Classification;
+  captions: ReadonlyArray<Caption>;
+  dissem: ReadonlyArray<DissemControl>;
+  rel_to: ReadonlyArray<string>;
+  subject: string;
+  file_ref: string | null;
+  tags: ReadonlyArray<string>;
+  source_note: string | null;
+  signature: string | null;
+}>;
+
+export type TransmissionRecord = Readonly<{
+  id: number;
+  kind: 'ORIGINAL' | 'REPEAT';
+  dtg: string;
+  senderPlad: string;
+  precedence: Precedence;
+  note: string | null;
+  eyesOnly: ReadonlyArray<EyesOnlyEntry>;
+  addressees: ReadonlyArray<AddresseeRecord>;
+  passes: ReadonlyArray<PassRecord>;
+  deliveries: ReadonlyArray<DeliveryRecord>;
+}>;
+
+export type AddresseeRecord = Readonly<{
+  stationId: number | null;
+  plad: string;
+  name: string;
+  isCollective: boolean;
+  role: 'ACTION' | 'INFO' | 'EXEMPT';
+  precedence: Precedence;
+  niact: boolean;
+  serial: string | null;
+  forPersons: ReadonlyArray<{ id: number; citedAs: string }>;
+}>;
+
+export type PassRecord = Readonly<{
+  byPlad: string;
+  byName: string;
+  toPlad: string;
+  toName: string;
+  status: 'PENDING' | 'DONE';
+}>;
+
+export type DeliveryRecord = Readonly<{
+  id: number;
+  stationId: number;
+  principal: string | null;
+  principalId: number | null;
+}>;
+
+export type CableRecord = Readonly<{
+  cable: CableRow;
+  paragraphs: ReadonlyArray<{ n: number | null; portion: PortionMark; fyi: boolean; text: string }>;
+  references: ReadonlyArray<{ label: string; text: string }>;
+  drafting: ReadonlyArray<DraftingRecord>;
+  transmissions: ReadonlyArray<TransmissionRecord>;
+}>;
+
+export type DraftingRecord = Readonly<{
+  role: 'DRAFTED' | 'CLEARED' | 'APPROVED';
+  name: string;
+  kind: string | null;
+  personId: number | null;
+  officeId: number | null;
+}>;
+
+type RawCable = Omit<CableRow, 'captions' | 'dissem' | 'rel_to' | 'tags'> & {
+  captions: string;
+  dissem: string;
+  rel_to: string;
+  tags: string;
+};
+
+export function cableIdByRef(db: Db, ref: string): number | undefined {
+  const normal = ref.trim().toUpperCase().replace(/\s+/g, ' ');
+  return db.prepare('SELECT id FROM cables WHERE ref = ?').pluck().get(normal) as number | undefined;
+}
+
+export function cableExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM cables WHERE id = ?').get(id) !== undefined;
+}
+
+export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
+  const raw = db
+    .prepare(
+      `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial,
+              c.dtg, c.sent_at, c.originator_station_id, s.plad AS originator_plad, s.name AS originator_name, c.classification, c.captions,
+              c.dissem, c.rel_to, c.subject, c.file_ref, c.tags, c.source_note, c.signature
+       FROM cables c JOIN stations s ON s.id = c.originator_station_id WHERE c.id = ?`,
+    )
+    .get(id) as RawCable | undefined;
+  if (!raw) return undefined;
+  const cable: CableRow = {
+    ...raw,
+    captions: JSON.parse(raw.captions) as Caption[],
+    dissem: JSON.parse(raw.dissem) as DissemControl[],
+    rel_to: JSON.parse(raw.rel_to) as string[],
+    tags: JSON.parse(raw.tags) as string[],
+  };
+  const paragraphs = (
+    db
+      .prepare('SELECT number AS n, portion, fyi, text FROM paragraphs WHERE cable_id = ? ORDER BY ordinal')
+      .all(id) as { n: number | null; portion: PortionMark; fyi: number; text: string }[]
+  ).map((p) => ({ ...p, fyi: p.fyi === 1 }));
+  const references = db
+    .prepare('SELECT label, text FROM cable_references WHERE cable_id = ? ORDER BY ordinal')
+    .all(id) as { label: string; text: string }[];
+  const drafting = db
+    .prepare(
+      `SELECT r.role, coalesce(p.cited_as, o.code) AS name, r.clearance_kind AS kind, r.person_id AS personId,
+              r.office_id AS officeId
+       FROM drafting_roles r LEFT JOIN people p ON p.id = r.person_id LEFT JOIN offices o ON o.id = r.office_id
+       WHERE r.cable_id = ? ORDER BY r.ordinal`,
+    )
+    .all(id) as DraftingRecord[];
+  const transmissions = (
+    db
+      .prepare(
+        `SELECT t.id, t.kind, t.dtg, s.plad AS senderPlad, t.precedence, t.note
+         FROM transmissions t JOIN stations s ON s.id = t.sender_station_id WHERE t.cable_id = ? ORDER BY t.id`,
+      )
+      .all(id) as Omit<TransmissionRecord, 'eyesOnly' | 'addressees' | 'passes' | 'deliveries'>[]
+  ).map((t) => ({
+    ...t,
+    eyesOnly: eyesOnlyOf(db, t.id),
+    addressees: addresseesOf(db, t.id),
+    passes: passesOf(db, t.id),
+    deliveries: deliveriesOf(db, t.id),
+  }));
+  return { cable, paragraphs, references, drafting, transmissions };
+}
+
+export function eyesOnlyOf(db: Db, transmissionId: number): EyesOnlyEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT e.person_id, e.principals, p.cited_as FROM eyes_only e LEFT JOIN people p ON p.id = e.person_id
+       WHERE e.transmission_id = ? ORDER BY e.ordinal`,
+    )
+    .all(transmissionId) as { person_id: number | null; principals: number; cited_as: string | null }[];
+  return rows.map((r) =>
+    r.principals === 1 ? { kind: 'PRINCIPALS' } : { kind: 'PERSON', personId: r.person_id!, name: r.cited_as! },
+  );
+}
+
+function addresseesOf(db: Db, transmissionId: number): AddresseeRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.station_id, coalesce(s.plad, c.name) AS plad, coalesce(s.name, c.description, c.name) AS name,
+              a.collective_id IS NOT NULL AS is_collective, a.role, a.precedence, a.niact, a.channel_series, a.channel_serial
+       FROM addressees a LEFT JOIN stations s ON s.id = a.station_id LEFT JOIN collectives c ON c.id = a.collective_id
+       WHERE a.transmission_id = ? ORDER BY a.ordinal`,
+    )
+    .all(transmissionId) as {
+    id: number;
+    station_id: number | null;
+    plad: string;
+    name: string;
+    is_collective: number;
+    role: 'ACTION' | 'INFO' | 'EXEMPT';
+    precedence: Precedence;
+    niact: number;
+    channel_series: string | null;
+    channel_serial: number | null;
+  }[];
+  const forPersons = db.prepare(
+    `SELECT p.id, p.cited_as AS citedAs FROM addressee_for f JOIN people p ON p.id = f.person_id
+     WHERE f.addressee_id = ? ORDER BY p.surname`,
+  );
+  return rows.map((r) => ({
+    stationId: r.station_id,
+    plad: r.plad,
+    name: r.name,
+    isCollective: r.is_collective === 1,
+    role: r.role,
+    precedence: r.precedence,
+    niact: r.niact === 1,
+    serial: r.channel_serial === null ? null : `${r.channel_series ?? ''} ${r.channel_serial}`.trim(),
+    forPersons: forPersons.all(r.id) as { id: number; citedAs: string }[],
+  }));
+}
+
+function passesOf(db: Db, transmissionId: number): PassRecord[] {
+  return db
+    .prepare(
+      `SELECT b.plad AS byPlad, b.short_name AS byName, t.plad AS toPlad, t.short_name AS toName, p.status
+       FROM pass_instructions p JOIN stations b ON b.id = p.by_station_id JOIN stations t ON t.id = p.to_station_id
+       WHERE p.transmission_id = ? ORDER BY p.id`,
+    )
+    .all(transmissionId) as PassRecord[];
+}
+
+function deliveriesOf(db: Db, transmissionId: number): DeliveryRecord[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.station_id AS stationId, p.cited_as AS principal, p.id AS principalId
+       FROM deliveries d LEFT JOIN people p ON p.station_id = d.station_id AND p.is_principal = 1
+       WHERE d.transmission_id = ? ORDER BY d.id`,
+    )
+    .all(transmissionId) as DeliveryRecord[];
+}
+
+/** One candidate inbox row: a delivery to the station with what the access decision needs. */
+export type InboxCandidate = Readonly<{
+  deliveryId: number;
+  transmissionId: number;
+  cableId: number;
+  stationId: number;
+  ref: string;
+  dtg: string;
+  deliveredAt: string;
+  classification: Classification;
+  captions: string;
+  dissem: string;
+  relTo: string;
+  precedence: Precedence;
+  niact: number;
+  role: 'ACTION' | 'INFO';
+  via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT';
+  fromPlad: string;
+  subject: string;
+  originStationId: number;
+}>;
+
+/**
+ * The inbox page query: one station's deliveries newest first, keyset-paged on
+ * (delivered_at, id) so that every page costs the same at any depth. It reads the
+ * `deliveries_inbox` index (asserted by EXPLAIN QUERY PLAN in the tests); the read-up filter on
+ * class_rank prunes in SQL, every other rule is decided afterwards by `decideAccess`.
+ */
+export const INBOX_PAGE_SQL = `
+  SELECT d.id AS deliveryId, d.transmission_id AS transmissionId, d.cable_id AS cableId, d.station_id AS stationId,
+         c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
+         d.precedence, d.niact, d.role, d.via, s.plad AS fromPlad, c.subject,
+         c.originator_station_id AS originStationId
+  FROM deliveries d
+  JOIN cables c ON c.id = d.cable_id
+  JOIN stations s ON s.id = c.originator_station_id
+  WHERE d.station_id = @stationId
+    AND c.class_rank <= @maxRank
+    AND (d.delivered_at, d.id) < (@beforeAt, @beforeId)
+  ORDER BY d.delivered_at DESC, d.id DESC
+  LIMIT @limit`;
+
+/** Upper bound for the first page: sorts after every ISO-8601 timestamp. */
+export const INBOX_START = { beforeAt: '\uffff', beforeId: Number.MAX_SAFE_INTEGER } as const;
+
+export function inboxCandidates(
+  db: Db,
+  q: Readonly<{ stationId: number; maxRank: number; beforeAt: string; beforeId: number; limit: number }>,
+): InboxCandidate[] {
+  return db.prepare(INBOX_PAGE_SQL).all(q) as InboxCandidate[];
+}
+
+export function forPersonIdsAt(db: Db, transmissionId: number, stationId: number): number[] {
+  return db
+    .prepare(
+      `SELECT f.person_id FROM addressee_for f JOIN addressees a ON a.id = f.addressee_id
+       WHERE a.transmission_id = ? AND a.station_id = ?`,
+    )
+    .pluck()
+    .all(transmissionId, stationId) as number[];
+}

@@ -1,0 +1,319 @@
+import { classificationRank } from '../../domain/classification';
+import { parseDtg } from '../../domain/dtg';
+import { highestPrecedence, type Precedence } from '../../domain/precedence';
+import type { CableInput, CableInputAddressee, EyesOnlyInput } from '../cables/cableInput';
+import { CableroomError } from '../errors';
+import type { Db } from './database';
+import { collectiveByName, officeId, personByKey, stationByPlad } from './directoryRepository';
+
+/**
+ * Writes a released cable with its transmissions and deliveries in one transaction: either the
+ * whole cable lands or nothing does (never a half-written record).
+ */
+export function insertCable(db: Db, input: CableInput, now: Date = new Date()): number {
+  return db.transaction(() => writeCable(db, input, now))();
+}
+
+type Recipient = {
+  stationId: number;
+  role: 'ACTION' | 'INFO';
+  precedence: Precedence;
+  niact: boolean;
+  collectiveId: number | null;
+};
+
+function bad(message: string): CableroomError {
+  return new CableroomError('BAD_REQUEST', message);
+}
+
+function dtgInstant(dtg: string, what: string): string {
+  const at = parseDtg(dtg);
+  if (!at) throw bad(`${what}: "${dtg}" is not a valid DTG (DOMAIN.md rule 22).`);
+  return at.toISOString();
+}
+
+function writeCable(db: Db, c: CableInput, now: Date): number {
+  const station = (plad: string, where: string): number => {
+    const s = stationByPlad(db, plad);
+    if (!s) throw bad(`${where}: unknown station "${plad}".`);
+    return s.id;
+  };
+  const person = (key: string, where: string): number => {
+    const p = personByKey(db, key);
+    if (!p) throw bad(`${where}: unknown person "${key}".`);
+    return p.id;
+  };
+
+  const ref = c.ref.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (db.prepare('SELECT 1 FROM cables WHERE ref = ?').get(ref)) {
+    throw bad(`A cable ${ref} already exists.`);
+  }
+  const originatorId = station(c.originator.plad, 'originator');
+  const originatorOffice = c.originator.office ? officeId(db, originatorId, c.originator.office) : undefined;
+  if (c.originator.office && originatorOffice === undefined) {
+    throw bad(`originator: unknown office "${c.originator.office}" at ${c.originator.plad}.`);
+  }
+  const sentAt = dtgInstant(c.dtg, 'dtg');
+
+  const cableId = Number(
+    db
+      .prepare(
+        `INSERT INTO cables (ref, profile, series_indicator, series_number, mrn_station, mrn_year, mrn_serial, dtg, sent_at,
+           originator_station_id, originator_office_id, classification, class_rank, captions, dissem, rel_to, subject,
+           file_ref, tags, source_note, signature, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        ref,
+        c.profile,
+        c.series?.indicator.toUpperCase() ?? null,
+        c.series?.number ?? null,
+        c.mrn?.station ?? null,
+        c.mrn?.year ?? null,
+        c.mrn?.serial ?? null,
+        c.dtg,
+        sentAt,
+        originatorId,
+        originatorOffice ?? null,
+        c.classification,
+        classificationRank(c.classification),
+        JSON.stringify(c.captions),
+        JSON.stringify(c.dissem),
+        JSON.stringify(c.relTo),
+        c.subject,
+        c.fileRef ?? null,
+        JSON.stringify(c.tags),
+        c.sourceNote ?? null,
+        c.signature ?? null,
+        now.toISOString(),
+      ).lastInsertRowid,
+  );
+
+  const para = db.prepare(
+    'INSERT INTO paragraphs (cable_id, ordinal, number, portion, fyi, text) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  c.paragraphs.forEach((p, i) => para.run(cableId, i, p.n, p.portion, p.fyi ? 1 : 0, p.text));
+
+  const reference = db.prepare('INSERT INTO cable_references (cable_id, ordinal, label, text) VALUES (?, ?, ?, ?)');
+  c.references.forEach((r, i) => reference.run(cableId, i, r.label, r.text));
+
+  const role = db.prepare(
+    `INSERT INTO drafting_roles (cable_id, ordinal, role, person_id, office_id, clearance_kind) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  c.drafting.forEach((r, i) => {
+    let office: number | null = null;
+    if (r.office) {
+      const id = officeId(db, station(r.office.station, 'drafting'), r.office.code);
+      if (id === undefined) throw bad(`drafting: unknown office "${r.office.code}" at ${r.office.station}.`);
+      office = id;
+    }
+    role.run(cableId, i, r.role, r.person ? person(r.person, 'drafting') : null, office, r.kind ?? null);
+  });
+
+  const original = writeTransmission(db, {
+    cableId,
+    kind: 'ORIGINAL',
+    parentId: null,
+    dtg: c.dtg,
+    sentAt,
+    senderId: originatorId,
+    originatorId,
+    note: null,
+    addressees: c.transmission.addressees,
+    eyesOnly: c.transmission.eyesOnly,
+    station,
+    person,
+  });
+
+  // Pass instructions (rule 17): the passing post must have received this transmission.
+  const passInsert = db.prepare(
+    `INSERT INTO pass_instructions (transmission_id, by_station_id, to_station_id, precedence, status, executed_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const p of c.transmission.passes) {
+    const by = station(p.by, 'pass');
+    const to = station(p.to, 'pass');
+    const via = original.recipients.get(by);
+    if (!via) throw bad(`"${p.by} pass ${p.to}": ${p.by} is not an addressee of this cable (DOMAIN.md rule 17).`);
+    const executedAt = p.status === 'DONE' ? sentAt : null;
+    const passId = Number(
+      passInsert.run(original.id, by, to, p.precedence ?? null, p.status, executedAt).lastInsertRowid,
+    );
+    if (p.status === 'DONE' && !original.recipients.has(to)) {
+      insertDelivery(db, original.id, cableId, {
+        stationId: to,
+        role: via.role,
+        precedence: p.precedence ?? via.precedence,
+        niact: false,
+        via: 'PASS',
+        collectiveId: null,
+        passId,
+        deliveredAt: sentAt,
+      });
+    }
+  }
+
+  for (const r of c.repeats) {
+    const repeatAt = dtgInstant(r.dtg, 'repeat dtg');
+    writeTransmission(db, {
+      cableId,
+      kind: 'REPEAT',
+      parentId: original.id,
+      dtg: r.dtg,
+      sentAt: repeatAt,
+      senderId: station(r.by, 'repeat'),
+      originatorId,
+      note: r.note ?? null,
+      addressees: r.addressees,
+      eyesOnly: r.eyesOnly,
+      station,
+      person,
+    });
+  }
+
+  const body = c.paragraphs.map((p) => p.text).join('\n');
+  db.prepare('INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(cableId, c.subject, body);
+  return cableId;
+}
+
+type TransmissionSpec = Readonly<{
+  cableId: number;
+  kind: 'ORIGINAL' | 'REPEAT';
+  parentId: number | null;
+  dtg: string;
+  sentAt: string;
+  senderId: number;
+  originatorId: number;
+  note: string | null;
+  addressees: ReadonlyArray<CableInputAddressee>;
+  eyesOnly: ReadonlyArray<EyesOnlyInput>;
+  station: (plad: string, where: string) => number;
+  person: (key: string, where: string) => number;
+}>;
+
+function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipients: Map<number, Recipient> } {
+  const where = t.kind === 'ORIGINAL' ? 'addressees' : 'repeat addressees';
+  const live = t.addressees.filter((a) => a.role !== 'EXEMPT');
+  if (t.kind === 'ORIGINAL' && !live.some((a) => a.role === 'ACTION')) {
+    throw bad('A cable needs at least one action addressee (DOMAIN.md rule 10).');
+  }
+  if (live.length === 0) throw bad(`${where}: no addressee to send to.`);
+  const transmissionId = Number(
+    db
+      .prepare(
+        `INSERT INTO transmissions (cable_id, kind, parent_id, dtg, sent_at, sender_station_id, precedence, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        t.cableId,
+        t.kind,
+        t.parentId,
+        t.dtg,
+        t.sentAt,
+        t.senderId,
+        highestPrecedence(live.map((a) => a.precedence)), // rule 9
+        t.note,
+      ).lastInsertRowid,
+  );
+
+  const addresseeInsert = db.prepare(
+    `INSERT INTO addressees (transmission_id, ordinal, station_id, collective_id, role, precedence, niact, channel_series, channel_serial)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const forInsert = db.prepare('INSERT INTO addressee_for (addressee_id, person_id) VALUES (?, ?)');
+  const exempt = new Set<number>();
+  const collectives: { id: number; memberIds: number[]; a: CableInputAddressee }[] = [];
+  const recipients = new Map<number, Recipient>();
+  const add = (r: Recipient): void => {
+    const had = recipients.get(r.stationId);
+    // A station listed twice keeps its strongest role, precedence and NIACT.
+    recipients.set(
+      r.stationId,
+      had
+        ? {
+            ...had,
+            role: had.role === 'ACTION' || r.role === 'ACTION' ? 'ACTION' : 'INFO',
+            precedence: highestPrecedence([had.precedence, r.precedence]),
+            niact: had.niact || r.niact,
+          }
+        : r,
+    );
+  };
+
+  t.addressees.forEach((a, i) => {
+    let stationId: number | null = null;
+    let collectiveId: number | null = null;
+    if (a.plad !== undefined) stationId = t.station(a.plad, where);
+    else {
+      const col = collectiveByName(db, a.collective!);
+      if (!col) throw bad(`${where}: unknown collective "${a.collective}".`);
+      collectiveId = col.id;
+      collectives.push({ ...col, a });
+    }
+    const id = Number(
+      addresseeInsert.run(
+        transmissionId,
+        i,
+        stationId,
+        collectiveId,
+        a.role,
+        a.precedence,
+        a.niact ? 1 : 0,
+        a.serial?.series.toUpperCase() ?? null,
+        a.serial?.number ?? null,
+      ).lastInsertRowid,
+    );
+    for (const key of a.for) forInsert.run(id, t.person(key, `${where} "for"`));
+    if (a.role === 'EXEMPT') exempt.add(stationId!);
+    else if (stationId !== null) {
+      add({ stationId, role: a.role, precedence: a.precedence, niact: a.niact, collectiveId: null });
+    }
+  });
+
+  // Rule 11: exemptions only with a collective, and only of its members.
+  for (const stationId of exempt) {
+    if (!collectives.some((c) => c.memberIds.includes(stationId))) {
+      throw bad(`${where}: an exempted station must belong to a collective addressee (DOMAIN.md rule 11).`);
+    }
+  }
+  // A collective expands to its members, minus exemptions and minus the originator.
+  for (const c of collectives) {
+    for (const stationId of c.memberIds) {
+      if (exempt.has(stationId) || stationId === t.originatorId) continue;
+      add({
+        stationId,
+        role: c.a.role as 'ACTION' | 'INFO',
+        precedence: c.a.precedence,
+        niact: c.a.niact,
+        collectiveId: c.id,
+      });
+    }
+  }
+
+  const eyes = db.prepare('INSERT INTO eyes_only (transmission_id, ordinal, person_id, principals) VALUES (?, ?, ?, ?)');
+  t.eyesOnly.forEach((e, i) =>
+    'person' in e ? eyes.run(transmissionId, i, t.person(e.person, 'eyes only'), 0) : eyes.run(transmissionId, i, null, 1),
+  );
+
+  for (const r of recipients.values()) {
+    insertDelivery(db, transmissionId, t.cableId, {
+      ...r,
+      via: t.kind === 'REPEAT' ? 'REPEAT' : r.collectiveId !== null ? 'COLLECTIVE' : 'DIRECT',
+      passId: null,
+      deliveredAt: t.sentAt,
+    });
+  }
+  return { id: transmissionId, recipients };
+}
+
+function insertDelivery(
+  db: Db,
+  transmissionId: number,
+  cableId: number,
+  d: Recipient & Readonly<{ via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT'; passId: number | null; deliveredAt: string }>,
+): void {
+  db.prepare(
+    `INSERT INTO deliveries (transmission_id, cable_id, station_id, role, via, collective_id, pass_id, precedence, niact, delivered_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(transmissionId, cableId, d.stationId, d.role, d.via, d.collectiveId, d.passId, d.precedence, d.niact ? 1 : 0, d.deliveredAt);
+}

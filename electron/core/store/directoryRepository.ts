@@ -1,0 +1,170 @@
+import type { Db } from './database';
+
+/** All SQL over stations, offices, people, collectives and users (ARCHITECTURE.md: store layer). */
+
+export type StationRow = Readonly<{ id: number; plad: string; name: string; short_name: string; kind: string }>;
+export type PersonRow = Readonly<{
+  id: number;
+  key: string;
+  surname: string;
+  full_name: string;
+  cited_as: string;
+  station_id: number;
+  office_id: number | null;
+  is_principal: 0 | 1;
+}>;
+export type UserRow = Readonly<{
+  id: number;
+  login: string;
+  person_id: number;
+  role: string;
+  clearance: string;
+  foreign_national: 0 | 1;
+  passphrase_hash: Buffer;
+  passphrase_salt: Buffer;
+  kdf: string;
+}>;
+export type UserWithPersonRow = UserRow &
+  Readonly<{
+    full_name: string;
+    station_id: number;
+    office_id: number | null;
+    is_principal: 0 | 1;
+    plad: string;
+    station_name: string;
+  }>;
+
+export function insertStation(
+  db: Db,
+  s: Readonly<{ plad: string; name: string; shortName: string; kind: string; country?: string | null; city?: string | null }>,
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO stations (plad, name, short_name, kind, country, city) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.plad, s.name, s.shortName, s.kind, s.country ?? null, s.city ?? null).lastInsertRowid,
+  );
+}
+
+export function insertOffice(db: Db, stationId: number, code: string, name: string): number {
+  return Number(
+    db.prepare('INSERT INTO offices (station_id, code, name) VALUES (?, ?, ?)').run(stationId, code, name)
+      .lastInsertRowid,
+  );
+}
+
+export function insertPerson(
+  db: Db,
+  p: Readonly<{
+    key: string;
+    surname: string;
+    fullName: string;
+    citedAs: string;
+    title?: string | null;
+    stationId: number;
+    officeId: number | null;
+    principal: boolean;
+    persona: boolean;
+  }>,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO people (key, surname, full_name, cited_as, title, station_id, office_id, is_principal, is_persona)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        p.key,
+        p.surname,
+        p.fullName,
+        p.citedAs,
+        p.title ?? null,
+        p.stationId,
+        p.officeId,
+        p.principal ? 1 : 0,
+        p.persona ? 1 : 0,
+      ).lastInsertRowid,
+  );
+}
+
+export function insertCollective(db: Db, name: string, description: string | null, memberIds: ReadonlyArray<number>): number {
+  const id = Number(
+    db.prepare('INSERT INTO collectives (name, description) VALUES (?, ?)').run(name, description).lastInsertRowid,
+  );
+  const member = db.prepare('INSERT INTO collective_members (collective_id, station_id) VALUES (?, ?)');
+  for (const m of memberIds) member.run(id, m);
+  return id;
+}
+
+export function insertUser(
+  db: Db,
+  u: Readonly<{
+    login: string;
+    personId: number;
+    role: string;
+    clearance: string;
+    foreignNational: boolean;
+    hash: Buffer;
+    salt: Buffer;
+    kdf: string;
+    createdAt: string;
+  }>,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO users (login, person_id, role, clearance, foreign_national, passphrase_hash, passphrase_salt, kdf, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(u.login, u.personId, u.role, u.clearance, u.foreignNational ? 1 : 0, u.hash, u.salt, u.kdf, u.createdAt)
+      .lastInsertRowid,
+  );
+}
+
+export function stationByPlad(db: Db, plad: string): StationRow | undefined {
+  return db.prepare('SELECT id, plad, name, short_name, kind FROM stations WHERE plad = ?').get(plad) as
+    | StationRow
+    | undefined;
+}
+
+export function officeId(db: Db, stationId: number, code: string): number | undefined {
+  const row = db.prepare('SELECT id FROM offices WHERE station_id = ? AND code = ?').get(stationId, code) as
+    | { id: number }
+    | undefined;
+  return row?.id;
+}
+
+export function personByKey(db: Db, key: string): PersonRow | undefined {
+  return db
+    .prepare(
+      'SELECT id, key, surname, full_name, cited_as, station_id, office_id, is_principal FROM people WHERE key = ?',
+    )
+    .get(key) as PersonRow | undefined;
+}
+
+export function collectiveByName(db: Db, name: string): { id: number; memberIds: number[] } | undefined {
+  const row = db.prepare('SELECT id FROM collectives WHERE name = ?').get(name) as { id: number } | undefined;
+  if (!row) return undefined;
+  const members = db
+    .prepare('SELECT station_id FROM collective_members WHERE collective_id = ? ORDER BY station_id')
+    .pluck()
+    .all(row.id) as number[];
+  return { id: row.id, memberIds: members };
+}
+
+const USER_WITH_PERSON = `
+  SELECT u.id, u.login, u.person_id, u.role, u.clearance, u.foreign_national, u.passphrase_hash,
+         u.passphrase_salt, u.kdf, p.full_name, p.station_id, p.office_id, p.is_principal,
+         s.plad, s.name AS station_name
+  FROM users u JOIN people p ON p.id = u.person_id JOIN stations s ON s.id = p.station_id`;
+
+export function userByLogin(db: Db, login: string): UserWithPersonRow | undefined {
+  return db.prepare(`${USER_WITH_PERSON} WHERE u.login = ?`).get(login) as UserWithPersonRow | undefined;
+}
+
+export function listUsers(db: Db): UserWithPersonRow[] {
+  return db.prepare(`${USER_WITH_PERSON} ORDER BY u.login`).all() as UserWithPersonRow[];
+}
+
+export function countStations(db: Db): number {
+  return db.prepare('SELECT count(*) FROM stations').pluck().get() as number;
+}
