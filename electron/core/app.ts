@@ -1,6 +1,6 @@
 import { CableroomError } from './errors';
 import { defaultSeedDir } from './resources';
-import { isSeeded, loadSeed, type SeedSummary } from './seed/seed';
+import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
 import { createInboxService, type InboxService } from './services/inbox';
 import { createUsersService, type UsersService } from './services/users';
@@ -27,12 +27,14 @@ export type OpenCoreOptions = Readonly<{
 }>;
 
 export function openCore(options: OpenCoreOptions): Core {
+  // Read the seed before touching the database, so a missing or bad seed creates nothing.
+  const seed = options.seed ? readSeed(options.seedDir ?? defaultSeedDir()) : null;
   const db = openDatabase(options.dbPath, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.mustExist ? { mustExist: true } : {}),
   });
   try {
-    const seeded = options.seed && !isSeeded(db) ? loadSeed(db, options.seedDir ?? defaultSeedDir()) : null;
+    const seeded = seed && !isSeeded(db) ? loadSeed(db, seed) : null;
     return {
       db,
       seeded,

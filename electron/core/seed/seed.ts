@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { cableInputSchema } from '../cables/cableInput';
+import { cableInputSchema, type CableInput } from '../cables/cableInput';
 import { CableroomError } from '../errors';
 import type { Db } from '../store/database';
 import { insertCable } from '../store/cableWriter';
@@ -15,7 +15,7 @@ import {
   officeId,
   stationByPlad,
 } from '../store/directoryRepository';
-import { directorySeedSchema, usersSeedSchema } from './seedSchema';
+import { directorySeedSchema, usersSeedSchema, type DirectorySeed, type UsersSeed } from './seedSchema';
 
 /**
  * The training passphrase of every seed persona (documented in README.md). `users.json` holds
@@ -46,11 +46,10 @@ export function isSeeded(db: Db): boolean {
   return countStations(db) > 0;
 }
 
-/**
- * Loads the 1962 directory, the seed accounts and the seed cables from `seedDir`, all in one
- * transaction: a bad seed file leaves the database as it was.
- */
-export function loadSeed(db: Db, seedDir: string, now: Date = new Date()): SeedSummary {
+export type SeedData = Readonly<{ directory: DirectorySeed; users: UsersSeed; cables: ReadonlyArray<CableInput> }>;
+
+/** Reads and validates every seed file before anything is written. */
+export function readSeed(seedDir: string): SeedData {
   const directory = readJson(join(seedDir, 'directory.json'), directorySeedSchema);
   const users = readJson(join(seedDir, 'users.json'), usersSeedSchema);
   const cablesDir = join(seedDir, 'cables');
@@ -59,7 +58,15 @@ export function loadSeed(db: Db, seedDir: string, now: Date = new Date()): SeedS
         .filter((f) => f.endsWith('.json'))
         .sort()
     : [];
-  const cables = cableFiles.map((f) => readJson(join(cablesDir, f), cableInputSchema));
+  return { directory, users, cables: cableFiles.map((f) => readJson(join(cablesDir, f), cableInputSchema)) };
+}
+
+/**
+ * Loads the 1962 directory, the seed accounts and the seed cables in one transaction: a seed
+ * that does not fit (an unknown station, a duplicate cable) leaves the database as it was.
+ */
+export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSummary {
+  const { directory, users, cables } = seed;
 
   return db.transaction((): SeedSummary => {
     if (isSeeded(db)) throw new CableroomError('BAD_REQUEST', 'This database already holds a directory.');

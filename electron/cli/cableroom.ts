@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+import { openCore, type Core } from '../core/app';
+import { isCableroomError } from '../core/errors';
+import type { ErrorCode } from '../contract/errors';
+import { formatCableText } from '../domain/cableText';
+
+/**
+ * `cableroom`: the instructors' and the tests' window into the same core services as the app.
+ * Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 access denied, 4 not found, 5 integrity.
+ */
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, ACCESS_DENIED: 3, NOT_FOUND: 4, INTEGRITY: 5 } as const;
+
+export type CliIo = Readonly<{ stdout: (text: string) => void; stderr: (text: string) => void; env: NodeJS.ProcessEnv }>;
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
+export const USAGE = `Usage: cableroom <command> [options]
+
+Commands:
+  init [--seed]                 Create the database (and load the 1962 seed: directory, users, TOPOL 578)
+  users [--json]                List the accounts
+  inbox --as LOGIN [--json] [--limit N]
+                                The inbox of LOGIN, newest first (only what LOGIN may see)
+  show REF --as LOGIN [--json]  One cable, e.g. show "TOPOL 578" --as finletter
+
+Options:
+  --db PATH     The database file (default: $CABLEROOM_DB)
+  --json        Machine-readable output
+  -h, --help    This help
+
+Exit codes: 0 ok, 2 usage, 3 access denied, 4 not found, 5 integrity failure.
+`;
+
+class UsageError extends Error {}
+
+function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'ACCESS_DENIED':
+    case 'SIGN_IN_FAILED':
+    case 'NOT_SIGNED_IN':
+      return EXIT.ACCESS_DENIED;
+    case 'NOT_FOUND':
+      return EXIT.NOT_FOUND;
+    case 'INTEGRITY':
+      return EXIT.INTEGRITY;
+    case 'BAD_REQUEST':
+    case 'UNKNOWN_CHANNEL':
+      return EXIT.USAGE;
+    default:
+      return EXIT.FAILURE;
+  }
+}
+
+export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        as: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        seed: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`cableroom: ${(e as Error).message}\n\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
+    return command === undefined && !values.help ? EXIT.USAGE : EXIT.OK;
+  }
+  const print = (value: unknown, text: () => string): void =>
+    io.stdout(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+
+  let core: Core | undefined;
+  try {
+    const dbPath = values.db ?? io.env.CABLEROOM_DB;
+    if (!dbPath) throw new UsageError('--db PATH is required (or set CABLEROOM_DB).');
+    const as = (): string => {
+      if (!values.as) throw new UsageError(`${command} needs --as LOGIN.`);
+      return values.as;
+    };
+    switch (command) {
+      case 'init': {
+        noPositionals(rest);
+        core = openCore({ dbPath, seed: values.seed });
+        const summary = { db: dbPath, schemaVersion: core.db.pragma('user_version', { simple: true }), seeded: core.seeded };
+        print(summary, () =>
+          core!.seeded
+            ? `Created ${dbPath}: ${core!.seeded.stations} stations, ${core!.seeded.people} people, ${core!.seeded.users} users, ${core!.seeded.cables} cables.`
+            : `Database ${dbPath} is ready (schema version ${summary.schemaVersion}).`,
+        );
+        return EXIT.OK;
+      }
+      case 'users': {
+        noPositionals(rest);
+        core = openCore({ dbPath, mustExist: true });
+        const users = core.users.list();
+        print(users, () => users.map((u) => `${u.login.padEnd(12)} ${u.clearance.padEnd(12)} ${u.role.padEnd(10)} ${u.post.plad}  ${u.displayName}`).join('\n'));
+        return EXIT.OK;
+      }
+      case 'inbox': {
+        noPositionals(rest);
+        const limit = values.limit === undefined ? 100 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+        core = openCore({ dbPath, mustExist: true });
+        const page = core.inbox.list(core.users.byLogin(as()), { limit });
+        print(page.rows, () =>
+          page.rows.length === 0
+            ? '(no cables)'
+            : page.rows
+                .map((r) => `${r.dtg.padEnd(16)} ${r.precedence.padEnd(9)} ${r.classification.padEnd(12)} ${r.ref.padEnd(14)} ${r.subject}`)
+                .join('\n'),
+        );
+        return EXIT.OK;
+      }
+      case 'show': {
+        if (rest.length !== 1) throw new UsageError('show needs exactly one REF, e.g. show "TOPOL 578" --as finletter.');
+        core = openCore({ dbPath, mustExist: true });
+        const actor = core.users.byLogin(as());
+        const view = core.cables.show(actor, core.cables.idByRef(rest[0]!));
+        print(view, () => formatCableText(view));
+        return EXIT.OK;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cableroom: ${e.message}\n\n${USAGE}`);
+      return EXIT.USAGE;
+    }
+    if (isCableroomError(e)) {
+      io.stderr(`cableroom: ${e.message}\n`);
+      return exitCodeFor(e.code);
+    }
+    io.stderr(`cableroom: unexpected failure: ${(e as Error).message}\n`);
+    return EXIT.FAILURE;
+  } finally {
+    core?.close();
+  }
+}
+
+function noPositionals(rest: ReadonlyArray<string>): void {
+  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+}

@@ -1,0 +1,106 @@
+import type { Core, CoreServices } from '../core/app';
+import { isCableroomError } from '../core/errors';
+import type { Actor } from '../core/services/actor';
+import type { ErrorCode, Result } from '../contract/errors';
+import { CONTRACT, ENDPOINT_NAMES, type EndpointName, type OutputOf, type ParsedInputOf } from '../contract/ipc';
+
+/**
+ * The one gate for IPC (VS Code's validatedIpcMain; Signal's result envelopes). For every call
+ * it: rejects unknown channels; rejects senders that are not the app's own top-level frame;
+ * parses the input with the contract's zod schema; resolves the signed-in user of that sender;
+ * runs the handler; and returns `{ok:true,value}` or `{ok:false,error:{code,message}}`.
+ *
+ * This module never imports `electron`: main adapts `ipcMain` events to `Sender`, and the e2e
+ * harness adapts Playwright bindings, so both drive the very same router.
+ */
+export type Sender = Readonly<{ id: string; url: string; isMainFrame: boolean }>;
+
+export type IpcRouter = Readonly<{
+  handle(sender: Sender, channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Drops the session of a sender whose window is gone. */
+  forgetSender(id: string): void;
+}>;
+
+type Session = { actor: Actor | null };
+type Context = Readonly<{ session: Session; signedIn(): Actor }>;
+type Handlers = { [K in EndpointName]: (input: ParsedInputOf<K>, ctx: Context) => OutputOf<K> };
+
+export type RouterDeps = Readonly<{
+  core: CoreServices | Core;
+  isTrustedUrl: (url: string) => boolean;
+  /** Where unexpected errors are reported (stack traces never cross IPC). */
+  logError?: (message: string, error: unknown) => void;
+}>;
+
+function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function createIpcRouter(deps: RouterDeps): IpcRouter {
+  const { core } = deps;
+  const logError = deps.logError ?? ((m, e) => console.error(m, e));
+  const sessions = new Map<string, Session>();
+  const byChannel = new Map<string, EndpointName>(ENDPOINT_NAMES.map((n) => [CONTRACT[n].channel, n]));
+
+  const handlers: Handlers = {
+    listUsers: () => core.users.list(),
+    signIn: ({ login, passphrase }, ctx) => {
+      ctx.session.actor = null;
+      const actor = core.users.signIn(login, passphrase);
+      ctx.session.actor = actor;
+      return core.users.toPublic(actor);
+    },
+    signOut: (_input, ctx) => {
+      ctx.session.actor = null;
+      return null;
+    },
+    currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
+    listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
+    showCable: ({ cableId }, ctx) => core.cables.show(ctx.signedIn(), cableId),
+  };
+
+  return {
+    async handle(sender, channel, input) {
+      const name = byChannel.get(channel);
+      if (name === undefined) return fail('UNKNOWN_CHANNEL', `Unknown channel "${String(channel)}".`);
+      if (!sender.isMainFrame || !deps.isTrustedUrl(sender.url)) {
+        return fail('FORBIDDEN_SENDER', 'Calls are accepted only from the Cableroom window itself.');
+      }
+      const parsed = CONTRACT[name].input.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        return fail('BAD_REQUEST', `Invalid request to ${channel}: ${where}${issue?.message ?? 'invalid input'}`);
+      }
+      let session = sessions.get(sender.id);
+      if (!session) {
+        session = { actor: null };
+        sessions.set(sender.id, session);
+      }
+      const current = session;
+      const ctx: Context = {
+        session: current,
+        signedIn() {
+          if (!current.actor) throw new SignedOut();
+          // Re-read the user on each call so a changed clearance or role applies at once.
+          current.actor = core.users.byLogin(current.actor.login);
+          return current.actor;
+        },
+      };
+      try {
+        const handler = handlers[name] as (input: unknown, ctx: Context) => unknown;
+        return { ok: true, value: await handler(parsed.data, ctx) };
+      } catch (e) {
+        if (e instanceof SignedOut) return fail('NOT_SIGNED_IN', 'Sign in first.');
+        if (isCableroomError(e)) return fail(e.code, e.message);
+        logError(`IPC ${channel} failed`, e);
+        return fail('INTERNAL', 'Something went wrong inside Cableroom; the error has been logged.');
+      }
+    },
+    forgetSender(id) {
+      sessions.delete(id);
+    },
+  };
+}
+
+class SignedOut extends Error {}
