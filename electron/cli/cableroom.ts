@@ -3,6 +3,7 @@ import { openCore, type Core } from '../core/app';
 import { isCableroomError } from '../core/errors';
 import type { ErrorCode } from '../contract/errors';
 import { formatCableText } from '../domain/cableText';
+import { precedenceWords } from '../domain/precedence';
 
 /**
  * `cableroom`: the instructors' and the tests' window into the same core services as the app.
@@ -121,7 +122,7 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
           page.rows.length === 0
             ? '(no cables)'
             : page.rows
-                .map((r) => `${r.dtg.padEnd(16)} ${r.precedence.padEnd(9)} ${r.classification.padEnd(12)} ${r.ref.padEnd(14)} ${r.subject}`)
+                .map((r) => `${r.dtg.padEnd(16)} ${precedenceWords(r.precedence, r.niact).padEnd(16)} ${r.classification.padEnd(12)} ${r.ref.padEnd(14)} ${r.subject}`)
                 .join('\n'),
         );
         return EXIT.OK;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { CableroomError } from '../errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -72,9 +72,13 @@ function readVersion(db: Db, path: string): number {
  * Applies each pending migration in its own transaction together with its `user_version`
  * bump, so a failure leaves the database at the last complete version (STYLE.md §6).
  */
-export function migrate(db: Db, target: number = LATEST_SCHEMA_VERSION): void {
+export function migrate(
+  db: Db,
+  target: number = LATEST_SCHEMA_VERSION,
+  migrations: ReadonlyArray<Migration> = MIGRATIONS,
+): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
       m.up(db);

@@ -1,0 +1,116 @@
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { openCore, type Core } from '../core/app';
+import { CONTRACT, ENDPOINT_NAMES } from '../contract/ipc';
+import { isAppUrl } from './appOrigin';
+import { senderOf } from './ipcSender';
+import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
+import { createIpcRouter, type IpcRouter } from './router';
+import { configureSession, enforceOnEveryWebContents } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * Electron's main process: a thin shell over core. It owns the process lifecycle, the window and
+ * the IPC registration; every decision about cables, users and access is made in core, reached
+ * only through the IPC router (ARCHITECTURE.md "Process model and layers").
+ *
+ * Bundled to dist/main/main.cjs (scripts/build-node.mjs), so `__dirname` is dist/main, next to
+ * dist/preload and dist/renderer, in the source tree and inside app.asar alike.
+ */
+
+const PRELOAD_PATH = join(__dirname, '../preload/preload.cjs');
+const RENDERER_DIR = join(__dirname, '../renderer');
+const DATABASE_FILE = 'cableroom.sqlite';
+
+/**
+ * Optional environment:
+ * - CABLEROOM_SQLITE_BINDING: a better-sqlite3 binding built for Electron's ABI (scripts/start.mjs
+ *   builds one; node_modules keeps the Node-ABI build the tests need; ARCHITECTURE.md traps);
+ * - CABLEROOM_USER_DATA_DIR: another profile folder (the Electron specs use a temporary one).
+ */
+const SQLITE_BINDING = process.env.CABLEROOM_SQLITE_BINDING || undefined;
+const USER_DATA_DIR = process.env.CABLEROOM_USER_DATA_DIR || undefined;
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function openWindow(): void {
+  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** One channel per contract endpoint, each a thin adapter from `ipcMain` to the router. */
+function registerIpc(router: IpcRouter): void {
+  for (const name of ENDPOINT_NAMES) {
+    const { channel } = CONTRACT[name];
+    ipcMain.handle(channel, (event, input: unknown) => router.handle(senderOf(event), channel, input));
+  }
+  // A closed window's sign-in must not outlive it (web contents ids are not reused while alive).
+  app.on('web-contents-created', (_event, contents) => {
+    const id = String(contents.id);
+    contents.once('destroyed', () => router.forgetSender(id));
+  });
+}
+
+function start(): void {
+  configureSession(session.defaultSession);
+  serveRenderer(RENDERER_DIR);
+
+  const dbPath = join(app.getPath('userData'), DATABASE_FILE);
+  try {
+    // The seed loads only into a database that has none yet (first start).
+    core = openCore({ dbPath, seed: true, ...(SQLITE_BINDING ? { nativeBinding: SQLITE_BINDING } : {}) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Cableroom cannot open its database', `${dbPath}\n\n${message}`);
+    app.exit(1);
+    return;
+  }
+
+  registerIpc(createIpcRouter({ core, isTrustedUrl: isAppUrl }));
+  openWindow();
+}
+
+// ─── Before `ready` ──────────────────────────────────────────────────────────────────────────────
+if (USER_DATA_DIR) app.setPath('userData', USER_DATA_DIR);
+
+// One Cableroom per profile: two processes writing one database, each with its own sign-ins, would
+// only confuse. A second launch focuses the first instance's window and exits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+
+  registerAppSchemeAsPrivileged();
+  enforceOnEveryWebContents(app);
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Cableroom failed to start:', error);
+      app.exit(1);
+    });
+
+  // macOS keeps an app without windows running; clicking its Dock icon opens the window again.
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Close the database last, after every window is gone: SQLite checkpoints its WAL on close.
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+}

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { cableInputSchema, type CableInput } from '../../../electron/core/cables/cableInput';
+import { insertCable } from '../../../electron/core/store/cableWriter';
+import { seededCore } from '../../support/tempCore';
+
+let dispose: () => void = () => {};
+afterEach(() => dispose());
+
+function core() {
+  const c = seededCore();
+  dispose = c.dispose;
+  return c;
+}
+
+/** A minimal valid practice cable from the Department, built through the real input schema. */
+function practiceCable(overrides: Record<string, unknown> = {}): CableInput {
+  return cableInputSchema.parse({
+    ref: 'STATE 1001',
+    profile: 'FRUS_1960S',
+    dtg: '291200Z OCT 62',
+    originator: { plad: 'SECSTATE WASHDC' },
+    classification: 'CONFIDENTIAL',
+    subject: 'Practice cable',
+    transmission: { addressees: [{ plad: 'AMEMBASSY ROME', role: 'ACTION' }] },
+    paragraphs: [{ n: null, portion: 'C', text: 'Practice text.' }],
+    ...overrides,
+  });
+}
+
+function deliveredTo(db: ReturnType<typeof core>['db'], ref: string): { plad: string; via: string; role: string }[] {
+  return db
+    .prepare(
+      `SELECT s.plad, d.via, d.role FROM deliveries d JOIN stations s ON s.id = d.station_id
+       JOIN cables c ON c.id = d.cable_id WHERE c.ref = ? ORDER BY s.plad`,
+    )
+    .all(ref) as { plad: string; via: string; role: string }[];
+}
+
+function cableCount(db: ReturnType<typeof core>['db']): number {
+  return db.prepare('SELECT count(*) FROM cables').pluck().get() as number;
+}
+
+describe('insertCable', () => {
+  test('a collective expands to its members minus exemptions (rule 11) and minus the originator', () => {
+    const { db } = core();
+    insertCable(
+      db,
+      practiceCable({
+        originator: { plad: 'AMEMBASSY LONDON' },
+        transmission: {
+          addressees: [
+            { collective: 'ALL NATO CAPITALS', role: 'ACTION' },
+            { plad: 'AMEMBASSY OSLO', role: 'EXEMPT' },
+          ],
+        },
+      }),
+    );
+    const plads = deliveredTo(db, 'STATE 1001').map((d) => d.plad);
+    expect(plads).toHaveLength(12); // 14 capitals - Oslo (exempt) - London (originator)
+    expect(plads).not.toContain('AMEMBASSY OSLO');
+    expect(plads).not.toContain('AMEMBASSY LONDON');
+    expect(deliveredTo(db, 'STATE 1001').every((d) => d.via === 'COLLECTIVE' && d.role === 'ACTION')).toBe(true);
+  });
+
+  test('an exemption without a collective that holds it is refused and nothing is written (rule 11)', () => {
+    const { db } = core();
+    const before = cableCount(db);
+    expect(() =>
+      insertCable(
+        db,
+        practiceCable({
+          transmission: {
+            addressees: [
+              { collective: 'ALL NATO CAPITALS', role: 'ACTION' },
+              { plad: 'AMEMBASSY MOSCOW', role: 'EXEMPT' },
+            ],
+          },
+        }),
+      ),
+    ).toThrow(/rule 11/);
+    expect(cableCount(db)).toBe(before);
+  });
+
+  test('a pass by a post that is not an addressee is refused and nothing is written (rule 17)', () => {
+    const { db } = core();
+    const before = cableCount(db);
+    expect(() =>
+      insertCable(
+        db,
+        practiceCable({
+          transmission: {
+            addressees: [{ plad: 'AMEMBASSY ROME', role: 'ACTION' }],
+            passes: [{ by: 'AMEMBASSY BONN', to: 'AMEMBASSY PARIS', status: 'DONE' }],
+          },
+        }),
+      ),
+    ).toThrow(/rule 17/);
+    expect(cableCount(db)).toBe(before);
+    expect(db.prepare("SELECT count(*) FROM cable_search WHERE cable_search MATCH 'practice'").pluck().get()).toBe(0);
+  });
+
+  test('a cable without an action addressee is refused (rule 10)', () => {
+    const { db } = core();
+    expect(() =>
+      insertCable(db, practiceCable({ transmission: { addressees: [{ plad: 'AMEMBASSY ROME', role: 'INFO' }] } })),
+    ).toThrow(/rule 10/);
+  });
+
+  test('transmission precedence is the highest addressee precedence (rule 9)', () => {
+    const { db } = core();
+    insertCable(
+      db,
+      practiceCable({
+        transmission: {
+          addressees: [
+            { plad: 'AMEMBASSY ROME', role: 'ACTION', precedence: 'PRIORITY' },
+            { plad: 'AMEMBASSY BONN', role: 'INFO', precedence: 'IMMEDIATE', niact: true },
+          ],
+        },
+      }),
+    );
+    expect(db.prepare("SELECT precedence FROM transmissions WHERE kind = 'ORIGINAL' ORDER BY id DESC").pluck().get()).toBe(
+      'IMMEDIATE',
+    );
+  });
+
+  test('an unknown station, a duplicate reference and a bad DTG each fail with a clear message', () => {
+    const { db } = core();
+    expect(() =>
+      insertCable(db, practiceCable({ transmission: { addressees: [{ plad: 'AMEMBASSY ATLANTIS', role: 'ACTION' }] } })),
+    ).toThrow('unknown station "AMEMBASSY ATLANTIS"');
+    expect(() => insertCable(db, practiceCable({ ref: 'TOPOL 578' }))).toThrow('A cable TOPOL 578 already exists.');
+    expect(() => cableInputSchema.parse({ ...practiceCable(), dtg: '321200Z OCT 62' })).not.toThrow();
+    expect(() => insertCable(db, practiceCable({ dtg: '321200Z OCT 62' }))).toThrow(/not a valid DTG/);
+  });
+});
