@@ -1,0 +1,150 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openCore, type Core } from '../../electron/core/app';
+import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
+import { createIpcRouter, type IpcRouter } from '../../electron/main/router';
+import { startStaticServer, type StaticServer } from './staticServer';
+
+/**
+ * The bridge harness (ARCHITECTURE.md "The environment's traps"): the built renderer is served
+ * from a local static server and opened in Debian's Chromium; `window.cableroom` is built by the
+ * same `buildCableroomApi` as the preload, and every call goes through a Playwright binding to
+ * the real IPC router over a real temporary SQLite database seeded with the 1962 data.
+ */
+
+export { SEED_PASSPHRASE };
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
+export const SCREENS_DIR = join(REPO_ROOT, 'test-results', 'screens');
+
+/** The one binding the init script calls; never reachable from page scripts in the real app. */
+const INVOKE_BINDING = '__cableroomInvoke';
+
+export type CableroomApp = Readonly<{
+  page: Page;
+  core: Core;
+  router: IpcRouter;
+  /** The renderer's URL on the static server. */
+  url: string;
+}>;
+
+type TestFixtures = {
+  core: Core;
+  app: CableroomApp;
+  /** Console errors, page errors and CSP violations seen during the test; must stay empty. */
+  pageProblems: string[];
+};
+
+type WorkerFixtures = {
+  rendererServer: StaticServer;
+  bridgeScript: string;
+};
+
+function bundleBridge(): string {
+  const out = buildSync({
+    entryPoints: [join(__dirname, 'bridge-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  const file = out.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no bridge bundle');
+  return file.text;
+}
+
+let nextSenderId = 1;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
+        throw new Error(`No built renderer in ${RENDERER_DIST}: run "npm run build:renderer" (or "npm run test:e2e").`);
+      }
+      const server = await startStaticServer(RENDERER_DIST);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  bridgeScript: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use(bundleBridge());
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern
+  core: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cableroom-e2e-'));
+    const core = openCore({ dbPath: join(dir, 'cableroom.sqlite'), seed: true });
+    try {
+      await use(core);
+    } finally {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  pageProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await use(problems);
+  },
+
+  app: async ({ page, core, rendererServer, bridgeScript, pageProblems }, use) => {
+    const origin = rendererServer.origin;
+    const router = createIpcRouter({
+      core,
+      isTrustedUrl: (url) => {
+        try {
+          return new URL(url).origin === origin;
+        } catch {
+          return false;
+        }
+      },
+      logError: (message, error) => pageProblems.push(`router: ${message}: ${String(error)}`),
+    });
+    const senderId = `e2e-page-${nextSenderId++}`;
+    await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) =>
+      router.handle(
+        { id: senderId, url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+        String(channel),
+        input,
+      ),
+    );
+    await page.addInitScript({ content: bridgeScript });
+    page.on('close', () => router.forgetSender(senderId));
+    const url = `${origin}/index.html`;
+    await page.goto(url);
+    await use({ page, core, router, url });
+    expect(pageProblems, 'the page logged errors (a CSP violation shows up here)').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot of the current screen under test-results/screens/<name>.png. */
+export async function saveScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+}
+
+/** Signs in through the UI: pick the persona, type the passphrase, press the button. */
+export async function signIn(page: Page, login: string, passphrase: string = SEED_PASSPHRASE): Promise<void> {
+  await page.locator(`input[type="radio"][value="${login}"]`).check();
+  await page.getByLabel(/^Passphrase/).fill(passphrase);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { addTopolTraffic } from './cables';
+import { expect, saveScreen, SEED_PASSPHRASE, test } from './harness';
+
+/** Keyboard only, from sign-in to a cable and back (no mouse anywhere in this spec). */
+
+const selectedRow = (page: Page) => page.locator('[data-testid="inbox-row"][aria-selected="true"]');
+
+async function expectSelected(page: Page, ref: string) {
+  const row = selectedRow(page);
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-ref', ref);
+  await expect(row).toBeInViewport();
+  const id = await row.getAttribute('id');
+  await expect(page.getByRole('listbox')).toHaveAttribute('aria-activedescendant', id ?? '');
+}
+
+test('the inbox is driven by arrows, Home/End, PageUp/PageDown, Enter and Escape', async ({ app }) => {
+  const { page, core } = app;
+  // 30 newer cables (TOPOL 579–608) above the seed's TOPOL 578, some FLASH and NIACT.
+  addTopolTraffic(core, 30);
+
+  // Sign in without the mouse: Tab into the persona group, arrows to Finletter, Tab, type, Enter.
+  await page.keyboard.press('Tab');
+  const finletter = page.locator('input[type="radio"][value="finletter"]');
+  for (let i = 0; i < 20 && !(await finletter.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await expect(finletter).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/^Passphrase/)).toBeFocused();
+  await page.keyboard.type(SEED_PASSPHRASE);
+  await page.keyboard.press('Enter');
+
+  const list = page.getByRole('listbox', { name: /Inbox/ });
+  await expect(list).toBeFocused();
+  await expect(page.getByTestId('inbox-count')).toContainText('31 cables loaded');
+  await expectSelected(page, 'TOPOL 608');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expectSelected(page, 'TOPOL 606');
+  await page.keyboard.press('ArrowUp');
+  await expectSelected(page, 'TOPOL 607');
+
+  await page.keyboard.press('End');
+  await expectSelected(page, 'TOPOL 578');
+  await page.keyboard.press('ArrowDown'); // already at the end: stays
+  await expectSelected(page, 'TOPOL 578');
+  await page.keyboard.press('Home');
+  await expectSelected(page, 'TOPOL 608');
+
+  await page.keyboard.press('PageDown');
+  const afterPageDown = Number(await selectedRow(page).getAttribute('data-index'));
+  expect(afterPageDown).toBeGreaterThan(3);
+  await expect(selectedRow(page)).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  await expectSelected(page, 'TOPOL 608');
+
+  // FLASH and NIACT rows carry the high-precedence treatment.
+  await expect(page.locator('[data-testid="precedence"][data-high="true"]').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await saveScreen(page, 'inbox-keyboard');
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cable')).toBeVisible();
+  await expect(page.getByTestId('screen-cable')).toBeFocused();
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 578');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('screen-inbox')).toBeVisible();
+  await expect(list).toBeFocused();
+  await expectSelected(page, 'TOPOL 578');
+
+  // Space opens as well as Enter; Escape again comes back.
+  await page.keyboard.press('ArrowUp');
+  await expectSelected(page, 'TOPOL 579');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 579');
+  await page.keyboard.press('Escape');
+  await expectSelected(page, 'TOPOL 579');
+});
