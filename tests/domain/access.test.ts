@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { decideAccess, type AccessObject, type AccessSubject } from '../../electron/domain/access';
+
+const USRO = 3;
+const PARIS = 5;
+const DEPT = 1;
+
+const finletter: AccessSubject = { personId: 9, stationId: USRO, clearance: 'TOP_SECRET', foreignNational: false, nationality: null, officeId: 20, isPrincipal: true };
+const duty: AccessSubject = { ...finletter, personId: 26, clearance: 'SECRET', isPrincipal: false, officeId: 22 };
+const trainee: AccessSubject = { ...duty, personId: 27, clearance: 'CONFIDENTIAL' };
+const liaison: AccessSubject = { ...duty, personId: 28, foreignNational: true, nationality: 'GBR' };
+
+function cable(overrides: Partial<AccessObject> = {}): AccessObject {
+  return {
+    classification: 'SECRET',
+    captions: [],
+    dissem: [],
+    relTo: [],
+    deliveries: [{ stationId: USRO, eyesOnly: [], forPersonIds: [] }],
+    origin: { stationId: DEPT, personIds: [], officeIds: [] },
+    ...overrides,
+  };
+}
+
+describe('decideAccess', () => {
+  test('no read up (rule 18)', () => {
+    expect(decideAccess(duty, cable())).toEqual({ allowed: true });
+    expect(decideAccess(trainee, cable())).toMatchObject({ allowed: false, reason: 'CLEARANCE' });
+    expect(decideAccess(trainee, cable({ classification: 'LOU' }))).toEqual({ allowed: true });
+  });
+
+  test('need-to-know: the cable reached the post (rule 18)', () => {
+    expect(decideAccess(duty, cable({ deliveries: [{ stationId: PARIS, eyesOnly: [], forPersonIds: [] }] }))).toMatchObject({
+      allowed: false,
+      reason: 'NEED_TO_KNOW',
+    });
+  });
+
+  test('NOFORN and REL TO (rule 20)', () => {
+    expect(decideAccess(liaison, cable({ dissem: ['NOFORN'] }))).toMatchObject({ allowed: false, reason: 'NOFORN' });
+    expect(decideAccess(duty, cable({ dissem: ['NOFORN'] }))).toEqual({ allowed: true });
+    expect(decideAccess(liaison, cable({ dissem: ['REL_TO'], relTo: ['GBR', 'CAN'] }))).toEqual({ allowed: true });
+    expect(decideAccess(liaison, cable({ dissem: ['REL_TO'], relTo: ['FRA'] }))).toMatchObject({ allowed: false, reason: 'REL_TO' });
+  });
+
+  test('EYES ONLY admits the named persons or, for "Ambassadors", the principal only (rule 14)', () => {
+    const principals = cable({ captions: ['EYES_ONLY'], deliveries: [{ stationId: USRO, eyesOnly: [{ kind: 'PRINCIPALS' }], forPersonIds: [] }] });
+    expect(decideAccess(finletter, principals)).toEqual({ allowed: true });
+    expect(decideAccess(duty, principals)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
+    const named = cable({ deliveries: [{ stationId: USRO, eyesOnly: [{ kind: 'PERSON', personId: 26, name: 'Duty' }], forPersonIds: [] }] });
+    expect(decideAccess(duty, named)).toEqual({ allowed: true });
+    expect(decideAccess(finletter, named)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
+  });
+
+  test('NODIS admits the principal and persons indicated, never office-wide (rule 15)', () => {
+    const nodis = cable({ captions: ['NODIS'] });
+    expect(decideAccess(finletter, nodis)).toEqual({ allowed: true });
+    expect(decideAccess(duty, nodis)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+    const forDuty = cable({ captions: ['NODIS'], deliveries: [{ stationId: USRO, eyesOnly: [], forPersonIds: [26] }] });
+    expect(decideAccess(duty, forDuty)).toEqual({ allowed: true });
+  });
+
+  test('the originating post: restricted cables to the principal and the drafting chain', () => {
+    const rusk: AccessSubject = { ...finletter, personId: 1, stationId: DEPT, officeId: 1 };
+    const eur: AccessSubject = { ...duty, personId: 50, stationId: DEPT, officeId: 5 };
+    const clerk: AccessSubject = { ...duty, personId: 51, stationId: DEPT, officeId: 7 };
+    const restricted = cable({ captions: ['EYES_ONLY'], origin: { stationId: DEPT, personIds: [40], officeIds: [5] } });
+    expect(decideAccess(rusk, restricted)).toEqual({ allowed: true });
+    expect(decideAccess(eur, restricted)).toEqual({ allowed: true });
+    expect(decideAccess(clerk, restricted)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+    expect(decideAccess(clerk, cable({ origin: { stationId: DEPT, personIds: [], officeIds: [] } }))).toEqual({ allowed: true });
+  });
+});
