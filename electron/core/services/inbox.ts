@@ -1,4 +1,4 @@
-import { decideAccess } from '../../domain/access';
+import { decideAccess, type AccessSubject } from '../../domain/access';
 import type { InboxCursor, InboxPage, InboxRow } from '../../domain/cable';
 import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
@@ -32,8 +32,9 @@ export function createInboxService(db: Db): InboxService {
         });
         for (const c of candidates) {
           before = { beforeAt: c.deliveredAt, beforeId: c.deliveryId };
-          if (!admits(db, subject, c, eyesOnly)) continue;
-          rows.push(inboxRow(c));
+          const captions = JSON.parse(c.captions) as Caption[];
+          if (!admits(db, subject, c, captions, eyesOnly)) continue;
+          rows.push(inboxRow(c, captions));
           if (rows.length === limit) return { rows, nextCursor: cursorOf(c) };
         }
         if (candidates.length < BATCH_ROWS) return { rows, nextCursor: null };
@@ -49,8 +50,9 @@ function cursorOf(c: InboxCandidate): InboxCursor {
 
 function admits(
   db: Db,
-  subject: ReturnType<typeof accessSubject>,
+  subject: AccessSubject,
   c: InboxCandidate,
+  captions: ReadonlyArray<Caption>,
   eyesOnlyCache: Map<number, EyesOnlyEntry[]>,
 ): boolean {
   let eyesOnly = eyesOnlyCache.get(c.transmissionId);
@@ -60,7 +62,7 @@ function admits(
   }
   return decideAccess(subject, {
     classification: c.classification,
-    captions: JSON.parse(c.captions) as Caption[],
+    captions,
     dissem: JSON.parse(c.dissem) as DissemControl[],
     relTo: JSON.parse(c.relTo) as string[],
     deliveries: [{ stationId: c.stationId, eyesOnly, forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId) }],
@@ -69,7 +71,7 @@ function admits(
   }).allowed;
 }
 
-function inboxRow(c: InboxCandidate): InboxRow {
+function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow {
   return {
     deliveryId: c.deliveryId,
     cableId: c.cableId,
@@ -77,7 +79,7 @@ function inboxRow(c: InboxCandidate): InboxRow {
     dtg: c.dtg,
     deliveredAt: c.deliveredAt,
     classification: c.classification,
-    captions: captionLines(JSON.parse(c.captions) as Caption[]),
+    captions: captionLines(captions),
     precedence: c.precedence,
     niact: c.niact === 1,
     role: c.via === 'PASS' ? 'PASS' : c.via === 'REPEAT' ? 'REPEAT' : c.role,
