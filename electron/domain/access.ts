@@ -1,26 +1,35 @@
-import type { Caption, DissemControl, EyesOnlyEntry } from './captions';
+import { CHANNEL_CAPTIONS, captionWords, type Caption, type DissemControl, type EyesOnlyEntry } from './captions';
 import { classificationRank, type Classification, type ClearanceLevel } from './classification';
 
 /**
- * The access decision (DOMAIN.md rules 14, 15, 18, 20; §4.1 Bell–LaPadula and need-to-know).
- * One pure function, used by every query in core that feeds the renderer or the CLI: the
- * renderer never decides access.
+ * The access decision (DOMAIN.md rules 14, 15, 18, 20; §1.7; §4.1 Bell–LaPadula and
+ * need-to-know). One pure function, used by every query in core that feeds the renderer or the
+ * CLI: the renderer never decides access.
  */
 export type AccessSubject = Readonly<{
   personId: number;
   stationId: number;
-  clearance: ClearanceLevel;
-  foreignNational: boolean;
-  /** ISO 3166 alpha-3 nationality for REL TO checks; null for a U.S. person. */
-  nationality: string | null;
   officeId: number | null;
+  clearance: ClearanceLevel;
+  /** Restrictive categories held (compartments, caveats). */
+  categories: ReadonlyArray<string>;
+  /** Caption roles held, e.g. a channel caption assigned to this person (5 FAH-2 H-442). */
+  captionRoles: ReadonlyArray<Caption>;
+  foreignNational: boolean;
+  /** ISO 3166 alpha-3 nationality for REL TO; null for a U.S. person. */
+  nationality: string | null;
   /** The chief of mission (principal) of the user's post. */
   isPrincipal: boolean;
+  /** Designated by the principal to read EXDIS traffic at the post. */
+  exdisDesignee: boolean;
 }>;
 
 /** One route by which the cable reached a station, with the handling of that transmission. */
 export type AccessDelivery = Readonly<{
   stationId: number;
+  role: 'ACTION' | 'INFO';
+  /** The office that acts on it inside the post (LIMDIS), when one is assigned. */
+  actionOfficeId: number | null;
   /** Eyes Only of the transmission (rule 14); empty when the transmission has none. */
   eyesOnly: ReadonlyArray<EyesOnlyEntry>;
   /** "For" persons named on this station's addressee line. */
@@ -32,12 +41,14 @@ export type AccessObject = Readonly<{
   captions: ReadonlyArray<Caption>;
   dissem: ReadonlyArray<DissemControl>;
   relTo: ReadonlyArray<string>;
+  /** Restrictive categories: the reader must hold every one. */
+  categories: ReadonlyArray<string>;
   deliveries: ReadonlyArray<AccessDelivery>;
   /** The originating post keeps its own cable; inside it, the drafting chain is named. */
   origin: Readonly<{ stationId: number; personIds: ReadonlyArray<number>; officeIds: ReadonlyArray<number> }>;
 }>;
 
-export type DenyReason = 'CLEARANCE' | 'NOFORN' | 'REL_TO' | 'NEED_TO_KNOW' | 'EYES_ONLY' | 'CAPTION';
+export type DenyReason = 'CLEARANCE' | 'CATEGORY' | 'NOFORN' | 'REL_TO' | 'NEED_TO_KNOW' | 'EYES_ONLY' | 'CAPTION';
 
 export type AccessDecision =
   | Readonly<{ allowed: true }>
@@ -54,17 +65,23 @@ export function decideAccess(subject: AccessSubject, object: AccessObject): Acce
   if (classificationRank(subject.clearance) < classificationRank(object.classification)) {
     return deny('CLEARANCE', `Your clearance (${subject.clearance}) does not reach this cable's classification.`);
   }
+  // Rule 18 / §4.1: every RESTRICTIVE category of the label must be held.
+  if (!object.categories.every((c) => subject.categories.includes(c))) {
+    return deny('CATEGORY', 'You do not hold every category this cable is restricted to.');
+  }
   // Rule 20: NOFORN is never released to foreign nationals.
   if (object.dissem.includes('NOFORN') && subject.foreignNational) {
     return deny('NOFORN', 'NOFORN: not releasable to foreign nationals.');
   }
-  // Rule 18 / §4.1 permissive category: a foreign national needs one of the REL TO countries.
+  // Rule 18 / §4.1 PERMISSIVE category (REL TO): a foreign national needs one of the listed countries;
+  // U.S. persons are always within "REL TO USA, …".
   if (object.dissem.includes('REL_TO') && subject.foreignNational) {
     if (subject.nationality === null || !object.relTo.includes(subject.nationality)) {
       return deny('REL_TO', 'Your nationality is not on the REL TO list.');
     }
   }
-  // Rule 18 need-to-know: the cable was delivered to the user's post, or the post sent it.
+  // Rule 18 need-to-know: the cable was delivered to the user's post (action, info, pass or
+  // repeat), or the post sent it.
   const atPost = object.deliveries.filter((d) => d.stationId === subject.stationId);
   if (object.origin.stationId === subject.stationId) {
     const origin = admitsAtOrigin(subject, object);
@@ -83,17 +100,20 @@ export function decideAccess(subject: AccessSubject, object: AccessObject): Acce
 }
 
 /**
- * At the originating post a restricted cable (Eyes Only, NODIS, EXDIS; rules 14-15) is seen by
- * the principal and by those in its drafting chain (drafters, clearers, approver); an
+ * At the originating post a restricted cable (Eyes Only, NODIS, EXDIS, LIMDIS or a channel) is
+ * seen by the principal and by its drafting chain (drafters, clearers, approver); an
  * unrestricted one by the post.
  */
 function admitsAtOrigin(subject: AccessSubject, object: AccessObject): AccessDecision {
-  const restricted = object.captions.some((c) => c === 'EYES_ONLY' || c === 'NODIS' || c === 'EXDIS');
-  if (!restricted || subject.isPrincipal) return ALLOW;
+  if (!isRestrictedInsidePost(object.captions) || subject.isPrincipal) return ALLOW;
   const { personIds, officeIds } = object.origin;
   if (personIds.includes(subject.personId)) return ALLOW;
   if (subject.officeId !== null && officeIds.includes(subject.officeId)) return ALLOW;
   return deny('CAPTION', 'Restricted handling: at the originating post only the principal and the drafting chain may read this cable.');
+}
+
+function isRestrictedInsidePost(captions: ReadonlyArray<Caption>): boolean {
+  return captions.some((c) => c === 'EYES_ONLY' || c === 'NODIS' || c === 'EXDIS' || c === 'LIMDIS' || CHANNEL_CAPTIONS.has(c));
 }
 
 function isNamed(subject: AccessSubject, delivery: AccessDelivery): boolean {
@@ -104,19 +124,32 @@ function isNamed(subject: AccessSubject, delivery: AccessDelivery): boolean {
 }
 
 function admitsInsidePost(subject: AccessSubject, captions: ReadonlyArray<Caption>, delivery: AccessDelivery): AccessDecision {
-  // Rule 14: EYES ONLY / "FOR x ONLY": only the named persons; "Ambassadors" = each post's principal.
-  if (delivery.eyesOnly.length > 0) {
-    const admitted = delivery.eyesOnly.some((e) =>
-      e.kind === 'PERSON' ? e.personId === subject.personId : subject.isPrincipal,
-    );
+  // Rule 14: EYES ONLY / "FOR x ONLY": only the named persons; a role such as "Ambassadors"
+  // means each receiving post's principal.
+  if (delivery.eyesOnly.length > 0 || captions.includes('EYES_ONLY')) {
+    const admitted =
+      delivery.forPersonIds.includes(subject.personId) ||
+      delivery.eyesOnly.some((e) => (e.kind === 'PERSON' ? e.personId === subject.personId : subject.isPrincipal));
     if (!admitted) return deny('EYES_ONLY', 'EYES ONLY: only the named persons may read this cable.');
   }
-  // Rule 15: NODIS: the principal and persons explicitly indicated, never office-wide distribution.
-  // §1.7: EXDIS: exclusive distribution: the principal and those named (designation comes with issue 3).
-  if (captions.includes('NODIS') || captions.includes('EXDIS')) {
-    if (!subject.isPrincipal && !isNamed(subject, delivery)) {
-      const caption = captions.includes('NODIS') ? 'NODIS' : 'EXDIS';
-      return deny('CAPTION', `${caption}: only the principal and the persons indicated may read this cable.`);
+  // Rule 15: NODIS: the principal and the persons indicated; never office-wide distribution.
+  if (captions.includes('NODIS') && !subject.isPrincipal && !isNamed(subject, delivery)) {
+    return deny('CAPTION', 'NODIS: only the principal and the persons indicated may read this cable.');
+  }
+  // §1.7 EXDIS (exclusive distribution): the principal and those the principal designates.
+  if (captions.includes('EXDIS') && !subject.isPrincipal && !subject.exdisDesignee && !isNamed(subject, delivery)) {
+    return deny('CAPTION', 'EXDIS: only the principal and those the principal designates may read this cable.');
+  }
+  // §1.7 LIMDIS (limited distribution): the action office and the principal.
+  if (captions.includes('LIMDIS') && !subject.isPrincipal && !isNamed(subject, delivery)) {
+    const inActionOffice =
+      delivery.role === 'ACTION' && delivery.actionOfficeId !== null && delivery.actionOfficeId === subject.officeId;
+    if (!inActionOffice) return deny('CAPTION', 'LIMDIS: only the action office and the principal may read this cable.');
+  }
+  // 5 FAH-2 H-442: channel captions go strictly to the persons assigned the caption role (and the principal).
+  for (const channel of captions.filter((c) => CHANNEL_CAPTIONS.has(c))) {
+    if (!subject.isPrincipal && !subject.captionRoles.includes(channel)) {
+      return deny('CAPTION', `${captionWords(channel)}: only holders of that caption role may read this cable.`);
     }
   }
   return ALLOW;

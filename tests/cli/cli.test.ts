@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { main } from '../../electron/cli/cableroom';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { SEED_DIR, tempDir } from '../support/tempCore';
 
 let cleanups: (() => void)[] = [];
@@ -37,7 +38,7 @@ describe('cableroom CLI', () => {
     const db = join(t.dir, 'x.sqlite');
     const r = await run('init', '--seed', '--db', db, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: 3, seeded: { stations: 19, users: 12, cables: 5 } });
+    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, seeded: { stations: 19, users: 12, cables: 5 } });
     const again = await run('init', '--seed', '--db', db);
     expect(again).toMatchObject({ code: 0, out: expect.stringContaining('is ready') });
   });

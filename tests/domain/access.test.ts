@@ -1,14 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { decideAccess, type AccessObject, type AccessSubject } from '../../electron/domain/access';
+import { decideAccess, type AccessDelivery, type AccessObject, type AccessSubject } from '../../electron/domain/access';
 
 const USRO = 3;
 const PARIS = 5;
 const DEPT = 1;
 
-const finletter: AccessSubject = { personId: 9, stationId: USRO, clearance: 'TOP_SECRET', foreignNational: false, nationality: null, officeId: 20, isPrincipal: true };
+const finletter: AccessSubject = {
+  personId: 9,
+  stationId: USRO,
+  officeId: 20,
+  clearance: 'TOP_SECRET',
+  categories: [],
+  captionRoles: [],
+  foreignNational: false,
+  nationality: null,
+  isPrincipal: true,
+  exdisDesignee: false,
+};
 const duty: AccessSubject = { ...finletter, personId: 26, clearance: 'SECRET', isPrincipal: false, officeId: 22 };
 const trainee: AccessSubject = { ...duty, personId: 27, clearance: 'CONFIDENTIAL' };
 const liaison: AccessSubject = { ...duty, personId: 28, foreignNational: true, nationality: 'GBR' };
+
+function route(stationId: number, extra: Partial<AccessDelivery> = {}): AccessDelivery {
+  return { stationId, role: 'ACTION', actionOfficeId: null, eyesOnly: [], forPersonIds: [], ...extra };
+}
 
 function cable(overrides: Partial<AccessObject> = {}): AccessObject {
   return {
@@ -16,7 +31,8 @@ function cable(overrides: Partial<AccessObject> = {}): AccessObject {
     captions: [],
     dissem: [],
     relTo: [],
-    deliveries: [{ stationId: USRO, eyesOnly: [], forPersonIds: [] }],
+    categories: [],
+    deliveries: [route(USRO)],
     origin: { stationId: DEPT, personIds: [], officeIds: [] },
     ...overrides,
   };
@@ -30,7 +46,7 @@ describe('decideAccess', () => {
   });
 
   test('need-to-know: the cable reached the post (rule 18)', () => {
-    expect(decideAccess(duty, cable({ deliveries: [{ stationId: PARIS, eyesOnly: [], forPersonIds: [] }] }))).toMatchObject({
+    expect(decideAccess(duty, cable({ deliveries: [route(PARIS)] }))).toMatchObject({
       allowed: false,
       reason: 'NEED_TO_KNOW',
     });
@@ -44,10 +60,10 @@ describe('decideAccess', () => {
   });
 
   test('EYES ONLY admits the named persons or, for "Ambassadors", the principal only (rule 14)', () => {
-    const principals = cable({ captions: ['EYES_ONLY'], deliveries: [{ stationId: USRO, eyesOnly: [{ kind: 'PRINCIPALS' }], forPersonIds: [] }] });
+    const principals = cable({ captions: ['EYES_ONLY'], deliveries: [route(USRO, { eyesOnly: [{ kind: 'PRINCIPALS' }] })] });
     expect(decideAccess(finletter, principals)).toEqual({ allowed: true });
     expect(decideAccess(duty, principals)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
-    const named = cable({ deliveries: [{ stationId: USRO, eyesOnly: [{ kind: 'PERSON', personId: 26, name: 'Duty' }], forPersonIds: [] }] });
+    const named = cable({ deliveries: [route(USRO, { eyesOnly: [{ kind: 'PERSON', personId: 26, name: 'Duty' }] })] });
     expect(decideAccess(duty, named)).toEqual({ allowed: true });
     expect(decideAccess(finletter, named)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
   });
@@ -56,7 +72,7 @@ describe('decideAccess', () => {
     const nodis = cable({ captions: ['NODIS'] });
     expect(decideAccess(finletter, nodis)).toEqual({ allowed: true });
     expect(decideAccess(duty, nodis)).toMatchObject({ allowed: false, reason: 'CAPTION' });
-    const forDuty = cable({ captions: ['NODIS'], deliveries: [{ stationId: USRO, eyesOnly: [], forPersonIds: [26] }] });
+    const forDuty = cable({ captions: ['NODIS'], deliveries: [route(USRO, { forPersonIds: [26] })] });
     expect(decideAccess(duty, forDuty)).toEqual({ allowed: true });
   });
 
@@ -69,5 +85,34 @@ describe('decideAccess', () => {
     expect(decideAccess(eur, restricted)).toEqual({ allowed: true });
     expect(decideAccess(clerk, restricted)).toMatchObject({ allowed: false, reason: 'CAPTION' });
     expect(decideAccess(clerk, cable({ origin: { stationId: DEPT, personIds: [], officeIds: [] } }))).toEqual({ allowed: true });
+  });
+
+  test('restrictive categories: every one must be held (rule 18)', () => {
+    const compartmented = cable({ categories: ['ROGER', 'NATO'] });
+    expect(decideAccess(duty, compartmented)).toMatchObject({ allowed: false, reason: 'CATEGORY' });
+    expect(decideAccess({ ...duty, categories: ['NATO'] }, compartmented)).toMatchObject({ allowed: false, reason: 'CATEGORY' });
+    expect(decideAccess({ ...duty, categories: ['NATO', 'ROGER', 'X'] }, compartmented)).toEqual({ allowed: true });
+  });
+
+  test('EXDIS: the principal and those the principal designates (§1.7)', () => {
+    const exdis = cable({ captions: ['EXDIS'] });
+    expect(decideAccess(finletter, exdis)).toEqual({ allowed: true });
+    expect(decideAccess(duty, exdis)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+    expect(decideAccess({ ...duty, exdisDesignee: true }, exdis)).toEqual({ allowed: true });
+  });
+
+  test('LIMDIS: the action office and the principal (§1.7)', () => {
+    const limdis = cable({ captions: ['LIMDIS'], deliveries: [route(USRO, { actionOfficeId: 22 })] });
+    expect(decideAccess(duty, limdis)).toEqual({ allowed: true }); // duty sits in office 22
+    expect(decideAccess({ ...duty, officeId: 21 }, limdis)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+    expect(decideAccess(finletter, limdis)).toEqual({ allowed: true });
+    const asInfo = cable({ captions: ['LIMDIS'], deliveries: [route(USRO, { role: 'INFO', actionOfficeId: 22 })] });
+    expect(decideAccess(duty, asInfo)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+  });
+
+  test('channel captions go only to holders of the caption role (5 FAH-2 H-442)', () => {
+    const roger = cable({ captions: ['ROGER'] });
+    expect(decideAccess(duty, roger)).toMatchObject({ allowed: false, reason: 'CAPTION' });
+    expect(decideAccess({ ...duty, captionRoles: ['ROGER'] }, roger)).toEqual({ allowed: true });
   });
 });

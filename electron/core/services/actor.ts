@@ -1,11 +1,21 @@
 import type { AccessSubject } from '../../domain/access';
 import type { SignedInUser, UserRole } from '../../domain/cable';
+import type { Caption } from '../../domain/captions';
 import type { ClearanceLevel } from '../../domain/classification';
 import type { UserWithPersonRow } from '../store/directoryRepository';
 
 /** The signed-in user as core sees it: the public profile plus the ids the rules need. */
 export type Actor = SignedInUser &
-  Readonly<{ userId: number; personId: number; stationId: number; officeId: number | null }>;
+  Readonly<{
+    userId: number;
+    personId: number;
+    stationId: number;
+    officeId: number | null;
+    nationality: string | null;
+    categories: ReadonlyArray<string>;
+    captionRoles: ReadonlyArray<Caption>;
+    exdisDesignee: boolean;
+  }>;
 
 export function actorFromRow(row: UserWithPersonRow): Actor {
   return {
@@ -13,6 +23,10 @@ export function actorFromRow(row: UserWithPersonRow): Actor {
     personId: row.person_id,
     stationId: row.station_id,
     officeId: row.office_id,
+    nationality: row.nationality,
+    categories: JSON.parse(row.categories) as string[],
+    captionRoles: JSON.parse(row.caption_roles) as Caption[],
+    exdisDesignee: row.exdis_designee === 1,
     login: row.login,
     displayName: row.full_name,
     post: { plad: row.plad, name: row.station_name },
@@ -39,10 +53,13 @@ export function accessSubject(a: Actor): AccessSubject {
   return {
     personId: a.personId,
     stationId: a.stationId,
-    clearance: a.clearance,
     foreignNational: a.foreignNational,
-    nationality: null,
     officeId: a.officeId,
+    clearance: a.clearance,
+    categories: a.categories,
+    captionRoles: a.captionRoles,
+    nationality: a.nationality,
     isPrincipal: a.isPrincipal,
+    exdisDesignee: a.exdisDesignee,
   };
 }

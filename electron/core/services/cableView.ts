@@ -12,9 +12,12 @@ export function accessObjectOf(record: CableRecord): AccessObject {
     captions: cable.captions,
     dissem: cable.dissem,
     relTo: cable.rel_to,
+    categories: cable.categories,
     deliveries: record.transmissions.flatMap((t) =>
       t.deliveries.map((d) => ({
         stationId: d.stationId,
+        role: d.role,
+        actionOfficeId: d.actionOfficeId,
         eyesOnly: t.eyesOnly,
         forPersonIds: t.addressees.filter((a) => a.stationId === d.stationId).flatMap((a) => a.forPersons.map((p) => p.id)),
       })),

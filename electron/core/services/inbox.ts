@@ -65,7 +65,16 @@ function admits(
     captions,
     dissem: JSON.parse(c.dissem) as DissemControl[],
     relTo: JSON.parse(c.relTo) as string[],
-    deliveries: [{ stationId: c.stationId, eyesOnly, forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId) }],
+    categories: JSON.parse(c.categories) as string[],
+    deliveries: [
+      {
+        stationId: c.stationId,
+        role: c.role,
+        actionOfficeId: c.actionOfficeId,
+        eyesOnly,
+        forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId),
+      },
+    ],
     // The inbox lists deliveries; the drafting chain matters only when viewing one's own sent cable.
     origin: { stationId: c.originStationId, personIds: [], officeIds: [] },
   }).allowed;

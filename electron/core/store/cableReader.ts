@@ -24,6 +24,7 @@ export type CableRow = Readonly<{
   captions: ReadonlyArray<Caption>;
   dissem: ReadonlyArray<DissemControl>;
   rel_to: ReadonlyArray<string>;
+  categories: ReadonlyArray<string>;
   subject: string;
   file_ref: string | null;
   tags: ReadonlyArray<string>;
@@ -67,6 +68,8 @@ export type PassRecord = Readonly<{
 export type DeliveryRecord = Readonly<{
   id: number;
   stationId: number;
+  role: 'ACTION' | 'INFO';
+  actionOfficeId: number | null;
   principal: string | null;
   principalId: number | null;
 }>;
@@ -87,7 +90,8 @@ export type DraftingRecord = Readonly<{
   officeId: number | null;
 }>;
 
-type RawCable = Omit<CableRow, 'captions' | 'dissem' | 'rel_to' | 'tags'> & {
+type RawCable = Omit<CableRow, 'captions' | 'dissem' | 'rel_to' | 'tags' | 'categories'> & {
+  categories: string;
   captions: string;
   dissem: string;
   rel_to: string;
@@ -108,7 +112,7 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     .prepare(
       `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial,
               c.dtg, c.sent_at, c.originator_station_id, s.plad AS originator_plad, s.name AS originator_name, c.classification, c.captions,
-              c.dissem, c.rel_to, c.subject, c.file_ref, c.tags, c.source_note, c.signature
+              c.dissem, c.rel_to, c.categories, c.subject, c.file_ref, c.tags, c.source_note, c.signature
        FROM cables c JOIN stations s ON s.id = c.originator_station_id WHERE c.id = ?`,
     )
     .get(id) as RawCable | undefined;
@@ -118,6 +122,7 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     captions: JSON.parse(raw.captions) as Caption[],
     dissem: JSON.parse(raw.dissem) as DissemControl[],
     rel_to: JSON.parse(raw.rel_to) as string[],
+    categories: JSON.parse(raw.categories) as string[],
     tags: JSON.parse(raw.tags) as string[],
   };
   const paragraphs = (
@@ -215,7 +220,7 @@ function passesOf(db: Db, transmissionId: number): PassRecord[] {
 function deliveriesOf(db: Db, transmissionId: number): DeliveryRecord[] {
   return db
     .prepare(
-      `SELECT d.id, d.station_id AS stationId, p.cited_as AS principal, p.id AS principalId
+      `SELECT d.id, d.station_id AS stationId, d.role, d.action_office_id AS actionOfficeId, p.cited_as AS principal, p.id AS principalId
        FROM deliveries d LEFT JOIN people p ON p.station_id = d.station_id AND p.is_principal = 1
        WHERE d.transmission_id = ? ORDER BY d.id`,
     )
@@ -235,9 +240,11 @@ export type InboxCandidate = Readonly<{
   captions: string;
   dissem: string;
   relTo: string;
+  categories: string;
   precedence: Precedence;
   niact: number;
   role: 'ACTION' | 'INFO';
+  actionOfficeId: number | null;
   via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT';
   fromPlad: string;
   subject: string;
@@ -253,7 +260,7 @@ export type InboxCandidate = Readonly<{
 export const INBOX_PAGE_SQL = `
   SELECT d.id AS deliveryId, d.transmission_id AS transmissionId, d.cable_id AS cableId, d.station_id AS stationId,
          c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
-         d.precedence, d.niact, d.role, d.via, s.plad AS fromPlad, c.subject,
+         c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad, c.subject,
          c.originator_station_id AS originStationId
   FROM deliveries d
   JOIN cables c ON c.id = d.cable_id

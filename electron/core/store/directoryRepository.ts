@@ -23,6 +23,12 @@ export type UserRow = Readonly<{
   passphrase_hash: Buffer;
   passphrase_salt: Buffer;
   kdf: string;
+  nationality: string | null;
+  categories: string;
+  caption_roles: string;
+  failed_sign_ins: number;
+  last_failed_at: string | null;
+  disabled: 0 | 1;
 }>;
 export type UserWithPersonRow = UserRow &
   Readonly<{
@@ -32,6 +38,7 @@ export type UserWithPersonRow = UserRow &
     is_principal: 0 | 1;
     plad: string;
     station_name: string;
+    exdis_designee: 0 | 1;
   }>;
 
 export function insertStation(
@@ -153,8 +160,9 @@ export function collectiveByName(db: Db, name: string): { id: number; memberIds:
 
 const USER_WITH_PERSON = `
   SELECT u.id, u.login, u.person_id, u.role, u.clearance, u.foreign_national, u.passphrase_hash,
-         u.passphrase_salt, u.kdf, p.full_name, p.station_id, p.office_id, p.is_principal,
-         s.plad, s.name AS station_name
+         u.passphrase_salt, u.kdf, u.nationality, u.categories, u.caption_roles, u.failed_sign_ins, u.last_failed_at,
+         u.disabled, p.full_name, p.station_id, p.office_id, p.is_principal, s.plad, s.name AS station_name,
+         EXISTS (SELECT 1 FROM exdis_designees x WHERE x.user_id = u.id AND x.station_id = p.station_id) AS exdis_designee
   FROM users u JOIN people p ON p.id = u.person_id JOIN stations s ON s.id = p.station_id`;
 
 export function userByLogin(db: Db, login: string): UserWithPersonRow | undefined {

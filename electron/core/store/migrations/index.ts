@@ -1,10 +1,12 @@
 import { migration0001 } from './0001_directory';
 import { migration0002 } from './0002_cables';
 import { migration0003 } from './0003_search';
+import { migration0004 } from './0004_audit';
+import { migration0005 } from './0005_handling';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
-export const MIGRATIONS: ReadonlyArray<Migration> = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: ReadonlyArray<Migration> = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/database';
+
+/**
+ * The hash-chained, append-only audit trail (ARCHITECTURE.md; DOMAIN.md §8a `audit[]`).
+ *
+ * Entry n's hash = SHA-256 over the canonical JSON of [seq, at, actorUserId, actorLogin, action,
+ * cableId, detail, prevHash], where prevHash is entry n-1's hash (GENESIS for the first). Editing
+ * any field, removing an entry or reordering entries breaks the chain at the first entry touched.
+ */
+export const AUDIT_ACTIONS = [
+  'SIGN_IN',
+  'SIGN_IN_FAILED',
+  'SIGN_OUT',
+  'VIEW',
+  'DENY',
+  'ACK',
+  'READ',
+  'PRINT',
+  'EXPORT',
+  'SEARCH',
+  'USER_CREATE',
+  'USER_UPDATE',
+  'PASS',
+  'REPEAT',
+  'DRAFT',
+  'CLEAR',
+  'APPROVE',
+  'RELEASE',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditActor = Readonly<{ userId: number | null; login: string | null }>;
+
+export type AuditEntry = Readonly<{
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorLogin: string | null;
+  action: AuditAction;
+  cableId: number | null;
+  detail: Readonly<Record<string, unknown>>;
+  prevHash: string;
+  hash: string;
+}>;
+
+type Row = {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_login: string | null;
+  action: AuditAction;
+  cable_id: number | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** JSON with object keys sorted, so equal values always hash alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  const canonical = canonicalJson([e.seq, e.at, e.actorUserId, e.actorLogin, e.action, e.cableId, e.detail, e.prevHash]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+function fromRow(r: Row): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorLogin: r.actor_login,
+    action: r.action,
+    cableId: r.cable_id,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export type AppendInput = Readonly<{
+  actor: AuditActor;
+  action: AuditAction;
+  cableId?: number | null;
+  detail?: Readonly<Record<string, unknown>>;
+}>;
+
+export type AuditFilter = Readonly<{
+  login?: string;
+  cableId?: number;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+  /** Entries strictly older than this seq (keyset paging, newest first). */
+  beforeSeq?: number;
+  limit: number;
+}>;
+
+export type VerifyResult =
+  | Readonly<{ ok: true; entries: number; head: string }>
+  | Readonly<{ ok: false; entries: number; firstBad: number; problem: string }>;
+
+export type AuditTrail = Readonly<{
+  append(input: AppendInput, at?: Date): AuditEntry;
+  list(filter: AuditFilter): AuditEntry[];
+  verify(): VerifyResult;
+}>;
+
+export function createAuditTrail(db: Db): AuditTrail {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO audit_log (seq, at, actor_user_id, actor_login, action, cable_id, detail, prev_hash, hash)
+     VALUES (@seq, @at, @actorUserId, @actorLogin, @action, @cableId, @detail, @prevHash, @hash)`,
+  );
+  // Appends are serialised by SQLite's write lock: read-last and insert run in one IMMEDIATE transaction.
+  const appendTx = db.transaction((input: AppendInput, at: Date): AuditEntry => {
+    const prev = last.get() as { seq: number; hash: string } | undefined;
+    const base = {
+      seq: (prev?.seq ?? 0) + 1,
+      at: at.toISOString(),
+      actorUserId: input.actor.userId,
+      actorLogin: input.actor.login,
+      action: input.action,
+      cableId: input.cableId ?? null,
+      detail: input.detail ?? {},
+      prevHash: prev?.hash ?? GENESIS_HASH,
+    };
+    const entry: AuditEntry = { ...base, hash: entryHash(base) };
+    insert.run({ ...entry, detail: canonicalJson(entry.detail) });
+    return entry;
+  });
+
+  return {
+    append: (input, at = new Date()) => appendTx.immediate(input, at),
+    list(f) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: f.limit };
+      if (f.login !== undefined) (where.push('actor_login = @login'), (params.login = f.login));
+      if (f.cableId !== undefined) (where.push('cable_id = @cableId'), (params.cableId = f.cableId));
+      if (f.action !== undefined) (where.push('action = @action'), (params.action = f.action));
+      if (f.from !== undefined) (where.push('at >= @from'), (params.from = f.from));
+      if (f.to !== undefined) (where.push('at <= @to'), (params.to = f.to));
+      if (f.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = f.beforeSeq));
+      const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+      return (db.prepare(sql).all(params) as Row[]).map(fromRow);
+    },
+    verify() {
+      let expectedSeq = 1;
+      let prevHash = GENESIS_HASH;
+      let entries = 0;
+      for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<Row>) {
+        entries++;
+        let entry: AuditEntry;
+        try {
+          entry = fromRow(row);
+        } catch {
+          return { ok: false, entries, firstBad: row.seq, problem: 'its detail is not valid JSON' };
+        }
+        if (entry.seq !== expectedSeq) {
+          return {
+            ok: false,
+            entries,
+            firstBad: entry.seq,
+            problem: `expected entry ${expectedSeq} here: an entry was removed or the order changed`,
+          };
+        }
+        if (entry.prevHash !== prevHash) {
+          return { ok: false, entries, firstBad: entry.seq, problem: 'it does not follow the entry before it (removed or reordered)' };
+        }
+        if (entryHash(entry) !== entry.hash) {
+          return { ok: false, entries, firstBad: entry.seq, problem: 'its contents were changed after it was written' };
+        }
+        prevHash = entry.hash;
+        expectedSeq++;
+      }
+      return { ok: true, entries, head: prevHash };
+    },
+  };
+}
