@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../core/app';
+import { AUDIT_ACTIONS, type AuditAction } from '../core/audit/auditTrail';
 import { isCableroomError } from '../core/errors';
 import type { ErrorCode } from '../contract/errors';
 import { formatCableText } from '../domain/cableText';
@@ -27,6 +28,9 @@ Commands:
   inbox --as LOGIN [--json] [--limit N]
                                 The inbox of LOGIN, newest first (only what LOGIN may see)
   show REF --as LOGIN [--json]  One cable, e.g. show "TOPOL 578" --as finletter
+  audit verify                  Check the hash chain of the audit trail (exit 5 names the first bad entry)
+  audit list --as LOGIN [--json] [--user LOGIN] [--ref REF] [--action ACTION] [--limit N]
+                                The audit trail, newest first (instructors and admins only)
 
 Options:
   --db PATH     The database file (default: $CABLEROOM_DB)
@@ -69,6 +73,9 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         json: { type: 'boolean', default: false },
         seed: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        user: { type: 'string' },
+        ref: { type: 'string' },
+        action: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -114,8 +121,7 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
       }
       case 'inbox': {
         noPositionals(rest);
-        const limit = values.limit === undefined ? 100 : Number(values.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+        const limit = parseLimit(values.limit);
         core = openCore({ dbPath, mustExist: true });
         const page = core.inbox.list(core.users.byLogin(as()), { limit });
         print(page.rows, () =>
@@ -131,9 +137,42 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         if (rest.length !== 1) throw new UsageError('show needs exactly one REF, e.g. show "TOPOL 578" --as finletter.');
         core = openCore({ dbPath, mustExist: true });
         const actor = core.users.byLogin(as());
-        const view = core.cables.show(actor, core.cables.idByRef(rest[0]!));
+        const view = core.cables.show(actor, core.cables.idByRef(rest[0]!), 'cli');
         print(view, () => formatCableText(view));
         return EXIT.OK;
+      }
+      case 'audit': {
+        const [sub, ...more] = rest;
+        noPositionals(more);
+        core = openCore({ dbPath, mustExist: true });
+        if (sub === 'verify') {
+          const result = core.audit.verify();
+          if (!result.ok) {
+            io.stderr(`cableroom: audit trail broken at entry ${result.firstBad}: ${result.problem}.\n`);
+            if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+            return EXIT.INTEGRITY;
+          }
+          print(result, () => `Audit trail intact: ${result.entries} entries, head ${result.head}.`);
+          return EXIT.OK;
+        }
+        if (sub === 'list') {
+          const reader = core.users.byLogin(as());
+          const action = values.action?.toUpperCase();
+          if (action !== undefined && !(AUDIT_ACTIONS as ReadonlyArray<string>).includes(action)) {
+            throw new UsageError(`--action must be one of ${AUDIT_ACTIONS.join(', ')}.`);
+          }
+          const entries = core.auditView.list(reader, {
+            limit: parseLimit(values.limit),
+            ...(values.user ? { login: values.user } : {}),
+            ...(values.ref ? { cableId: core.cables.idByRef(values.ref) } : {}),
+            ...(action ? { action: action as AuditAction } : {}),
+          });
+          print(entries, () =>
+            entries.map((e) => `${String(e.seq).padStart(6)} ${e.at} ${(e.actorLogin ?? '-').padEnd(12)} ${e.action.padEnd(14)} ${e.cableRef ?? ''}`).join('\n'),
+          );
+          return EXIT.OK;
+        }
+        throw new UsageError('audit needs a subcommand: verify or list.');
       }
       default:
         throw new UsageError(`Unknown command "${command}".`);
@@ -152,6 +191,12 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
   } finally {
     core?.close();
   }
+}
+
+function parseLimit(text: string | undefined): number {
+  const limit = text === undefined ? 100 : Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+  return limit;
 }
 
 function noPositionals(rest: ReadonlyArray<string>): void {

@@ -1,4 +1,6 @@
+import { createAuditTrail, type AuditTrail } from './audit/auditTrail';
 import { CableroomError } from './errors';
+import { createAuditViewService, type AuditViewService } from './services/auditView';
 import { defaultSeedDir } from './resources';
 import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
@@ -9,6 +11,8 @@ import { openDatabase, type Db } from './store/database';
 /** Every core service over one database: what the IPC router and the CLI are given. */
 export type CoreServices = Readonly<{
   db: Db;
+  audit: AuditTrail;
+  auditView: AuditViewService;
   users: UsersService;
   inbox: InboxService;
   cables: CablesService;
@@ -35,12 +39,15 @@ export function openCore(options: OpenCoreOptions): Core {
   });
   try {
     const seeded = seed && !isSeeded(db) ? loadSeed(db, seed) : null;
+    const audit = createAuditTrail(db);
     return {
       db,
       seeded,
-      users: createUsersService(db),
+      audit,
+      auditView: createAuditViewService(db, audit),
+      users: createUsersService(db, audit),
       inbox: createInboxService(db),
-      cables: createCablesService(db),
+      cables: createCablesService(db, audit),
       close: () => db.close(),
     };
   } catch (e) {

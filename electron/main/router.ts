@@ -46,17 +46,19 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     listUsers: () => core.users.list(),
     signIn: ({ login, passphrase }, ctx) => {
       ctx.session.actor = null;
-      const actor = core.users.signIn(login, passphrase);
+      const actor = core.users.signIn(login, passphrase, 'app');
       ctx.session.actor = actor;
       return core.users.toPublic(actor);
     },
     signOut: (_input, ctx) => {
+      const actor = ctx.session.actor;
+      if (actor) core.audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'SIGN_OUT', detail: { channel: 'app' } });
       ctx.session.actor = null;
       return null;
     },
     currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
     listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
-    showCable: ({ cableId }, ctx) => core.cables.show(ctx.signedIn(), cableId),
+    showCable: ({ cableId }, ctx) => core.cables.show(ctx.signedIn(), cableId, 'app'),
   };
 
   return {

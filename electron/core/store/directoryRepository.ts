@@ -176,3 +176,11 @@ export function listUsers(db: Db): UserWithPersonRow[] {
 export function countStations(db: Db): number {
   return db.prepare('SELECT count(*) FROM stations').pluck().get() as number;
 }
+
+export function recordSignInFailure(db: Db, userId: number, at: string): void {
+  db.prepare('UPDATE users SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ? WHERE id = ?').run(at, userId);
+}
+
+export function recordSignInSuccess(db: Db, userId: number): void {
+  db.prepare('UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL WHERE id = ?').run(userId);
+}

@@ -87,15 +87,15 @@ describe('the 1962 directory', () => {
       expect(r.passphrase_hash.toString('utf8')).not.toContain(SEED_PASSPHRASE);
     }
     expect(readFileSync(join(SEED_DIR, 'users.json'), 'utf8')).not.toContain(SEED_PASSPHRASE);
-    expect(c.users.signIn('finletter', SEED_PASSPHRASE).login).toBe('finletter');
-    expect(() => c.users.signIn('finletter', 'wrong')).toThrow(expect.objectContaining({ code: 'SIGN_IN_FAILED' }));
+    expect(c.users.signIn('finletter', SEED_PASSPHRASE, 'test').login).toBe('finletter');
+    expect(() => c.users.signIn('finletter', 'wrong', 'test')).toThrow(expect.objectContaining({ code: 'SIGN_IN_FAILED' }));
   });
 });
 
 describe('TOPOL 578, faithful to FRUS 1961-63 vol. XI doc. 100', () => {
   test('header, markings, routing and drafting chain', () => {
     const c = core();
-    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'));
+    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'), 'test');
     expect(view).toMatchObject({
       ref: 'TOPOL 578',
       series: 'TOPOL',
@@ -119,7 +119,7 @@ describe('TOPOL 578, faithful to FRUS 1961-63 vol. XI doc. 100', () => {
 
   test('the repeat goes to the 13 other NATO capitals eyes only for the ambassadors and info USUN, not to Moscow', () => {
     const c = core();
-    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'));
+    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'), 'test');
     expect(view.repeats).toHaveLength(1);
     const repeat = view.repeats[0]!;
     expect(repeat.addressees.map((a) => `${a.role} ${a.plad}`)).toEqual([
@@ -146,7 +146,7 @@ describe('TOPOL 578, faithful to FRUS 1961-63 vol. XI doc. 100', () => {
 
   test('paragraphs 1-8 match the TEI source word for word, with paragraph 8 flagged FYI', () => {
     const c = core();
-    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'));
+    const view = c.cables.show(c.users.byLogin('finletter'), c.cables.idByRef('TOPOL 578'), 'test');
     const source = teiParagraphs(readFileSync(D100, 'utf8'));
     expect(source).toHaveLength(8);
     expect(view.paragraphs.map((p) => p.text)).toEqual(source);
