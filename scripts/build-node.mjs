@@ -1,1 +1,102 @@
-// placeholder, replaced below
+#!/usr/bin/env node
+/**
+ * Bundles the Node-side entry points with esbuild, one CommonJS file each (platform node, target
+ * node20, linked source maps):
+ *
+ *   electron/main/main.ts       → dist/main/main.cjs        (Electron main; electron + better-sqlite3 external)
+ *   electron/preload/preload.ts → dist/preload/preload.cjs  (sandboxed preload: its only require is 'electron')
+ *   electron/cli/cableroom.ts   → dist/cli/cableroom.cjs    (plain Node CLI; better-sqlite3 external)
+ *   bench/bench.ts              → dist/bench/bench.cjs      (plain Node benchmark; better-sqlite3 external)
+ *
+ * better-sqlite3 stays external everywhere: it is a native addon, loaded from node_modules (the
+ * Electron-ABI copy is chosen at run time with its `nativeBinding` option; ARCHITECTURE.md traps).
+ *
+ * It also runs as npm's `prepare` after every install, so it must be quick and must not fail on a
+ * fresh clone: an entry whose source does not exist yet is skipped with a note, and a missing
+ * esbuild (a production-only install) skips the whole build. Syntax errors do fail it.
+ *
+ * Usage: node scripts/build-node.mjs
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string }>} */
+const BUNDLES = [
+  {
+    entry: 'electron/main/main.ts',
+    outfile: 'dist/main/main.cjs',
+    external: ['electron', 'better-sqlite3'],
+    why: 'Electron main',
+  },
+  { entry: 'electron/preload/preload.ts', outfile: 'dist/preload/preload.cjs', external: ['electron'], why: 'preload' },
+  { entry: 'electron/cli/cableroom.ts', outfile: 'dist/cli/cableroom.cjs', external: ['better-sqlite3'], why: 'CLI' },
+  { entry: 'bench/bench.ts', outfile: 'dist/bench/bench.cjs', external: ['better-sqlite3'], why: 'benchmark' },
+];
+
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const esbuild = await loadEsbuild();
+  if (!esbuild) {
+    console.log('build-node: esbuild is not installed (production-only install?); skipping the Node bundles.');
+    return 0;
+  }
+
+  const started = Date.now();
+  const present = BUNDLES.filter((bundle) => {
+    if (existsSync(join(ROOT, bundle.entry))) return true;
+    console.log(`build-node: note: ${bundle.entry} does not exist yet; skipping the ${bundle.why} bundle.`);
+    return false;
+  });
+
+  const results = await Promise.allSettled(
+    present.map((bundle) =>
+      esbuild.build({
+        absWorkingDir: ROOT,
+        entryPoints: [bundle.entry],
+        outfile: bundle.outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: 'linked',
+        // Source paths in the maps relative to the repository, not to this machine.
+        sourceRoot:
+          relative(dirname(join(ROOT, bundle.outfile)), ROOT)
+            .split('\\')
+            .join('/') + '/',
+        external: bundle.external,
+        logLevel: 'warning',
+        // Readable stack traces in the CLI and the main process log.
+        keepNames: true,
+      }),
+    ),
+  );
+
+  let failed = 0;
+  results.forEach((result, i) => {
+    const bundle = /** @type {(typeof present)[number]} */ (present[i]);
+    if (result.status === 'fulfilled') {
+      console.log(`build-node: ${bundle.entry} → ${bundle.outfile}`);
+    } else {
+      failed += 1;
+      // esbuild has already printed the located errors; this names the bundle that failed.
+      console.error(
+        `build-node: FAILED ${bundle.entry}: ${result.reason instanceof Error ? result.reason.message.split('\n')[0] : result.reason}`,
+      );
+    }
+  });
+  console.log(`build-node: ${present.length - failed}/${present.length} bundles in ${Date.now() - started} ms.`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

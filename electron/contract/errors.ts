@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'SIGN_IN_FAILED',
   'ACCESS_DENIED',
   'NOT_FOUND',
+  'ACK_REQUIRED',
   'INTEGRITY',
   'INTERNAL',
 ] as const;

@@ -4,6 +4,7 @@ import { createAuditViewService, type AuditViewService } from './services/auditV
 import { defaultSeedDir } from './resources';
 import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
+import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
 import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
@@ -16,6 +17,7 @@ export type CoreServices = Readonly<{
   users: UsersService;
   inbox: InboxService;
   cables: CablesService;
+  handling: HandlingService;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -48,6 +50,7 @@ export function openCore(options: OpenCoreOptions): Core {
       users: createUsersService(db, audit),
       inbox: createInboxService(db),
       cables: createCablesService(db, audit),
+      handling: createHandlingService(db, audit),
       close: () => db.close(),
     };
   } catch (e) {

@@ -95,12 +95,19 @@ export type InboxRow = Readonly<{
   dtg: string;
   deliveredAt: string;
   classification: Classification;
+  /** The marking line of the cable (rule 25), e.g. "SECRET//NOFORN". */
+  banner: string;
   captions: ReadonlyArray<string>;
   precedence: Precedence;
   niact: boolean;
   role: 'ACTION' | 'INFO' | 'PASS' | 'REPEAT';
   from: string;
   subject: string;
+  /** FLASH or NIACT: must be acknowledged by the action office before it is filed as read (rule 8). */
+  needsAck: boolean;
+  acknowledgedAt: string | null;
+  /** Filed as read by this user. */
+  read: boolean;
 }>;
 
 export type InboxCursor = Readonly<{ deliveredAt: string; deliveryId: number }>;
@@ -122,3 +129,16 @@ export type SignedInUser = UserSummary &
   }>;
 
 export type CaptionCode = Caption;
+
+export type SearchHit = Readonly<{
+  cableId: number;
+  ref: string;
+  dtg: string;
+  classification: Classification;
+  banner: string;
+  captions: ReadonlyArray<string>;
+  subject: string;
+}>;
+
+/** A cable exported for the user as a JSON document (audited as EXPORT). */
+export type CableExport = Readonly<{ filename: string; mediaType: 'application/json'; text: string }>;

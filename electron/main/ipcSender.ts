@@ -21,8 +21,7 @@ export function senderOf(event: InvokeEventLike): Sender {
     const main = event.sender.mainFrame;
     // The same frame object, or the same render frame (process and routing id) if Electron
     // handed out another wrapper for it: never a subframe or another window's frame.
-    const isMainFrame =
-      frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
+    const isMainFrame = frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
     return { id, url: frame.url, isMainFrame };
   } catch {
     // WebFrameMain throws when its render frame was disposed before it was read.

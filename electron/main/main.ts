@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core/app';
 import { CONTRACT, ENDPOINT_NAMES } from '../contract/ipc';
@@ -22,14 +23,20 @@ const PRELOAD_PATH = join(__dirname, '../preload/preload.cjs');
 const RENDERER_DIR = join(__dirname, '../renderer');
 const DATABASE_FILE = 'cableroom.sqlite';
 
-/**
- * Optional environment:
- * - CABLEROOM_SQLITE_BINDING: a better-sqlite3 binding built for Electron's ABI (scripts/start.mjs
- *   builds one; node_modules keeps the Node-ABI build the tests need; ARCHITECTURE.md traps);
- * - CABLEROOM_USER_DATA_DIR: another profile folder (the Electron specs use a temporary one).
- */
-const SQLITE_BINDING = process.env.CABLEROOM_SQLITE_BINDING || undefined;
+/** Another profile folder, for the Electron specs (a temporary one) or a second trainee. */
 const USER_DATA_DIR = process.env.CABLEROOM_USER_DATA_DIR || undefined;
+
+/**
+ * better-sqlite3's binding for Electron's ABI (node_modules keeps the Node-ABI build the tests
+ * need; ARCHITECTURE.md traps): CABLEROOM_SQLITE_BINDING from scripts/start.mjs in development,
+ * resources/native/ in a packaged app (electron-builder.yml), else better-sqlite3's own lookup.
+ */
+function sqliteBinding(): string | undefined {
+  const fromEnv = process.env.CABLEROOM_SQLITE_BINDING;
+  if (fromEnv) return fromEnv;
+  const packaged = join(process.resourcesPath, 'native', 'better_sqlite3.node');
+  return app.isPackaged && existsSync(packaged) ? packaged : undefined;
+}
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
@@ -66,9 +73,10 @@ function start(): void {
   serveRenderer(RENDERER_DIR);
 
   const dbPath = join(app.getPath('userData'), DATABASE_FILE);
+  const nativeBinding = sqliteBinding();
   try {
     // The seed loads only into a database that has none yet (first start).
-    core = openCore({ dbPath, seed: true, ...(SQLITE_BINDING ? { nativeBinding: SQLITE_BINDING } : {}) });
+    core = openCore({ dbPath, seed: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Cableroom cannot open its database', `${dbPath}\n\n${message}`);

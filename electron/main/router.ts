@@ -58,7 +58,26 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
     listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
+    listAlerts: (_input, ctx) => core.handling.alerts(ctx.signedIn()),
+    acknowledge: ({ deliveryId }, ctx) => core.handling.acknowledge(ctx.signedIn(), deliveryId),
+    markRead: ({ deliveryId }, ctx) => core.handling.markRead(ctx.signedIn(), deliveryId),
     showCable: ({ cableId }, ctx) => core.cables.show(ctx.signedIn(), cableId, 'app'),
+    searchCables: ({ query, limit }, ctx) => core.cables.search(ctx.signedIn(), query, limit),
+    recordPrint: ({ cableId, format }, ctx) => {
+      core.cables.recordPrint(ctx.signedIn(), cableId, 'app', format);
+      return null;
+    },
+    exportCable: ({ cableId }, ctx) => core.cables.exportCable(ctx.signedIn(), cableId, 'app'),
+    listAudit: ({ login, ref, action, from, to, beforeSeq, limit }, ctx) =>
+      core.auditView.list(ctx.signedIn(), {
+        limit,
+        ...(login !== undefined ? { login } : {}),
+        ...(ref !== undefined ? { cableId: core.cables.idByRef(ref) } : {}),
+        ...(action !== undefined ? { action } : {}),
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+        ...(beforeSeq !== undefined ? { beforeSeq } : {}),
+      }),
   };
 
   return {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildCableroomApi } from '../contract/ipc';
+import { buildCableroomApi } from '../contract/api';
 
 /**
  * The whole bridge: `window.cableroom`, one intent function per contract endpoint, built by the

@@ -1,4 +1,4 @@
-import { buildCableroomApi } from '../../electron/contract/ipc';
+import { buildCableroomApi } from '../../electron/contract/api';
 
 /**
  * Bundled by the harness into the page's init script: builds `window.cableroom` with the same

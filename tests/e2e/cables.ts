@@ -11,8 +11,12 @@ import type { Precedence } from '../../electron/domain/precedence';
  * validated and routed exactly as seed cables are.
  */
 
-/** The first generated cable is sent a day after TOPOL 578 (280412Z OCT 62), so TOPOL stays oldest. */
-const FIRST_SENT_AT_MS = Date.UTC(1962, 9, 29, 9, 0);
+/**
+ * Generated traffic is numbered from TOPOL 1001 and sent from 1 December 1962 on: clear of the
+ * seed's serials and newer than every seed cable, so it sorts first and TOPOL 578 stays oldest.
+ */
+export const FIRST_GENERATED_NUMBER = 1001;
+const FIRST_SENT_AT_MS = Date.UTC(1962, 11, 1, 9, 0);
 const MINUTES_BETWEEN_CABLES = 7;
 
 const SUBJECTS = [
@@ -47,7 +51,7 @@ export type TopolOptions = Readonly<{
 /** A Department telegram to USRO in the TOPOL series (FRUS 1960s profile). */
 export function topolCable(o: TopolOptions) {
   const classification = o.classification ?? 'CONFIDENTIAL';
-  const sentAt = new Date(FIRST_SENT_AT_MS + (o.number - 579) * MINUTES_BETWEEN_CABLES * 60_000);
+  const sentAt = new Date(FIRST_SENT_AT_MS + (o.number - FIRST_GENERATED_NUMBER) * MINUTES_BETWEEN_CABLES * 60_000);
   const texts = o.paragraphs ?? [
     `Training traffic ${o.number}. Summarise for the Permanent Representative and report any allied comment.`,
     'No further action required unless the Council requests a briefing.',
@@ -85,14 +89,14 @@ export function addTopolCable(core: Core, o: TopolOptions): number {
 }
 
 /**
- * `count` generated TOPOL cables (numbers 579…), with a mix of classifications and some FLASH
- * and NIACT IMMEDIATE traffic, all in one transaction.
+ * `count` generated TOPOL cables (numbers 1001…), with a mix of classifications and some FLASH
+ * and NIACT IMMEDIATE traffic, all in one transaction. Returns the newest cable's ref.
  */
-export function addTopolTraffic(core: Core, count: number): void {
+export function addTopolTraffic(core: Core, count: number): string {
   const levels: Classification[] = ['CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'LOU'];
   core.db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const number = 579 + i;
+      const number = FIRST_GENERATED_NUMBER + i;
       const flash = i % 11 === 3;
       const niact = !flash && i % 7 === 2;
       insertCable(
@@ -106,4 +110,18 @@ export function addTopolTraffic(core: Core, count: number): void {
       );
     }
   })();
+  return `TOPOL ${FIRST_GENERATED_NUMBER + count - 1}`;
+}
+
+/** How many inbox rows `login` sees, read straight from core (the seed grows over time). */
+export function inboxSize(core: Core, login: string): number {
+  const actor = core.users.byLogin(login);
+  let total = 0;
+  let cursor: Parameters<Core['inbox']['list']>[1]['cursor'] = null;
+  do {
+    const page = core.inbox.list(actor, { cursor, limit: 500 });
+    total += page.rows.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return total;
 }

@@ -1,8 +1,8 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type FullConfig, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type IpcRouter } from '../../electron/main/router';
@@ -17,9 +17,13 @@ import { startStaticServer, type StaticServer } from './staticServer';
 
 export { SEED_PASSPHRASE };
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
-export const SCREENS_DIR = join(REPO_ROOT, 'test-results', 'screens');
+/**
+ * The repository root is where playwright.config.ts lives. (Not `__dirname`: that breaks the day
+ * package.json says `"type": "module"` and Playwright loads the specs as ES modules.)
+ */
+function repoRoot(config: FullConfig): string {
+  return config.configFile ? dirname(config.configFile) : process.cwd();
+}
 
 /** The one binding the init script calls; never reachable from page scripts in the real app. */
 const INVOKE_BINDING = '__cableroomInvoke';
@@ -44,9 +48,9 @@ type WorkerFixtures = {
   bridgeScript: string;
 };
 
-function bundleBridge(): string {
+function bundleBridge(root: string): string {
   const out = buildSync({
-    entryPoints: [join(__dirname, 'bridge-entry.ts')],
+    entryPoints: [join(root, 'tests', 'e2e', 'bridge-entry.ts')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -64,11 +68,12 @@ let nextSenderId = 1;
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-        throw new Error(`No built renderer in ${RENDERER_DIST}: run "npm run build:renderer" (or "npm run test:e2e").`);
+    async ({}, use, workerInfo) => {
+      const dist = join(repoRoot(workerInfo.config), 'dist', 'renderer');
+      if (!existsSync(join(dist, 'index.html'))) {
+        throw new Error(`No built renderer in ${dist}: run "npm run build:renderer" (or "npm run test:e2e").`);
       }
-      const server = await startStaticServer(RENDERER_DIST);
+      const server = await startStaticServer(dist);
       await use(server);
       await server.close();
     },
@@ -77,16 +82,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   bridgeScript: [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      await use(bundleBridge());
+    async ({}, use, workerInfo) => {
+      await use(bundleBridge(repoRoot(workerInfo.config)));
     },
     { scope: 'worker' },
   ],
 
   // eslint-disable-next-line no-empty-pattern
-  core: async ({}, use) => {
+  core: async ({}, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'cableroom-e2e-'));
-    const core = openCore({ dbPath: join(dir, 'cableroom.sqlite'), seed: true });
+    const core = openCore({
+      dbPath: join(dir, 'cableroom.sqlite'),
+      seed: true,
+      seedDir: join(repoRoot(testInfo.config), 'resources', 'seed'),
+    });
     try {
       await use(core);
     } finally {
@@ -138,8 +147,9 @@ export { expect };
 
 /** Saves a screenshot of the current screen under test-results/screens/<name>.png. */
 export async function saveScreen(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+  const dir = join(repoRoot(test.info().config), 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 /** Signs in through the UI: pick the persona, type the passphrase, press the button. */

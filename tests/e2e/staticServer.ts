@@ -2,15 +2,14 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 
 /**
  * A tiny static file server for the built renderer, on 127.0.0.1 with an ephemeral port. It sends
- * the same Content-Security-Policy as renderer/index.html's <meta> tag, so the policy is enforced
- * twice, as it will be under Electron's app:// protocol.
+ * the app's Content-Security-Policy as a response header as well as the <meta> tag in
+ * index.html, as Electron's app:// protocol does, so the policy is enforced the same way.
  */
-export const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+export const RENDERER_CSP = CONTENT_SECURITY_POLICY;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

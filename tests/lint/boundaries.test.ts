@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Proves the layer rules in eslint.config.js (ARCHITECTURE.md "Process model and layers",
+ * Proves the layer rules in eslint.config.mjs (ARCHITECTURE.md "Process model and layers",
  * STYLE.md §1): each forbidden import is reported and each allowed one is not. Files are virtual:
  * `lintText` with a `filePath` inside the layer applies that folder's configuration.
  */
@@ -30,28 +30,60 @@ type Case = Readonly<{ file: string; code: string }>;
 
 const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   // renderer: only electron/contract, electron/domain, react, react-dom
-  { file: 'renderer/src/App.tsx', code: "export * from '../../electron/core/store/database';", because: /electron\/core/ },
-  { file: 'renderer/src/a/b/View.tsx', code: "export { x } from '../../../../electron/core/app';", because: /electron\/core/ },
+  {
+    file: 'renderer/src/App.tsx',
+    code: "export * from '../../electron/core/store/database';",
+    because: /electron\/core/,
+  },
+  {
+    file: 'renderer/src/a/b/View.tsx',
+    code: "export { x } from '../../../../electron/core/app';",
+    because: /electron\/core/,
+  },
   { file: 'renderer/src/App.tsx', code: "export * from '../../electron/main/router';", because: /electron\/main/ },
-  { file: 'renderer/src/App.tsx', code: "export * from '../../electron/preload/preload';", because: /electron\/preload/ },
+  {
+    file: 'renderer/src/App.tsx',
+    code: "export * from '../../electron/preload/preload';",
+    because: /electron\/preload/,
+  },
   { file: 'renderer/src/App.tsx', code: "import { ipcRenderer } from 'electron'; ipcRenderer;", because: /Electron/ },
-  { file: 'renderer/src/App.tsx', code: "import { readFileSync } from 'node:fs'; readFileSync;", because: /Node builtin/ },
+  {
+    file: 'renderer/src/App.tsx',
+    code: "import { readFileSync } from 'node:fs'; readFileSync;",
+    because: /Node builtin/,
+  },
   { file: 'renderer/src/App.tsx', code: "import Database from 'better-sqlite3'; Database;", because: /package/ },
   { file: 'renderer/src/App.tsx', code: "export * from '../../resources/seed/users.json';", because: /resources/ },
   { file: 'renderer/src/App.tsx', code: 'export const cwd = process.cwd();', because: /process/ },
   // domain: pure TypeScript
-  { file: 'electron/domain/markings.ts', code: "import { readFileSync } from 'node:fs'; readFileSync;", because: /Node builtin/ },
+  {
+    file: 'electron/domain/markings.ts',
+    code: "import { readFileSync } from 'node:fs'; readFileSync;",
+    because: /Node builtin/,
+  },
   { file: 'electron/domain/markings.ts', code: "import { join } from 'path'; join;", because: /Node builtin/ },
   { file: 'electron/domain/markings.ts', code: "export * from '../core/errors';", because: /electron\/core/ },
-  { file: 'electron/domain/sub/deep.ts', code: "export * from '../../core/store/database';", because: /electron\/core/ },
+  {
+    file: 'electron/domain/sub/deep.ts',
+    code: "export * from '../../core/store/database';",
+    because: /electron\/core/,
+  },
   { file: 'electron/domain/markings.ts', code: "export * from '../contract/errors';", because: /electron\/contract/ },
   { file: 'electron/domain/markings.ts', code: "import { z } from 'zod'; z;", because: /package/ },
-  { file: 'electron/domain/markings.ts', code: "import type { App } from 'electron'; export type A = App;", because: /Electron/ },
+  {
+    file: 'electron/domain/markings.ts',
+    code: "import type { App } from 'electron'; export type A = App;",
+    because: /Electron/,
+  },
   { file: 'electron/domain/markings.ts', code: 'export const w = window.innerWidth;', because: /window/ },
   { file: 'electron/domain/markings.ts', code: 'export const env = process.env;', because: /process/ },
   // core: Node only, never electron, in any spelling
   { file: 'electron/core/app.ts', code: "import { app } from 'electron'; app;", because: /Electron/ },
-  { file: 'electron/core/app.ts', code: "import type { App } from 'electron'; export type A = App;", because: /Electron/ },
+  {
+    file: 'electron/core/app.ts',
+    code: "import type { App } from 'electron'; export type A = App;",
+    because: /Electron/,
+  },
   { file: 'electron/core/app.ts', code: "export type W = import('electron').WebPreferences;", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "export const e = require('electron');", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "export const e = () => import('electron');", because: /Electron/ },
@@ -67,7 +99,11 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   { file: 'electron/cli/cableroom.ts', code: "export * from '../main/router';", because: /electron\/main/ },
   { file: 'bench/bench.ts', code: "import { app } from 'electron'; app;", because: /Electron/ },
   // preload: sandboxed, only 'electron' + contract + domain
-  { file: 'electron/preload/preload.ts', code: "import { readFileSync } from 'node:fs'; readFileSync;", because: /Node builtin/ },
+  {
+    file: 'electron/preload/preload.ts',
+    code: "import { readFileSync } from 'node:fs'; readFileSync;",
+    because: /Node builtin/,
+  },
   { file: 'electron/preload/preload.ts', code: "export * from '../core/app';", because: /electron\/core/ },
   // main: never the renderer's or the preload's code
   { file: 'electron/main/main.ts', code: "export * from '../../renderer/src/api';", because: /renderer/ },
@@ -84,20 +120,29 @@ const ALLOWED: ReadonlyArray<Case> = [
   { file: 'electron/domain/sub/deep.ts', code: "export * from '../cable';" },
   { file: 'electron/domain/markings.ts', code: "export const bytes = new TextEncoder().encode('UNCLASSIFIED');" },
   { file: 'electron/contract/ipc.ts', code: "export { z } from 'zod';\nexport * from '../domain/cable';" },
-  { file: 'electron/core/app.ts', code: "export * from 'node:fs';\nexport * from 'better-sqlite3';\nexport * from 'tweetnacl';" },
+  {
+    file: 'electron/core/app.ts',
+    code: "export * from 'node:fs';\nexport * from 'better-sqlite3';\nexport * from 'tweetnacl';",
+  },
   { file: 'electron/core/app.ts', code: "export * from '../contract/errors';\nexport * from '../domain/cable';" },
   { file: 'electron/core/store/database.ts', code: "export const path = require('node:path');" },
-  { file: 'electron/main/main.ts', code: "export { app, BrowserWindow } from 'electron';\nexport * from '../core/app';" },
+  {
+    file: 'electron/main/main.ts',
+    code: "export { app, BrowserWindow } from 'electron';\nexport * from '../core/app';",
+  },
   { file: 'electron/main/webPreferences.ts', code: "export type { WebPreferences } from 'electron';" },
   { file: 'electron/main/main.ts', code: "export * from '../contract/ipc';\nexport * from 'node:path';" },
-  { file: 'electron/preload/preload.ts', code: "export { contextBridge } from 'electron';\nexport * from '../contract/ipc';" },
+  {
+    file: 'electron/preload/preload.ts',
+    code: "export { contextBridge } from 'electron';\nexport * from '../contract/ipc';",
+  },
   { file: 'electron/cli/cableroom.ts', code: "export * from '../core/app';\nexport * from 'node:util';" },
   { file: 'bench/bench.ts', code: "export * from '../electron/core/app';\nexport * from 'node:perf_hooks';" },
   // Outside the layers (tests, scripts) nothing is restricted.
   { file: 'tests/e2e/harness.ts', code: "export * from '../../electron/main/router';\nexport * from 'node:fs';" },
 ];
 
-describe('layer boundaries (eslint.config.js)', () => {
+describe('layer boundaries (eslint.config.mjs)', () => {
   it.each(FORBIDDEN)('rejects in $file: $code', async ({ file, code, because }) => {
     const messages = await boundaryMessages(file, code);
     expect(messages.length, `expected a boundary error for ${file}`).toBeGreaterThan(0);

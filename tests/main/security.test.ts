@@ -98,7 +98,7 @@ describe('configureSession', () => {
         'headersReceived',
         {
           url: 'app://cableroom/index.html',
-          responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] },
+          responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
         },
         cb,
       ),
@@ -110,7 +110,9 @@ describe('configureSession', () => {
   });
 
   it('leaves other responses untouched', () => {
-    expect(callbackResult((cb) => call('headersReceived', { url: 'devtools://devtools/x', responseHeaders: {} }, cb))).toEqual({});
+    expect(
+      callbackResult((cb) => call('headersReceived', { url: 'devtools://devtools/x', responseHeaders: {} }, cb)),
+    ).toEqual({});
   });
 
   it('refuses downloads', () => {
@@ -122,12 +124,15 @@ describe('hardenWebContents', () => {
   const { contents, events, windowOpen } = fakeWebContents();
   hardenWebContents(contents);
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stays in app://cableroom, refuses the rest', (event) => {
-    expect(events.emit(event, { url: 'app://cableroom/index.html' })).toBe(false);
-    expect(events.emit(event, { url: 'https://example.org/' })).toBe(true);
-    expect(events.emit(event, { url: 'file:///etc/passwd' })).toBe(true);
-    expect(events.emit(event, { url: 'app://cableroom.evil/' })).toBe(true);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: stays in app://cableroom, refuses the rest',
+    (event) => {
+      expect(events.emit(event, { url: 'app://cableroom/index.html' })).toBe(false);
+      expect(events.emit(event, { url: 'https://example.org/' })).toBe(true);
+      expect(events.emit(event, { url: 'file:///etc/passwd' })).toBe(true);
+      expect(events.emit(event, { url: 'app://cableroom.evil/' })).toBe(true);
+    },
+  );
 
   it('denies every new window', () => {
     expect(windowOpen({ url: 'app://cableroom/index.html' })).toEqual({ action: 'deny' });

@@ -19,12 +19,13 @@ describe('mainWindowWebPreferences', () => {
   } as const;
 
   it('locks the packaged window down, developer tools off', () => {
-    expect(mainWindowWebPreferences('/opt/Cableroom/resources/app.asar/dist/preload/preload.cjs', { isPackaged: true }))
-      .toStrictEqual({
-        ...LOCKED_DOWN,
-        preload: '/opt/Cableroom/resources/app.asar/dist/preload/preload.cjs',
-        devTools: false,
-      });
+    expect(
+      mainWindowWebPreferences('/opt/Cableroom/resources/app.asar/dist/preload/preload.cjs', { isPackaged: true }),
+    ).toStrictEqual({
+      ...LOCKED_DOWN,
+      preload: '/opt/Cableroom/resources/app.asar/dist/preload/preload.cjs',
+      devTools: false,
+    });
   });
 
   it('differs in development only by allowing developer tools', () => {

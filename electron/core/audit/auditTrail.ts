@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditEntry } from '../../domain/audit';
 import type { Db } from '../store/database';
 
 /**
@@ -8,43 +9,11 @@ import type { Db } from '../store/database';
  * cableId, detail, prevHash], where prevHash is entry n-1's hash (GENESIS for the first). Editing
  * any field, removing an entry or reordering entries breaks the chain at the first entry touched.
  */
-export const AUDIT_ACTIONS = [
-  'SIGN_IN',
-  'SIGN_IN_FAILED',
-  'SIGN_OUT',
-  'VIEW',
-  'DENY',
-  'ACK',
-  'READ',
-  'PRINT',
-  'EXPORT',
-  'SEARCH',
-  'USER_CREATE',
-  'USER_UPDATE',
-  'PASS',
-  'REPEAT',
-  'DRAFT',
-  'CLEAR',
-  'APPROVE',
-  'RELEASE',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../domain/audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditActor = Readonly<{ userId: number | null; login: string | null }>;
-
-export type AuditEntry = Readonly<{
-  seq: number;
-  at: string;
-  actorUserId: number | null;
-  actorLogin: string | null;
-  action: AuditAction;
-  cableId: number | null;
-  detail: Readonly<Record<string, unknown>>;
-  prevHash: string;
-  hash: string;
-}>;
 
 type Row = {
   seq: number;
@@ -146,12 +115,19 @@ export function createAuditTrail(db: Db): AuditTrail {
     list(f) {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: f.limit };
-      if (f.login !== undefined) (where.push('actor_login = @login'), (params.login = f.login));
-      if (f.cableId !== undefined) (where.push('cable_id = @cableId'), (params.cableId = f.cableId));
-      if (f.action !== undefined) (where.push('action = @action'), (params.action = f.action));
-      if (f.from !== undefined) (where.push('at >= @from'), (params.from = f.from));
-      if (f.to !== undefined) (where.push('at <= @to'), (params.to = f.to));
-      if (f.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = f.beforeSeq));
+      const conditions: ReadonlyArray<[keyof AuditFilter, string]> = [
+        ['login', 'actor_login = @login'],
+        ['cableId', 'cable_id = @cableId'],
+        ['action', 'action = @action'],
+        ['from', 'at >= @from'],
+        ['to', 'at <= @to'],
+        ['beforeSeq', 'seq < @beforeSeq'],
+      ];
+      for (const [key, condition] of conditions) {
+        if (f[key] === undefined) continue;
+        where.push(condition);
+        params[key] = f[key];
+      }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
       return (db.prepare(sql).all(params) as Row[]).map(fromRow);
     },

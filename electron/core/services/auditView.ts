@@ -1,9 +1,8 @@
-import type { AuditEntry, AuditFilter, AuditTrail } from '../audit/auditTrail';
+import type { AuditEntryView } from '../../domain/audit';
+import type { AuditFilter, AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
 import type { Db } from '../store/database';
 import type { Actor } from './actor';
-
-export type AuditEntryView = AuditEntry & Readonly<{ cableRef: string | null }>;
 
 export type AuditViewService = Readonly<{
   /** The trail, newest first, for instructors and admins (ACCESS_DENIED, audited, for anyone else). */

@@ -2,7 +2,8 @@ import { decideAccess, type AccessSubject } from '../../domain/access';
 import type { InboxCursor, InboxPage, InboxRow } from '../../domain/cable';
 import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
-import { captionLines } from '../../domain/markings';
+import { bannerLine, captionLines } from '../../domain/markings';
+import { isHighPrecedence } from '../../domain/precedence';
 import { eyesOnlyOf, forPersonIdsAt, inboxCandidates, INBOX_START, type InboxCandidate } from '../store/cableReader';
 import type { Db } from '../store/database';
 import { accessSubject, type Actor } from './actor';
@@ -26,6 +27,7 @@ export function createInboxService(db: Db): InboxService {
       for (let batch = 0; batch < MAX_BATCHES_PER_PAGE; batch++) {
         const candidates = inboxCandidates(db, {
           stationId: actor.stationId,
+          userId: actor.userId,
           maxRank: classificationRank(actor.clearance),
           ...before,
           limit: BATCH_ROWS,
@@ -48,7 +50,7 @@ function cursorOf(c: InboxCandidate): InboxCursor {
   return { deliveredAt: c.deliveredAt, deliveryId: c.deliveryId };
 }
 
-function admits(
+export function admits(
   db: Db,
   subject: AccessSubject,
   c: InboxCandidate,
@@ -80,7 +82,7 @@ function admits(
   }).allowed;
 }
 
-function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow {
+export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow {
   return {
     deliveryId: c.deliveryId,
     cableId: c.cableId,
@@ -88,11 +90,15 @@ function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow
     dtg: c.dtg,
     deliveredAt: c.deliveredAt,
     classification: c.classification,
+    banner: bannerLine(c.classification, JSON.parse(c.dissem) as DissemControl[], JSON.parse(c.relTo) as string[]),
     captions: captionLines(captions),
     precedence: c.precedence,
     niact: c.niact === 1,
     role: c.via === 'PASS' ? 'PASS' : c.via === 'REPEAT' ? 'REPEAT' : c.role,
     from: c.fromPlad,
     subject: c.subject,
+    needsAck: isHighPrecedence(c.precedence, c.niact === 1) && c.role === 'ACTION',
+    acknowledgedAt: c.ackAt,
+    read: c.readByMe === 1,
   };
 }

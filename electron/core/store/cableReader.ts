@@ -249,7 +249,20 @@ export type InboxCandidate = Readonly<{
   fromPlad: string;
   subject: string;
   originStationId: number;
+  ackAt: string | null;
+  readByMe: number;
 }>;
+
+/** A delivery row with its cable's label, as the inbox and the handling actions read it. */
+const DELIVERY_COLUMNS = `
+  d.id AS deliveryId, d.transmission_id AS transmissionId, d.cable_id AS cableId, d.station_id AS stationId,
+  c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
+  c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad,
+  c.subject, c.originator_station_id AS originStationId, d.ack_at AS ackAt,
+  EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId) AS readByMe
+  FROM deliveries d
+  JOIN cables c ON c.id = d.cable_id
+  JOIN stations s ON s.id = c.originator_station_id`;
 
 /**
  * The inbox page query: one station's deliveries newest first, keyset-paged on
@@ -258,13 +271,7 @@ export type InboxCandidate = Readonly<{
  * class_rank prunes in SQL, every other rule is decided afterwards by `decideAccess`.
  */
 export const INBOX_PAGE_SQL = `
-  SELECT d.id AS deliveryId, d.transmission_id AS transmissionId, d.cable_id AS cableId, d.station_id AS stationId,
-         c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
-         c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad, c.subject,
-         c.originator_station_id AS originStationId
-  FROM deliveries d
-  JOIN cables c ON c.id = d.cable_id
-  JOIN stations s ON s.id = c.originator_station_id
+  SELECT ${DELIVERY_COLUMNS}
   WHERE d.station_id = @stationId
     AND c.class_rank <= @maxRank
     AND (d.delivered_at, d.id) < (@beforeAt, @beforeId)
@@ -276,7 +283,7 @@ export const INBOX_START = { beforeAt: '\uffff', beforeId: Number.MAX_SAFE_INTEG
 
 export function inboxCandidates(
   db: Db,
-  q: Readonly<{ stationId: number; maxRank: number; beforeAt: string; beforeId: number; limit: number }>,
+  q: Readonly<{ stationId: number; userId: number; maxRank: number; beforeAt: string; beforeId: number; limit: number }>,
 ): InboxCandidate[] {
   return db.prepare(INBOX_PAGE_SQL).all(q) as InboxCandidate[];
 }
@@ -289,4 +296,39 @@ export function forPersonIdsAt(db: Db, transmissionId: number, stationId: number
     )
     .pluck()
     .all(transmissionId, stationId) as number[];
+}
+
+/** One delivery with what the access decision needs (for acknowledge / file as read). */
+export function deliveryCandidate(db: Db, deliveryId: number, userId: number): InboxCandidate | undefined {
+  return db.prepare(`SELECT ${DELIVERY_COLUMNS} WHERE d.id = @deliveryId`).get({ deliveryId, userId }) as
+    | InboxCandidate
+    | undefined;
+}
+
+/** FLASH and NIACT action deliveries at a station still waiting for acknowledgement (rule 8). */
+export function pendingAlertCandidates(db: Db, stationId: number, userId: number, maxRank: number): InboxCandidate[] {
+  return db
+    .prepare(
+      `SELECT ${DELIVERY_COLUMNS}
+       WHERE d.station_id = @stationId AND c.class_rank <= @maxRank AND d.ack_at IS NULL AND d.role = 'ACTION'
+         AND (d.precedence = 'FLASH' OR d.niact = 1)
+       ORDER BY d.delivered_at DESC, d.id DESC LIMIT 100`,
+    )
+    .all({ stationId, userId, maxRank }) as InboxCandidate[];
+}
+
+export function acknowledgeDelivery(db: Db, deliveryId: number, userId: number, at: string): void {
+  db.prepare('UPDATE deliveries SET ack_at = ?, ack_by_user_id = ? WHERE id = ? AND ack_at IS NULL').run(at, userId, deliveryId);
+}
+
+export function markDeliveryRead(db: Db, deliveryId: number, userId: number, at: string): void {
+  db.prepare('INSERT OR IGNORE INTO delivery_reads (delivery_id, user_id, read_at) VALUES (?, ?, ?)').run(deliveryId, userId, at);
+}
+
+/** Cable ids matching an FTS5 query, best first. */
+export function searchCableIds(db: Db, match: string, limit: number): number[] {
+  return db
+    .prepare('SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rank LIMIT ?')
+    .pluck()
+    .all(match, limit) as number[];
 }

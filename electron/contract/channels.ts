@@ -1,0 +1,23 @@
+/**
+ * The IPC channel names, one per endpoint of the contract. Kept apart from the zod schemas
+ * (`ipc.ts`) so that the sandboxed preload bundles names only, not a validation library.
+ */
+export const CHANNELS = {
+  listUsers: 'session:list-users',
+  signIn: 'session:sign-in',
+  signOut: 'session:sign-out',
+  currentUser: 'session:current',
+  listInbox: 'inbox:list',
+  listAlerts: 'inbox:alerts',
+  acknowledge: 'delivery:acknowledge',
+  markRead: 'delivery:mark-read',
+  showCable: 'cable:show',
+  searchCables: 'cable:search',
+  recordPrint: 'cable:record-print',
+  exportCable: 'cable:export',
+  listAudit: 'audit:list',
+} as const;
+
+export type EndpointName = keyof typeof CHANNELS;
+
+export const ENDPOINT_NAMES = Object.keys(CHANNELS) as EndpointName[];

@@ -1,0 +1,97 @@
+import type { InboxRow } from '../../domain/cable';
+import type { Caption } from '../../domain/captions';
+import { classificationRank } from '../../domain/classification';
+import type { AuditTrail } from '../audit/auditTrail';
+import { CableroomError } from '../errors';
+import {
+  acknowledgeDelivery,
+  deliveryCandidate,
+  eyesOnlyOf,
+  markDeliveryRead,
+  pendingAlertCandidates,
+  type InboxCandidate,
+} from '../store/cableReader';
+import type { Db } from '../store/database';
+import { accessSubject, type Actor } from './actor';
+import { admits, inboxRow } from './inbox';
+
+/**
+ * Handling actions on a delivery: acknowledging FLASH and NIACT traffic, filing as read, and the
+ * alert list of what still waits for acknowledgement (DOMAIN.md rule 8; 5 FAH-2 H-421.1, H-422).
+ */
+export type HandlingService = Readonly<{
+  /** Unacknowledged FLASH/NIACT action deliveries at the user's post that the user may see. */
+  alerts(actor: Actor): InboxRow[];
+  acknowledge(actor: Actor, deliveryId: number, now?: Date): InboxRow;
+  markRead(actor: Actor, deliveryId: number, now?: Date): InboxRow;
+}>;
+
+export function createHandlingService(db: Db, audit: AuditTrail): HandlingService {
+  const parse = (c: InboxCandidate): Caption[] => JSON.parse(c.captions) as Caption[];
+  const visible = (actor: Actor, c: InboxCandidate): boolean =>
+    c.stationId === actor.stationId && admits(db, accessSubject(actor), c, parse(c), new Map());
+
+  /** The delivery if it is at the user's post and the user may see its cable; audited DENY otherwise. */
+  const load = (actor: Actor, deliveryId: number, action: string): InboxCandidate => {
+    const c = deliveryCandidate(db, deliveryId, actor.userId);
+    if (!c) throw new CableroomError('NOT_FOUND', `No delivery ${deliveryId}.`);
+    if (!visible(actor, c)) {
+      audit.append({ actor: who(actor), action: 'DENY', cableId: c.cableId, detail: { what: action, deliveryId } });
+      throw new CableroomError('ACCESS_DENIED', 'Access denied: this delivery is not one you may handle.');
+    }
+    return c;
+  };
+  const row = (actor: Actor, deliveryId: number): InboxRow => {
+    const c = deliveryCandidate(db, deliveryId, actor.userId)!;
+    return inboxRow(c, parse(c));
+  };
+
+  return {
+    alerts(actor) {
+      const subject = accessSubject(actor);
+      const eyesOnly = new Map<number, ReturnType<typeof eyesOnlyOf>>();
+      return pendingAlertCandidates(db, actor.stationId, actor.userId, classificationRank(actor.clearance))
+        .filter((c) => admits(db, subject, c, parse(c), eyesOnly))
+        .map((c) => inboxRow(c, parse(c)));
+    },
+    acknowledge(actor, deliveryId, now = new Date()) {
+      const c = load(actor, deliveryId, 'acknowledge');
+      const current = inboxRow(c, parse(c));
+      if (!current.needsAck) {
+        throw new CableroomError('BAD_REQUEST', 'Only FLASH and NIACT traffic to the action addressee is acknowledged (rule 8).');
+      }
+      // Rule 8: the action office acknowledges: its members, or the principal.
+      if (c.actionOfficeId !== null && c.actionOfficeId !== actor.officeId && !actor.isPrincipal) {
+        throw new CableroomError('ACCESS_DENIED', 'Only the action office acknowledges this cable.');
+      }
+      if (current.acknowledgedAt === null) {
+        db.transaction(() => {
+          acknowledgeDelivery(db, deliveryId, actor.userId, now.toISOString());
+          audit.append({ actor: who(actor), action: 'ACK', cableId: c.cableId, detail: { deliveryId, precedence: c.precedence } }, now);
+        })();
+      }
+      return row(actor, deliveryId);
+    },
+    markRead(actor, deliveryId, now = new Date()) {
+      const c = load(actor, deliveryId, 'file as read');
+      const current = inboxRow(c, parse(c));
+      if (current.needsAck && current.acknowledgedAt === null) {
+        throw new CableroomError(
+          'ACK_REQUIRED',
+          `${current.ref} is ${current.niact ? 'NIACT' : 'FLASH'}: the action office must acknowledge it before it is filed as read (rule 8).`,
+        );
+      }
+      if (!current.read) {
+        db.transaction(() => {
+          markDeliveryRead(db, deliveryId, actor.userId, now.toISOString());
+          audit.append({ actor: who(actor), action: 'READ', cableId: c.cableId, detail: { deliveryId } }, now);
+        })();
+      }
+      return row(actor, deliveryId);
+    },
+  };
+}
+
+function who(actor: Actor): { userId: number; login: string } {
+  return { userId: actor.userId, login: actor.login };
+}

@@ -1,0 +1,37 @@
+/** Audit trail vocabulary (DOMAIN.md §8a `audit[]`), shared by core, the CLI and the renderer. */
+export const AUDIT_ACTIONS = [
+  'SIGN_IN',
+  'SIGN_IN_FAILED',
+  'SIGN_OUT',
+  'VIEW',
+  'DENY',
+  'ACK',
+  'READ',
+  'PRINT',
+  'EXPORT',
+  'SEARCH',
+  'USER_CREATE',
+  'USER_UPDATE',
+  'PASS',
+  'REPEAT',
+  'DRAFT',
+  'CLEAR',
+  'APPROVE',
+  'RELEASE',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEntry = Readonly<{
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorLogin: string | null;
+  action: AuditAction;
+  cableId: number | null;
+  detail: Readonly<Record<string, unknown>>;
+  prevHash: string;
+  hash: string;
+}>;
+
+/** An entry as the instructor's audit view shows it. */
+export type AuditEntryView = AuditEntry & Readonly<{ cableRef: string | null }>;

@@ -1,0 +1,92 @@
+import type { ErrorCode, Result } from '../../electron/contract/errors';
+import type { CableroomApi } from '../../electron/contract/ipc';
+import type { CableView, InboxCursor, InboxPage, SignedInUser, UserSummary } from '../../electron/domain/cable';
+
+/**
+ * The renderer's typed client over `window.cableroom`: every call unwraps its result envelope
+ * into the value, or throws an `ApiError` carrying the contract's error code (STYLE.md §4).
+ */
+
+/** A failure the renderer itself detects: the page was opened without the bridge. */
+export type ClientErrorCode = ErrorCode | 'BRIDGE_MISSING';
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+
+  constructor(code: ClientErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** Whatever a call rejected with, as an ApiError (a transport failure becomes INTERNAL). */
+export function toApiError(e: unknown): ApiError {
+  if (isApiError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new ApiError('INTERNAL', message || 'The request failed.');
+}
+
+export type CableroomClient = Readonly<{
+  listUsers(): Promise<ReadonlyArray<UserSummary>>;
+  signIn(login: string, passphrase: string): Promise<SignedInUser>;
+  signOut(): Promise<void>;
+  currentUser(): Promise<SignedInUser | null>;
+  listInbox(cursor: InboxCursor | null, limit: number): Promise<InboxPage>;
+  showCable(cableId: number): Promise<CableView>;
+}>;
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+async function call<T>(request: () => Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await request();
+  } catch (e) {
+    // The envelope carries every expected failure; a rejection means the transport broke.
+    throw toApiError(e);
+  }
+  return unwrap(result);
+}
+
+export function createClient(api: CableroomApi): CableroomClient {
+  return Object.freeze({
+    listUsers: () => call(() => api.listUsers({})),
+    signIn: (login: string, passphrase: string) => call(() => api.signIn({ login, passphrase })),
+    signOut: async () => {
+      await call(() => api.signOut({}));
+    },
+    currentUser: () => call(() => api.currentUser({})),
+    listInbox: (cursor: InboxCursor | null, limit: number) => call(() => api.listInbox({ cursor, limit })),
+    showCable: (cableId: number) => call(() => api.showCable({ cableId })),
+  });
+}
+
+/** A client whose every call fails with BRIDGE_MISSING, so the UI can say what is wrong. */
+function missingBridgeClient(): CableroomClient {
+  const fail = (): Promise<never> =>
+    Promise.reject(
+      new ApiError('BRIDGE_MISSING', 'Cableroom is not connected: open it from the Cableroom application.'),
+    );
+  return Object.freeze({
+    listUsers: fail,
+    signIn: fail,
+    signOut: fail,
+    currentUser: fail,
+    listInbox: fail,
+    showCable: fail,
+  });
+}
+
+/** The client for this window (read once: the bridge is installed before any page script runs). */
+export function clientFromWindow(): CableroomClient {
+  const api = window.cableroom;
+  return api ? createClient(api) : missingBridgeClient();
+}

@@ -1,0 +1,64 @@
+import {
+  bannerColours,
+  classificationWords,
+  isAdministrativeControl,
+  type Classification,
+} from '../../../electron/domain/classification';
+import { isHighPrecedence, precedenceWords, type Precedence } from '../../../electron/domain/precedence';
+
+/**
+ * Marking primitives shared by every screen: the classification banner (DOMAIN.md rule 25), the
+ * classification chip used in lists and the precedence badge (FLASH and NIACT stand out, rule 8).
+ * Colours come from the domain's `bannerColours`, never from CSS, so they cannot drift.
+ */
+
+export type BannerPosition = 'top' | 'bottom';
+
+export function ClassificationBanner(props: {
+  classification: Classification;
+  /** The marking line, e.g. "SECRET//NOFORN"; defaults to the classification words. */
+  text?: string;
+  position: BannerPosition;
+  sticky?: boolean;
+}) {
+  const { background, foreground } = bannerColours(props.classification);
+  const classes = ['banner', `banner--${props.position}`];
+  if (props.sticky) classes.push('banner--sticky');
+  if (isAdministrativeControl(props.classification)) classes.push('banner--administrative');
+  return (
+    <div
+      className={classes.join(' ')}
+      data-testid={`banner-${props.position}`}
+      style={{ backgroundColor: background, color: foreground }}
+    >
+      {props.text ?? classificationWords(props.classification)}
+    </div>
+  );
+}
+
+export function ClassificationChip(props: { classification: Classification }) {
+  const { background, foreground } = bannerColours(props.classification);
+  const classes = ['chip'];
+  if (isAdministrativeControl(props.classification)) classes.push('chip--administrative');
+  return (
+    <span
+      className={classes.join(' ')}
+      data-testid="classification-chip"
+      style={{ backgroundColor: background, color: foreground }}
+    >
+      {classificationWords(props.classification)}
+    </span>
+  );
+}
+
+export function PrecedenceBadge(props: { precedence: Precedence; niact: boolean }) {
+  const high = isHighPrecedence(props.precedence, props.niact);
+  const classes = ['precedence', `precedence--${props.precedence.toLowerCase()}`];
+  if (props.niact) classes.push('precedence--niact');
+  if (high) classes.push('precedence--high');
+  return (
+    <span className={classes.join(' ')} data-testid="precedence" data-high={high ? 'true' : undefined}>
+      {precedenceWords(props.precedence, props.niact)}
+    </span>
+  );
+}

@@ -1,0 +1,28 @@
+import { assertNever } from '../../electron/domain/assertNever';
+import type { ApiError } from './api';
+
+/** What to tell the person for each failure; the service's own message adds the detail. */
+export function describeError(e: ApiError): string {
+  switch (e.code) {
+    case 'SIGN_IN_FAILED':
+      return 'Sign-in failed: that passphrase does not match this persona. Check it and try again.';
+    case 'NOT_SIGNED_IN':
+      return 'Your session has ended. Sign in again.';
+    case 'ACCESS_DENIED':
+      return `You may not read this cable. ${e.message}`;
+    case 'NOT_FOUND':
+      return `Not found. ${e.message}`;
+    case 'ACK_REQUIRED':
+      return `Acknowledge this FLASH or NIACT cable first. ${e.message}`;
+    case 'BRIDGE_MISSING':
+      return e.message;
+    case 'BAD_REQUEST':
+    case 'UNKNOWN_CHANNEL':
+    case 'FORBIDDEN_SENDER':
+    case 'INTEGRITY':
+    case 'INTERNAL':
+      return `Something went wrong (${e.code}). ${e.message}`;
+    default:
+      return assertNever(e.code, 'error code');
+  }
+}
