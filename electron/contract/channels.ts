@@ -16,6 +16,10 @@ export const CHANNELS = {
   recordPrint: 'cable:record-print',
   exportCable: 'cable:export',
   listAudit: 'audit:list',
+  listPosts: 'directory:list-posts',
+  listAccounts: 'accounts:list',
+  createAccount: 'accounts:create',
+  updateAccount: 'accounts:update',
 } as const;
 
 export type EndpointName = keyof typeof CHANNELS;

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../domain/audit';
-import type { CableExport, CableView, InboxPage, InboxRow, SearchHit, SignedInUser, UserSummary } from '../domain/cable';
+import {
+  USER_ROLES,
+  type AccountView,
+  type CableExport,
+  type CableView,
+  type InboxPage,
+  type InboxRow,
+  type PostView,
+  type SearchHit,
+  type SignedInUser,
+  type UserSummary,
+} from '../domain/cable';
+import { CAPTIONS } from '../domain/captions';
+import { CLEARANCE_LEVELS } from '../domain/classification';
 import { CHANNELS, type EndpointName } from './channels';
 
 /**
@@ -28,6 +41,8 @@ const login = z
 const id = z.number().int().positive();
 const none = z.object({}).strict();
 const isoInstant = z.iso.datetime({ offset: true });
+const category = z.string().regex(/^[A-Z0-9][A-Z0-9 _-]{0,31}$/, 'categories are upper-case words');
+const nationality = z.string().regex(/^[A-Z]{3}$/, 'a nationality is an ISO 3166 alpha-3 code such as GBR');
 
 export const inboxCursorSchema = z
   .object({ deliveredAt: z.string().min(1).max(40), deliveryId: id })
@@ -63,6 +78,42 @@ export const CONTRACT = {
         to: isoInstant.optional(),
         beforeSeq: id.optional(),
         limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  listPosts: endpoint<ReadonlyArray<PostView>>()('listPosts', none),
+  listAccounts: endpoint<ReadonlyArray<AccountView>>()('listAccounts', none),
+  createAccount: endpoint<AccountView>()(
+    'createAccount',
+    z
+      .object({
+        login,
+        displayName: z.string().trim().min(1).max(120),
+        post: z.string().min(3).max(80),
+        office: z.string().min(1).max(20).optional(),
+        role: z.enum(USER_ROLES),
+        clearance: z.enum(CLEARANCE_LEVELS),
+        categories: z.array(category).max(20).default([]),
+        captionRoles: z.array(z.enum(CAPTIONS)).max(20).default([]),
+        foreignNational: z.boolean().default(false),
+        nationality: nationality.nullish(),
+        passphrase: z.string().min(1).max(1024),
+      })
+      .strict(),
+  ),
+  updateAccount: endpoint<AccountView>()(
+    'updateAccount',
+    z
+      .object({
+        login,
+        role: z.enum(USER_ROLES).optional(),
+        clearance: z.enum(CLEARANCE_LEVELS).optional(),
+        categories: z.array(category).max(20).optional(),
+        captionRoles: z.array(z.enum(CAPTIONS)).max(20).optional(),
+        foreignNational: z.boolean().optional(),
+        nationality: nationality.nullish(),
+        disabled: z.boolean().optional(),
+        passphrase: z.string().min(1).max(1024).optional(),
       })
       .strict(),
   ),

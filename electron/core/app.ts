@@ -1,5 +1,6 @@
 import { createAuditTrail, type AuditTrail } from './audit/auditTrail';
 import { CableroomError } from './errors';
+import { createAccountsService, type AccountsService } from './services/accounts';
 import { createAuditViewService, type AuditViewService } from './services/auditView';
 import { defaultSeedDir } from './resources';
 import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
@@ -8,6 +9,8 @@ import { createHandlingService, type HandlingService } from './services/handling
 import { createInboxService, type InboxService } from './services/inbox';
 import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
+import { listPosts } from './store/directoryRepository';
+import type { PostView } from '../domain/cable';
 
 /** Every core service over one database: what the IPC router and the CLI are given. */
 export type CoreServices = Readonly<{
@@ -18,6 +21,8 @@ export type CoreServices = Readonly<{
   inbox: InboxService;
   cables: CablesService;
   handling: HandlingService;
+  accounts: AccountsService;
+  directory: Readonly<{ posts(): PostView[] }>;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -51,6 +56,8 @@ export function openCore(options: OpenCoreOptions): Core {
       inbox: createInboxService(db),
       cables: createCablesService(db, audit),
       handling: createHandlingService(db, audit),
+      accounts: createAccountsService(db, audit),
+      directory: { posts: () => listPosts(db) },
       close: () => db.close(),
     };
   } catch (e) {

@@ -142,3 +142,23 @@ export type SearchHit = Readonly<{
 
 /** A cable exported for the user as a JSON document (audited as EXPORT). */
 export type CableExport = Readonly<{ filename: string; mediaType: 'application/json'; text: string }>;
+
+/** An account as instructors and admins manage it (never any secret). */
+export type AccountView = Readonly<{
+  login: string;
+  displayName: string;
+  post: StationRef;
+  office: string | null;
+  role: UserRole;
+  clearance: ClearanceLevel;
+  categories: ReadonlyArray<string>;
+  captionRoles: ReadonlyArray<Caption>;
+  foreignNational: boolean;
+  nationality: string | null;
+  isPrincipal: boolean;
+  disabled: boolean;
+  failedSignIns: number;
+}>;
+
+/** A post with its offices, for pickers. */
+export type PostView = Readonly<{ plad: string; name: string; offices: ReadonlyArray<Readonly<{ code: string; name: string }>> }>;

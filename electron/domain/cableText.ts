@@ -1,4 +1,5 @@
 import type { AddresseeView, CableView } from './cable';
+import { displayText } from './displayText';
 import { portionLabel } from './markings';
 import { precedenceWords } from './precedence';
 
@@ -37,5 +38,5 @@ export function formatCableText(c: CableView): string {
   }
   if (c.sourceNote) lines.push('', c.sourceNote);
   lines.push('', c.banner);
-  return lines.join('\n');
+  return displayText(lines.join('\n'));
 }

@@ -58,6 +58,13 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
     listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
+    listPosts: (_input, ctx) => {
+      ctx.signedIn();
+      return core.directory.posts();
+    },
+    listAccounts: (_input, ctx) => core.accounts.list(ctx.signedIn()),
+    createAccount: (account, ctx) => core.accounts.create(ctx.signedIn(), account),
+    updateAccount: ({ login, ...changes }, ctx) => core.accounts.update(ctx.signedIn(), login, changes),
     listAlerts: (_input, ctx) => core.handling.alerts(ctx.signedIn()),
     acknowledge: ({ deliveryId }, ctx) => core.handling.acknowledge(ctx.signedIn(), deliveryId),
     markRead: ({ deliveryId }, ctx) => core.handling.markRead(ctx.signedIn(), deliveryId),

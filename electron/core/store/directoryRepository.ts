@@ -184,3 +184,46 @@ export function recordSignInFailure(db: Db, userId: number, at: string): void {
 export function recordSignInSuccess(db: Db, userId: number): void {
   db.prepare('UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL WHERE id = ?').run(userId);
 }
+
+/** Columns of `users` that account management may change. */
+export type UserColumns = Partial<{
+  role: string;
+  clearance: string;
+  categories: string;
+  caption_roles: string;
+  foreign_national: 0 | 1;
+  nationality: string | null;
+  disabled: 0 | 1;
+  passphrase_hash: Buffer;
+  passphrase_salt: Buffer;
+  kdf: string;
+  failed_sign_ins: number;
+  last_failed_at: string | null;
+}>;
+
+const USER_COLUMNS: ReadonlySet<string> = new Set([
+  'role',
+  'clearance',
+  'categories',
+  'caption_roles',
+  'foreign_national',
+  'nationality',
+  'disabled',
+  'passphrase_hash',
+  'passphrase_salt',
+  'kdf',
+  'failed_sign_ins',
+  'last_failed_at',
+]);
+
+export function updateUserRow(db: Db, userId: number, columns: UserColumns): void {
+  const names = Object.keys(columns).filter((k) => USER_COLUMNS.has(k));
+  if (names.length === 0) return;
+  db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id: userId });
+}
+
+export function listPosts(db: Db): { plad: string; name: string; offices: { code: string; name: string }[] }[] {
+  const stations = db.prepare('SELECT id, plad, name FROM stations ORDER BY plad').all() as { id: number; plad: string; name: string }[];
+  const offices = db.prepare('SELECT code, name FROM offices WHERE station_id = ? ORDER BY code');
+  return stations.map((s) => ({ plad: s.plad, name: s.name, offices: offices.all(s.id) as { code: string; name: string }[] }));
+}

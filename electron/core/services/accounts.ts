@@ -1,0 +1,192 @@
+import type { AccountView, UserRole } from '../../domain/cable';
+import type { Caption } from '../../domain/captions';
+import type { ClearanceLevel } from '../../domain/classification';
+import type { AuditTrail } from '../audit/auditTrail';
+import { CableroomError } from '../errors';
+import type { Db } from '../store/database';
+import {
+  insertPerson,
+  insertUser,
+  listUsers,
+  officeId,
+  stationByPlad,
+  updateUserRow,
+  userByLogin,
+  type UserWithPersonRow,
+} from '../store/directoryRepository';
+import { hashPassphrase } from '../users/passphrase';
+import type { Actor } from './actor';
+
+/** Shortest passphrase accepted for a new or changed account. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+export type NewAccount = Readonly<{
+  login: string;
+  displayName: string;
+  post: string;
+  office?: string | undefined;
+  role: UserRole;
+  clearance: ClearanceLevel;
+  categories: ReadonlyArray<string>;
+  captionRoles: ReadonlyArray<Caption>;
+  foreignNational: boolean;
+  nationality?: string | null | undefined;
+  passphrase: string;
+}>;
+
+export type AccountChanges = Readonly<{
+  role?: UserRole | undefined;
+  clearance?: ClearanceLevel | undefined;
+  categories?: ReadonlyArray<string> | undefined;
+  captionRoles?: ReadonlyArray<Caption> | undefined;
+  foreignNational?: boolean | undefined;
+  nationality?: string | null | undefined;
+  disabled?: boolean | undefined;
+  passphrase?: string | undefined;
+}>;
+
+/**
+ * Account management for instructors and admins (issue: accounts and sign-in). Instructors
+ * manage trainees and officers; only admins create or change instructors and admins. Every
+ * change is audited (USER_CREATE, USER_UPDATE) without its secrets.
+ */
+export type AccountsService = Readonly<{
+  list(actor: Actor): AccountView[];
+  create(actor: Actor, account: NewAccount, now?: Date): AccountView;
+  update(actor: Actor, login: string, changes: AccountChanges, now?: Date): AccountView;
+}>;
+
+function accountView(r: UserWithPersonRow, office: string | null): AccountView {
+  return {
+    login: r.login,
+    displayName: r.full_name,
+    post: { plad: r.plad, name: r.station_name },
+    office,
+    role: r.role as UserRole,
+    clearance: r.clearance as ClearanceLevel,
+    categories: JSON.parse(r.categories) as string[],
+    captionRoles: JSON.parse(r.caption_roles) as Caption[],
+    foreignNational: r.foreign_national === 1,
+    nationality: r.nationality,
+    isPrincipal: r.is_principal === 1,
+    disabled: r.disabled === 1,
+    failedSignIns: r.failed_sign_ins,
+  };
+}
+
+function checkPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new CableroomError('BAD_REQUEST', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+}
+
+export function createAccountsService(db: Db, audit: AuditTrail): AccountsService {
+  const officeCode = db.prepare('SELECT code FROM offices WHERE id = ?').pluck();
+  const view = (r: UserWithPersonRow): AccountView =>
+    accountView(r, r.office_id === null ? null : ((officeCode.get(r.office_id) as string | undefined) ?? null));
+  const mustManage = (actor: Actor, role: UserRole, what: string): void => {
+    const ok = actor.role === 'admin' || (actor.role === 'instructor' && (role === 'trainee' || role === 'officer'));
+    if (!ok) {
+      audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'DENY', detail: { what } });
+      throw new CableroomError(
+        'ACCESS_DENIED',
+        actor.role === 'instructor' ? 'Only admins manage instructors and admins.' : 'Only instructors and admins manage accounts.',
+      );
+    }
+  };
+  const foreignCheck = (foreignNational: boolean, nationality: string | null | undefined): void => {
+    if (foreignNational && !nationality) throw new CableroomError('BAD_REQUEST', 'A foreign national needs a nationality (REL TO).');
+  };
+
+  return {
+    list(actor) {
+      mustManage(actor, 'trainee', 'accounts');
+      return listUsers(db).map(view);
+    },
+    create(actor, a, now = new Date()) {
+      mustManage(actor, a.role, `create ${a.role}`);
+      if (userByLogin(db, a.login)) throw new CableroomError('BAD_REQUEST', `The login "${a.login}" is taken.`);
+      const station = stationByPlad(db, a.post);
+      if (!station) throw new CableroomError('BAD_REQUEST', `Unknown post "${a.post}".`);
+      const office = a.office ? officeId(db, station.id, a.office) : null;
+      if (office === undefined) throw new CableroomError('BAD_REQUEST', `Unknown office "${a.office}" at ${a.post}.`);
+      foreignCheck(a.foreignNational, a.nationality);
+      checkPassphrase(a.passphrase);
+      const secret = hashPassphrase(a.passphrase);
+      db.transaction(() => {
+        const surname = a.displayName.trim().split(/\s+/).at(-1) ?? a.displayName;
+        const personId = insertPerson(db, {
+          key: `user:${a.login}`,
+          surname,
+          fullName: a.displayName.trim(),
+          citedAs: surname,
+          title: null,
+          stationId: station.id,
+          officeId: office,
+          principal: false,
+          persona: true,
+        });
+        const userId = insertUser(db, {
+          login: a.login,
+          personId,
+          role: a.role,
+          clearance: a.clearance,
+          foreignNational: a.foreignNational,
+          ...secret,
+          createdAt: now.toISOString(),
+        });
+        updateUserRow(db, userId, {
+          categories: JSON.stringify(a.categories),
+          caption_roles: JSON.stringify(a.captionRoles),
+          nationality: a.nationality ?? null,
+        });
+        audit.append(
+          {
+            actor: { userId: actor.userId, login: actor.login },
+            action: 'USER_CREATE',
+            detail: { login: a.login, role: a.role, clearance: a.clearance, post: a.post, foreignNational: a.foreignNational },
+          },
+          now,
+        );
+      })();
+      return view(userByLogin(db, a.login)!);
+    },
+    update(actor, login, c, now = new Date()) {
+      const row = userByLogin(db, login);
+      if (!row) throw new CableroomError('NOT_FOUND', `Unknown login "${login}".`);
+      mustManage(actor, row.role as UserRole, `update ${login}`);
+      if (c.role !== undefined) mustManage(actor, c.role, `make ${login} ${c.role}`);
+      if (login === actor.login && (c.disabled === true || (c.role !== undefined && c.role !== actor.role))) {
+        throw new CableroomError('BAD_REQUEST', 'You cannot disable your own account or change your own role.');
+      }
+      const foreignNational = c.foreignNational ?? row.foreign_national === 1;
+      foreignCheck(foreignNational, c.nationality === undefined ? row.nationality : c.nationality);
+      if (c.passphrase !== undefined) checkPassphrase(c.passphrase);
+      const secret = c.passphrase !== undefined ? hashPassphrase(c.passphrase) : null;
+      db.transaction(() => {
+        updateUserRow(db, row.id, {
+          ...(c.role !== undefined ? { role: c.role } : {}),
+          ...(c.clearance !== undefined ? { clearance: c.clearance } : {}),
+          ...(c.categories !== undefined ? { categories: JSON.stringify(c.categories) } : {}),
+          ...(c.captionRoles !== undefined ? { caption_roles: JSON.stringify(c.captionRoles) } : {}),
+          ...(c.foreignNational !== undefined ? { foreign_national: c.foreignNational ? 1 : 0 } : {}),
+          ...(c.nationality !== undefined ? { nationality: c.nationality } : {}),
+          ...(c.disabled !== undefined ? { disabled: c.disabled ? 1 : 0 } : {}),
+          ...(secret
+            ? { passphrase_hash: secret.hash, passphrase_salt: secret.salt, kdf: secret.kdf, failed_sign_ins: 0, last_failed_at: null }
+            : {}),
+        });
+        const { passphrase, ...visible } = c;
+        audit.append(
+          {
+            actor: { userId: actor.userId, login: actor.login },
+            action: 'USER_UPDATE',
+            detail: { login, ...visible, ...(passphrase !== undefined ? { passphraseChanged: true } : {}) },
+          },
+          now,
+        );
+      })();
+      return view(userByLogin(db, login)!);
+    },
+  };
+}
