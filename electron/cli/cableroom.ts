@@ -12,7 +12,11 @@ import { precedenceWords } from '../domain/precedence';
  */
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, ACCESS_DENIED: 3, NOT_FOUND: 4, INTEGRITY: 5 } as const;
 
-export type CliIo = Readonly<{ stdout: (text: string) => void; stderr: (text: string) => void; env: NodeJS.ProcessEnv }>;
+export type CliIo = Readonly<{
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}>;
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
@@ -104,7 +108,11 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
       case 'init': {
         noPositionals(rest);
         core = openCore({ dbPath, seed: values.seed });
-        const summary = { db: dbPath, schemaVersion: core.db.pragma('user_version', { simple: true }), seeded: core.seeded };
+        const summary = {
+          db: dbPath,
+          schemaVersion: core.db.pragma('user_version', { simple: true }),
+          seeded: core.seeded,
+        };
         print(summary, () =>
           core!.seeded
             ? `Created ${dbPath}: ${core!.seeded.stations} stations, ${core!.seeded.people} people, ${core!.seeded.users} users, ${core!.seeded.cables} cables.`
@@ -116,7 +124,14 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         noPositionals(rest);
         core = openCore({ dbPath, mustExist: true });
         const users = core.users.list();
-        print(users, () => users.map((u) => `${u.login.padEnd(12)} ${u.clearance.padEnd(12)} ${u.role.padEnd(10)} ${u.post.plad}  ${u.displayName}`).join('\n'));
+        print(users, () =>
+          users
+            .map(
+              (u) =>
+                `${u.login.padEnd(12)} ${u.clearance.padEnd(12)} ${u.role.padEnd(10)} ${u.post.plad}  ${u.displayName}`,
+            )
+            .join('\n'),
+        );
         return EXIT.OK;
       }
       case 'inbox': {
@@ -128,13 +143,17 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
           page.rows.length === 0
             ? '(no cables)'
             : page.rows
-                .map((r) => `${r.dtg.padEnd(16)} ${precedenceWords(r.precedence, r.niact).padEnd(16)} ${r.classification.padEnd(12)} ${r.ref.padEnd(14)} ${r.subject}`)
+                .map(
+                  (r) =>
+                    `${r.dtg.padEnd(16)} ${precedenceWords(r.precedence, r.niact).padEnd(16)} ${r.classification.padEnd(12)} ${r.ref.padEnd(14)} ${r.subject}`,
+                )
                 .join('\n'),
         );
         return EXIT.OK;
       }
       case 'show': {
-        if (rest.length !== 1) throw new UsageError('show needs exactly one REF, e.g. show "TOPOL 578" --as finletter.');
+        if (rest.length !== 1)
+          throw new UsageError('show needs exactly one REF, e.g. show "TOPOL 578" --as finletter.');
         core = openCore({ dbPath, mustExist: true });
         const actor = core.users.byLogin(as());
         const view = core.cables.show(actor, core.cables.idByRef(rest[0]!), 'cli');
@@ -168,7 +187,12 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
             ...(action ? { action: action as AuditAction } : {}),
           });
           print(entries, () =>
-            entries.map((e) => `${String(e.seq).padStart(6)} ${e.at} ${(e.actorLogin ?? '-').padEnd(12)} ${e.action.padEnd(14)} ${e.cableRef ?? ''}`).join('\n'),
+            entries
+              .map(
+                (e) =>
+                  `${String(e.seq).padStart(6)} ${e.at} ${(e.actorLogin ?? '-').padEnd(12)} ${e.action.padEnd(14)} ${e.cableRef ?? ''}`,
+              )
+              .join('\n'),
           );
           return EXIT.OK;
         }
@@ -195,7 +219,8 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
 
 function parseLimit(text: string | undefined): number {
   const limit = text === undefined ? 100 : Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new UsageError('--limit must be a whole number from 1 to 500.');
   return limit;
 }
 

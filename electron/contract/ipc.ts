@@ -44,9 +44,7 @@ const isoInstant = z.iso.datetime({ offset: true });
 const category = z.string().regex(/^[A-Z0-9][A-Z0-9 _-]{0,31}$/, 'categories are upper-case words');
 const nationality = z.string().regex(/^[A-Z]{3}$/, 'a nationality is an ISO 3166 alpha-3 code such as GBR');
 
-export const inboxCursorSchema = z
-  .object({ deliveredAt: z.string().min(1).max(40), deliveryId: id })
-  .strict();
+export const inboxCursorSchema = z.object({ deliveredAt: z.string().min(1).max(40), deliveryId: id }).strict();
 
 export const CONTRACT = {
   listUsers: endpoint<ReadonlyArray<UserSummary>>()('listUsers', none),
@@ -63,7 +61,9 @@ export const CONTRACT = {
   showCable: endpoint<CableView>()('showCable', z.object({ cableId: id }).strict()),
   searchCables: endpoint<ReadonlyArray<SearchHit>>()(
     'searchCables',
-    z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(50) }).strict(),
+    z
+      .object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(50) })
+      .strict(),
   ),
   recordPrint: endpoint<null>()('recordPrint', z.object({ cableId: id, format: z.enum(['paper', 'pdf']) }).strict()),
   exportCable: endpoint<CableExport>()('exportCable', z.object({ cableId: id }).strict()),

@@ -51,8 +51,7 @@ export type AccessObject = Readonly<{
 export type DenyReason = 'CLEARANCE' | 'CATEGORY' | 'NOFORN' | 'REL_TO' | 'NEED_TO_KNOW' | 'EYES_ONLY' | 'CAPTION';
 
 export type AccessDecision =
-  | Readonly<{ allowed: true }>
-  | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
+  Readonly<{ allowed: true }> | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
 
 const ALLOW: AccessDecision = Object.freeze({ allowed: true });
 
@@ -109,11 +108,16 @@ function admitsAtOrigin(subject: AccessSubject, object: AccessObject): AccessDec
   const { personIds, officeIds } = object.origin;
   if (personIds.includes(subject.personId)) return ALLOW;
   if (subject.officeId !== null && officeIds.includes(subject.officeId)) return ALLOW;
-  return deny('CAPTION', 'Restricted handling: at the originating post only the principal and the drafting chain may read this cable.');
+  return deny(
+    'CAPTION',
+    'Restricted handling: at the originating post only the principal and the drafting chain may read this cable.',
+  );
 }
 
 function isRestrictedInsidePost(captions: ReadonlyArray<Caption>): boolean {
-  return captions.some((c) => c === 'EYES_ONLY' || c === 'NODIS' || c === 'EXDIS' || c === 'LIMDIS' || CHANNEL_CAPTIONS.has(c));
+  return captions.some(
+    (c) => c === 'EYES_ONLY' || c === 'NODIS' || c === 'EXDIS' || c === 'LIMDIS' || CHANNEL_CAPTIONS.has(c),
+  );
 }
 
 function isNamed(subject: AccessSubject, delivery: AccessDelivery): boolean {
@@ -123,7 +127,11 @@ function isNamed(subject: AccessSubject, delivery: AccessDelivery): boolean {
   );
 }
 
-function admitsInsidePost(subject: AccessSubject, captions: ReadonlyArray<Caption>, delivery: AccessDelivery): AccessDecision {
+function admitsInsidePost(
+  subject: AccessSubject,
+  captions: ReadonlyArray<Caption>,
+  delivery: AccessDelivery,
+): AccessDecision {
   // Rule 14: EYES ONLY / "FOR x ONLY": only the named persons; a role such as "Ambassadors"
   // means each receiving post's principal.
   if (delivery.eyesOnly.length > 0 || captions.includes('EYES_ONLY')) {
@@ -144,7 +152,8 @@ function admitsInsidePost(subject: AccessSubject, captions: ReadonlyArray<Captio
   if (captions.includes('LIMDIS') && !subject.isPrincipal && !isNamed(subject, delivery)) {
     const inActionOffice =
       delivery.role === 'ACTION' && delivery.actionOfficeId !== null && delivery.actionOfficeId === subject.officeId;
-    if (!inActionOffice) return deny('CAPTION', 'LIMDIS: only the action office and the principal may read this cable.');
+    if (!inActionOffice)
+      return deny('CAPTION', 'LIMDIS: only the action office and the principal may read this cable.');
   }
   // 5 FAH-2 H-442: channel captions go strictly to the persons assigned the caption role (and the principal).
   for (const channel of captions.filter((c) => CHANNEL_CAPTIONS.has(c))) {

@@ -161,4 +161,8 @@ export type AccountView = Readonly<{
 }>;
 
 /** A post with its offices, for pickers. */
-export type PostView = Readonly<{ plad: string; name: string; offices: ReadonlyArray<Readonly<{ code: string; name: string }>> }>;
+export type PostView = Readonly<{
+  plad: string;
+  name: string;
+  offices: ReadonlyArray<Readonly<{ code: string; name: string }>>;
+}>;

@@ -10,7 +10,12 @@ import { precedenceWords } from './precedence';
 export function formatCableText(c: CableView): string {
   const lines: string[] = [c.banner, ...c.captions];
   const addressee = (a: AddresseeView): string =>
-    [a.plad, precedenceWords(a.precedence, a.niact), a.serial ?? '', a.forPersons.length ? `FOR ${a.forPersons.join(', ')}` : '']
+    [
+      a.plad,
+      precedenceWords(a.precedence, a.niact),
+      a.serial ?? '',
+      a.forPersons.length ? `FOR ${a.forPersons.join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
   lines.push('', `${c.precedence === 'ROUTINE' ? 'R' : c.precedence[0]} ${c.dtg}`, `FM ${c.from.plad}`);
@@ -34,7 +39,9 @@ export function formatCableText(c: CableView): string {
   if (c.approvedBy.length) lines.push(`APPROVED BY: ${c.approvedBy.join(', ')}`);
   for (const r of c.repeats) {
     const to = r.addressees.map((a) => `${a.role === 'EXEMPT' ? 'XMT ' : ''}${a.plad}`).join(', ');
-    lines.push(`REPEATED ${r.dtg} BY ${r.by} TO ${to}${r.eyesOnlyFor.length ? ` (EYES ONLY ${r.eyesOnlyFor.join(', ')})` : ''}`);
+    lines.push(
+      `REPEATED ${r.dtg} BY ${r.by} TO ${to}${r.eyesOnlyFor.length ? ` (EYES ONLY ${r.eyesOnlyFor.join(', ')})` : ''}`,
+    );
   }
   if (c.sourceNote) lines.push('', c.sourceNote);
   lines.push('', c.banner);

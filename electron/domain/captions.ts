@@ -50,5 +50,4 @@ export type DissemControl = (typeof DISSEM_CONTROLS)[number];
  * means each receiving post's principal (the seed's "eyes only info Ambassadors").
  */
 export type EyesOnlyEntry =
-  | Readonly<{ kind: 'PERSON'; personId: number; name: string }>
-  | Readonly<{ kind: 'PRINCIPALS' }>;
+  Readonly<{ kind: 'PERSON'; personId: number; name: string }> | Readonly<{ kind: 'PRINCIPALS' }>;

@@ -52,7 +52,12 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     signOut: (_input, ctx) => {
       const actor = ctx.session.actor;
-      if (actor) core.audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'SIGN_OUT', detail: { channel: 'app' } });
+      if (actor)
+        core.audit.append({
+          actor: { userId: actor.userId, login: actor.login },
+          action: 'SIGN_OUT',
+          detail: { channel: 'app' },
+        });
       ctx.session.actor = null;
       return null;
     },

@@ -15,7 +15,11 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 function cableroom(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: t.dir, encoding: 'utf8', env: { ...process.env, CABLEROOM_DB: '' } });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: t.dir,
+    encoding: 'utf8',
+    env: { ...process.env, CABLEROOM_DB: '' },
+  });
 }
 
 test('the installed binary runs on plain Node: init --seed, then show TOPOL 578 as finletter', () => {

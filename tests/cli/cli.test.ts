@@ -38,7 +38,10 @@ describe('cableroom CLI', () => {
     const db = join(t.dir, 'x.sqlite');
     const r = await run('init', '--seed', '--db', db, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, seeded: { stations: 19, users: 12, cables: 5 } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      seeded: { stations: 19, users: 12, cables: 5 },
+    });
     const again = await run('init', '--seed', '--db', db);
     expect(again).toMatchObject({ code: 0, out: expect.stringContaining('is ready') });
   });
@@ -90,15 +93,28 @@ describe('cableroom CLI', () => {
     expect(denied).toMatchObject({ code: 3, out: '' });
     expect(denied.err).toMatch(/Access denied/);
     expect(denied.err).not.toMatch(/Khrushchev|NATO/);
-    expect(await run('show', 'TOPOL 999', '--as', 'finletter', '--db', db)).toMatchObject({ code: 4, out: '', err: expect.stringContaining('No cable "TOPOL 999"') });
-    expect(await run('show', 'TOPOL 578', '--as', 'nobody', '--db', db)).toMatchObject({ code: 4, err: expect.stringContaining('Unknown login "nobody"') });
-    expect(await run('show', 'TOPOL 578', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('--as LOGIN') });
+    expect(await run('show', 'TOPOL 999', '--as', 'finletter', '--db', db)).toMatchObject({
+      code: 4,
+      out: '',
+      err: expect.stringContaining('No cable "TOPOL 999"'),
+    });
+    expect(await run('show', 'TOPOL 578', '--as', 'nobody', '--db', db)).toMatchObject({
+      code: 4,
+      err: expect.stringContaining('Unknown login "nobody"'),
+    });
+    expect(await run('show', 'TOPOL 578', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--as LOGIN'),
+    });
     expect(await run('frobnicate', '--db', db)).toMatchObject({ code: 2 });
     expect(await run('show', '--bogus')).toMatchObject({ code: 2 });
     expect(await run('users')).toMatchObject({ code: 2, err: expect.stringContaining('--db PATH is required') });
     const t = tempDir();
     cleanups.push(t.cleanup);
-    expect(await run('users', '--db', join(t.dir, 'missing.sqlite'))).toMatchObject({ code: 4, err: expect.stringContaining('cableroom init') });
+    expect(await run('users', '--db', join(t.dir, 'missing.sqlite'))).toMatchObject({
+      code: 4,
+      err: expect.stringContaining('cableroom init'),
+    });
   });
 
   test('users --json and inbox --json', async () => {

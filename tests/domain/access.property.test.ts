@@ -24,25 +24,35 @@ const NARROWING = ['EYES_ONLY', 'NODIS', 'EXDIS', 'LIMDIS', ...CHANNELS];
 function referenceAllows(s: AccessSubject, o: AccessObject): boolean {
   const cleared = LEVEL[s.clearance]! >= LEVEL[o.classification]!;
   const holdsCategories = o.categories.every((c) => s.categories.includes(c));
-  const foreignOk = !s.foreignNational || (!o.dissem.includes('NOFORN') && (!o.dissem.includes('REL_TO') || (s.nationality !== null && o.relTo.includes(s.nationality))));
+  const foreignOk =
+    !s.foreignNational ||
+    (!o.dissem.includes('NOFORN') &&
+      (!o.dissem.includes('REL_TO') || (s.nationality !== null && o.relTo.includes(s.nationality))));
   if (!(cleared && holdsCategories && foreignOk)) return false;
 
   const caps = new Set<string>(o.captions);
   const narrowed = NARROWING.some((c) => caps.has(c));
   const atOrigin =
     o.origin.stationId === s.stationId &&
-    (!narrowed || s.isPrincipal || o.origin.personIds.includes(s.personId) || (s.officeId !== null && o.origin.officeIds.includes(s.officeId)));
+    (!narrowed ||
+      s.isPrincipal ||
+      o.origin.personIds.includes(s.personId) ||
+      (s.officeId !== null && o.origin.officeIds.includes(s.officeId)));
   if (atOrigin) return true;
 
   return o.deliveries.some((d) => {
     if (d.stationId !== s.stationId) return false;
-    const named = d.forPersonIds.includes(s.personId) || d.eyesOnly.some((e) => e.kind === 'PERSON' && e.personId === s.personId);
+    const named =
+      d.forPersonIds.includes(s.personId) || d.eyesOnly.some((e) => e.kind === 'PERSON' && e.personId === s.personId);
     const asPrincipalOfPost = s.isPrincipal && d.eyesOnly.some((e) => e.kind === 'PRINCIPALS');
     const eyesOnly = d.eyesOnly.length === 0 && !caps.has('EYES_ONLY') ? true : named || asPrincipalOfPost;
     const nodis = !caps.has('NODIS') || s.isPrincipal || named;
     const exdis = !caps.has('EXDIS') || s.isPrincipal || s.exdisDesignee || named;
     const limdis =
-      !caps.has('LIMDIS') || s.isPrincipal || named || (d.role === 'ACTION' && d.actionOfficeId !== null && d.actionOfficeId === s.officeId);
+      !caps.has('LIMDIS') ||
+      s.isPrincipal ||
+      named ||
+      (d.role === 'ACTION' && d.actionOfficeId !== null && d.actionOfficeId === s.officeId);
     const channels = CHANNELS.every((c) => !caps.has(c) || s.isPrincipal || s.captionRoles.includes(c as Caption));
     return eyesOnly && nodis && exdis && limdis && channels;
   });
@@ -88,7 +98,11 @@ const cable: fc.Arbitrary<AccessObject> = fc.record({
   relTo: fc.subarray(NATIONS),
   categories: fc.subarray(CATEGORIES, { maxLength: 2 }),
   deliveries: fc.array(delivery, { minLength: 0, maxLength: 3 }),
-  origin: fc.record({ stationId: station, personIds: fc.array(person, { maxLength: 2 }), officeIds: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }) }),
+  origin: fc.record({
+    stationId: station,
+    personIds: fc.array(person, { maxLength: 2 }),
+    officeIds: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+  }),
 });
 
 test('decideAccess agrees with the reference model on 10,000 random users × cables', () => {
@@ -98,7 +112,11 @@ test('decideAccess agrees with the reference model on 10,000 random users × cab
       const actual = decideAccess(s, o).allowed;
       expect(actual).toBe(referenceAllows(s, o));
       seen[actual ? 'allowed' : 'denied']++;
-      for (const c of [...o.captions, ...o.categories.map((x) => `category:${x}`), ...o.dissem.map((x) => `dissem:${x}`)]) {
+      for (const c of [
+        ...o.captions,
+        ...o.categories.map((x) => `category:${x}`),
+        ...o.dissem.map((x) => `dissem:${x}`),
+      ]) {
         const tally = seen.captions.get(c) ?? { allowed: 0, denied: 0 };
         tally[actual ? 'allowed' : 'denied']++;
         seen.captions.set(c, tally);
@@ -107,7 +125,11 @@ test('decideAccess agrees with the reference model on 10,000 random users × cab
     { numRuns: 10_000 },
   );
   // Every caption, category and dissemination control was exercised with both outcomes.
-  for (const c of [...CAPTIONS, ...CATEGORIES.map((x) => `category:${x}`), ...DISSEM_CONTROLS.map((x) => `dissem:${x}`)]) {
+  for (const c of [
+    ...CAPTIONS,
+    ...CATEGORIES.map((x) => `category:${x}`),
+    ...DISSEM_CONTROLS.map((x) => `dissem:${x}`),
+  ]) {
     expect(seen.captions.get(c)?.allowed ?? 0, `${c} allowed`).toBeGreaterThan(0);
     expect(seen.captions.get(c)?.denied ?? 0, `${c} denied`).toBeGreaterThan(0);
   }

@@ -56,11 +56,17 @@ describe('decideAccess', () => {
     expect(decideAccess(liaison, cable({ dissem: ['NOFORN'] }))).toMatchObject({ allowed: false, reason: 'NOFORN' });
     expect(decideAccess(duty, cable({ dissem: ['NOFORN'] }))).toEqual({ allowed: true });
     expect(decideAccess(liaison, cable({ dissem: ['REL_TO'], relTo: ['GBR', 'CAN'] }))).toEqual({ allowed: true });
-    expect(decideAccess(liaison, cable({ dissem: ['REL_TO'], relTo: ['FRA'] }))).toMatchObject({ allowed: false, reason: 'REL_TO' });
+    expect(decideAccess(liaison, cable({ dissem: ['REL_TO'], relTo: ['FRA'] }))).toMatchObject({
+      allowed: false,
+      reason: 'REL_TO',
+    });
   });
 
   test('EYES ONLY admits the named persons or, for "Ambassadors", the principal only (rule 14)', () => {
-    const principals = cable({ captions: ['EYES_ONLY'], deliveries: [route(USRO, { eyesOnly: [{ kind: 'PRINCIPALS' }] })] });
+    const principals = cable({
+      captions: ['EYES_ONLY'],
+      deliveries: [route(USRO, { eyesOnly: [{ kind: 'PRINCIPALS' }] })],
+    });
     expect(decideAccess(finletter, principals)).toEqual({ allowed: true });
     expect(decideAccess(duty, principals)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
     const named = cable({ deliveries: [route(USRO, { eyesOnly: [{ kind: 'PERSON', personId: 26, name: 'Duty' }] })] });
@@ -84,13 +90,18 @@ describe('decideAccess', () => {
     expect(decideAccess(rusk, restricted)).toEqual({ allowed: true });
     expect(decideAccess(eur, restricted)).toEqual({ allowed: true });
     expect(decideAccess(clerk, restricted)).toMatchObject({ allowed: false, reason: 'CAPTION' });
-    expect(decideAccess(clerk, cable({ origin: { stationId: DEPT, personIds: [], officeIds: [] } }))).toEqual({ allowed: true });
+    expect(decideAccess(clerk, cable({ origin: { stationId: DEPT, personIds: [], officeIds: [] } }))).toEqual({
+      allowed: true,
+    });
   });
 
   test('restrictive categories: every one must be held (rule 18)', () => {
     const compartmented = cable({ categories: ['ROGER', 'NATO'] });
     expect(decideAccess(duty, compartmented)).toMatchObject({ allowed: false, reason: 'CATEGORY' });
-    expect(decideAccess({ ...duty, categories: ['NATO'] }, compartmented)).toMatchObject({ allowed: false, reason: 'CATEGORY' });
+    expect(decideAccess({ ...duty, categories: ['NATO'] }, compartmented)).toMatchObject({
+      allowed: false,
+      reason: 'CATEGORY',
+    });
     expect(decideAccess({ ...duty, categories: ['NATO', 'ROGER', 'X'] }, compartmented)).toEqual({ allowed: true });
   });
 

@@ -11,10 +11,15 @@ describe('DTG (DOMAIN.md rule 22)', () => {
     expect(formatDtg(new Date(Date.UTC(2026, 10, 28, 13, 5)))).toBe('281305Z NOV 2026');
   });
 
-  test.each(['320412Z OCT 62', '282412Z OCT 62', '280460Z OCT 62', '280412Z XYZ 62', '280412 OCT 62', '300000Z FEB 63', ''])(
-    'rejects %j',
-    (dtg) => expect(parseDtg(dtg)).toBeNull(),
-  );
+  test.each([
+    '320412Z OCT 62',
+    '282412Z OCT 62',
+    '280460Z OCT 62',
+    '280412Z XYZ 62',
+    '280412 OCT 62',
+    '300000Z FEB 63',
+    '',
+  ])('rejects %j', (dtg) => expect(parseDtg(dtg)).toBeNull());
 
   test('round-trips', () => {
     for (const iso of ['1962-10-27T23:59:00Z', '1977-01-26T23:40:00Z', '2010-02-28T00:01:00Z']) {

@@ -20,7 +20,9 @@ describe('markings (DOMAIN.md §4, rules 2, 12, 25)', () => {
   });
 
   test('ranks are strictly ordered U < C < S < TS', () => {
-    expect(['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'].map((c) => classificationRank(c as never))).toEqual([0, 1, 2, 3]);
+    expect(['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'].map((c) => classificationRank(c as never))).toEqual(
+      [0, 1, 2, 3],
+    );
     expect(CLASSIFICATIONS).toHaveLength(7);
   });
 

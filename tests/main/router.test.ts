@@ -51,20 +51,32 @@ describe('the IPC gate', () => {
     const { r } = router();
     await signIn(r, 'finletter');
     const bad = await r.handle(main, CONTRACT.showCable.channel, { cableId: '1; DROP TABLE cables' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('cableId') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('cableId') },
+    });
     const extra = await r.handle(main, CONTRACT.listInbox.channel, { limit: 10, sql: 'x' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const tooMany = await r.handle(main, CONTRACT.listInbox.channel, { limit: 100000 });
-    expect(tooMany).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('limit') } });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('limit') },
+    });
   });
 
   test('data calls need a signed-in user; sessions are per sender', async () => {
     const { r } = router();
-    expect(await r.handle(main, CONTRACT.listInbox.channel, {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(await r.handle(main, CONTRACT.listInbox.channel, {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
     await signIn(r, 'finletter');
     const other: Sender = { ...main, id: '2' };
     expect(await r.handle(other, CONTRACT.currentUser.channel, {})).toEqual({ ok: true, value: null });
-    expect(await r.handle(main, CONTRACT.currentUser.channel, {})).toMatchObject({ ok: true, value: { login: 'finletter' } });
+    expect(await r.handle(main, CONTRACT.currentUser.channel, {})).toMatchObject({
+      ok: true,
+      value: { login: 'finletter' },
+    });
     r.forgetSender('1');
     expect(await r.handle(main, CONTRACT.currentUser.channel, {})).toEqual({ ok: true, value: null });
   });

@@ -40,7 +40,16 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalJson([e.seq, e.at, e.actorUserId, e.actorLogin, e.action, e.cableId, e.detail, e.prevHash]);
+  const canonical = canonicalJson([
+    e.seq,
+    e.at,
+    e.actorUserId,
+    e.actorLogin,
+    e.action,
+    e.cableId,
+    e.detail,
+    e.prevHash,
+  ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -152,7 +161,12 @@ export function createAuditTrail(db: Db): AuditTrail {
           };
         }
         if (entry.prevHash !== prevHash) {
-          return { ok: false, entries, firstBad: entry.seq, problem: 'it does not follow the entry before it (removed or reordered)' };
+          return {
+            ok: false,
+            entries,
+            firstBad: entry.seq,
+            problem: 'it does not follow the entry before it (removed or reordered)',
+          };
         }
         if (entryHash(entry) !== entry.hash) {
           return { ok: false, entries, firstBad: entry.seq, problem: 'its contents were changed after it was written' };

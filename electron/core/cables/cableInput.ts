@@ -20,7 +20,10 @@ const addressee = z
     role: z.enum(['ACTION', 'INFO', 'EXEMPT']),
     precedence: precedence.default('ROUTINE'),
     niact: z.boolean().default(false),
-    serial: z.object({ series: z.string().min(1), number: z.number().int().positive() }).strict().optional(),
+    serial: z
+      .object({ series: z.string().min(1), number: z.number().int().positive() })
+      .strict()
+      .optional(),
     for: z.array(z.string().min(1)).default([]),
   })
   .strict()
@@ -49,7 +52,10 @@ const draftingRole = z
   .object({
     role: z.enum(['DRAFTED', 'CLEARED', 'APPROVED']),
     person: z.string().min(1).optional(),
-    office: z.object({ station: plad, code: z.string().min(1) }).strict().optional(),
+    office: z
+      .object({ station: plad, code: z.string().min(1) })
+      .strict()
+      .optional(),
     kind: z.enum(['CLEAR', 'INFO', 'SUBST']).optional(),
   })
   .strict()
@@ -65,7 +71,10 @@ export const cableInputSchema = z
     $comment: z.string().optional(),
     ref: z.string().min(1).max(80),
     profile: z.enum(ERA_PROFILES),
-    series: z.object({ indicator: z.string().min(1), number: z.number().int().positive() }).strict().nullish(),
+    series: z
+      .object({ indicator: z.string().min(1), number: z.number().int().positive() })
+      .strict()
+      .nullish(),
     mrn: z
       .object({ station: z.string().min(1), year: z.number().int(), serial: z.number().int().positive() })
       .strict()

@@ -79,7 +79,8 @@ export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSu
       const station = stationByPlad(db, p.station);
       if (!station) throw new CableroomError('BAD_REQUEST', `Seed person ${p.key}: unknown station ${p.station}.`);
       const office = p.office ? officeId(db, station.id, p.office) : null;
-      if (office === undefined) throw new CableroomError('BAD_REQUEST', `Seed person ${p.key}: unknown office ${p.office}.`);
+      if (office === undefined)
+        throw new CableroomError('BAD_REQUEST', `Seed person ${p.key}: unknown office ${p.office}.`);
       personIds.set(p.key, insertPerson(db, { ...p, stationId: station.id, officeId: office }));
     }
     for (const c of directory.collectives) {
@@ -90,9 +91,10 @@ export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSu
       });
       insertCollective(db, c.name, c.description ?? null, members);
     }
-      for (const u of users.users) {
+    for (const u of users.users) {
       const personId = personIds.get(u.person);
-      if (personId === undefined) throw new CableroomError('BAD_REQUEST', `Seed user ${u.login}: unknown person ${u.person}.`);
+      if (personId === undefined)
+        throw new CableroomError('BAD_REQUEST', `Seed user ${u.login}: unknown person ${u.person}.`);
       insertUser(db, {
         ...u,
         personId,

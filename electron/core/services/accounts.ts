@@ -90,12 +90,15 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'DENY', detail: { what } });
       throw new CableroomError(
         'ACCESS_DENIED',
-        actor.role === 'instructor' ? 'Only admins manage instructors and admins.' : 'Only instructors and admins manage accounts.',
+        actor.role === 'instructor'
+          ? 'Only admins manage instructors and admins.'
+          : 'Only instructors and admins manage accounts.',
       );
     }
   };
   const foreignCheck = (foreignNational: boolean, nationality: string | null | undefined): void => {
-    if (foreignNational && !nationality) throw new CableroomError('BAD_REQUEST', 'A foreign national needs a nationality (REL TO).');
+    if (foreignNational && !nationality)
+      throw new CableroomError('BAD_REQUEST', 'A foreign national needs a nationality (REL TO).');
   };
 
   return {
@@ -144,7 +147,13 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
           {
             actor: { userId: actor.userId, login: actor.login },
             action: 'USER_CREATE',
-            detail: { login: a.login, role: a.role, clearance: a.clearance, post: a.post, foreignNational: a.foreignNational },
+            detail: {
+              login: a.login,
+              role: a.role,
+              clearance: a.clearance,
+              post: a.post,
+              foreignNational: a.foreignNational,
+            },
           },
           now,
         );
@@ -173,7 +182,13 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
           ...(c.nationality !== undefined ? { nationality: c.nationality } : {}),
           ...(c.disabled !== undefined ? { disabled: c.disabled ? 1 : 0 } : {}),
           ...(secret
-            ? { passphrase_hash: secret.hash, passphrase_salt: secret.salt, kdf: secret.kdf, failed_sign_ins: 0, last_failed_at: null }
+            ? {
+                passphrase_hash: secret.hash,
+                passphrase_salt: secret.salt,
+                kdf: secret.kdf,
+                failed_sign_ins: 0,
+                last_failed_at: null,
+              }
             : {}),
         });
         const { passphrase, ...visible } = c;

@@ -18,7 +18,11 @@ export function createAuditViewService(db: Db, audit: AuditTrail): AuditViewServ
   return {
     list(reader, filter) {
       if (!canReadAudit(reader)) {
-        audit.append({ actor: { userId: reader.userId, login: reader.login }, action: 'DENY', detail: { what: 'audit trail' } });
+        audit.append({
+          actor: { userId: reader.userId, login: reader.login },
+          action: 'DENY',
+          detail: { what: 'audit trail' },
+        });
         throw new CableroomError('ACCESS_DENIED', 'Only instructors and admins may read the audit trail.');
       }
       return audit.list(filter).map((e) => ({

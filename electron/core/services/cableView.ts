@@ -19,7 +19,9 @@ export function accessObjectOf(record: CableRecord): AccessObject {
         role: d.role,
         actionOfficeId: d.actionOfficeId,
         eyesOnly: t.eyesOnly,
-        forPersonIds: t.addressees.filter((a) => a.stationId === d.stationId).flatMap((a) => a.forPersons.map((p) => p.id)),
+        forPersonIds: t.addressees
+          .filter((a) => a.stationId === d.stationId)
+          .flatMap((a) => a.forPersons.map((p) => p.id)),
       })),
     ),
     origin: {
@@ -91,7 +93,13 @@ export function cableView(record: CableRecord): CableView {
     from: { plad: cable.originator_plad, name: cable.originator_name },
     action: addressees.filter((a) => a.role === 'ACTION'),
     info: addressees.filter((a) => a.role === 'INFO'),
-    pass: original.passes.map((p) => ({ by: p.byPlad, to: p.toPlad, byName: p.byName, toName: p.toName, status: p.status })),
+    pass: original.passes.map((p) => ({
+      by: p.byPlad,
+      to: p.toPlad,
+      byName: p.byName,
+      toName: p.toName,
+      status: p.status,
+    })),
     repeats,
     eyesOnlyFor: eyesOnlyNames(original.eyesOnly, original),
     draftedBy: names('DRAFTED'),

@@ -74,11 +74,21 @@ export function createCablesService(db: Db, audit: AuditTrail): CablesService {
     },
     recordPrint(actor, cableId, channel, format) {
       const view = service.show(actor, cableId, channel);
-      audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'PRINT', cableId, detail: { channel, format, banner: view.banner } });
+      audit.append({
+        actor: { userId: actor.userId, login: actor.login },
+        action: 'PRINT',
+        cableId,
+        detail: { channel, format, banner: view.banner },
+      });
     },
     exportCable(actor, cableId, channel) {
       const view = service.show(actor, cableId, channel);
-      audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'EXPORT', cableId, detail: { channel } });
+      audit.append({
+        actor: { userId: actor.userId, login: actor.login },
+        action: 'EXPORT',
+        cableId,
+        detail: { channel },
+      });
       return {
         filename: `${view.ref.replace(/[^A-Z0-9]+/gi, '-')}.json`,
         mediaType: 'application/json',

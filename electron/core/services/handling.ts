@@ -58,7 +58,10 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       const c = load(actor, deliveryId, 'acknowledge');
       const current = inboxRow(c, parse(c));
       if (!current.needsAck) {
-        throw new CableroomError('BAD_REQUEST', 'Only FLASH and NIACT traffic to the action addressee is acknowledged (rule 8).');
+        throw new CableroomError(
+          'BAD_REQUEST',
+          'Only FLASH and NIACT traffic to the action addressee is acknowledged (rule 8).',
+        );
       }
       // Rule 8: the action office acknowledges: its members, or the principal.
       if (c.actionOfficeId !== null && c.actionOfficeId !== actor.officeId && !actor.isPrincipal) {
@@ -67,7 +70,10 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       if (current.acknowledgedAt === null) {
         db.transaction(() => {
           acknowledgeDelivery(db, deliveryId, actor.userId, now.toISOString());
-          audit.append({ actor: who(actor), action: 'ACK', cableId: c.cableId, detail: { deliveryId, precedence: c.precedence } }, now);
+          audit.append(
+            { actor: who(actor), action: 'ACK', cableId: c.cableId, detail: { deliveryId, precedence: c.precedence } },
+            now,
+          );
         })();
       }
       return row(actor, deliveryId);

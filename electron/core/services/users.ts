@@ -31,7 +31,14 @@ export function createUsersService(db: Db, audit: AuditTrail): UsersService {
     if (!row) throw new CableroomError('NOT_FOUND', `Unknown login "${login}".`);
     return actorFromRow(row);
   };
-  const failed = (login: string, userId: number | null, channel: string, reason: string, message: string, at: Date): never => {
+  const failed = (
+    login: string,
+    userId: number | null,
+    channel: string,
+    reason: string,
+    message: string,
+    at: Date,
+  ): never => {
     audit.append({ actor: { userId, login }, action: 'SIGN_IN_FAILED', detail: { channel, reason } }, at);
     throw new CableroomError('SIGN_IN_FAILED', message);
   };
@@ -48,7 +55,9 @@ export function createUsersService(db: Db, audit: AuditTrail): UsersService {
       if (!row) return failed(login, null, channel, 'unknown login', `Unknown login "${login}".`, now);
       if (row.disabled === 1) return failed(login, row.id, channel, 'disabled', 'This account is disabled.', now);
       const waitMs =
-        row.last_failed_at === null ? 0 : Date.parse(row.last_failed_at) + signInDelayMs(row.failed_sign_ins) - now.getTime();
+        row.last_failed_at === null
+          ? 0
+          : Date.parse(row.last_failed_at) + signInDelayMs(row.failed_sign_ins) - now.getTime();
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         return failed(login, row.id, channel, 'throttled', `Too many failed attempts. Try again in ${seconds} s.`, now);

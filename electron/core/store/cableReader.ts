@@ -283,7 +283,14 @@ export const INBOX_START = { beforeAt: '\uffff', beforeId: Number.MAX_SAFE_INTEG
 
 export function inboxCandidates(
   db: Db,
-  q: Readonly<{ stationId: number; userId: number; maxRank: number; beforeAt: string; beforeId: number; limit: number }>,
+  q: Readonly<{
+    stationId: number;
+    userId: number;
+    maxRank: number;
+    beforeAt: string;
+    beforeId: number;
+    limit: number;
+  }>,
 ): InboxCandidate[] {
   return db.prepare(INBOX_PAGE_SQL).all(q) as InboxCandidate[];
 }
@@ -301,8 +308,7 @@ export function forPersonIdsAt(db: Db, transmissionId: number, stationId: number
 /** One delivery with what the access decision needs (for acknowledge / file as read). */
 export function deliveryCandidate(db: Db, deliveryId: number, userId: number): InboxCandidate | undefined {
   return db.prepare(`SELECT ${DELIVERY_COLUMNS} WHERE d.id = @deliveryId`).get({ deliveryId, userId }) as
-    | InboxCandidate
-    | undefined;
+    InboxCandidate | undefined;
 }
 
 /** FLASH and NIACT action deliveries at a station still waiting for acknowledgement (rule 8). */
@@ -318,11 +324,19 @@ export function pendingAlertCandidates(db: Db, stationId: number, userId: number
 }
 
 export function acknowledgeDelivery(db: Db, deliveryId: number, userId: number, at: string): void {
-  db.prepare('UPDATE deliveries SET ack_at = ?, ack_by_user_id = ? WHERE id = ? AND ack_at IS NULL').run(at, userId, deliveryId);
+  db.prepare('UPDATE deliveries SET ack_at = ?, ack_by_user_id = ? WHERE id = ? AND ack_at IS NULL').run(
+    at,
+    userId,
+    deliveryId,
+  );
 }
 
 export function markDeliveryRead(db: Db, deliveryId: number, userId: number, at: string): void {
-  db.prepare('INSERT OR IGNORE INTO delivery_reads (delivery_id, user_id, read_at) VALUES (?, ?, ?)').run(deliveryId, userId, at);
+  db.prepare('INSERT OR IGNORE INTO delivery_reads (delivery_id, user_id, read_at) VALUES (?, ?, ?)').run(
+    deliveryId,
+    userId,
+    at,
+  );
 }
 
 /** Cable ids matching an FTS5 query, best first. */

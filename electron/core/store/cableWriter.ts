@@ -290,9 +290,13 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
     }
   }
 
-  const eyes = db.prepare('INSERT INTO eyes_only (transmission_id, ordinal, person_id, principals) VALUES (?, ?, ?, ?)');
+  const eyes = db.prepare(
+    'INSERT INTO eyes_only (transmission_id, ordinal, person_id, principals) VALUES (?, ?, ?, ?)',
+  );
   t.eyesOnly.forEach((e, i) =>
-    'person' in e ? eyes.run(transmissionId, i, t.person(e.person, 'eyes only'), 0) : eyes.run(transmissionId, i, null, 1),
+    'person' in e
+      ? eyes.run(transmissionId, i, t.person(e.person, 'eyes only'), 0)
+      : eyes.run(transmissionId, i, null, 1),
   );
 
   for (const r of recipients.values()) {
@@ -310,10 +314,22 @@ function insertDelivery(
   db: Db,
   transmissionId: number,
   cableId: number,
-  d: Recipient & Readonly<{ via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT'; passId: number | null; deliveredAt: string }>,
+  d: Recipient &
+    Readonly<{ via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT'; passId: number | null; deliveredAt: string }>,
 ): void {
   db.prepare(
     `INSERT INTO deliveries (transmission_id, cable_id, station_id, role, via, collective_id, pass_id, precedence, niact, delivered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(transmissionId, cableId, d.stationId, d.role, d.via, d.collectiveId, d.passId, d.precedence, d.niact ? 1 : 0, d.deliveredAt);
+  ).run(
+    transmissionId,
+    cableId,
+    d.stationId,
+    d.role,
+    d.via,
+    d.collectiveId,
+    d.passId,
+    d.precedence,
+    d.niact ? 1 : 0,
+    d.deliveredAt,
+  );
 }

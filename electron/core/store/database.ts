@@ -25,7 +25,10 @@ export type OpenDatabaseOptions = Readonly<{
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
   if (options.mustExist && (!existsSync(path) || !statSync(path).isFile())) {
-    throw new CableroomError('NOT_FOUND', `No database at ${path}. Create one with: cableroom init --seed --db ${path}`);
+    throw new CableroomError(
+      'NOT_FOUND',
+      `No database at ${path}. Create one with: cableroom init --seed --db ${path}`,
+    );
   }
   let db: Db;
   try {

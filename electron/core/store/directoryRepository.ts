@@ -43,7 +43,14 @@ export type UserWithPersonRow = UserRow &
 
 export function insertStation(
   db: Db,
-  s: Readonly<{ plad: string; name: string; shortName: string; kind: string; country?: string | null; city?: string | null }>,
+  s: Readonly<{
+    plad: string;
+    name: string;
+    shortName: string;
+    kind: string;
+    country?: string | null;
+    city?: string | null;
+  }>,
 ): number {
   return Number(
     db
@@ -93,7 +100,12 @@ export function insertPerson(
   );
 }
 
-export function insertCollective(db: Db, name: string, description: string | null, memberIds: ReadonlyArray<number>): number {
+export function insertCollective(
+  db: Db,
+  name: string,
+  description: string | null,
+  memberIds: ReadonlyArray<number>,
+): number {
   const id = Number(
     db.prepare('INSERT INTO collectives (name, description) VALUES (?, ?)').run(name, description).lastInsertRowid,
   );
@@ -129,14 +141,12 @@ export function insertUser(
 
 export function stationByPlad(db: Db, plad: string): StationRow | undefined {
   return db.prepare('SELECT id, plad, name, short_name, kind FROM stations WHERE plad = ?').get(plad) as
-    | StationRow
-    | undefined;
+    StationRow | undefined;
 }
 
 export function officeId(db: Db, stationId: number, code: string): number | undefined {
   const row = db.prepare('SELECT id FROM offices WHERE station_id = ? AND code = ?').get(stationId, code) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   return row?.id;
 }
 
@@ -219,11 +229,22 @@ const USER_COLUMNS: ReadonlySet<string> = new Set([
 export function updateUserRow(db: Db, userId: number, columns: UserColumns): void {
   const names = Object.keys(columns).filter((k) => USER_COLUMNS.has(k));
   if (names.length === 0) return;
-  db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id: userId });
+  db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({
+    ...columns,
+    id: userId,
+  });
 }
 
 export function listPosts(db: Db): { plad: string; name: string; offices: { code: string; name: string }[] }[] {
-  const stations = db.prepare('SELECT id, plad, name FROM stations ORDER BY plad').all() as { id: number; plad: string; name: string }[];
+  const stations = db.prepare('SELECT id, plad, name FROM stations ORDER BY plad').all() as {
+    id: number;
+    plad: string;
+    name: string;
+  }[];
   const offices = db.prepare('SELECT code, name FROM offices WHERE station_id = ? ORDER BY code');
-  return stations.map((s) => ({ plad: s.plad, name: s.name, offices: offices.all(s.id) as { code: string; name: string }[] }));
+  return stations.map((s) => ({
+    plad: s.plad,
+    name: s.name,
+    offices: offices.all(s.id) as { code: string; name: string }[],
+  }));
 }

@@ -28,7 +28,11 @@ function tamper(dbPath: string, sql: string): void {
 
 async function verifyCli(dbPath: string): Promise<{ code: number; err: string }> {
   let err = '';
-  const code = await main(['audit', 'verify', '--db', dbPath], { stdout: () => {}, stderr: (t) => (err += t), env: {} });
+  const code = await main(['audit', 'verify', '--db', dbPath], {
+    stdout: () => {},
+    stderr: (t) => (err += t),
+    env: {},
+  });
   return { code, err };
 }
 
@@ -66,7 +70,12 @@ describe('audit trail', () => {
 
   test.each([
     ['a changed entry', "UPDATE audit_log SET actor_login = 'duty-usro' WHERE seq = 3", 3, /changed/],
-    ['a changed detail', `UPDATE audit_log SET detail = '{"channel":"test","reason":"NONE"}' WHERE seq = 3`, 3, /changed/],
+    [
+      'a changed detail',
+      `UPDATE audit_log SET detail = '{"channel":"test","reason":"NONE"}' WHERE seq = 3`,
+      3,
+      /changed/,
+    ],
     ['a removed entry', 'DELETE FROM audit_log WHERE seq = 2', 3, /removed/],
     [
       'reordered entries',
@@ -108,17 +117,24 @@ describe('sign-in throttling', () => {
     const c = core();
     const t0 = new Date('2026-11-28T10:00:00Z');
     const at = (ms: number): Date => new Date(t0.getTime() + ms);
-    for (let i = 0; i < 3; i++) expect(() => c.users.signIn('duty-usro', 'guess', 'test', t0)).toThrow('Wrong passphrase.');
+    for (let i = 0; i < 3; i++)
+      expect(() => c.users.signIn('duty-usro', 'guess', 'test', t0)).toThrow('Wrong passphrase.');
     // The fourth attempt has to wait a second after the third failure.
-    expect(() => c.users.signIn('duty-usro', 'guess', 'test', at(500))).toThrow('Too many failed attempts. Try again in 1 s.');
+    expect(() => c.users.signIn('duty-usro', 'guess', 'test', at(500))).toThrow(
+      'Too many failed attempts. Try again in 1 s.',
+    );
     expect(() => c.users.signIn('duty-usro', 'guess', 'test', at(1_000))).toThrow('Wrong passphrase.');
     // Four failures: two seconds, and the right passphrase does not jump the queue.
-    expect(() => c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', at(2_500))).toThrow('Too many failed attempts. Try again in 1 s.');
+    expect(() => c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', at(2_500))).toThrow(
+      'Too many failed attempts. Try again in 1 s.',
+    );
     const later = at(3_000);
     expect(c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', later).login).toBe('duty-usro');
     // Success resets the counter.
     expect(() => c.users.signIn('duty-usro', 'guess', 'test', later)).toThrow('Wrong passphrase.');
-    const reasons = c.audit.list({ limit: 20, login: 'duty-usro', action: 'SIGN_IN_FAILED' }).map((e) => e.detail.reason);
+    const reasons = c.audit
+      .list({ limit: 20, login: 'duty-usro', action: 'SIGN_IN_FAILED' })
+      .map((e) => e.detail.reason);
     expect(reasons).toEqual([
       'wrong passphrase',
       'throttled',
@@ -135,7 +151,11 @@ test('the CLI reports an intact trail with its size', async () => {
   const c = core();
   fillTrail(c);
   let out = '';
-  const code = await main(['audit', 'verify', '--json', '--db', c.dbPath], { stdout: (t) => (out += t), stderr: () => {}, env: {} });
+  const code = await main(['audit', 'verify', '--json', '--db', c.dbPath], {
+    stdout: (t) => (out += t),
+    stderr: () => {},
+    env: {},
+  });
   expect(code).toBe(0);
   expect(JSON.parse(out)).toMatchObject({ ok: true, entries: 4 });
 });

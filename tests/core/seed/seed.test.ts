@@ -41,7 +41,13 @@ describe('the 1962 directory', () => {
     const { db } = core();
     const plads = db.prepare('SELECT plad FROM stations').pluck().all() as string[];
     expect(plads).toEqual(
-      expect.arrayContaining(['SECSTATE WASHDC', 'WHITE HOUSE WASHDC', 'USMISSION USNATO', 'USMISSION USUN NEW YORK', 'AMEMBASSY MOSCOW']),
+      expect.arrayContaining([
+        'SECSTATE WASHDC',
+        'WHITE HOUSE WASHDC',
+        'USMISSION USNATO',
+        'USMISSION USUN NEW YORK',
+        'AMEMBASSY MOSCOW',
+      ]),
     );
     const offices = db
       .prepare("SELECT code FROM offices WHERE station_id = (SELECT id FROM stations WHERE plad = 'SECSTATE WASHDC')")
@@ -55,16 +61,31 @@ describe('the 1962 directory', () => {
       )
       .pluck()
       .all();
-    expect(members).toEqual(
-      ['Ankara', 'Athens', 'Bonn', 'Brussels', 'Copenhagen', 'Lisbon', 'London', 'Luxembourg', 'Oslo', 'Ottawa', 'Paris', 'Reykjavik', 'Rome', 'The Hague'],
-    );
+    expect(members).toEqual([
+      'Ankara',
+      'Athens',
+      'Bonn',
+      'Brussels',
+      'Copenhagen',
+      'Lisbon',
+      'London',
+      'Luxembourg',
+      'Oslo',
+      'Ottawa',
+      'Paris',
+      'Reykjavik',
+      'Rome',
+      'The Hague',
+    ]);
   });
 
   test('names the principals as FRUS does and has the training personas with the right clearances', () => {
     const c = core();
     const principal = (plad: string): unknown =>
       c.db
-        .prepare('SELECT p.cited_as FROM people p JOIN stations s ON s.id = p.station_id WHERE s.plad = ? AND p.is_principal = 1')
+        .prepare(
+          'SELECT p.cited_as FROM people p JOIN stations s ON s.id = p.station_id WHERE s.plad = ? AND p.is_principal = 1',
+        )
         .pluck()
         .get(plad);
     expect(principal('SECSTATE WASHDC')).toBe('Rusk');
@@ -73,22 +94,35 @@ describe('the 1962 directory', () => {
     expect(principal('AMEMBASSY ANKARA')).toBe('Hare');
     expect(c.users.byLogin('finletter')).toMatchObject({ isPrincipal: true, post: { plad: 'USMISSION USNATO' } });
     expect(c.users.byLogin('bohlen')).toMatchObject({ isPrincipal: true, post: { plad: 'AMEMBASSY PARIS' } });
-    expect(c.users.byLogin('duty-usro')).toMatchObject({ clearance: 'SECRET', isPrincipal: false, post: { plad: 'USMISSION USNATO' } });
-    expect(c.users.byLogin('trainee')).toMatchObject({ clearance: 'CONFIDENTIAL', role: 'trainee', post: { plad: 'USMISSION USNATO' } });
+    expect(c.users.byLogin('duty-usro')).toMatchObject({
+      clearance: 'SECRET',
+      isPrincipal: false,
+      post: { plad: 'USMISSION USNATO' },
+    });
+    expect(c.users.byLogin('trainee')).toMatchObject({
+      clearance: 'CONFIDENTIAL',
+      role: 'trainee',
+      post: { plad: 'USMISSION USNATO' },
+    });
     expect(c.users.byLogin('liaison')).toMatchObject({ foreignNational: true, post: { plad: 'USMISSION USNATO' } });
     expect(c.users.byLogin('rusk')).toMatchObject({ clearance: 'TOP_SECRET', post: { plad: 'SECSTATE WASHDC' } });
   });
 
   test('stores passphrases only as scrypt hashes, and the training passphrase signs in', () => {
     const c = core();
-    const rows = c.db.prepare('SELECT passphrase_hash, kdf FROM users').all() as { passphrase_hash: Buffer; kdf: string }[];
+    const rows = c.db.prepare('SELECT passphrase_hash, kdf FROM users').all() as {
+      passphrase_hash: Buffer;
+      kdf: string;
+    }[];
     for (const r of rows) {
       expect(r.kdf).toMatch(/^scrypt:/);
       expect(r.passphrase_hash.toString('utf8')).not.toContain(SEED_PASSPHRASE);
     }
     expect(readFileSync(join(SEED_DIR, 'users.json'), 'utf8')).not.toContain(SEED_PASSPHRASE);
     expect(c.users.signIn('finletter', SEED_PASSPHRASE, 'test').login).toBe('finletter');
-    expect(() => c.users.signIn('finletter', 'wrong', 'test')).toThrow(expect.objectContaining({ code: 'SIGN_IN_FAILED' }));
+    expect(() => c.users.signIn('finletter', 'wrong', 'test')).toThrow(
+      expect.objectContaining({ code: 'SIGN_IN_FAILED' }),
+    );
   });
 });
 
@@ -114,7 +148,9 @@ describe('TOPOL 578, faithful to FRUS 1961-63 vol. XI doc. 100', () => {
       signedBy: 'RUSK',
       info: [],
     });
-    expect(view.action).toEqual([expect.objectContaining({ plad: 'USMISSION USNATO', serial: 'TOPOL 578', role: 'ACTION' })]);
+    expect(view.action).toEqual([
+      expect.objectContaining({ plad: 'USMISSION USNATO', serial: 'TOPOL 578', role: 'ACTION' }),
+    ]);
   });
 
   test('the repeat goes to the 13 other NATO capitals eyes only for the ambassadors and info USUN, not to Moscow', () => {
@@ -154,7 +190,9 @@ describe('TOPOL 578, faithful to FRUS 1961-63 vol. XI doc. 100', () => {
     expect(view.paragraphs.map((p) => p.fyi)).toEqual([false, false, false, false, false, false, false, true]);
     expect(view.paragraphs[7]!.text).toMatch(/^FYI\. .* End FYI\.$/);
     expect(view.paragraphs.every((p) => p.portion === 'S')).toBe(true);
-    expect(view.sourceNote).toContain('Secret; Eyes Only. Drafted by Bundy and U. Alexis Johnson, cleared by EUR and NEA');
+    expect(view.sourceNote).toContain(
+      'Secret; Eyes Only. Drafted by Bundy and U. Alexis Johnson, cleared by EUR and NEA',
+    );
     expect(view.sourceNote).toContain('Repeated to all other NATO capitals eyes only info Ambassadors and New York.');
   });
 });
@@ -191,6 +229,8 @@ describe('bad seeds', () => {
     const seedDir = join(t.dir, 'seed');
     cpSync(SEED_DIR, seedDir, { recursive: true });
     writeFileSync(join(seedDir, 'users.json'), '{ "users": [');
-    expect(() => openCore({ dbPath: join(t.dir, 'db.sqlite'), seed: true, seedDir })).toThrow(/users\.json is not valid JSON/);
+    expect(() => openCore({ dbPath: join(t.dir, 'db.sqlite'), seed: true, seedDir })).toThrow(
+      /users\.json is not valid JSON/,
+    );
   });
 });

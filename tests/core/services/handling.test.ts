@@ -20,7 +20,10 @@ describe('FLASH and NIACT handling (rule 8)', () => {
   test('the FLASH and the NIACT cable wait in the alert list of the action post', () => {
     const c = core();
     const alerts = c.handling.alerts(c.users.byLogin('trainee'));
-    expect(alerts.map((a) => `${a.ref} ${a.precedence}${a.niact ? ' NIACT' : ''}`)).toEqual(['TOPOL 593 IMMEDIATE NIACT', 'TOPOL 590 FLASH']);
+    expect(alerts.map((a) => `${a.ref} ${a.precedence}${a.niact ? ' NIACT' : ''}`)).toEqual([
+      'TOPOL 593 IMMEDIATE NIACT',
+      'TOPOL 590 FLASH',
+    ]);
     // Embassy Paris holds TOPOL 590 for information only: no acknowledgement is asked of it.
     expect(c.handling.alerts(c.users.byLogin('bohlen'))).toEqual([]);
     expect(row(c, 'bohlen', 'TOPOL 590').needsAck).toBe(false);
@@ -54,11 +57,13 @@ describe('FLASH and NIACT handling (rule 8)', () => {
       '1962-10-29T02:35:00.000Z',
     );
     const welcome = row(c, 'duty-usro', 'TOPOL 592');
-    expect(() => c.handling.acknowledge(duty, welcome.deliveryId)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
+    expect(() => c.handling.acknowledge(duty, welcome.deliveryId)).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST' }),
+    );
     expect(c.handling.markRead(duty, welcome.deliveryId).read).toBe(true);
   });
 
-  test("a delivery at another post, or of a cable the user may not see, is refused and audited", () => {
+  test('a delivery at another post, or of a cable the user may not see, is refused and audited', () => {
     const c = core();
     const topolAtUsro = row(c, 'finletter', 'TOPOL 578');
     expect(() => c.handling.markRead(c.users.byLogin('duty-usro'), topolAtUsro.deliveryId)).toThrow(
@@ -74,10 +79,17 @@ describe('FLASH and NIACT handling (rule 8)', () => {
 describe('search (rule 18: only what the user may see)', () => {
   test('finletter finds TOPOL 578 by its text; the trainee and the duty officer do not', () => {
     const c = core();
-    expect(c.cables.search(c.users.byLogin('finletter'), 'Jupiters Turkey', 10).map((h) => h.ref)).toEqual(['TOPOL 578']);
+    expect(c.cables.search(c.users.byLogin('finletter'), 'Jupiters Turkey', 10).map((h) => h.ref)).toEqual([
+      'TOPOL 578',
+    ]);
     expect(c.cables.search(c.users.byLogin('trainee'), 'Jupiters Turkey', 10)).toEqual([]);
     expect(c.cables.search(c.users.byLogin('duty-usro'), 'Khrushchev', 10)).toEqual([]);
-    expect(c.cables.search(c.users.byLogin('trainee'), 'exercise', 10).map((h) => h.ref).sort()).toEqual(['TOPOL 590', 'TOPOL 592', 'TOPOL 593']);
+    expect(
+      c.cables
+        .search(c.users.byLogin('trainee'), 'exercise', 10)
+        .map((h) => h.ref)
+        .sort(),
+    ).toEqual(['TOPOL 590', 'TOPOL 592', 'TOPOL 593']);
   });
 
   test('FTS syntax in a query is taken as words, never as an FTS expression', () => {
@@ -96,9 +108,20 @@ describe('print and export', () => {
     c.cables.recordPrint(c.users.byLogin('finletter'), id, 'test', 'pdf');
     const exported = c.cables.exportCable(c.users.byLogin('finletter'), id, 'test');
     expect(exported.filename).toBe('TOPOL-578.json');
-    expect(JSON.parse(exported.text)).toMatchObject({ format: 'cableroom.cable/1', cable: { ref: 'TOPOL 578', banner: 'SECRET' } });
-    expect(() => c.cables.exportCable(c.users.byLogin('trainee'), id, 'test')).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));
+    expect(JSON.parse(exported.text)).toMatchObject({
+      format: 'cableroom.cable/1',
+      cable: { ref: 'TOPOL 578', banner: 'SECRET' },
+    });
+    expect(() => c.cables.exportCable(c.users.byLogin('trainee'), id, 'test')).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
     const actions = c.audit.list({ limit: 10 }).map((e) => `${e.action} ${e.actorLogin}`);
-    expect(actions).toEqual(['DENY trainee', 'EXPORT finletter', 'VIEW finletter', 'PRINT finletter', 'VIEW finletter']);
+    expect(actions).toEqual([
+      'DENY trainee',
+      'EXPORT finletter',
+      'VIEW finletter',
+      'PRINT finletter',
+      'VIEW finletter',
+    ]);
   });
 });

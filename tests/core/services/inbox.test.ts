@@ -22,12 +22,21 @@ describe('inbox', () => {
     expect(refs(page.rows)).toEqual(['TOPOL 593', 'TOPOL 592', 'TOPOL 591', 'TOPOL 590', 'TOPOL 578']);
     expect(page.nextCursor).toBeNull();
     const topol = page.rows.find((r) => r.ref === 'TOPOL 578')!;
-    expect(topol).toMatchObject({ classification: 'SECRET', captions: ['EYES ONLY'], role: 'ACTION', from: 'SECSTATE WASHDC' });
+    expect(topol).toMatchObject({
+      classification: 'SECRET',
+      captions: ['EYES ONLY'],
+      role: 'ACTION',
+      from: 'SECSTATE WASHDC',
+    });
   });
 
   test('the trainee (CONFIDENTIAL) sees neither SECRET cable; the duty officer is kept out of EYES ONLY (rules 14, 18)', () => {
     const c = core();
-    expect(refs(c.inbox.list(c.users.byLogin('trainee'), { limit: 50 }).rows)).toEqual(['TOPOL 593', 'TOPOL 592', 'TOPOL 590']);
+    expect(refs(c.inbox.list(c.users.byLogin('trainee'), { limit: 50 }).rows)).toEqual([
+      'TOPOL 593',
+      'TOPOL 592',
+      'TOPOL 590',
+    ]);
     expect(refs(c.inbox.list(c.users.byLogin('duty-usro'), { limit: 50 }).rows)).toEqual([
       'TOPOL 593',
       'TOPOL 592',

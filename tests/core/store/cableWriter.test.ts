@@ -119,15 +119,18 @@ describe('insertCable', () => {
         },
       }),
     );
-    expect(db.prepare("SELECT precedence FROM transmissions WHERE kind = 'ORIGINAL' ORDER BY id DESC").pluck().get()).toBe(
-      'IMMEDIATE',
-    );
+    expect(
+      db.prepare("SELECT precedence FROM transmissions WHERE kind = 'ORIGINAL' ORDER BY id DESC").pluck().get(),
+    ).toBe('IMMEDIATE');
   });
 
   test('an unknown station, a duplicate reference and a bad DTG each fail with a clear message', () => {
     const { db } = core();
     expect(() =>
-      insertCable(db, practiceCable({ transmission: { addressees: [{ plad: 'AMEMBASSY ATLANTIS', role: 'ACTION' }] } })),
+      insertCable(
+        db,
+        practiceCable({ transmission: { addressees: [{ plad: 'AMEMBASSY ATLANTIS', role: 'ACTION' }] } }),
+      ),
     ).toThrow('unknown station "AMEMBASSY ATLANTIS"');
     expect(() => insertCable(db, practiceCable({ ref: 'TOPOL 578' }))).toThrow('A cable TOPOL 578 already exists.');
     expect(() => cableInputSchema.parse({ ...practiceCable(), dtg: '321200Z OCT 62' })).not.toThrow();

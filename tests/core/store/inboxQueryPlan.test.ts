@@ -11,10 +11,14 @@ test('the inbox page query reads the deliveries_inbox index and never sorts in a
   core.db.exec('ANALYZE');
   const plan = core.db
     .prepare(`EXPLAIN QUERY PLAN ${INBOX_PAGE_SQL}`)
-    .all({ stationId: 3, userId: 1, maxRank: 3, beforeAt: '\uffff', beforeId: 1e15, limit: 50 }) as { detail: string }[];
+    .all({ stationId: 3, userId: 1, maxRank: 3, beforeAt: '\uffff', beforeId: 1e15, limit: 50 }) as {
+    detail: string;
+  }[];
   const details = plan.map((p) => p.detail);
   // The deliveries scan is driven by the index on (station_id, delivered_at DESC, id DESC) ...
-  expect(details.some((d) => /^SEARCH d USING INDEX deliveries_inbox \(station_id=\? AND delivered_at<\?\)$/.test(d))).toBe(true);
+  expect(
+    details.some((d) => /^SEARCH d USING INDEX deliveries_inbox \(station_id=\? AND delivered_at<\?\)$/.test(d)),
+  ).toBe(true);
   // ... so ORDER BY costs nothing and every page costs the same at any depth.
   expect(details.some((d) => /TEMP B-TREE/.test(d))).toBe(false);
   // Cables and stations are reached by primary key.

@@ -53,12 +53,18 @@ describe('migration 1: directory', () => {
     migrate(db, 1);
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['collective_members', 'collectives', 'offices', 'people', 'stations', 'users']);
-    db.prepare("INSERT INTO stations (plad, name, short_name, kind) VALUES ('AMEMBASSY ROME', 'Embassy Rome', 'Rome', 'EMBASSY')").run();
+    db.prepare(
+      "INSERT INTO stations (plad, name, short_name, kind) VALUES ('AMEMBASSY ROME', 'Embassy Rome', 'Rome', 'EMBASSY')",
+    ).run();
     expect(() =>
-      db.prepare("INSERT INTO stations (plad, name, short_name, kind) VALUES ('amembassy oslo', 'Oslo', 'Oslo', 'EMBASSY')").run(),
+      db
+        .prepare(
+          "INSERT INTO stations (plad, name, short_name, kind) VALUES ('amembassy oslo', 'Oslo', 'Oslo', 'EMBASSY')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     const person = db.prepare(
-      "INSERT INTO people (key, surname, full_name, cited_as, station_id, is_principal) VALUES (?, ?, ?, ?, 1, 1)",
+      'INSERT INTO people (key, surname, full_name, cited_as, station_id, is_principal) VALUES (?, ?, ?, ?, 1, 1)',
     );
     person.run('reinhardt', 'Reinhardt', 'G. Frederick Reinhardt', 'Reinhardt');
     expect(() => person.run('other', 'Other', 'Other', 'Other')).toThrow(/UNIQUE/);
@@ -76,7 +82,9 @@ describe('migration 2: cables', () => {
   test('adds the cable model and keeps the directory written under version 1', () => {
     const { db } = rawDb();
     migrate(db, 1);
-    db.prepare("INSERT INTO stations (plad, name, short_name, kind) VALUES ('SECSTATE WASHDC', 'Department of State', 'Department', 'DEPARTMENT')").run();
+    db.prepare(
+      "INSERT INTO stations (plad, name, short_name, kind) VALUES ('SECSTATE WASHDC', 'Department of State', 'Department', 'DEPARTMENT')",
+    ).run();
     migrate(db, 2);
     expect(schemaVersion(db)).toBe(2);
     expect(tables(db)).toEqual(
@@ -104,9 +112,9 @@ describe('migration 2: cables', () => {
     // Series numbers are unique within a series.
     expect(() => cable.run('TOPOL 578 BIS', 'TOPOL', 578)).toThrow(/UNIQUE/);
     // Foreign keys are enforced: a paragraph of a cable that does not exist is refused.
-    expect(() => db.prepare("INSERT INTO paragraphs (cable_id, ordinal, portion, text) VALUES (99, 0, 'S', 'x')").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      db.prepare("INSERT INTO paragraphs (cable_id, ordinal, portion, text) VALUES (99, 0, 'S', 'x')").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   test('the inbox index exists on deliveries (station, delivered_at DESC, id DESC)', () => {
@@ -126,7 +134,11 @@ describe('migration 3: search', () => {
     const { db } = rawDb();
     migrate(db, 3);
     expect(schemaVersion(db)).toBe(3);
-    db.prepare('INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(7, 'NAC briefing', 'Jupiters in Turkey');
+    db.prepare('INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(
+      7,
+      'NAC briefing',
+      'Jupiters in Turkey',
+    );
     expect(db.prepare("SELECT rowid FROM cable_search WHERE cable_search MATCH 'jupiters'").pluck().all()).toEqual([7]);
     db.prepare('DELETE FROM cable_search WHERE rowid = 7').run();
     expect(db.prepare("SELECT rowid FROM cable_search WHERE cable_search MATCH 'jupiters'").pluck().all()).toEqual([]);
@@ -157,7 +169,9 @@ describe('refusals', () => {
     db.exec('CREATE TABLE t (x)');
     db.pragma('user_version = 1');
     db.close();
-    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'INTEGRITY', message: expect.stringMatching(/not a Cableroom/) }));
+    expect(() => openDatabase(path)).toThrow(
+      expect.objectContaining({ code: 'INTEGRITY', message: expect.stringMatching(/not a Cableroom/) }),
+    );
   });
 
   test('a failing migration rolls back entirely and leaves user_version where it was', () => {

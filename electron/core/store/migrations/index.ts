@@ -6,7 +6,13 @@ import { migration0005 } from './0005_handling';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
-export const MIGRATIONS: ReadonlyArray<Migration> = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: ReadonlyArray<Migration> = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
