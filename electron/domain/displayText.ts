@@ -5,20 +5,43 @@
  * it. Each such character is replaced by a visible token naming its code point, e.g. "⟦U+202E⟧".
  * Markup needs no treatment here: the renderer shows text as text nodes, never as HTML.
  */
-const INVISIBLE_OR_REORDERING =
-  /[\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}]/gu;
-/** C0/C1 controls other than tab and line feed. */
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** Inclusive code-point ranges that are invisible, reorder text, or are control characters. */
+const HIDDEN_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x0008], // C0 controls (tab 0x09 and line feed 0x0a stay)
+  [0x000b, 0x001f],
+  [0x007f, 0x009f], // DEL and C1 controls
+  [0x061c, 0x061c], // Arabic letter mark
+  [0x115f, 0x1160], // Hangul fillers
+  [0x17b4, 0x17b5], // Khmer invisible vowels
+  [0x180e, 0x180e], // Mongolian vowel separator
+  [0x200b, 0x200f], // zero-width space/joiners, LRM, RLM
+  [0x202a, 0x202e], // bidi embeddings and overrides
+  [0x2060, 0x206f], // word joiner, invisible operators, bidi isolates
+  [0x3164, 0x3164], // Hangul filler
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfeff, 0xfeff], // zero-width no-break space (BOM)
+  [0xffa0, 0xffa0], // halfwidth Hangul filler
+  [0xfff9, 0xfffb], // interlinear annotation
+  [0xe0000, 0xe007f], // tag characters
+];
 
-function token(ch: string): string {
-  return `⟦U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟧`;
+function isHidden(codePoint: number): boolean {
+  return HIDDEN_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+}
+
+function token(codePoint: number): string {
+  return `⟦U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟧`;
 }
 
 export function displayText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE_OR_REORDERING, token).replace(CONTROLS, token);
+  let out = '';
+  for (const ch of text.replace(/\r\n?/g, '\n')) {
+    const codePoint = ch.codePointAt(0)!;
+    out += isHidden(codePoint) ? token(codePoint) : ch;
+  }
+  return out;
 }
 
-/** True when `displayText` would change something other than line endings. */
 export function hasHiddenCharacters(text: string): boolean {
   return displayText(text) !== text.replace(/\r\n?/g, '\n');
 }
