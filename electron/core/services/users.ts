@@ -29,6 +29,7 @@ export function createUsersService(db: Db, audit: AuditTrail): UsersService {
   const find = (login: string): Actor => {
     const row = userByLogin(db, login);
     if (!row) throw new CableroomError('NOT_FOUND', `Unknown login "${login}".`);
+    if (row.disabled === 1) throw new CableroomError('ACCESS_DENIED', `The account "${login}" is disabled.`);
     return actorFromRow(row);
   };
   const failed = (

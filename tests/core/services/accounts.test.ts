@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { seededCore } from '../../support/tempCore';
+
+let dispose: () => void = () => {};
+afterEach(() => dispose());
+
+function core() {
+  const c = seededCore();
+  dispose = c.dispose;
+  return c;
+}
+
+const NEW_TRAINEE = {
+  login: 'trainee2',
+  displayName: 'Second Trainee',
+  post: 'USMISSION USNATO',
+  office: 'POL',
+  role: 'trainee' as const,
+  clearance: 'CONFIDENTIAL' as const,
+  categories: [],
+  captionRoles: [],
+  foreignNational: false,
+  passphrase: 'a long enough passphrase',
+};
+
+describe('accounts', () => {
+  test('an instructor creates a trainee who can sign in and reads the USRO inbox within the clearance', () => {
+    const c = core();
+    const created = c.accounts.create(c.users.byLogin('instructor'), NEW_TRAINEE);
+    expect(created).toMatchObject({
+      login: 'trainee2',
+      post: { plad: 'USMISSION USNATO' },
+      office: 'POL',
+      clearance: 'CONFIDENTIAL',
+    });
+    const actor = c.users.signIn('trainee2', 'a long enough passphrase', 'test');
+    const refs = c.inbox.list(actor, { limit: 50 }).rows.map((r) => r.ref);
+    expect(refs).toEqual(['TOPOL 593', 'TOPOL 592', 'TOPOL 590']);
+    const stored = c.db.prepare("SELECT passphrase_hash FROM users WHERE login = 'trainee2'").pluck().get() as Buffer;
+    expect(stored.toString('utf8')).not.toContain('a long enough passphrase');
+    const entry = c.audit.list({ limit: 5, action: 'USER_CREATE' })[0]!;
+    expect(entry).toMatchObject({ actorLogin: 'instructor', detail: { login: 'trainee2', role: 'trainee' } });
+    expect(JSON.stringify(entry)).not.toContain('a long enough passphrase');
+  });
+
+  test('raising a clearance takes effect on the next query', () => {
+    const c = core();
+    const instructor = c.users.byLogin('instructor');
+    c.accounts.update(instructor, 'trainee', { clearance: 'SECRET' });
+    expect(c.inbox.list(c.users.byLogin('trainee'), { limit: 50 }).rows.map((r) => r.ref)).toContain('TOPOL 591');
+  });
+
+  test('instructors cannot create or promote instructors and admins; trainees manage nothing', () => {
+    const c = core();
+    const instructor = c.users.byLogin('instructor');
+    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, role: 'admin' })).toThrow(
+      'Only admins manage instructors and admins.',
+    );
+    expect(() => c.accounts.update(instructor, 'trainee', { role: 'instructor' })).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    expect(() => c.accounts.list(c.users.byLogin('trainee'))).toThrow('Only instructors and admins manage accounts.');
+    expect(c.audit.list({ limit: 5, action: 'DENY' })).toHaveLength(3);
+  });
+
+  test('bad input gets a clear message and writes nothing', () => {
+    const c = core();
+    const instructor = c.users.byLogin('instructor');
+    const users = (): number => c.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+    const before = users();
+    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, login: 'finletter' })).toThrow(
+      'The login "finletter" is taken.',
+    );
+    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, post: 'AMEMBASSY ATLANTIS' })).toThrow('Unknown post');
+    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, passphrase: 'short' })).toThrow(
+      /at least 10 characters/,
+    );
+    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, foreignNational: true })).toThrow(/nationality/);
+    expect(users()).toBe(before);
+  });
+
+  test('a disabled account cannot sign in and leaves the sign-in list', () => {
+    const c = core();
+    c.accounts.update(c.users.byLogin('instructor'), 'duty-usro', { disabled: true });
+    expect(() => c.users.signIn('duty-usro', 'topol-578', 'test')).toThrow('This account is disabled.');
+    expect(c.users.list().map((u) => u.login)).not.toContain('duty-usro');
+    // A session or CLI call on behalf of the disabled account is refused too.
+    expect(() => c.users.byLogin('duty-usro')).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));
+  });
+});
