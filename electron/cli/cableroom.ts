@@ -32,6 +32,13 @@ Commands:
   inbox --as LOGIN [--json] [--limit N]
                                 The inbox of LOGIN, newest first (only what LOGIN may see)
   show REF --as LOGIN [--json]  One cable, e.g. show "TOPOL 578" --as finletter
+  distribution REF --as LOGIN [--json]
+                                Who the cable went to and how (whole for the originator's principal and
+                                approver, S/S and instructors; otherwise LOGIN's own post)
+  pass REF --as LOGIN           Execute LOGIN's post's pending pass instruction ("USRO pass Embassy")
+  repeat REF --to PLAD,... --as LOGIN [--approve-by LOGIN]
+                                Repeat a cable to new addressees (NODIS, EXDIS and EYES ONLY need
+                                approval by the originator's approver or S/S)
   audit verify                  Check the hash chain of the audit trail (exit 5 names the first bad entry)
   audit list --as LOGIN [--json] [--user LOGIN] [--ref REF] [--action ACTION] [--limit N]
                                 The audit trail, newest first (instructors and admins only)
@@ -80,6 +87,8 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         user: { type: 'string' },
         ref: { type: 'string' },
         action: { type: 'string' },
+        to: { type: 'string' },
+        'approve-by': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -158,6 +167,42 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         const actor = core.users.byLogin(as());
         const view = core.cables.show(actor, core.cables.idByRef(rest[0]!), 'cli');
         print(view, () => formatCableText(view));
+        return EXIT.OK;
+      }
+      case 'distribution':
+      case 'pass':
+      case 'repeat': {
+        if (rest.length !== 1) throw new UsageError(`${command} needs exactly one REF, e.g. ${command} "TOPOL 578".`);
+        if (command === 'repeat' && !values.to)
+          throw new UsageError('repeat needs --to PLAD,... (stations or collectives).');
+        core = openCore({ dbPath, mustExist: true });
+        const actor = core.users.byLogin(as());
+        const cableId = core.cables.idByRef(rest[0]!);
+        if (command === 'distribution') {
+          const d = core.routing.distribution(actor, cableId);
+          print(d, () =>
+            [
+              `${d.ref} from ${d.originator}${d.complete ? '' : ' (your post only)'}`,
+              ...d.deliveries.map(
+                (e) =>
+                  `${e.station.padEnd(26)} ${e.role.padEnd(6)} ${precedenceWords(e.precedence, e.niact).padEnd(16)} ${(e.serial ?? '').padEnd(10)} ${e.via.padEnd(40)} opened by: ${e.openedBy.join(', ') || '-'}`,
+              ),
+              ...d.pendingPasses.map((p) => `PENDING: ${p.by} PASS ${p.to}`),
+            ].join('\n'),
+          );
+          return EXIT.OK;
+        }
+        if (command === 'pass') {
+          const to = core.routing.pass(actor, cableId);
+          print({ passedTo: to }, () => `Passed ${rest[0]} to ${to.join(', ')}.`);
+          return EXIT.OK;
+        }
+        const to = values
+          .to!.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
+        const stations = core.routing.repeat(actor, cableId, { to, approveBy: values['approve-by'] });
+        print({ repeatedTo: stations }, () => `Repeated ${rest[0]} to ${stations.join(', ')}.`);
         return EXIT.OK;
       }
       case 'audit': {

@@ -7,6 +7,7 @@ import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
+import { createRoutingService, type RoutingService } from './services/routing';
 import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
 import { listPosts } from './store/directoryRepository';
@@ -23,6 +24,7 @@ export type CoreServices = Readonly<{
   handling: HandlingService;
   accounts: AccountsService;
   directory: Readonly<{ posts(): PostView[] }>;
+  routing: RoutingService;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -47,17 +49,19 @@ export function openCore(options: OpenCoreOptions): Core {
   try {
     const seeded = seed && !isSeeded(db) ? loadSeed(db, seed) : null;
     const audit = createAuditTrail(db);
+    const users = createUsersService(db, audit);
     return {
       db,
       seeded,
       audit,
       auditView: createAuditViewService(db, audit),
-      users: createUsersService(db, audit),
+      users,
       inbox: createInboxService(db),
       cables: createCablesService(db, audit),
       handling: createHandlingService(db, audit),
       accounts: createAccountsService(db, audit),
       directory: { posts: () => listPosts(db) },
+      routing: createRoutingService(db, audit, users),
       close: () => db.close(),
     };
   } catch (e) {

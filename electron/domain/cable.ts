@@ -166,3 +166,30 @@ export type PostView = Readonly<{
   name: string;
   offices: ReadonlyArray<Readonly<{ code: string; name: string }>>;
 }>;
+
+/** One delivery of a cable as the distribution view shows it (DOMAIN.md §1.8, rules 9–11, 16, 17). */
+export type DistributionEntry = Readonly<{
+  station: string;
+  name: string;
+  role: 'ACTION' | 'INFO';
+  precedence: Precedence;
+  niact: boolean;
+  /** The channel serial of this addressee, e.g. "TOPOL 578". */
+  serial: string | null;
+  /** How it got there: "direct", "collective ALL NATO CAPITALS", "pass USMISSION USNATO", "repeat SECSTATE WASHDC 280412Z OCT 62". */
+  via: string;
+  /** The station it came from: the originator, the passing post, or the repeating post. */
+  from: string;
+  deliveredAt: string;
+  ackAt: string | null;
+  openedBy: ReadonlyArray<string>;
+}>;
+
+export type Distribution = Readonly<{
+  ref: string;
+  originator: string;
+  /** True when the viewer sees the whole distribution, false when only their own post's part. */
+  complete: boolean;
+  deliveries: ReadonlyArray<DistributionEntry>;
+  pendingPasses: ReadonlyArray<Readonly<{ by: string; to: string }>>;
+}>;

@@ -346,3 +346,70 @@ export function searchCableIds(db: Db, match: string, limit: number): number[] {
     .pluck()
     .all(match, limit) as number[];
 }
+
+export type DistributionRow = Readonly<{
+  id: number;
+  stationId: number;
+  station: string;
+  name: string;
+  role: 'ACTION' | 'INFO';
+  precedence: Precedence;
+  niact: number;
+  via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT';
+  collective: string | null;
+  passedBy: string | null;
+  kind: 'ORIGINAL' | 'REPEAT';
+  transmissionDtg: string;
+  sender: string;
+  deliveredAt: string;
+  ackAt: string | null;
+  channelSeries: string | null;
+  channelSerial: number | null;
+}>;
+
+/** Every delivery of a cable with its route (the distribution view). */
+export function distributionRows(db: Db, cableId: number): DistributionRow[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.station_id AS stationId, s.plad AS station, s.short_name AS name, d.role, d.precedence, d.niact, d.via,
+              col.name AS collective, pb.plad AS passedBy, t.kind, t.dtg AS transmissionDtg, ts.plad AS sender,
+              d.delivered_at AS deliveredAt, d.ack_at AS ackAt, a.channel_series AS channelSeries,
+              a.channel_serial AS channelSerial
+       FROM deliveries d
+       JOIN stations s ON s.id = d.station_id
+       JOIN transmissions t ON t.id = d.transmission_id
+       JOIN stations ts ON ts.id = t.sender_station_id
+       LEFT JOIN collectives col ON col.id = d.collective_id
+       LEFT JOIN pass_instructions p ON p.id = d.pass_id
+       LEFT JOIN stations pb ON pb.id = p.by_station_id
+       LEFT JOIN addressees a ON a.transmission_id = d.transmission_id AND a.station_id = d.station_id AND a.role <> 'EXEMPT'
+       WHERE d.cable_id = ?
+       ORDER BY t.id, d.role, s.plad`,
+    )
+    .all(cableId) as DistributionRow[];
+}
+
+/** Who opened a cable (audited VIEWs), by the station of their post. */
+export function openersByStation(db: Db, cableId: number): Map<number, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT p.station_id AS stationId, u.login
+       FROM audit_log l JOIN users u ON u.id = l.actor_user_id JOIN people p ON p.id = u.person_id
+       WHERE l.cable_id = ? AND l.action = 'VIEW' ORDER BY u.login`,
+    )
+    .all(cableId) as { stationId: number; login: string }[];
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.stationId, [...(map.get(r.stationId) ?? []), r.login]);
+  return map;
+}
+
+export function pendingPasses(db: Db, cableId: number): { by: string; to: string; byStationId: number }[] {
+  return db
+    .prepare(
+      `SELECT b.plad AS by, t.plad AS "to", p.by_station_id AS byStationId
+       FROM pass_instructions p JOIN transmissions tr ON tr.id = p.transmission_id
+       JOIN stations b ON b.id = p.by_station_id JOIN stations t ON t.id = p.to_station_id
+       WHERE tr.cable_id = ? AND p.status = 'PENDING' ORDER BY p.id`,
+    )
+    .all(cableId) as { by: string; to: string; byStationId: number }[];
+}

@@ -1,5 +1,5 @@
 import { classificationRank } from '../../domain/classification';
-import { parseDtg } from '../../domain/dtg';
+import { formatDtg, parseDtg } from '../../domain/dtg';
 import { highestPrecedence, type Precedence } from '../../domain/precedence';
 import type { CableInput, CableInputAddressee, EyesOnlyInput } from '../cables/cableInput';
 import { CableroomError } from '../errors';
@@ -332,4 +332,106 @@ function insertDelivery(
     d.niact ? 1 : 0,
     d.deliveredAt,
   );
+}
+
+/**
+ * Writes a repeat of an existing cable as its own transmission linked to the original (rule 16:
+ * it keeps MRN, classification and captions, and may carry its own Eyes Only). One transaction.
+ */
+export function insertRepeat(
+  db: Db,
+  r: Readonly<{
+    cableId: number;
+    by: string;
+    at: Date;
+    note: string | null;
+    addressees: ReadonlyArray<CableInputAddressee>;
+    eyesOnly: ReadonlyArray<EyesOnlyInput>;
+  }>,
+): { transmissionId: number; stations: number[] } {
+  return db.transaction(() => {
+    const original = db
+      .prepare(
+        "SELECT t.id, c.originator_station_id AS originatorId FROM transmissions t JOIN cables c ON c.id = t.cable_id WHERE t.cable_id = ? AND t.kind = 'ORIGINAL'",
+      )
+      .get(r.cableId) as { id: number; originatorId: number } | undefined;
+    if (!original) throw new CableroomError('NOT_FOUND', `No cable with id ${r.cableId}.`);
+    const station = (plad: string, where: string): number => {
+      const s = stationByPlad(db, plad);
+      if (!s) throw bad(`${where}: unknown station "${plad}".`);
+      return s.id;
+    };
+    const person = (key: string, where: string): number => {
+      const p = personByKey(db, key);
+      if (!p) throw bad(`${where}: unknown person "${key}".`);
+      return p.id;
+    };
+    const written = writeTransmission(db, {
+      cableId: r.cableId,
+      kind: 'REPEAT',
+      parentId: original.id,
+      dtg: formatDtg(r.at),
+      sentAt: r.at.toISOString(),
+      senderId: station(r.by, 'repeat'),
+      originatorId: original.originatorId,
+      note: r.note,
+      addressees: r.addressees,
+      eyesOnly: r.eyesOnly,
+      station,
+      person,
+    });
+    return { transmissionId: written.id, stations: [...written.recipients.keys()] };
+  })();
+}
+
+/** Executes pending pass instructions of a post (rule 17): the passee receives the cable via PASS. */
+export function executePasses(
+  db: Db,
+  cableId: number,
+  byStationId: number,
+  userId: number,
+  at: Date,
+): { passId: number; toStationId: number }[] {
+  return db.transaction(() => {
+    const pending = db
+      .prepare(
+        `SELECT p.id, p.transmission_id AS transmissionId, p.to_station_id AS toStationId, p.precedence,
+                d.role, d.precedence AS viaPrecedence
+         FROM pass_instructions p
+         JOIN transmissions t ON t.id = p.transmission_id
+         JOIN deliveries d ON d.transmission_id = p.transmission_id AND d.station_id = p.by_station_id
+         WHERE t.cable_id = ? AND p.by_station_id = ? AND p.status = 'PENDING' ORDER BY p.id`,
+      )
+      .all(cableId, byStationId) as {
+      id: number;
+      transmissionId: number;
+      toStationId: number;
+      precedence: Precedence | null;
+      role: 'ACTION' | 'INFO';
+      viaPrecedence: Precedence;
+    }[];
+    const done: { passId: number; toStationId: number }[] = [];
+    for (const p of pending) {
+      db.prepare(
+        "UPDATE pass_instructions SET status = 'DONE', executed_at = ?, executed_by_user_id = ? WHERE id = ?",
+      ).run(at.toISOString(), userId, p.id);
+      const already = db
+        .prepare('SELECT 1 FROM deliveries WHERE transmission_id = ? AND station_id = ?')
+        .get(p.transmissionId, p.toStationId);
+      if (!already) {
+        insertDelivery(db, p.transmissionId, cableId, {
+          stationId: p.toStationId,
+          role: p.role,
+          precedence: p.precedence ?? p.viaPrecedence,
+          niact: false,
+          via: 'PASS',
+          collectiveId: null,
+          passId: p.id,
+          deliveredAt: at.toISOString(),
+        });
+      }
+      done.push({ passId: p.id, toStationId: p.toStationId });
+    }
+    return done;
+  })();
 }

@@ -1,0 +1,199 @@
+import { decideAccess } from '../../domain/access';
+import type { Distribution, DistributionEntry } from '../../domain/cable';
+import { captionWords } from '../../domain/captions';
+import type { AuditTrail } from '../audit/auditTrail';
+import type { CableInputAddressee } from '../cables/cableInput';
+import { CableroomError } from '../errors';
+import {
+  distributionRows,
+  loadCableRecord,
+  openersByStation,
+  pendingPasses,
+  type CableRecord,
+  type DistributionRow,
+} from '../store/cableReader';
+import { executePasses, insertRepeat } from '../store/cableWriter';
+import type { Db } from '../store/database';
+import { collectiveByName, stationByPlad, userByLogin } from '../store/directoryRepository';
+import { accessSubject, type Actor } from './actor';
+import { accessObjectOf } from './cableView';
+import type { UsersService } from './users';
+
+/**
+ * Routing after release (DOMAIN.md §1.8, rules 16, 17): who a cable went to and how, executing
+ * a post's pass instructions, and repeating a cable to new addressees.
+ */
+export type RepeatRequest = Readonly<{
+  /** Station PLADs or collective names. */
+  to: ReadonlyArray<string>;
+  /** Login of the approver (rule 16: the originator's approver or S/S) for NODIS, EXDIS and EYES ONLY. */
+  approveBy?: string | undefined;
+  note?: string | undefined;
+}>;
+
+export type RoutingService = Readonly<{
+  distribution(actor: Actor, cableId: number): Distribution;
+  pass(actor: Actor, cableId: number, now?: Date): ReadonlyArray<string>;
+  repeat(actor: Actor, cableId: number, request: RepeatRequest, now?: Date): ReadonlyArray<string>;
+}>;
+
+/** Captions whose repeat or pass needs approval (rule 16). */
+const NEEDS_APPROVAL = ['NODIS', 'EXDIS', 'EYES_ONLY'] as const;
+
+export function createRoutingService(db: Db, audit: AuditTrail, users: UsersService): RoutingService {
+  const officeCode = db.prepare('SELECT code FROM offices WHERE id = ?').pluck();
+  const isSS = (a: Actor): boolean =>
+    a.post.plad === 'SECSTATE WASHDC' && a.officeId !== null && officeCode.get(a.officeId) === 'S/S';
+  const approverIds = (record: CableRecord): number[] =>
+    record.drafting.filter((d) => d.role === 'APPROVED' && d.personId !== null).map((d) => d.personId!);
+  const who = (a: Actor) => ({ userId: a.userId, login: a.login });
+
+  /** The cable, if the actor may see it; an audited ACCESS_DENIED otherwise. */
+  const visible = (actor: Actor, cableId: number, what: string): CableRecord => {
+    const record = loadCableRecord(db, cableId);
+    if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+    const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
+    if (!decision.allowed) {
+      audit.append({ actor: who(actor), action: 'DENY', cableId, detail: { what, reason: decision.reason } });
+      throw new CableroomError('ACCESS_DENIED', `Access denied. ${decision.explanation}`);
+    }
+    return record;
+  };
+
+  const entry = (r: DistributionRow, openedBy: ReadonlyArray<string>, originator: string): DistributionEntry => {
+    const via =
+      r.via === 'PASS'
+        ? `pass ${r.passedBy}`
+        : r.kind === 'REPEAT'
+          ? `repeat ${r.sender} ${r.transmissionDtg}`
+          : r.via === 'COLLECTIVE'
+            ? `collective ${r.collective}`
+            : 'direct';
+    return {
+      station: r.station,
+      name: r.name,
+      role: r.role,
+      precedence: r.precedence,
+      niact: r.niact === 1,
+      serial: r.channelSerial === null ? null : `${r.channelSeries ?? ''} ${r.channelSerial}`.trim(),
+      via,
+      from: r.via === 'PASS' ? r.passedBy! : r.kind === 'REPEAT' ? r.sender : originator,
+      deliveredAt: r.deliveredAt,
+      ackAt: r.ackAt,
+      openedBy,
+    };
+  };
+
+  return {
+    distribution(actor, cableId) {
+      const record = loadCableRecord(db, cableId);
+      if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+      const originator = record.cable.originator_plad;
+      // Issue 4: the originator's principal and approver, S/S and instructors see it all.
+      const complete =
+        actor.role === 'instructor' ||
+        actor.role === 'admin' ||
+        isSS(actor) ||
+        (actor.isPrincipal && actor.stationId === record.cable.originator_station_id) ||
+        approverIds(record).includes(actor.personId);
+      if (!complete) visible(actor, cableId, 'distribution');
+      const openers = openersByStation(db, cableId);
+      const rows = distributionRows(db, cableId).filter((r) => complete || r.stationId === actor.stationId);
+      return {
+        ref: record.cable.ref,
+        originator,
+        complete,
+        deliveries: rows.map((r) => entry(r, openers.get(r.stationId) ?? [], originator)),
+        pendingPasses: pendingPasses(db, cableId)
+          .filter((p) => complete || p.byStationId === actor.stationId)
+          .map(({ by, to }) => ({ by, to })),
+      };
+    },
+
+    pass(actor, cableId, now = new Date()) {
+      visible(actor, cableId, 'pass');
+      // Rule 17: only the addressee named in "X PASS Y" executes it. The instruction itself was
+      // written by the originator, which is the approval rule 16 asks for.
+      const mine = pendingPasses(db, cableId).filter((p) => p.byStationId === actor.stationId);
+      if (mine.length === 0) {
+        audit.append({
+          actor: who(actor),
+          action: 'DENY',
+          cableId,
+          detail: { what: 'pass', reason: 'no pass instruction for this post' },
+        });
+        throw new CableroomError(
+          'BAD_REQUEST',
+          `There is no pending pass instruction for ${actor.post.plad} on this cable (rule 17).`,
+        );
+      }
+      const done = executePasses(db, cableId, actor.stationId, actor.userId, now);
+      const to = mine.map((p) => p.to);
+      audit.append(
+        { actor: who(actor), action: 'PASS', cableId, detail: { by: actor.post.plad, to, passes: done.length } },
+        now,
+      );
+      return to;
+    },
+
+    repeat(actor, cableId, request, now = new Date()) {
+      const record = visible(actor, cableId, 'repeat');
+      const restricted = NEEDS_APPROVAL.filter((c) => record.cable.captions.includes(c));
+      let approvedBy: string | null = null;
+      if (restricted.length > 0) {
+        const approver = request.approveBy ? userByLogin(db, request.approveBy) : undefined;
+        const approverActor = approver ? users.byLogin(approver.login) : null;
+        const qualifies =
+          approverActor !== null && (approverIds(record).includes(approverActor.personId) || isSS(approverActor));
+        if (!qualifies) {
+          audit.append({
+            actor: who(actor),
+            action: 'DENY',
+            cableId,
+            detail: { what: 'repeat', reason: 'approval', captions: restricted, approveBy: request.approveBy ?? null },
+          });
+          throw new CableroomError(
+            'ACCESS_DENIED',
+            `Repeating a cable marked ${restricted.map(captionWords).join(', ')} needs approval by the originator's approver or S/S (DOMAIN.md rule 16)` +
+              (request.approveBy ? `; ${request.approveBy} is neither.` : '.'),
+          );
+        }
+        approvedBy = approverActor!.login;
+      }
+      if (request.to.length === 0) throw new CableroomError('BAD_REQUEST', 'A repeat needs at least one addressee.');
+      const addressees: CableInputAddressee[] = request.to.map((name) => {
+        const normal = name.trim().toUpperCase();
+        if (stationByPlad(db, normal))
+          return { plad: normal, role: 'INFO', precedence: 'ROUTINE', niact: false, for: [] };
+        if (collectiveByName(db, normal))
+          return { collective: normal, role: 'INFO', precedence: 'ROUTINE', niact: false, for: [] };
+        throw new CableroomError('BAD_REQUEST', `Unknown station or collective "${name}".`);
+      });
+      // Rule 16: the repeat keeps MRN, classification and captions; an Eyes Only cable stays
+      // eyes only for the principals of the posts it is repeated to.
+      const eyesOnly = record.cable.captions.includes('EYES_ONLY') ? [{ principals: true as const }] : [];
+      const written = db.transaction(() => {
+        const result = insertRepeat(db, {
+          cableId,
+          by: actor.post.plad,
+          at: now,
+          note: request.note ?? null,
+          addressees,
+          eyesOnly,
+        });
+        audit.append(
+          {
+            actor: who(actor),
+            action: 'REPEAT',
+            cableId,
+            detail: { to: request.to, approvedBy, transmissionId: result.transmissionId },
+          },
+          now,
+        );
+        return result;
+      })();
+      const plad = db.prepare('SELECT plad FROM stations WHERE id = ?').pluck();
+      return written.stations.map((id) => plad.get(id) as string);
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { cableInputSchema } from '../../../electron/core/cables/cableInput';
+import { insertCable } from '../../../electron/core/store/cableWriter';
+import { seededCore } from '../../support/tempCore';
+
+let dispose: () => void = () => {};
+afterEach(() => dispose());
+
+function core() {
+  const c = seededCore();
+  dispose = c.dispose;
+  return c;
+}
+
+/** A practice NODIS cable from the Department to Rome, with "ROME PASS ATHENS" still to do. */
+function practice(
+  c: ReturnType<typeof core>,
+  captions: string[] = [],
+  passStatus: 'PENDING' | 'DONE' = 'PENDING',
+): number {
+  return insertCable(
+    c.db,
+    cableInputSchema.parse({
+      ref: 'STATE 4242',
+      profile: 'FRUS_1960S',
+      dtg: '301200Z OCT 62',
+      originator: { plad: 'SECSTATE WASHDC' },
+      classification: 'CONFIDENTIAL',
+      captions,
+      subject: 'Practice routing',
+      drafting: [
+        { role: 'DRAFTED', person: 'instructor' },
+        { role: 'APPROVED', person: 'ball' },
+      ],
+      transmission: {
+        addressees: [{ plad: 'AMEMBASSY ROME', role: 'ACTION' }],
+        passes: [{ by: 'AMEMBASSY ROME', to: 'AMEMBASSY ATHENS', status: passStatus }],
+      },
+      paragraphs: [{ n: null, portion: 'C', text: 'Practice routing text.' }],
+    }),
+  );
+}
+
+describe('the distribution of TOPOL 578 (issue: routing and distribution)', () => {
+  test('action USRO; passed to Embassy Paris; repeated to the 13 other NATO capitals eyes only for the ambassadors and info USUN; not Moscow', () => {
+    const c = core();
+    const d = c.routing.distribution(c.users.byLogin('rusk'), c.cables.idByRef('TOPOL 578'));
+    expect(d).toMatchObject({ ref: 'TOPOL 578', originator: 'SECSTATE WASHDC', complete: true, pendingPasses: [] });
+    const byStation = new Map(d.deliveries.map((e) => [e.station, e]));
+    expect(byStation.get('USMISSION USNATO')).toMatchObject({
+      role: 'ACTION',
+      serial: 'TOPOL 578',
+      via: 'direct',
+      from: 'SECSTATE WASHDC',
+    });
+    expect(byStation.get('AMEMBASSY PARIS')).toMatchObject({ via: 'pass USMISSION USNATO', from: 'USMISSION USNATO' });
+    const repeated = d.deliveries.filter((e) => e.via.startsWith('repeat'));
+    expect(repeated).toHaveLength(14);
+    expect(repeated.map((e) => e.station)).toContain('USMISSION USUN NEW YORK');
+    expect(repeated.filter((e) => e.station.startsWith('AMEMBASSY'))).toHaveLength(13);
+    expect(byStation.has('AMEMBASSY MOSCOW')).toBe(false);
+    // The repeat is eyes only for each receiving post's principal.
+    const repeat = c.cables.show(c.users.byLogin('rusk'), c.cables.idByRef('TOPOL 578'), 'test').repeats[0]!;
+    expect(repeat.eyesOnlyFor).toEqual(expect.arrayContaining(['Hare', 'Bruce', 'Stevenson']));
+  });
+
+  test('who opened it comes from the audit trail', () => {
+    const c = core();
+    const id = c.cables.idByRef('TOPOL 578');
+    c.cables.show(c.users.byLogin('hare'), id, 'test');
+    c.cables.show(c.users.byLogin('finletter'), id, 'test');
+    const d = c.routing.distribution(c.users.byLogin('instructor'), id);
+    expect(d.deliveries.find((e) => e.station === 'AMEMBASSY ANKARA')?.openedBy).toEqual(['hare']);
+    expect(d.deliveries.find((e) => e.station === 'USMISSION USNATO')?.openedBy).toEqual(['finletter']);
+  });
+
+  test('a recipient sees only its own post; a user who may not see the cable is refused and audited', () => {
+    const c = core();
+    const id = c.cables.idByRef('TOPOL 578');
+    const own = c.routing.distribution(c.users.byLogin('bohlen'), id);
+    expect(own.complete).toBe(false);
+    expect(own.deliveries.map((e) => e.station)).toEqual(['AMEMBASSY PARIS']);
+    expect(() => c.routing.distribution(c.users.byLogin('trainee'), id)).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    expect(c.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'DENY',
+      actorLogin: 'trainee',
+      detail: { what: 'distribution' },
+    });
+  });
+});
+
+describe('pass (rule 17)', () => {
+  test('the passing post sees the pending pass; an officer there executes it; the passee receives it marked as passed', () => {
+    const c = core();
+    c.accounts.create(c.users.byLogin('instructor'), {
+      login: 'rome-officer',
+      displayName: 'Rome Officer',
+      post: 'AMEMBASSY ROME',
+      office: 'POL',
+      role: 'officer',
+      clearance: 'SECRET',
+      categories: [],
+      captionRoles: [],
+      foreignNational: false,
+      passphrase: 'rome passphrase 1962',
+    });
+    const id = practice(c);
+    const rome = c.users.byLogin('rome-officer');
+    expect(c.routing.distribution(rome, id).pendingPasses).toEqual([{ by: 'AMEMBASSY ROME', to: 'AMEMBASSY ATHENS' }]);
+    expect(c.inbox.list(c.users.byLogin('hare'), { limit: 50 }).rows.map((r) => r.ref)).not.toContain('STATE 4242');
+    // Another post cannot execute Rome's pass.
+    expect(() => c.routing.pass(c.users.byLogin('finletter'), id)).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    expect(c.routing.pass(rome, id, new Date('1962-10-30T13:00:00Z'))).toEqual(['AMEMBASSY ATHENS']);
+    const d = c.routing.distribution(c.users.byLogin('instructor'), id);
+    expect(d.pendingPasses).toEqual([]);
+    expect(d.deliveries.find((e) => e.station === 'AMEMBASSY ATHENS')).toMatchObject({
+      via: 'pass AMEMBASSY ROME',
+      deliveredAt: '1962-10-30T13:00:00.000Z',
+    });
+    expect(c.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'PASS',
+      actorLogin: 'rome-officer',
+      detail: { to: ['AMEMBASSY ATHENS'] },
+    });
+    // Executing it again finds nothing to do.
+    expect(() => c.routing.pass(rome, id)).toThrow(/no pending pass/);
+  });
+});
+
+describe('repeat (rule 16)', () => {
+  test('a NODIS repeat without approval is refused and audited; with the approver it goes out keeping the label', () => {
+    const c = core();
+    const id = practice(c, ['NODIS'], 'DONE');
+    const rusk = c.users.byLogin('rusk');
+    const before = c.db.prepare('SELECT count(*) FROM transmissions WHERE cable_id = ?').pluck().get(id);
+    expect(() => c.routing.repeat(rusk, id, { to: ['AMEMBASSY BONN'] })).toThrow(
+      /needs approval .* \(DOMAIN\.md rule 16\)/,
+    );
+    expect(() => c.routing.repeat(rusk, id, { to: ['AMEMBASSY BONN'], approveBy: 'trainee' })).toThrow(
+      /trainee is neither/,
+    );
+    expect(c.db.prepare('SELECT count(*) FROM transmissions WHERE cable_id = ?').pluck().get(id)).toBe(before);
+    const denials = c.audit.list({ limit: 2, action: 'DENY' });
+    expect(denials.map((e) => e.detail.reason)).toEqual(['approval', 'approval']);
+
+    expect(
+      c.routing.repeat(rusk, id, { to: ['AMEMBASSY BONN'], approveBy: 'ball' }, new Date('1962-10-30T15:00:00Z')),
+    ).toEqual(['AMEMBASSY BONN']);
+    expect(c.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'REPEAT', detail: { approvedBy: 'ball' } });
+    // Bonn now holds it, with the same classification and caption.
+    const delivery = c.routing
+      .distribution(c.users.byLogin('instructor'), id)
+      .deliveries.find((e) => e.station === 'AMEMBASSY BONN');
+    expect(delivery).toMatchObject({ via: 'repeat SECSTATE WASHDC 301500Z OCT 62', role: 'INFO' });
+    expect(c.cables.show(rusk, id, 'test')).toMatchObject({ classification: 'CONFIDENTIAL', captions: ['NODIS'] });
+  });
+
+  test('S/S may approve a repeat; an unrestricted cable needs no approval', () => {
+    const c = core();
+    const topol = c.cables.idByRef('TOPOL 578');
+    expect(
+      c.routing.repeat(c.users.byLogin('finletter'), topol, { to: ['AMEMBASSY MOSCOW'], approveBy: 'ss-officer' }),
+    ).toEqual(['AMEMBASSY MOSCOW']);
+    expect(c.cables.show(c.users.byLogin('kohler'), topol, 'test').ref).toBe('TOPOL 578');
+    const welcome = c.cables.idByRef('TOPOL 592');
+    expect(c.routing.repeat(c.users.byLogin('duty-usro'), welcome, { to: ['ALL NATO CAPITALS'] })).toHaveLength(14);
+    expect(() => c.routing.repeat(c.users.byLogin('duty-usro'), welcome, { to: ['AMEMBASSY ATLANTIS'] })).toThrow(
+      'Unknown station or collective "AMEMBASSY ATLANTIS".',
+    );
+  });
+});
