@@ -5,6 +5,7 @@ import {
   type AccountView,
   type CableExport,
   type CableView,
+  type Distribution,
   type InboxPage,
   type InboxRow,
   type PostView,
@@ -78,6 +79,23 @@ export const CONTRACT = {
         to: isoInstant.optional(),
         beforeSeq: id.optional(),
         limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  showDistribution: endpoint<Distribution>()('showDistribution', z.object({ cableId: id }).strict()),
+  executePass: endpoint<ReadonlyArray<string>>()('executePass', z.object({ cableId: id }).strict()),
+  repeatCable: endpoint<ReadonlyArray<string>>()(
+    'repeatCable',
+    z
+      .object({
+        cableId: id,
+        to: z.array(z.string().trim().min(3).max(80)).min(1).max(400),
+        // Rule 16: the approver confirms with their own passphrase.
+        approver: z
+          .object({ login, passphrase: z.string().min(1).max(1024) })
+          .strict()
+          .optional(),
+        note: z.string().max(500).optional(),
       })
       .strict(),
   ),

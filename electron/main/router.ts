@@ -63,6 +63,14 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
     listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
+    showDistribution: ({ cableId }, ctx) => core.routing.distribution(ctx.signedIn(), cableId),
+    executePass: ({ cableId }, ctx) => core.routing.pass(ctx.signedIn(), cableId),
+    repeatCable: ({ cableId, to, approver, note }, ctx) => {
+      const actor = ctx.signedIn();
+      // The approver confirms in person: their passphrase is checked (and audited) like a sign-in.
+      const approveBy = approver ? core.users.signIn(approver.login, approver.passphrase, 'approval').login : undefined;
+      return core.routing.repeat(actor, cableId, { to, approveBy, note });
+    },
     listPosts: (_input, ctx) => {
       ctx.signedIn();
       return core.directory.posts();

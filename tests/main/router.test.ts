@@ -125,4 +125,34 @@ describe('the IPC gate', () => {
     });
     expect(logged).toHaveLength(1);
   });
+
+  test('a repeat of an EYES ONLY cable needs the approver in person: a wrong approver passphrase refuses it', async () => {
+    const { r, core } = router();
+    await signIn(r, 'finletter');
+    const cableId = core.cables.idByRef('TOPOL 578');
+    const channel = CONTRACT.repeatCable.channel;
+    expect(await r.handle(main, channel, { cableId, to: ['AMEMBASSY MOSCOW'] })).toMatchObject({
+      ok: false,
+      error: { code: 'ACCESS_DENIED', message: expect.stringContaining('rule 16') },
+    });
+    expect(
+      await r.handle(main, channel, {
+        cableId,
+        to: ['AMEMBASSY MOSCOW'],
+        approver: { login: 'ujohnson', passphrase: 'guess' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'SIGN_IN_FAILED' } });
+    expect(
+      await r.handle(main, channel, {
+        cableId,
+        to: ['AMEMBASSY MOSCOW'],
+        approver: { login: 'ujohnson', passphrase: SEED_PASSPHRASE },
+      }),
+    ).toEqual({ ok: true, value: ['AMEMBASSY MOSCOW'] });
+    // The repeater stays signed in as themselves.
+    expect(await r.handle(main, CONTRACT.currentUser.channel, {})).toMatchObject({
+      ok: true,
+      value: { login: 'finletter' },
+    });
+  });
 });
