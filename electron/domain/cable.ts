@@ -1,5 +1,6 @@
 import type { Caption, DissemControl } from './captions';
 import type { Classification, ClearanceLevel, PortionMark } from './classification';
+import type { RoutingSlip } from './inPost';
 import type { Precedence } from './precedence';
 
 /**
@@ -183,6 +184,8 @@ export type DistributionEntry = Readonly<{
   deliveredAt: string;
   ackAt: string | null;
   openedBy: ReadonlyArray<string>;
+  /** Who inside the post gets a copy (in-post distribution). */
+  routingSlip: RoutingSlip;
 }>;
 
 export type Distribution = Readonly<{

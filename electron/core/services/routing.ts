@@ -1,6 +1,7 @@
 import { decideAccess } from '../../domain/access';
 import type { Distribution, DistributionEntry } from '../../domain/cable';
 import { captionWords } from '../../domain/captions';
+import { inPostDistribution, type RoutingSlip } from '../../domain/inPost';
 import type { AuditTrail } from '../audit/auditTrail';
 import type { CableInputAddressee } from '../cables/cableInput';
 import { CableroomError } from '../errors';
@@ -9,6 +10,7 @@ import {
   loadCableRecord,
   openersByStation,
   pendingPasses,
+  postStaff,
   type CableRecord,
   type DistributionRow,
 } from '../store/cableReader';
@@ -60,7 +62,34 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
     return record;
   };
 
-  const entry = (r: DistributionRow, openedBy: ReadonlyArray<string>, originator: string): DistributionEntry => {
+  /** The routing slip of one delivery: captions, the transmission's named persons, the post's staff. */
+  const slip = (record: CableRecord, r: DistributionRow): RoutingSlip => {
+    const t = record.transmissions.find((x) => x.id === r.transmissionId);
+    const staff = postStaff(db, r.stationId);
+    const named = [
+      ...(t?.eyesOnly ?? []).map((e) => (e.kind === 'PERSON' ? e.name : staff.principal)),
+      ...(t?.addressees ?? [])
+        .filter((a) => a.stationId === r.stationId)
+        .flatMap((a) => a.forPersons.map((p) => p.citedAs)),
+    ].filter((n): n is string => n !== null);
+    return inPostDistribution({
+      captions: record.cable.captions,
+      role: r.role,
+      named,
+      principal: staff.principal,
+      exdisDesignees: staff.exdisDesignees,
+      offices: staff.offices,
+      actionOffice: r.actionOffice,
+      frontOffice: staff.offices.includes('FRONT') ? 'FRONT' : null,
+    });
+  };
+
+  const entry = (
+    r: DistributionRow,
+    openedBy: ReadonlyArray<string>,
+    originator: string,
+    routingSlip: RoutingSlip,
+  ): DistributionEntry => {
     const via =
       r.via === 'PASS'
         ? `pass ${r.passedBy}`
@@ -81,6 +110,7 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       deliveredAt: r.deliveredAt,
       ackAt: r.ackAt,
       openedBy,
+      routingSlip,
     };
   };
 
@@ -103,7 +133,7 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
         ref: record.cable.ref,
         originator,
         complete,
-        deliveries: rows.map((r) => entry(r, openers.get(r.stationId) ?? [], originator)),
+        deliveries: rows.map((r) => entry(r, openers.get(r.stationId) ?? [], originator, slip(record, r))),
         pendingPasses: pendingPasses(db, cableId)
           .filter((p) => complete || p.byStationId === actor.stationId)
           .map(({ by, to }) => ({ by, to })),

@@ -349,6 +349,8 @@ export function searchCableIds(db: Db, match: string, limit: number): number[] {
 
 export type DistributionRow = Readonly<{
   id: number;
+  transmissionId: number;
+  actionOffice: string | null;
   stationId: number;
   station: string;
   name: string;
@@ -371,7 +373,7 @@ export type DistributionRow = Readonly<{
 export function distributionRows(db: Db, cableId: number): DistributionRow[] {
   return db
     .prepare(
-      `SELECT d.id, d.station_id AS stationId, s.plad AS station, s.short_name AS name, d.role, d.precedence, d.niact, d.via,
+      `SELECT d.id, d.transmission_id AS transmissionId, ao.code AS actionOffice, d.station_id AS stationId, s.plad AS station, s.short_name AS name, d.role, d.precedence, d.niact, d.via,
               col.name AS collective, pb.plad AS passedBy, t.kind, t.dtg AS transmissionDtg, ts.plad AS sender,
               d.delivered_at AS deliveredAt, d.ack_at AS ackAt, a.channel_series AS channelSeries,
               a.channel_serial AS channelSerial
@@ -380,6 +382,7 @@ export function distributionRows(db: Db, cableId: number): DistributionRow[] {
        JOIN transmissions t ON t.id = d.transmission_id
        JOIN stations ts ON ts.id = t.sender_station_id
        LEFT JOIN collectives col ON col.id = d.collective_id
+       LEFT JOIN offices ao ON ao.id = d.action_office_id
        LEFT JOIN pass_instructions p ON p.id = d.pass_id
        LEFT JOIN stations pb ON pb.id = p.by_station_id
        LEFT JOIN addressees a ON a.transmission_id = d.transmission_id AND a.station_id = d.station_id AND a.role <> 'EXEMPT'
@@ -412,4 +415,27 @@ export function pendingPasses(db: Db, cableId: number): { by: string; to: string
        WHERE tr.cable_id = ? AND p.status = 'PENDING' ORDER BY p.id`,
     )
     .all(cableId) as { by: string; to: string; byStationId: number }[];
+}
+
+/** A post's offices, principal and EXDIS designees (for routing slips). */
+export function postStaff(
+  db: Db,
+  stationId: number,
+): { offices: string[]; principal: string | null; exdisDesignees: string[] } {
+  return {
+    offices: db
+      .prepare('SELECT code FROM offices WHERE station_id = ? ORDER BY code')
+      .pluck()
+      .all(stationId) as string[],
+    principal:
+      (db.prepare('SELECT cited_as FROM people WHERE station_id = ? AND is_principal = 1').pluck().get(stationId) as
+        string | undefined) ?? null,
+    exdisDesignees: db
+      .prepare(
+        `SELECT p.cited_as FROM exdis_designees x JOIN users u ON u.id = x.user_id JOIN people p ON p.id = u.person_id
+         WHERE x.station_id = ? ORDER BY p.cited_as`,
+      )
+      .pluck()
+      .all(stationId) as string[],
+  };
 }

@@ -54,6 +54,10 @@ describe('the distribution of TOPOL 578 (issue: routing and distribution)', () =
       from: 'SECSTATE WASHDC',
     });
     expect(byStation.get('AMEMBASSY PARIS')).toMatchObject({ via: 'pass USMISSION USNATO', from: 'USMISSION USNATO' });
+    // EYES ONLY: inside each post the slip names the principal only.
+    expect(byStation.get('USMISSION USNATO')?.routingSlip).toMatchObject({ offices: [], persons: ['Finletter'] });
+    expect(byStation.get('AMEMBASSY PARIS')?.routingSlip).toMatchObject({ offices: [], persons: ['Bohlen'] });
+    expect(byStation.get('AMEMBASSY ANKARA')?.routingSlip).toMatchObject({ offices: [], persons: ['Hare'] });
     const repeated = d.deliveries.filter((e) => e.via.startsWith('repeat'));
     expect(repeated).toHaveLength(14);
     expect(repeated.map((e) => e.station)).toContain('USMISSION USUN NEW YORK');
