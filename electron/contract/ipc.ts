@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../domain/audit';
 import {
+  STATION_KINDS,
   USER_ROLES,
   type AccountView,
+  type DirectoryView,
   type CableExport,
   type CableView,
   type Distribution,
@@ -100,6 +102,43 @@ export const CONTRACT = {
       .strict(),
   ),
   listPosts: endpoint<ReadonlyArray<PostView>>()('listPosts', none),
+  readDirectory: endpoint<DirectoryView>()('readDirectory', none),
+  addStation: endpoint<DirectoryView>()(
+    'addStation',
+    z
+      .object({
+        plad: z.string().trim().min(3).max(80),
+        name: z.string().trim().min(1).max(160),
+        shortName: z.string().trim().min(1).max(60),
+        kind: z.enum(STATION_KINDS),
+        country: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .nullish(),
+        city: z.string().trim().max(80).nullish(),
+      })
+      .strict(),
+  ),
+  addOffice: endpoint<DirectoryView>()(
+    'addOffice',
+    z
+      .object({
+        plad: z.string().min(3).max(80),
+        code: z.string().trim().min(1).max(20),
+        name: z.string().trim().min(1).max(160),
+      })
+      .strict(),
+  ),
+  setCollective: endpoint<DirectoryView>()(
+    'setCollective',
+    z
+      .object({
+        name: z.string().trim().min(3).max(80),
+        description: z.string().trim().max(300).nullish(),
+        members: z.array(z.string().min(3).max(80)).min(1).max(1000),
+      })
+      .strict(),
+  ),
   listAccounts: endpoint<ReadonlyArray<AccountView>>()('listAccounts', none),
   createAccount: endpoint<AccountView>()(
     'createAccount',

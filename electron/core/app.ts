@@ -5,13 +5,12 @@ import { createAuditViewService, type AuditViewService } from './services/auditV
 import { defaultSeedDir } from './resources';
 import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
+import { createDirectoryService, type DirectoryService } from './services/directory';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
 import { createRoutingService, type RoutingService } from './services/routing';
 import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
-import { listPosts } from './store/directoryRepository';
-import type { PostView } from '../domain/cable';
 
 /** Every core service over one database: what the IPC router and the CLI are given. */
 export type CoreServices = Readonly<{
@@ -23,7 +22,7 @@ export type CoreServices = Readonly<{
   cables: CablesService;
   handling: HandlingService;
   accounts: AccountsService;
-  directory: Readonly<{ posts(): PostView[] }>;
+  directory: DirectoryService;
   routing: RoutingService;
 }>;
 
@@ -60,7 +59,7 @@ export function openCore(options: OpenCoreOptions): Core {
       cables: createCablesService(db, audit),
       handling: createHandlingService(db, audit),
       accounts: createAccountsService(db, audit),
-      directory: { posts: () => listPosts(db) },
+      directory: createDirectoryService(db, audit),
       routing: createRoutingService(db, audit, users),
       close: () => db.close(),
     };

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'CLEAR',
   'APPROVE',
   'RELEASE',
+  'DIRECTORY_UPDATE',
+  'DESIGNATE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -196,3 +196,23 @@ export type Distribution = Readonly<{
   deliveries: ReadonlyArray<DistributionEntry>;
   pendingPasses: ReadonlyArray<Readonly<{ by: string; to: string }>>;
 }>;
+
+export const STATION_KINDS = ['DEPARTMENT', 'WHITE_HOUSE', 'EMBASSY', 'MISSION', 'CONSULATE'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+/** The directory as instructors edit it. */
+export type DirectoryView = Readonly<{
+  stations: ReadonlyArray<
+    Readonly<{
+      plad: string;
+      name: string;
+      shortName: string;
+      kind: StationKind;
+      country: string | null;
+      city: string | null;
+      principal: string | null;
+      offices: ReadonlyArray<Readonly<{ code: string; name: string }>>;
+    }>
+  >;
+  collectives: ReadonlyArray<Readonly<{ name: string; description: string | null; members: ReadonlyArray<string> }>>;
+}>;

@@ -75,6 +75,14 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
       ctx.signedIn();
       return core.directory.posts();
     },
+    readDirectory: (_input, ctx) => {
+      ctx.signedIn();
+      return core.directory.read();
+    },
+    addStation: (station, ctx) => core.directory.addStation(ctx.signedIn(), station),
+    addOffice: ({ plad, code, name }, ctx) => core.directory.addOffice(ctx.signedIn(), plad, code, name),
+    setCollective: ({ name, description, members }, ctx) =>
+      core.directory.setCollective(ctx.signedIn(), name, description ?? null, members),
     listAccounts: (_input, ctx) => core.accounts.list(ctx.signedIn()),
     createAccount: (account, ctx) => core.accounts.create(ctx.signedIn(), account),
     updateAccount: ({ login, ...changes }, ctx) => core.accounts.update(ctx.signedIn(), login, changes),

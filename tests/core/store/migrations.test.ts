@@ -145,6 +145,53 @@ describe('migration 3: search', () => {
   });
 });
 
+describe('migration 4: audit', () => {
+  test('creates the append-only audit_log', () => {
+    const { db } = rawDb();
+    migrate(db, 4);
+    db.prepare("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (1, 'now', 'VIEW', 'p', 'h')").run();
+    expect(() => db.exec("UPDATE audit_log SET action = 'DENY'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    expect(() =>
+      db.prepare("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (2, 'now', 'HACK', 'h', 'i')").run(),
+    ).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 5: handling', () => {
+  test('adds user handling attributes, EXDIS designees and reads with their defaults', () => {
+    const { db } = rawDb();
+    migrate(db, 5);
+    const userColumns = db.prepare("SELECT name FROM pragma_table_info('users')").pluck().all();
+    expect(userColumns).toEqual(
+      expect.arrayContaining(['nationality', 'categories', 'caption_roles', 'failed_sign_ins', 'disabled']),
+    );
+    expect(
+      db.prepare("SELECT name FROM pragma_table_info('deliveries') WHERE name = 'action_office_id'").pluck().get(),
+    ).toBe('action_office_id');
+    expect(tables(db)).toEqual(expect.arrayContaining(['exdis_designees', 'delivery_reads']));
+  });
+});
+
+describe('migration 6: audit actions', () => {
+  test('keeps every entry of a version-5 trail byte for byte, stays append-only and accepts the new actions', () => {
+    const { db } = rawDb();
+    migrate(db, 5);
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, action, detail, prev_hash, hash) VALUES (1, 't1', 'VIEW', '{\"a\":1}', 'p', 'h1')",
+    ).run();
+    db.prepare("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (2, 't2', 'DENY', 'h1', 'h2')").run();
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    migrate(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(before);
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (3, 't3', 'DIRECTORY_UPDATE', 'h2', 'h3')",
+    ).run();
+    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+  });
+});
+
 describe('refusals', () => {
   test('a database from a newer Cableroom is refused with a clear INTEGRITY error', () => {
     const { db, path } = rawDb();

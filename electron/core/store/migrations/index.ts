@@ -3,6 +3,7 @@ import { migration0002 } from './0002_cables';
 import { migration0003 } from './0003_search';
 import { migration0004 } from './0004_audit';
 import { migration0005 } from './0005_handling';
+import { migration0006 } from './0006_audit_actions';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -12,6 +13,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
