@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { openDatabase, type Db } from '../../electron/core/store/database';
 
@@ -26,6 +27,24 @@ export function seededCore(): Core & { dir: string; dbPath: string; dispose(): v
       core.close();
       cleanup();
     },
+  };
+}
+
+export type SeededCore = ReturnType<typeof seededCore>;
+
+/**
+ * For a test file: returns a factory of seeded cores, each disposed after its test.
+ * `const core = seededCoreFixture();` then `const c = core();` inside a test.
+ */
+export function seededCoreFixture(): () => SeededCore {
+  const live: SeededCore[] = [];
+  afterEach(() => {
+    while (live.length > 0) live.pop()!.dispose();
+  });
+  return () => {
+    const c = seededCore();
+    live.push(c);
+    return c;
   };
 }
 

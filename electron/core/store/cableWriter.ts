@@ -32,17 +32,27 @@ function dtgInstant(dtg: string, what: string): string {
   return at.toISOString();
 }
 
+/** Directory look-ups that fail with a message naming the field and the unknown name. */
+function resolvers(db: Db): {
+  station: (plad: string, where: string) => number;
+  person: (key: string, where: string) => number;
+} {
+  return {
+    station(plad, where) {
+      const s = stationByPlad(db, plad);
+      if (!s) throw bad(`${where}: unknown station "${plad}".`);
+      return s.id;
+    },
+    person(key, where) {
+      const p = personByKey(db, key);
+      if (!p) throw bad(`${where}: unknown person "${key}".`);
+      return p.id;
+    },
+  };
+}
+
 function writeCable(db: Db, c: CableInput, now: Date): number {
-  const station = (plad: string, where: string): number => {
-    const s = stationByPlad(db, plad);
-    if (!s) throw bad(`${where}: unknown station "${plad}".`);
-    return s.id;
-  };
-  const person = (key: string, where: string): number => {
-    const p = personByKey(db, key);
-    if (!p) throw bad(`${where}: unknown person "${key}".`);
-    return p.id;
-  };
+  const { station, person } = resolvers(db);
 
   const ref = c.ref.trim().toUpperCase().replace(/\s+/g, ' ');
   if (db.prepare('SELECT 1 FROM cables WHERE ref = ?').get(ref)) {
@@ -356,16 +366,7 @@ export function insertRepeat(
       )
       .get(r.cableId) as { id: number; originatorId: number } | undefined;
     if (!original) throw new CableroomError('NOT_FOUND', `No cable with id ${r.cableId}.`);
-    const station = (plad: string, where: string): number => {
-      const s = stationByPlad(db, plad);
-      if (!s) throw bad(`${where}: unknown station "${plad}".`);
-      return s.id;
-    };
-    const person = (key: string, where: string): number => {
-      const p = personByKey(db, key);
-      if (!p) throw bad(`${where}: unknown person "${key}".`);
-      return p.id;
-    };
+    const { station, person } = resolvers(db);
     const written = writeTransmission(db, {
       cableId: r.cableId,
       kind: 'REPEAT',

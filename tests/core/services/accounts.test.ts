@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { seededCore } from '../../support/tempCore';
+import { describe, expect, test } from 'vitest';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 const NEW_TRAINEE = {
   login: 'trainee2',

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cableInputSchema } from '../../../electron/core/cables/cableInput';
 import { insertCable } from '../../../electron/core/store/cableWriter';
-import { seededCore } from '../../support/tempCore';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 describe('directory', () => {
   test('reads the 1962 directory with principals, offices and ALL NATO CAPITALS', () => {

@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { seededCore } from '../../support/tempCore';
+import { describe, expect, test } from 'vitest';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 function row(c: ReturnType<typeof core>, login: string, ref: string) {
   const found = c.inbox.list(c.users.byLogin(login), { limit: 100 }).rows.find((r) => r.ref === ref);

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cableInputSchema } from '../../../electron/core/cables/cableInput';
 import { insertCable } from '../../../electron/core/store/cableWriter';
 import type { InboxRow } from '../../../electron/domain/cable';
-import { seededCore } from '../../support/tempCore';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 const refs = (rows: ReadonlyArray<InboxRow>): string[] => rows.map((r) => r.ref);
 

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cableInputSchema } from '../../../electron/core/cables/cableInput';
 import { insertCable } from '../../../electron/core/store/cableWriter';
-import { seededCore } from '../../support/tempCore';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 /** A practice NODIS cable from the Department to Rome, with "ROME PASS ATHENS" still to do. */
 function practice(

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cableInputSchema, type CableInput } from '../../../electron/core/cables/cableInput';
 import { insertCable } from '../../../electron/core/store/cableWriter';
-import { seededCore } from '../../support/tempCore';
+import { seededCoreFixture } from '../../support/tempCore';
 
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function core() {
-  const c = seededCore();
-  dispose = c.dispose;
-  return c;
-}
+const core = seededCoreFixture();
 
 /** A minimal valid practice cable from the Department, built through the real input schema. */
 function practiceCable(overrides: Record<string, unknown> = {}): CableInput {
