@@ -109,6 +109,8 @@ export type InboxRow = Readonly<{
   acknowledgedAt: string | null;
   /** Filed as read by this user. */
   read: boolean;
+  /** Posts this user's post still has to pass the cable to ("USRO pass Embassy", rule 17). */
+  pendingPassTo: ReadonlyArray<string>;
 }>;
 
 export type InboxCursor = Readonly<{ deliveredAt: string; deliveryId: number }>;

@@ -100,5 +100,6 @@ export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): I
     needsAck: isHighPrecedence(c.precedence, c.niact === 1) && c.role === 'ACTION',
     acknowledgedAt: c.ackAt,
     read: c.readByMe === 1,
+    pendingPassTo: JSON.parse(c.pendingPasses) as string[],
   };
 }

@@ -251,6 +251,8 @@ export type InboxCandidate = Readonly<{
   originStationId: number;
   ackAt: string | null;
   readByMe: number;
+  /** JSON array of the PLADs this post still has to pass the cable to (rule 17). */
+  pendingPasses: string;
 }>;
 
 /** A delivery row with its cable's label, as the inbox and the handling actions read it. */
@@ -259,7 +261,9 @@ const DELIVERY_COLUMNS = `
   c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
   c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad,
   c.subject, c.originator_station_id AS originStationId, d.ack_at AS ackAt,
-  EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId) AS readByMe
+  EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId) AS readByMe,
+  (SELECT json_group_array(ps.plad) FROM pass_instructions p JOIN stations ps ON ps.id = p.to_station_id
+    WHERE p.transmission_id = d.transmission_id AND p.by_station_id = d.station_id AND p.status = 'PENDING') AS pendingPasses
   FROM deliveries d
   JOIN cables c ON c.id = d.cable_id
   JOIN stations s ON s.id = c.originator_station_id`;

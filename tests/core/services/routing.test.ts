@@ -106,6 +106,10 @@ describe('pass (rule 17)', () => {
     const id = practice(c);
     const rome = c.users.byLogin('rome-officer');
     expect(c.routing.distribution(rome, id).pendingPasses).toEqual([{ by: 'AMEMBASSY ROME', to: 'AMEMBASSY ATHENS' }]);
+    // The passing post sees the pending pass in its inbox.
+    expect(c.inbox.list(rome, { limit: 50 }).rows.find((r) => r.ref === 'STATE 4242')?.pendingPassTo).toEqual([
+      'AMEMBASSY ATHENS',
+    ]);
     expect(c.inbox.list(c.users.byLogin('hare'), { limit: 50 }).rows.map((r) => r.ref)).not.toContain('STATE 4242');
     // Another post cannot execute Rome's pass.
     expect(() => c.routing.pass(c.users.byLogin('finletter'), id)).toThrow(
@@ -123,6 +127,7 @@ describe('pass (rule 17)', () => {
       actorLogin: 'rome-officer',
       detail: { to: ['AMEMBASSY ATHENS'] },
     });
+    expect(c.inbox.list(rome, { limit: 50 }).rows.find((r) => r.ref === 'STATE 4242')?.pendingPassTo).toEqual([]);
     // Executing it again finds nothing to do.
     expect(() => c.routing.pass(rome, id)).toThrow(/no pending pass/);
   });
