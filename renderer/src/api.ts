@@ -1,6 +1,18 @@
 import type { ErrorCode, Result } from '../../electron/contract/errors';
-import type { CableroomApi } from '../../electron/contract/ipc';
-import type { CableView, InboxCursor, InboxPage, SignedInUser, UserSummary } from '../../electron/domain/cable';
+import type { CableroomApi, InputOf } from '../../electron/contract/ipc';
+import type { AuditEntryView } from '../../electron/domain/audit';
+import type {
+  AccountView,
+  CableExport,
+  CableView,
+  InboxCursor,
+  InboxPage,
+  InboxRow,
+  PostView,
+  SearchHit,
+  SignedInUser,
+  UserSummary,
+} from '../../electron/domain/cable';
 
 /**
  * The renderer's typed client over `window.cableroom`: every call unwraps its result envelope
@@ -38,7 +50,24 @@ export type CableroomClient = Readonly<{
   currentUser(): Promise<SignedInUser | null>;
   listInbox(cursor: InboxCursor | null, limit: number): Promise<InboxPage>;
   showCable(cableId: number): Promise<CableView>;
+  /** Unacknowledged FLASH/NIACT action deliveries at the user's post (DOMAIN.md rule 8). */
+  listAlerts(): Promise<ReadonlyArray<InboxRow>>;
+  acknowledge(deliveryId: number): Promise<InboxRow>;
+  /** Files a delivery as read; ACK_REQUIRED while a FLASH/NIACT delivery is unacknowledged. */
+  markRead(deliveryId: number): Promise<InboxRow>;
+  searchCables(query: string, limit: number): Promise<ReadonlyArray<SearchHit>>;
+  recordPrint(cableId: number, format: 'paper' | 'pdf'): Promise<void>;
+  exportCable(cableId: number): Promise<CableExport>;
+  listAudit(filter: AuditQuery): Promise<ReadonlyArray<AuditEntryView>>;
+  listPosts(): Promise<ReadonlyArray<PostView>>;
+  listAccounts(): Promise<ReadonlyArray<AccountView>>;
+  createAccount(account: NewAccountInput): Promise<AccountView>;
+  updateAccount(changes: AccountChangesInput): Promise<AccountView>;
 }>;
+
+export type AuditQuery = InputOf<'listAudit'>;
+export type NewAccountInput = InputOf<'createAccount'>;
+export type AccountChangesInput = InputOf<'updateAccount'>;
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
@@ -66,6 +95,19 @@ export function createClient(api: CableroomApi): CableroomClient {
     currentUser: () => call(() => api.currentUser({})),
     listInbox: (cursor: InboxCursor | null, limit: number) => call(() => api.listInbox({ cursor, limit })),
     showCable: (cableId: number) => call(() => api.showCable({ cableId })),
+    listAlerts: () => call(() => api.listAlerts({})),
+    acknowledge: (deliveryId: number) => call(() => api.acknowledge({ deliveryId })),
+    markRead: (deliveryId: number) => call(() => api.markRead({ deliveryId })),
+    searchCables: (query: string, limit: number) => call(() => api.searchCables({ query, limit })),
+    recordPrint: async (cableId: number, format: 'paper' | 'pdf') => {
+      await call(() => api.recordPrint({ cableId, format }));
+    },
+    exportCable: (cableId: number) => call(() => api.exportCable({ cableId })),
+    listAudit: (filter: AuditQuery) => call(() => api.listAudit(filter)),
+    listPosts: () => call(() => api.listPosts({})),
+    listAccounts: () => call(() => api.listAccounts({})),
+    createAccount: (account: NewAccountInput) => call(() => api.createAccount(account)),
+    updateAccount: (changes: AccountChangesInput) => call(() => api.updateAccount(changes)),
   });
 }
 
@@ -82,6 +124,17 @@ function missingBridgeClient(): CableroomClient {
     currentUser: fail,
     listInbox: fail,
     showCable: fail,
+    listAlerts: fail,
+    acknowledge: fail,
+    markRead: fail,
+    searchCables: fail,
+    recordPrint: fail,
+    exportCable: fail,
+    listAudit: fail,
+    listPosts: fail,
+    listAccounts: fail,
+    createAccount: fail,
+    updateAccount: fail,
   });
 }
 

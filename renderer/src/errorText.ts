@@ -26,3 +26,11 @@ export function describeError(e: ApiError): string {
       return assertNever(e.code, 'error code');
   }
 }
+
+/**
+ * The service's own message, word for word: for forms and admin views, where main's text is the
+ * answer ("Only admins manage instructors and admins.") and a generic preface would mislead.
+ */
+export function serviceMessage(e: ApiError): string {
+  return e.message;
+}

@@ -1,4 +1,4 @@
-import { test as base, expect, type FullConfig, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type FullConfig, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,14 @@ export type CableroomApp = Readonly<{
 
 type TestFixtures = {
   core: Core;
+  /** The IPC router over `core`, shared by every page of the test (one session per page). */
+  router: IpcRouter;
   app: CableroomApp;
+  /**
+   * Opens another window on the same core and router in a fresh browser context (its own
+   * session), e.g. to sign in as an account another page just created. Closed after the test.
+   */
+  openApp: () => Promise<CableroomApp>;
   /** Console errors, page errors and CSP violations seen during the test; must stay empty. */
   pageProblems: string[];
 };
@@ -106,42 +113,74 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   pageProblems: async ({ page }, use) => {
     const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    watchProblems(page, problems);
     await use(problems);
   },
 
-  app: async ({ page, core, rendererServer, bridgeScript, pageProblems }, use) => {
+  router: async ({ core, rendererServer, pageProblems }, use) => {
     const origin = rendererServer.origin;
-    const router = createIpcRouter({
-      core,
-      isTrustedUrl: (url) => {
-        try {
-          return new URL(url).origin === origin;
-        } catch {
-          return false;
-        }
-      },
-      logError: (message, error) => pageProblems.push(`router: ${message}: ${String(error)}`),
-    });
-    const senderId = `e2e-page-${nextSenderId++}`;
-    await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) =>
-      router.handle(
-        { id: senderId, url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-        String(channel),
-        input,
-      ),
+    await use(
+      createIpcRouter({
+        core,
+        isTrustedUrl: (url) => {
+          try {
+            return new URL(url).origin === origin;
+          } catch {
+            return false;
+          }
+        },
+        logError: (message, error) => pageProblems.push(`router: ${message}: ${String(error)}`),
+      }),
     );
-    await page.addInitScript({ content: bridgeScript });
-    page.on('close', () => router.forgetSender(senderId));
-    const url = `${origin}/index.html`;
-    await page.goto(url);
+  },
+
+  app: async ({ page, core, router, rendererServer, bridgeScript, pageProblems }, use) => {
+    const url = await connectPage(page, router, rendererServer.origin, bridgeScript);
     await use({ page, core, router, url });
     expect(pageProblems, 'the page logged errors (a CSP violation shows up here)').toEqual([]);
   },
+
+  openApp: async ({ browser, core, router, rendererServer, bridgeScript }, use) => {
+    const opened: Array<{ context: BrowserContext; problems: string[] }> = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      watchProblems(page, problems);
+      opened.push({ context, problems });
+      const url = await connectPage(page, router, rendererServer.origin, bridgeScript);
+      return { page, core, router, url };
+    });
+    for (const { context, problems } of opened) {
+      await context.close();
+      expect(problems, 'a second window logged errors').toEqual([]);
+    }
+  },
 });
+
+function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+}
+
+/** Installs the bridge in `page` (its own sender id, hence its own session) and opens the app. */
+async function connectPage(page: Page, router: IpcRouter, origin: string, bridgeScript: string): Promise<string> {
+  const senderId = `e2e-page-${nextSenderId++}`;
+  await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) =>
+    router.handle(
+      { id: senderId, url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      String(channel),
+      input,
+    ),
+  );
+  await page.addInitScript({ content: bridgeScript });
+  page.on('close', () => router.forgetSender(senderId));
+  const url = `${origin}/index.html`;
+  await page.goto(url);
+  return url;
+}
 
 export { expect };
 
@@ -157,4 +196,23 @@ export async function signIn(page: Page, login: string, passphrase: string = SEE
   await page.locator(`input[type="radio"][value="${login}"]`).check();
   await page.getByLabel(/^Passphrase/).fill(passphrase);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs out through the app bar and waits for the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('screen-sign-in')).toBeVisible();
+}
+
+/** Calls `window.cableroom[name](input)` in the page, as any page script could, and returns the envelope. */
+export async function callApi(page: Page, name: string, input: Record<string, unknown> = {}): Promise<unknown> {
+  return page.evaluate(
+    ([n, i]) => (window.cableroom as unknown as Record<string, (x: unknown) => Promise<unknown>>)[n]!(i),
+    [name, input] as const,
+  );
+}
+
+/** Everything Playwright can read of a page's text (to prove something is not on screen). */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
 }

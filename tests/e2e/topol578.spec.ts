@@ -30,9 +30,10 @@ test('Finletter reads TOPOL 578 with its markings', async ({ app }) => {
   await expect(row).toContainText('280412Z OCT 62');
   await expect(row).toContainText('SECSTATE WASHDC');
   await expect(row.getByTestId('classification-chip')).toHaveCSS('background-color', SECRET_RED);
-  // The inbox view carries its own overall marking, the highest it shows.
-  await expect(page.getByTestId('banner-top')).toHaveText('SECRET');
-  await expect(page.getByTestId('banner-bottom')).toHaveText('SECRET');
+  // The inbox view carries its own overall marking: the highest level it lists, with the NOFORN
+  // of TOPOL 591 (DOMAIN.md §4 banner syntax), so the list's banner is stricter than TOPOL 578's.
+  await expect(page.getByTestId('banner-top')).toHaveText('SECRET//NOFORN');
+  await expect(page.getByTestId('banner-bottom')).toHaveText('SECRET//NOFORN');
   await saveScreen(page, 'inbox');
 
   await row.click();

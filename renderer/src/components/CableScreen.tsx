@@ -1,27 +1,54 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { CableView, EraProfile, ParagraphView } from '../../../electron/domain/cable';
+import { assertNever } from '../../../electron/domain/assertNever';
+import type { CableView, EraProfile, InboxRow, ParagraphView } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
+import { formatDtg } from '../../../electron/domain/dtg';
 import { portionLabel } from '../../../electron/domain/markings';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
+import type { ViewMarking } from '../inbox/viewMarking';
+import { usePrintMarking } from '../print/printMarking';
 import { addresseeLines, hasDraftingBlock, nameList, passWords, repeatAddressLines } from './cableText';
-import { ClassificationBanner, PrecedenceBadge } from './markings';
+import { PrecedenceBadge } from './markings';
+import { PrintCover } from './PrintCover';
+import { ShownText, shownText } from './ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from './WorkspaceFrame';
 
 /**
- * One cable (pure view). Every piece of cable text is a React text node: nothing here parses or
- * injects markup, so a hostile body shows as the characters it contains. The classification
- * banner is sticky at top and bottom of the scrolling page (DOMAIN.md rule 25), and captions are
- * one per line (rule 12), with the pass line beside them (rule 17).
+ * One cable (pure view). Every piece of cable text goes through `ShownText` (displayText: bidi
+ * overrides and invisible characters become visible tokens) and is a React text node: nothing here
+ * parses or injects markup. The banner is at top and bottom of the window and, in print, of every
+ * page (DOMAIN.md rules 3, 25); captions are one per line (rule 12) with the pass line beside them
+ * (rule 17); every paragraph carries its portion mark and FYI passages are set apart (§0, §1.4).
+ * Handling: FLASH and NIACT must be acknowledged before they are filed as read (rule 8).
  */
 export type CableScreenState =
   | Readonly<{ status: 'loading' }>
   | Readonly<{ status: 'error'; message: string }>
   | Readonly<{ status: 'ready'; cable: CableView }>;
 
+export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export';
+
+export type HandlingState = Readonly<{
+  pending: HandlingAction | null;
+  /** The outcome of the last action: main's refusal (ACK_REQUIRED …) or what was done. */
+  notice: Readonly<{ tone: 'error' | 'done'; text: string; code?: string }> | null;
+}>;
+
 export type CableScreenProps = Readonly<{
+  chrome: WorkspaceChrome;
   state: CableScreenState;
-  /** What the inbox row said, to mark the page correctly while the cable loads. */
-  placeholder: Readonly<{ ref: string; classification: Classification }>;
+  /** What the inbox row or search hit said, to mark the page correctly while the cable loads. */
+  placeholder: Readonly<{ ref: string; classification: Classification; banner: string }>;
+  /** The delivery the cable was opened from; null when it came from search with no delivery here. */
+  delivery: InboxRow | null;
+  handling: HandlingState;
+  /** "Inbox" or "Search results": where Escape and the back button go. */
+  backLabel: string;
   onBack(): void;
+  onAcknowledge(): void;
+  onFileAsRead(): void;
+  onPrint(): void;
+  onExport(): void;
 }>;
 
 const PROFILE_WORDS: Readonly<Record<EraProfile, string>> = {
@@ -32,7 +59,7 @@ const PROFILE_WORDS: Readonly<Record<EraProfile, string>> = {
 };
 
 export function CableScreen(props: CableScreenProps) {
-  const { state, onBack } = props;
+  const { state, onBack, onPrint, handling, delivery } = props;
   const scrollerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,44 +69,170 @@ export function CableScreen(props: CableScreenProps) {
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
+      if (e.defaultPrevented) return;
+      if (e.key === 'Escape') {
         e.preventDefault();
         onBack();
+      } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
+        // Printing goes through the audited action (PRINT is recorded before the dialog opens).
+        e.preventDefault();
+        onPrint();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onBack]);
+  }, [onBack, onPrint]);
 
-  const classification = state.status === 'ready' ? state.cable.classification : props.placeholder.classification;
-  const bannerText = state.status === 'ready' ? state.cable.banner : undefined;
-  const ref = state.status === 'ready' ? state.cable.ref : props.placeholder.ref;
+  const ready = state.status === 'ready' ? state.cable : null;
+  const marking: ViewMarking = ready
+    ? { classification: ready.classification, text: ready.banner }
+    : { classification: props.placeholder.classification, text: props.placeholder.banner };
+  const ref = ready ? ready.ref : props.placeholder.ref;
+  usePrintMarking(ready ? marking : null);
 
+  const busy = handling.pending !== null;
   return (
-    <div className="screen screen--cable" data-testid="screen-cable" ref={scrollerRef} tabIndex={-1}>
-      <ClassificationBanner classification={classification} text={bannerText} position="top" sticky />
-      <div className="cable-toolbar">
-        <button type="button" className="button" onClick={onBack} data-testid="back-to-inbox">
-          ← Inbox
-        </button>
-        <span className="cable-toolbar__ref">{ref}</span>
-        {state.status === 'ready' && (
-          <span className="cable-toolbar__profile muted">{PROFILE_WORDS[state.cable.profile]}</span>
-        )}
-        <span className="cable-toolbar__hint muted">Esc returns to the inbox</span>
-      </div>
-      <main className="cable-page">
-        {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
-        {state.status === 'error' && (
-          <p className="cable-page__status form-error" role="alert">
-            {state.message}
+    <WorkspaceFrame chrome={props.chrome} marking={marking} testId="screen-cable-frame" className="workspace--cable">
+      <div className="cable-bar">
+        <div className="cable-toolbar">
+          <button type="button" className="button" onClick={onBack} data-testid="back-to-inbox">
+            ← {props.backLabel}
+          </button>
+          <span className="cable-toolbar__ref">
+            <ShownText text={ref} />
+          </span>
+          {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
+          <span className="cable-toolbar__spacer" />
+          <span className="cable-toolbar__hint muted">Esc returns</span>
+          <button
+            type="button"
+            className="button"
+            disabled={!ready || busy}
+            onClick={props.onExport}
+            data-testid="export-cable"
+          >
+            {handling.pending === 'export' ? 'Exporting…' : 'Export'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!ready || busy}
+            onClick={onPrint}
+            data-testid="print-cable"
+            aria-keyshortcuts="Control+P"
+          >
+            {handling.pending === 'print' ? 'Preparing…' : 'Print / Save as PDF'}
+          </button>
+        </div>
+        {delivery && <HandlingBar {...props} delivery={delivery} />}
+        {handling.notice && (
+          <p
+            className={`handling-notice handling-notice--${handling.notice.tone}`}
+            role={handling.notice.tone === 'error' ? 'alert' : 'status'}
+            data-testid="handling-message"
+            data-code={handling.notice.code}
+          >
+            {handling.notice.text}
           </p>
         )}
-        {state.status === 'ready' && <CableDocument cable={state.cable} />}
-      </main>
-      <ClassificationBanner classification={classification} text={bannerText} position="bottom" sticky />
+      </div>
+      <div className="cable-scroll" data-testid="screen-cable" ref={scrollerRef} tabIndex={-1}>
+        {ready && (
+          <PrintCover
+            classification={ready.classification}
+            cableRef={ready.ref}
+            dtg={ready.dtg}
+            printedFor={props.chrome.user.displayName}
+          />
+        )}
+        <main className="cable-page">
+          {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
+          {state.status === 'error' && (
+            <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
+              {state.message}
+            </p>
+          )}
+          {ready && <CableDocument cable={ready} />}
+        </main>
+      </div>
+    </WorkspaceFrame>
+  );
+}
+
+/** Where the delivery stands: acknowledgement (FLASH/NIACT, rule 8) and filed-as-read. */
+function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
+  const { delivery: d, handling } = props;
+  const awaitingAck = d.needsAck && d.acknowledgedAt === null;
+  const busy = handling.pending !== null;
+  const acknowledgeRef = useRef<HTMLButtonElement>(null);
+  const refusedForAck = handling.notice?.code === 'ACK_REQUIRED';
+
+  useEffect(() => {
+    // Filing was refused for want of an acknowledgement: the keyboard lands on the way forward.
+    if (refusedForAck) acknowledgeRef.current?.focus();
+  }, [refusedForAck, handling.notice]);
+
+  return (
+    <div className={`handling${awaitingAck ? ' handling--awaiting' : ''}`} data-testid="handling">
+      {d.needsAck ? (
+        <span className="handling__ack">
+          <PrecedenceBadge precedence={d.precedence} niact={d.niact} />
+          {d.acknowledgedAt === null ? (
+            <span data-testid="ack-state">Not yet acknowledged: the action office acknowledges on receipt.</span>
+          ) : (
+            <span data-testid="ack-state">
+              Acknowledged{' '}
+              <time dateTime={d.acknowledgedAt} data-testid="ack-time" title={d.acknowledgedAt}>
+                {formatDtg(new Date(d.acknowledgedAt))}
+              </time>
+            </span>
+          )}
+        </span>
+      ) : (
+        <span className="handling__ack muted">{roleWords(d.role)} copy</span>
+      )}
+      <span className={`read-state${d.read ? ' read-state--read' : ''}`} data-testid="read-state">
+        {d.read ? 'Filed as read' : 'Unread'}
+      </span>
+      <span className="handling__spacer" />
+      {awaitingAck && (
+        <button
+          type="button"
+          ref={acknowledgeRef}
+          className="button button--alert"
+          disabled={busy}
+          onClick={props.onAcknowledge}
+          data-testid="acknowledge"
+        >
+          {handling.pending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        disabled={busy || d.read}
+        onClick={props.onFileAsRead}
+        data-testid="file-as-read"
+      >
+        {handling.pending === 'read' ? 'Filing…' : d.read ? 'Filed' : 'File as read'}
+      </button>
     </div>
   );
+}
+
+function roleWords(role: InboxRow['role']): string {
+  switch (role) {
+    case 'ACTION':
+      return 'Action';
+    case 'INFO':
+      return 'Information';
+    case 'PASS':
+      return 'Passed';
+    case 'REPEAT':
+      return 'Repeated';
+    default:
+      return assertNever(role, 'delivery role');
+  }
 }
 
 function CableDocument({ cable }: { cable: CableView }) {
@@ -88,17 +241,17 @@ function CableDocument({ cable }: { cable: CableView }) {
   const high = isHighPrecedence(cable.precedence, cable.niact);
   return (
     <>
-      <article className="cable" aria-label={`Cable ${cable.ref}`} data-testid="cable">
+      <article className="cable" aria-label={`Cable ${shownText(cable.ref)}`} data-testid="cable">
         {(cable.captions.length > 0 || cable.pass.length > 0) && (
           <div className="cable__captions">
             {cable.captions.map((c, i) => (
               <div key={`${i}-${c}`} className="cable__caption" data-testid="caption">
-                {c}
+                <ShownText text={c} />
               </div>
             ))}
             {cable.pass.map((p, i) => (
               <div key={`pass-${i}`} className="cable__pass" data-testid="pass-line">
-                {passWords(p)}
+                <ShownText text={passWords(p)} />
               </div>
             ))}
           </div>
@@ -109,36 +262,55 @@ function CableDocument({ cable }: { cable: CableView }) {
             <PrecedenceBadge precedence={cable.precedence} niact={cable.niact} />
           </HeaderLine>
           <HeaderLine label="DTG" testId="dtg">
-            {cable.dtg}
+            <ShownText text={cable.dtg} />
           </HeaderLine>
           <HeaderLine label="FM" testId="from">
-            {cable.from.plad}
+            <ShownText text={cable.from.plad} />
             {cable.from.name && cable.from.name !== cable.from.plad ? (
-              <span className="cable__gloss"> ({cable.from.name})</span>
+              <span className="cable__gloss">
+                {' '}
+                (<ShownText text={cable.from.name} />)
+              </span>
             ) : null}
           </HeaderLine>
           {action.length > 0 && (
             <HeaderLine label="TO" testId="action">
               {action.map((l, i) => (
-                <div key={i}>{l.words}</div>
+                <div key={i}>
+                  <ShownText text={l.words} />
+                </div>
               ))}
             </HeaderLine>
           )}
           {info.length > 0 && (
             <HeaderLine label="INFO" testId="info">
               {info.map((l, i) => (
-                <div key={i}>{l.words}</div>
+                <div key={i}>
+                  <ShownText text={l.words} />
+                </div>
               ))}
             </HeaderLine>
           )}
           {cable.eyesOnlyFor.length > 0 && (
             <HeaderLine label="EYES ONLY FOR" testId="eyes-only-for">
-              {cable.eyesOnlyFor.join(', ')}
+              <ShownText text={cable.eyesOnlyFor.join(', ')} />
             </HeaderLine>
           )}
-          {cable.mrn && <HeaderLine label="MRN">{cable.mrn}</HeaderLine>}
-          {cable.fileRef && <HeaderLine label="FILE">{cable.fileRef}</HeaderLine>}
-          {cable.tags.length > 0 && <HeaderLine label="TAGS">{cable.tags.join(', ')}</HeaderLine>}
+          {cable.mrn && (
+            <HeaderLine label="MRN">
+              <ShownText text={cable.mrn} />
+            </HeaderLine>
+          )}
+          {cable.fileRef && (
+            <HeaderLine label="FILE">
+              <ShownText text={cable.fileRef} />
+            </HeaderLine>
+          )}
+          {cable.tags.length > 0 && (
+            <HeaderLine label="TAGS">
+              <ShownText text={cable.tags.join(', ')} />
+            </HeaderLine>
+          )}
         </dl>
 
         {cable.repeats.length > 0 && (
@@ -147,16 +319,24 @@ function CableDocument({ cable }: { cable: CableView }) {
               <div key={i} className="cable__repeat">
                 <HeaderLine label="REPEATED TO">
                   {repeatAddressLines(r).map((line, j) => (
-                    <div key={j}>{line}</div>
+                    <div key={j}>
+                      <ShownText text={line} />
+                    </div>
                   ))}
                   <div className="cable__repeat-meta">
-                    {r.dtg} BY {r.by}
+                    <ShownText text={`${r.dtg} BY ${r.by}`} />
                   </div>
                 </HeaderLine>
-                {r.eyesOnlyFor.length > 0 && <HeaderLine label="EYES ONLY FOR">{r.eyesOnlyFor.join(', ')}</HeaderLine>}
+                {r.eyesOnlyFor.length > 0 && (
+                  <HeaderLine label="EYES ONLY FOR">
+                    <ShownText text={r.eyesOnlyFor.join(', ')} />
+                  </HeaderLine>
+                )}
                 {r.note && (
                   <HeaderLine label="NOTE">
-                    <span className="cable__repeat-note">{r.note}</span>
+                    <span className="cable__repeat-note">
+                      <ShownText text={r.note} />
+                    </span>
                   </HeaderLine>
                 )}
               </div>
@@ -165,14 +345,14 @@ function CableDocument({ cable }: { cable: CableView }) {
         )}
 
         <div className="cable__subject" data-testid="subject">
-          <span className="cable__label">SUBJECT:</span> {cable.subject}
+          <span className="cable__label">SUBJECT:</span> <ShownText text={cable.subject} />
         </div>
         {cable.references.length > 0 && (
           <div className="cable__refs">
             {cable.references.map((r, i) => (
               <div key={i}>
-                <span className="cable__label">REF:</span> {r.label ? `${r.label}. ` : ''}
-                {r.text}
+                <span className="cable__label">REF:</span> <ShownText text={r.label ? `${r.label}. ` : ''} />
+                <ShownText text={r.text} />
               </div>
             ))}
           </div>
@@ -186,15 +366,27 @@ function CableDocument({ cable }: { cable: CableView }) {
 
         {cable.signedBy && (
           <div className="cable__signature" data-testid="signature">
-            {cable.signedBy}
+            <ShownText text={cable.signedBy} />
           </div>
         )}
 
         {hasDraftingBlock(cable) && (
           <dl className="cable__drafting" data-testid="drafting">
-            {cable.draftedBy.length > 0 && <HeaderLine label="DRAFTED BY">{nameList(cable.draftedBy)}</HeaderLine>}
-            {cable.clearedBy.length > 0 && <HeaderLine label="CLEARED BY">{nameList(cable.clearedBy)}</HeaderLine>}
-            {cable.approvedBy.length > 0 && <HeaderLine label="APPROVED BY">{nameList(cable.approvedBy)}</HeaderLine>}
+            {cable.draftedBy.length > 0 && (
+              <HeaderLine label="DRAFTED BY">
+                <ShownText text={nameList(cable.draftedBy)} />
+              </HeaderLine>
+            )}
+            {cable.clearedBy.length > 0 && (
+              <HeaderLine label="CLEARED BY">
+                <ShownText text={nameList(cable.clearedBy)} />
+              </HeaderLine>
+            )}
+            {cable.approvedBy.length > 0 && (
+              <HeaderLine label="APPROVED BY">
+                <ShownText text={nameList(cable.approvedBy)} />
+              </HeaderLine>
+            )}
           </dl>
         )}
       </article>
@@ -202,7 +394,9 @@ function CableDocument({ cable }: { cable: CableView }) {
       {cable.sourceNote && (
         <aside className="source-note" data-testid="source-note" aria-label="Source note">
           <h2 className="source-note__title">Source note</h2>
-          <p>{cable.sourceNote}</p>
+          <p>
+            <ShownText text={cable.sourceNote} />
+          </p>
         </aside>
       )}
     </>
@@ -226,7 +420,7 @@ function Paragraph({ paragraph: p }: { paragraph: ParagraphView }) {
       <span className="paragraph__portion" data-testid="portion">
         {portionLabel(p.portion)}
       </span>{' '}
-      {p.text}
+      <ShownText text={p.text} />
     </p>
   );
   if (!p.fyi) {

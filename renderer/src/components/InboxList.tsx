@@ -2,7 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import type { InboxRow } from '../../../electron/domain/cable';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
 import { computeWindow, rowsPerPage, rowTopPx, scrollTopToReveal } from '../inbox/windowing';
+import { formatDtg } from '../../../electron/domain/dtg';
 import { ClassificationChip, PrecedenceBadge } from './markings';
+import { ShownText } from './ShownText';
 
 /**
  * The inbox list (pure view): a single-select listbox with its own fixed-row-height windowing.
@@ -222,6 +224,8 @@ function InboxRowView(props: {
       data-testid="inbox-row"
       data-index={index}
       data-ref={row.ref}
+      data-read={row.read ? 'true' : 'false'}
+      data-acknowledged={row.needsAck ? (awaitingAck ? 'false' : 'true') : undefined}
       style={{ height: ROW_HEIGHT_PX, transform: `translateY(${props.topPx}px)` }}
       onClick={() => {
         // The rows are not focusable: a click focuses the listbox itself, which owns the keys.
@@ -233,14 +237,23 @@ function InboxRowView(props: {
         <PrecedenceBadge precedence={row.precedence} niact={row.niact} />
       </span>
       <span className="inbox-row__classification">
-        <ClassificationChip classification={row.classification} />
+        <ClassificationChip classification={row.classification} text={row.banner} />
       </span>
       <span className="inbox-row__main">
         <span className="inbox-row__line1">
-          <span className="inbox-row__ref">{row.ref}</span>
+          <span
+            className={`read-dot${row.read ? ' read-dot--read' : ''}`}
+            data-testid="read-dot"
+            title={row.read ? 'Filed as read' : 'Unread'}
+          >
+            <span className="visually-hidden">{row.read ? 'Filed as read. ' : 'Unread. '}</span>
+          </span>
+          <span className="inbox-row__ref">
+            <ShownText text={row.ref} />
+          </span>
           {row.captions.map((c) => (
             <span key={c} className="caption-tag">
-              {c}
+              <ShownText text={c} />
             </span>
           ))}
           <span className={`role-tag role-tag--${row.role.toLowerCase()}`}>{ROLE_WORDS[row.role]}</span>
@@ -249,13 +262,22 @@ function InboxRowView(props: {
               Ack required
             </span>
           )}
+          {row.needsAck && row.acknowledgedAt !== null && (
+            <span className="ack-tag ack-tag--done" data-testid="acknowledged" title={row.acknowledgedAt}>
+              Acked {formatDtg(new Date(row.acknowledgedAt))}
+            </span>
+          )}
         </span>
         <span className="inbox-row__subject">
-          <span className="inbox-row__from-inline">{row.from} · </span>
-          {row.subject}
+          <span className="inbox-row__from-inline">
+            <ShownText text={row.from} /> ·{' '}
+          </span>
+          <ShownText text={row.subject} />
         </span>
       </span>
-      <span className="inbox-row__from">{row.from}</span>
+      <span className="inbox-row__from">
+        <ShownText text={row.from} />
+      </span>
       <span className="inbox-row__dtg">{row.dtg}</span>
     </div>
   );

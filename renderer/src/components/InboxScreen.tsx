@@ -1,79 +1,165 @@
-import type { InboxRow, SignedInUser } from '../../../electron/domain/cable';
-import { classificationWords, type Classification } from '../../../electron/domain/classification';
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
+import type { ViewMarking } from '../inbox/viewMarking';
 import { InboxList } from './InboxList';
-import { ClassificationBanner } from './markings';
+import { SearchResults, type SearchState } from './SearchResults';
+import { WorkspaceFrame, type WorkspaceChrome } from './WorkspaceFrame';
 
-/** The inbox (pure view): who is signed in, the cable list, and the load status. */
+/**
+ * The inbox (pure view): the cable list, or the results of a search, and the load status. The
+ * banner is the overall marking of what is listed (DOMAIN.md rule 25; §4): the loaded rows'
+ * rollup, or the hits' while results are shown. "/" focuses the search field from anywhere on
+ * the screen, Enter searches and Escape clears the search and returns to the list.
+ */
 export type InboxScreenProps = Readonly<{
-  user: SignedInUser;
+  chrome: WorkspaceChrome;
   rows: ReadonlyArray<InboxRow>;
   rowCount: number;
-  /** Overall marking of the list (the highest loaded classification). */
-  marking: Classification;
+  /** Overall marking of the list (the rollup of the loaded rows). */
+  marking: ViewMarking;
   hasMore: boolean;
   loading: boolean;
   error: string | null;
   selectedIndex: number;
   initialScrollTopPx: number;
-  signingOut: boolean;
+  query: string;
+  search: SearchState;
+  /** Overall marking of the search results, shown instead of the list's while they are. */
+  searchMarking: ViewMarking;
+  searchFocusIndex: number | null;
+  onQueryChange(query: string): void;
+  onSearch(): void;
+  onClearSearch(): void;
+  onOpenHit(hit: SearchHit, index: number): void;
   onSelect(index: number): void;
   onOpen(index: number): void;
   onNeedMore(): void;
   onRetry(): void;
   onScrollTopChange(scrollTopPx: number): void;
-  onSignOut(): void;
 }>;
 
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
 export function InboxScreen(props: InboxScreenProps) {
-  const { user, rows, rowCount, marking } = props;
+  const { rows, rowCount, search } = props;
+  const searchId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const searching = search.status !== 'idle';
+
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
+      e.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onSearch();
+  };
+
+  const onSearchKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClearSearch();
+    } else if (e.key === 'ArrowDown' && search.status === 'ready' && search.hits.length > 0) {
+      e.preventDefault();
+      document.querySelector<HTMLButtonElement>('.search-results .hit')?.focus();
+    }
+  };
+
+  const onResultsKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      props.onClearSearch();
+    }
+  };
+
   return (
-    <div className="screen screen--inbox" data-testid="screen-inbox">
-      <ClassificationBanner classification={marking} position="top" />
-      <header className="app-bar">
-        <h1 className="wordmark wordmark--small">Cableroom</h1>
-        <div className="app-bar__user" data-testid="signed-in-user">
-          <span className="app-bar__name">{user.displayName}</span>
-          <span className="app-bar__meta" title={`${user.post.name} · cleared ${classificationWords(user.clearance)}`}>
-            {user.post.name} · cleared {classificationWords(user.clearance)}
-          </span>
-        </div>
-        <button type="button" className="button" onClick={props.onSignOut} disabled={props.signingOut}>
-          {props.signingOut ? 'Signing out…' : 'Sign out'}
-        </button>
-      </header>
+    <WorkspaceFrame
+      chrome={props.chrome}
+      marking={searching ? props.searchMarking : props.marking}
+      testId="screen-inbox"
+    >
       <main className="inbox">
         <div className="inbox__title-row">
-          <h2 className="inbox__title">Inbox</h2>
-          <p className="inbox__hint muted">↑ ↓ to move · Enter to open · Esc to come back</p>
-        </div>
-        <div className="inbox-columns" aria-hidden="true">
-          <span>Precedence</span>
-          <span>Classification</span>
-          <span>Cable · subject</span>
-          <span>From</span>
-          <span>DTG</span>
-        </div>
-        {rowCount === 0 && !props.loading && !props.hasMore && props.error === null ? (
-          <p className="inbox__empty" data-testid="inbox-empty">
-            No cables for you yet.
+          <h2 className="inbox__title">{searching ? 'Search results' : 'Inbox'}</h2>
+          <form role="search" className="search-box" onSubmit={submit}>
+            <label htmlFor={searchId} className="visually-hidden">
+              Search cables
+            </label>
+            <input
+              id={searchId}
+              ref={inputRef}
+              type="search"
+              className="text-input search-box__input"
+              placeholder="Search subject and text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              value={props.query}
+              aria-keyshortcuts="/"
+              data-testid="search-input"
+              onChange={(e) => props.onQueryChange(e.target.value)}
+              onKeyDown={onSearchKeyDown}
+            />
+            <kbd className="search-box__key" aria-hidden="true">
+              /
+            </kbd>
+          </form>
+          <p className="inbox__hint muted">
+            {searching ? '↑ ↓ to move · Enter to open · Esc to clear' : '↑ ↓ to move · Enter to open · / to search'}
           </p>
+        </div>
+        {searching ? (
+          <div className="search-pane" onKeyDown={onResultsKeyDown}>
+            <SearchResults search={search} focusIndex={props.searchFocusIndex} onOpen={props.onOpenHit} />
+          </div>
         ) : (
-          <InboxList
-            rows={rows}
-            rowCount={rowCount}
-            hasMore={props.hasMore}
-            loading={props.loading}
-            selectedIndex={props.selectedIndex}
-            initialScrollTopPx={props.initialScrollTopPx}
-            autoFocus
-            onSelect={props.onSelect}
-            onOpen={props.onOpen}
-            onNeedMore={props.onNeedMore}
-            onScrollTopChange={props.onScrollTopChange}
-          />
+          <>
+            <div className="inbox-columns" aria-hidden="true">
+              <span>Precedence</span>
+              <span>Classification</span>
+              <span>Cable · subject</span>
+              <span>From</span>
+              <span>DTG</span>
+            </div>
+            {rowCount === 0 && !props.loading && !props.hasMore && props.error === null ? (
+              <p className="inbox__empty" data-testid="inbox-empty">
+                No cables for you yet.
+              </p>
+            ) : (
+              <InboxList
+                rows={rows}
+                rowCount={rowCount}
+                hasMore={props.hasMore}
+                loading={props.loading}
+                selectedIndex={props.selectedIndex}
+                initialScrollTopPx={props.initialScrollTopPx}
+                autoFocus
+                onSelect={props.onSelect}
+                onOpen={props.onOpen}
+                onNeedMore={props.onNeedMore}
+                onScrollTopChange={props.onScrollTopChange}
+              />
+            )}
+          </>
         )}
         <footer className="inbox__status" aria-live="polite">
-          {props.error !== null ? (
+          {searching ? (
+            <span className="muted" data-testid="search-count">
+              {search.status === 'ready'
+                ? `${search.hits.length} ${search.hits.length === 1 ? 'result' : 'results'} · Esc clears the search`
+                : 'Esc clears the search'}
+            </span>
+          ) : props.error !== null ? (
             <span className="form-error" role="alert">
               {props.error}{' '}
               <button type="button" className="button button--link" onClick={props.onRetry}>
@@ -88,7 +174,6 @@ export function InboxScreen(props: InboxScreenProps) {
           )}
         </footer>
       </main>
-      <ClassificationBanner classification={marking} position="bottom" />
-    </div>
+    </WorkspaceFrame>
   );
 }

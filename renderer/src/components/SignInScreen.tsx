@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type FormEvent } from 'react';
 import type { UserSummary } from '../../../electron/domain/cable';
 import { classificationWords } from '../../../electron/domain/classification';
 import { ClassificationBanner } from './markings';
+import { ShownText, shownText } from './ShownText';
 
 /**
  * Sign-in (pure view). The persona list is a native radio group, so arrow keys move between
@@ -87,7 +88,7 @@ export function SignInScreen(props: SignInScreenProps) {
                   />
                   <span className="persona__text">
                     <span className="persona__name">
-                      {u.displayName}
+                      <ShownText text={u.displayName} />
                       <span className="persona__login" aria-hidden="true">
                         {u.login}
                       </span>
@@ -105,7 +106,7 @@ export function SignInScreen(props: SignInScreenProps) {
             <div className="sign-in__submit-row">
               <div className="field">
                 <label className="field-label" htmlFor={passphraseId}>
-                  Passphrase{selected ? ` for ${selected.displayName}` : ''}
+                  Passphrase{selected ? ` for ${shownText(selected.displayName)}` : ''}
                 </label>
                 <input
                   id={passphraseId}

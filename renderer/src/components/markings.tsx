@@ -4,12 +4,15 @@ import {
   isAdministrativeControl,
   type Classification,
 } from '../../../electron/domain/classification';
+import { displayText } from '../../../electron/domain/displayText';
 import { isHighPrecedence, precedenceWords, type Precedence } from '../../../electron/domain/precedence';
 
 /**
  * Marking primitives shared by every screen: the classification banner (DOMAIN.md rule 25), the
  * classification chip used in lists and the precedence badge (FLASH and NIACT stand out, rule 8).
- * Colours come from the domain's `bannerColours`, never from CSS, so they cannot drift.
+ * Colours come from the domain's `bannerColours`, never from CSS, so they cannot drift. LOU, SBU
+ * and UNCLAS EFTO are administrative controls, not levels (rule 2): a white band in a green frame,
+ * never a level colour.
  */
 
 export type BannerPosition = 'top' | 'bottom';
@@ -17,26 +20,34 @@ export type BannerPosition = 'top' | 'bottom';
 export function ClassificationBanner(props: {
   classification: Classification;
   /** The marking line, e.g. "SECRET//NOFORN"; defaults to the classification words. */
-  text?: string;
+  text?: string | undefined;
   position: BannerPosition;
   sticky?: boolean;
 }) {
   const { background, foreground } = bannerColours(props.classification);
+  const administrative = isAdministrativeControl(props.classification);
   const classes = ['banner', `banner--${props.position}`];
   if (props.sticky) classes.push('banner--sticky');
-  if (isAdministrativeControl(props.classification)) classes.push('banner--administrative');
+  if (administrative) classes.push('banner--administrative');
   return (
     <div
       className={classes.join(' ')}
+      role="note"
+      aria-label={`${administrative ? 'Administrative control' : 'Classification'}: ${displayText(props.text ?? classificationWords(props.classification))}`}
       data-testid={`banner-${props.position}`}
+      data-classification={props.classification}
       style={{ backgroundColor: background, color: foreground }}
     >
-      {props.text ?? classificationWords(props.classification)}
+      {displayText(props.text ?? classificationWords(props.classification))}
     </div>
   );
 }
 
-export function ClassificationChip(props: { classification: Classification }) {
+export function ClassificationChip(props: {
+  classification: Classification;
+  /** The full marking line ("SECRET//NOFORN"); defaults to the level words. */
+  text?: string;
+}) {
   const { background, foreground } = bannerColours(props.classification);
   const classes = ['chip'];
   if (isAdministrativeControl(props.classification)) classes.push('chip--administrative');
@@ -44,9 +55,10 @@ export function ClassificationChip(props: { classification: Classification }) {
     <span
       className={classes.join(' ')}
       data-testid="classification-chip"
+      data-classification={props.classification}
       style={{ backgroundColor: background, color: foreground }}
     >
-      {classificationWords(props.classification)}
+      {displayText(props.text ?? classificationWords(props.classification))}
     </span>
   );
 }

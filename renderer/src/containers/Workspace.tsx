@@ -1,14 +1,37 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SignedInUser } from '../../../electron/domain/cable';
-import type { ApiError, CableroomClient } from '../api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { InboxRow, SearchHit, SignedInUser } from '../../../electron/domain/cable';
+import { toApiError, type ApiError, type CableroomClient } from '../api';
+import { AlertPanel } from '../components/AlertPanel';
 import { InboxScreen } from '../components/InboxScreen';
-import { describeError } from '../errorText';
+import type { SearchState } from '../components/SearchResults';
+import type { WorkspaceChrome, WorkspaceSection } from '../components/WorkspaceFrame';
+import { describeError, serviceMessage } from '../errorText';
 import { InboxFeed, useInboxFeed } from '../inbox/inboxFeed';
-import { CableContainer } from './CableContainer';
+import { overallMarking, UNCLASSIFIED_MARKING } from '../inbox/viewMarking';
+import { AccountsContainer } from './AccountsContainer';
+import { AuditContainer } from './AuditContainer';
+import { CableContainer, type CableTarget } from './CableContainer';
+import { useAlerts } from './useAlerts';
+
+/** Hits asked for per search (the contract allows up to 100). */
+const SEARCH_LIMIT = 50;
+
+type View =
+  | Readonly<{ kind: 'inbox' }>
+  | Readonly<{ kind: 'cable'; target: CableTarget; from: 'inbox' | 'search' | 'alert' }>
+  | Readonly<{ kind: 'audit' }>
+  | Readonly<{ kind: 'accounts' }>;
+
+/** Audit and accounts are for instructors and admins; main enforces it, this only hides the way in. */
+function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
+  return user.role === 'instructor' || user.role === 'admin' ? ['inbox', 'audit', 'accounts'] : ['inbox'];
+}
 
 /**
- * The signed-in part of the app: the inbox, and one cable at a time over it. The feed, the
- * selection and the scroll position outlive an opened cable, so Escape lands where you were.
+ * The signed-in part of the app: the inbox (or search results), one cable at a time over it, and
+ * for instructors and admins the audit trail and accounts. The feed, the selection, the scroll
+ * position and the search outlive an opened cable, so Escape lands where you were. FLASH/NIACT
+ * alerts are polled here and shown on every screen.
  */
 export function Workspace(props: {
   client: CableroomClient;
@@ -19,11 +42,13 @@ export function Workspace(props: {
   const { client, user, onSignedOut, onSessionEnded } = props;
   const [feed] = useState(() => new InboxFeed(client));
   const snapshot = useInboxFeed(feed);
+  const [view, setView] = useState<View>({ kind: 'inbox' });
   const [selectedIndex, setSelectedIndex] = useState(-1);
-  const [openIndex, setOpenIndex] = useState<number | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [scrollTopPx, setScrollTopPx] = useState(0);
   const scrollTopRef = useRef(0);
+  /** The newest state of every delivery handled in this session (acknowledged, filed). */
+  const [handled, setHandled] = useState<ReadonlyMap<number, InboxRow>>(new Map());
 
   useEffect(() => {
     feed.loadMore();
@@ -34,49 +59,215 @@ export function Workspace(props: {
     if (snapshot.error?.code === 'NOT_SIGNED_IN') onSessionEnded(snapshot.error);
   }, [snapshot.error, onSessionEnded]);
 
+  // ---- FLASH / NIACT alerts (rule 8) ----
+  const alerts = useAlerts(client, onSessionEnded);
+  const { refresh: refreshAlerts } = alerts;
+  const [hiddenAlerts, setHiddenAlerts] = useState<ReadonlySet<number>>(new Set());
+  const [ackPending, setAckPending] = useState<ReadonlySet<number>>(new Set());
+  const [ackErrors, setAckErrors] = useState<ReadonlyMap<number, string>>(new Map());
+  // Hidden until a delivery arrives that the person has not yet hidden.
+  const alertsCollapsed = alerts.rows.length > 0 && alerts.rows.every((r) => hiddenAlerts.has(r.deliveryId));
+
+  const onDeliveryUpdated = useCallback(
+    (row: InboxRow) => {
+      feed.replaceRow(row);
+      setHandled((m) => new Map(m).set(row.deliveryId, row));
+      refreshAlerts();
+    },
+    [feed, refreshAlerts],
+  );
+
+  const acknowledgeAlert = (row: InboxRow) => {
+    const id = row.deliveryId;
+    setAckPending((s) => new Set(s).add(id));
+    setAckErrors((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+    client
+      .acknowledge(id)
+      .then(onDeliveryUpdated, (e: unknown) => {
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setAckErrors((m) => new Map(m).set(id, serviceMessage(err)));
+      })
+      .finally(() =>
+        setAckPending((s) => {
+          const next = new Set(s);
+          next.delete(id);
+          return next;
+        }),
+      );
+  };
+
+  // ---- Search ----
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SearchState>({ status: 'idle' });
+  const [searchFocus, setSearchFocus] = useState<number | null>(null);
+  const latestSearch = useRef(0);
+  const searchMarking = useMemo(
+    () => (search.status === 'ready' ? overallMarking(search.hits) : UNCLASSIFIED_MARKING),
+    [search],
+  );
+
+  const clearSearch = useCallback(() => {
+    latestSearch.current++;
+    setQuery('');
+    setSearch({ status: 'idle' });
+    setSearchFocus(null);
+  }, []);
+
+  const runSearch = () => {
+    const q = query.trim();
+    if (q === '') {
+      clearSearch();
+      return;
+    }
+    const request = ++latestSearch.current;
+    setSearchFocus(null);
+    setSearch({ status: 'searching', query: q });
+    client.searchCables(q, SEARCH_LIMIT).then(
+      (hits) => {
+        if (request === latestSearch.current) setSearch({ status: 'ready', query: q, hits });
+      },
+      (e: unknown) => {
+        if (request !== latestSearch.current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setSearch({ status: 'error', query: q, message: serviceMessage(err) });
+      },
+    );
+  };
+
+  // ---- Navigation ----
   // Until the person moves it, the selection is the newest cable, so arrows and Enter work at once.
   const selected = selectedIndex < 0 && snapshot.rowCount > 0 ? 0 : selectedIndex;
 
   const back = useCallback(() => {
     setScrollTopPx(scrollTopRef.current);
-    setOpenIndex(null);
+    setView({ kind: 'inbox' });
   }, []);
 
   const onScrollTopChange = useCallback((top: number) => {
     scrollTopRef.current = top;
   }, []);
 
+  const openDelivery = (row: InboxRow, from: 'inbox' | 'alert') =>
+    setView({
+      kind: 'cable',
+      from,
+      target: {
+        cableId: row.cableId,
+        ref: row.ref,
+        classification: row.classification,
+        banner: row.banner,
+        deliveryId: row.deliveryId,
+      },
+    });
+
+  const openHit = (hit: SearchHit, index: number) => {
+    setSearchFocus(index);
+    // A hit that is also in the loaded inbox keeps its delivery, so it can be acknowledged and filed.
+    const delivery = feed.rowByCableId(hit.cableId);
+    setView({
+      kind: 'cable',
+      from: 'search',
+      target: {
+        cableId: hit.cableId,
+        ref: hit.ref,
+        classification: hit.classification,
+        banner: hit.banner,
+        deliveryId: delivery?.deliveryId ?? null,
+      },
+    });
+  };
+
   const signOut = () => {
     setSigningOut(true);
     client.signOut().finally(() => onSignedOut());
   };
 
-  const openRow = openIndex !== null ? snapshot.rows[openIndex] : undefined;
-  if (openRow) {
-    return <CableContainer client={client} row={openRow} onBack={back} onSessionEnded={onSessionEnded} />;
-  }
+  const alertRows = alerts.rows;
+  const chrome: WorkspaceChrome = {
+    user,
+    section: view.kind === 'audit' ? 'audit' : view.kind === 'accounts' ? 'accounts' : 'inbox',
+    sections: sectionsFor(user),
+    onNavigate: (section) => {
+      if (section === 'inbox') back();
+      else setView({ kind: section });
+    },
+    signingOut,
+    onSignOut: signOut,
+    alerts: (
+      <AlertPanel
+        alerts={alertRows}
+        collapsed={alertsCollapsed}
+        pending={ackPending}
+        errors={ackErrors}
+        onAcknowledge={acknowledgeAlert}
+        onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
+        onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
+        onExpand={() => setHiddenAlerts(new Set())}
+      />
+    ),
+  };
 
-  return (
-    <InboxScreen
-      user={user}
-      rows={snapshot.rows}
-      rowCount={snapshot.rowCount}
-      marking={snapshot.highest}
-      hasMore={snapshot.hasMore}
-      loading={snapshot.loading}
-      error={snapshot.error && snapshot.error.code !== 'NOT_SIGNED_IN' ? describeError(snapshot.error) : null}
-      selectedIndex={selected}
-      initialScrollTopPx={scrollTopPx}
-      signingOut={signingOut}
-      onSelect={setSelectedIndex}
-      onOpen={(i) => {
-        setSelectedIndex(i);
-        setOpenIndex(i);
-      }}
-      onNeedMore={feed.loadMore}
-      onRetry={feed.retry}
-      onScrollTopChange={onScrollTopChange}
-      onSignOut={signOut}
-    />
-  );
+  switch (view.kind) {
+    case 'cable': {
+      const id = view.target.deliveryId;
+      const delivery =
+        id === null
+          ? null
+          : (handled.get(id) ?? feed.rowByDeliveryId(id) ?? alertRows.find((r) => r.deliveryId === id) ?? null);
+      return (
+        <CableContainer
+          key={`${view.target.cableId}-${id ?? 'none'}`}
+          client={client}
+          chrome={chrome}
+          target={view.target}
+          delivery={delivery}
+          backLabel={view.from === 'search' && search.status !== 'idle' ? 'Search results' : 'Inbox'}
+          onBack={back}
+          onSessionEnded={onSessionEnded}
+          onDeliveryUpdated={onDeliveryUpdated}
+        />
+      );
+    }
+    case 'audit':
+      return <AuditContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'accounts':
+      return <AccountsContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'inbox':
+      return (
+        <InboxScreen
+          chrome={chrome}
+          rows={snapshot.rows}
+          rowCount={snapshot.rowCount}
+          marking={snapshot.marking}
+          hasMore={snapshot.hasMore}
+          loading={snapshot.loading}
+          error={snapshot.error && snapshot.error.code !== 'NOT_SIGNED_IN' ? describeError(snapshot.error) : null}
+          selectedIndex={selected}
+          initialScrollTopPx={scrollTopPx}
+          query={query}
+          search={search}
+          searchMarking={searchMarking}
+          searchFocusIndex={searchFocus}
+          onQueryChange={setQuery}
+          onSearch={runSearch}
+          onClearSearch={clearSearch}
+          onOpenHit={openHit}
+          onSelect={setSelectedIndex}
+          onOpen={(i) => {
+            setSelectedIndex(i);
+            const row = snapshot.rows[i];
+            if (row) openDelivery(row, 'inbox');
+          }}
+          onNeedMore={feed.loadMore}
+          onRetry={feed.retry}
+          onScrollTopChange={onScrollTopChange}
+        />
+      );
+  }
 }

@@ -1,8 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { InboxCursor, InboxRow } from '../../../electron/domain/cable';
-import type { Classification } from '../../../electron/domain/classification';
 import { toApiError, type ApiError, type CableroomClient } from '../api';
-import { higherMarking } from './viewMarking';
+import { MarkingRollup, type ViewMarking } from './viewMarking';
 
 /** Rows per `listInbox` call: the contract's maximum, so a long scroll needs fewest round trips. */
 export const INBOX_PAGE_SIZE = 500;
@@ -11,8 +10,8 @@ export type InboxFeedSnapshot = Readonly<{
   /** Loaded rows, newest first. One array appended in place; a new snapshot marks each change. */
   rows: ReadonlyArray<InboxRow>;
   rowCount: number;
-  /** The highest classification among the loaded rows: the list view's overall marking. */
-  highest: Classification;
+  /** The overall marking of the loaded rows (highest level, with NOFORN etc.): the list view's banner. */
+  marking: ViewMarking;
   hasMore: boolean;
   loading: boolean;
   error: ApiError | null;
@@ -25,8 +24,10 @@ export type InboxFeedSnapshot = Readonly<{
  */
 export class InboxFeed {
   private readonly rows: InboxRow[] = [];
+  /** Where each delivery sits in `rows`, so a handled delivery is replaced in place. */
+  private readonly indexByDelivery = new Map<number, number>();
   private cursor: InboxCursor | null = null;
-  private highest: Classification = 'UNCLASSIFIED';
+  private readonly rollup = new MarkingRollup();
   private hasMore = true;
   private loading = false;
   private error: ApiError | null = null;
@@ -58,8 +59,9 @@ export class InboxFeed {
       .then((page) => {
         if (this.closed) return;
         for (const row of page.rows) {
+          this.indexByDelivery.set(row.deliveryId, this.rows.length);
           this.rows.push(row);
-          this.highest = higherMarking(this.highest, row.classification);
+          this.rollup.add(row);
         }
         this.cursor = page.nextCursor;
         this.hasMore = page.nextCursor !== null;
@@ -79,6 +81,28 @@ export class InboxFeed {
     this.loadMore();
   };
 
+  /**
+   * Puts the newest state of a delivery (acknowledged, filed as read) in place of the loaded row.
+   * A delivery not loaded yet is ignored: its page will bring the new state.
+   */
+  readonly replaceRow = (row: InboxRow): void => {
+    const index = this.indexByDelivery.get(row.deliveryId);
+    if (index === undefined || this.closed) return;
+    this.rows[index] = row;
+    this.publish();
+  };
+
+  /** The loaded row of a delivery, if any. */
+  rowByDeliveryId(deliveryId: number): InboxRow | undefined {
+    const index = this.indexByDelivery.get(deliveryId);
+    return index === undefined ? undefined : this.rows[index];
+  }
+
+  /** The first loaded delivery of a cable (a search hit opened from the inbox's own traffic). */
+  rowByCableId(cableId: number): InboxRow | undefined {
+    return this.rows.find((r) => r.cableId === cableId);
+  }
+
   /** Stops publishing (sign-out): a page still in flight is dropped. */
   close(): void {
     this.closed = true;
@@ -89,7 +113,7 @@ export class InboxFeed {
     return {
       rows: this.rows,
       rowCount: this.rows.length,
-      highest: this.highest,
+      marking: this.rollup.marking(),
       hasMore: this.hasMore,
       loading: this.loading,
       error: this.error,

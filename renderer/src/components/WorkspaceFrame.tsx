@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import type { SignedInUser } from '../../../electron/domain/cable';
+import { classificationWords } from '../../../electron/domain/classification';
+import type { ViewMarking } from '../inbox/viewMarking';
+import { ClassificationBanner } from './markings';
+import { ShownText } from './ShownText';
+
+/**
+ * The signed-in window (pure view): the view's banner at top and bottom (DOMAIN.md rule 25),
+ * the app bar with the sections this person may use, the FLASH/NIACT alert panel, and the
+ * screen's own content between them. Every signed-in screen renders inside it with the marking
+ * of what it shows, so no screen can leave its banners out.
+ */
+export type WorkspaceSection = 'inbox' | 'audit' | 'accounts';
+
+export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
+  inbox: 'Inbox',
+  audit: 'Audit trail',
+  accounts: 'Accounts',
+};
+
+/** What the container supplies to every screen's frame. */
+export type WorkspaceChrome = Readonly<{
+  user: SignedInUser;
+  section: WorkspaceSection;
+  /** The sections shown in the app bar; audit and accounts only for instructors and admins. */
+  sections: ReadonlyArray<WorkspaceSection>;
+  onNavigate(section: WorkspaceSection): void;
+  signingOut: boolean;
+  onSignOut(): void;
+  /** The alert panel (or nothing), placed under the app bar on every screen. */
+  alerts: ReactNode;
+}>;
+
+const ROLE_WORDS: Readonly<Record<SignedInUser['role'], string>> = {
+  trainee: 'Trainee',
+  officer: 'Officer',
+  instructor: 'Instructor',
+  admin: 'Administrator',
+};
+
+export function WorkspaceFrame(props: {
+  chrome: WorkspaceChrome;
+  marking: ViewMarking;
+  testId: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { chrome, marking } = props;
+  const { user } = chrome;
+  const meta = `${ROLE_WORDS[user.role]} · ${user.post.name} · cleared ${classificationWords(user.clearance)}`;
+  return (
+    <div className={`screen workspace ${props.className ?? ''}`} data-testid={props.testId}>
+      <ClassificationBanner classification={marking.classification} text={marking.text} position="top" sticky />
+      <header className="app-bar">
+        <h1 className="wordmark wordmark--small">Cableroom</h1>
+        {chrome.sections.length > 1 && (
+          <nav className="app-nav" aria-label="Sections">
+            {chrome.sections.map((s) => (
+              <button
+                key={s}
+                type="button"
+                className="app-nav__item"
+                aria-current={s === chrome.section ? 'page' : undefined}
+                data-testid={`nav-${s}`}
+                onClick={() => chrome.onNavigate(s)}
+              >
+                {SECTION_WORDS[s]}
+              </button>
+            ))}
+          </nav>
+        )}
+        <div className="app-bar__user" data-testid="signed-in-user">
+          <span className="app-bar__name">
+            <ShownText text={user.displayName} />
+          </span>
+          <span className="app-bar__meta" title={meta}>
+            {meta}
+          </span>
+        </div>
+        <button type="button" className="button" onClick={chrome.onSignOut} disabled={chrome.signingOut}>
+          {chrome.signingOut ? 'Signing out…' : 'Sign out'}
+        </button>
+      </header>
+      {chrome.alerts}
+      {props.children}
+      <ClassificationBanner classification={marking.classification} text={marking.text} position="bottom" sticky />
+    </div>
+  );
+}
