@@ -102,8 +102,9 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
         ...(login !== undefined ? { login } : {}),
         ...(ref !== undefined ? { cableId: core.cables.idByRef(ref) } : {}),
         ...(action !== undefined ? { action } : {}),
-        ...(from !== undefined ? { from } : {}),
-        ...(to !== undefined ? { to } : {}),
+        // Stored times are UTC ISO strings: normalise any offset before comparing.
+        ...(from !== undefined ? { from: new Date(from).toISOString() } : {}),
+        ...(to !== undefined ? { to: new Date(to).toISOString() } : {}),
         ...(beforeSeq !== undefined ? { beforeSeq } : {}),
       }),
   };

@@ -14,6 +14,11 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 /** Schemes the app never loads: all its content is bundled and served from app://cableroom. */
 const BLOCKED_REQUEST_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
 
+/** A blob: URL created by a page of the app's own origin (blob:app://cableroom/<uuid>). */
+export function isAppBlobUrl(url: string): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
+}
+
 function requestProtocol(url: string): string {
   try {
     return new URL(url).protocol;
@@ -50,8 +55,12 @@ export function configureSession(session: Session): void {
     responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders });
   });
-  // The page cannot save files behind the user's back; exports go through main with a dialog.
-  session.on('will-download', (event) => event.preventDefault());
+  // Downloads: only a blob the app's own page made (an export it asked main for, already audited),
+  // and always through the system Save dialog (no save path is set, so Electron asks the user).
+  // Anything else — a remote file, a data: URL from a stray link — is refused.
+  session.on('will-download', (event, item) => {
+    if (!isAppBlobUrl(item.getURL())) event.preventDefault();
+  });
   // ─── end SECURITY: session ─────────────────────────────────────────────────────────────────────
 }
 

@@ -115,8 +115,15 @@ describe('configureSession', () => {
     ).toEqual({});
   });
 
-  it('refuses downloads', () => {
-    expect(events.emit('will-download')).toBe(true);
+  it("allows only downloads of the app's own blobs (exports), refusing every other download", () => {
+    const item = (url: string) => ({ getURL: () => url });
+    expect(events.emit('will-download', {}, item('blob:app://cableroom/6f1c2d3e-0000-4000-8000-000000000000'))).toBe(
+      false,
+    );
+    expect(events.emit('will-download', {}, item('https://example.org/malware.exe'))).toBe(true);
+    expect(events.emit('will-download', {}, item('blob:https://example.org/6f1c'))).toBe(true);
+    expect(events.emit('will-download', {}, item('data:text/plain,hello'))).toBe(true);
+    expect(events.emit('will-download', {}, item('blob:app://cableroom.evil/6f1c'))).toBe(true);
   });
 });
 
