@@ -4,6 +4,7 @@ import { highestPrecedence, type Precedence } from '../../domain/precedence';
 import type { CableInput, CableInputAddressee, EyesOnlyInput } from '../cables/cableInput';
 import { CableroomError } from '../errors';
 import type { Db } from './database';
+import { prepared } from './statements';
 import { collectiveByName, officeId, personByKey, stationByPlad } from './directoryRepository';
 
 /**
@@ -55,7 +56,7 @@ function writeCable(db: Db, c: CableInput, now: Date): number {
   const { station, person } = resolvers(db);
 
   const ref = c.ref.trim().toUpperCase().replace(/\s+/g, ' ');
-  if (db.prepare('SELECT 1 FROM cables WHERE ref = ?').get(ref)) {
+  if (prepared(db, 'SELECT 1 FROM cables WHERE ref = ?').get(ref)) {
     throw bad(`A cable ${ref} already exists.`);
   }
   const originatorId = station(c.originator.plad, 'originator');
@@ -66,48 +67,49 @@ function writeCable(db: Db, c: CableInput, now: Date): number {
   const sentAt = dtgInstant(c.dtg, 'dtg');
 
   const cableId = Number(
-    db
-      .prepare(
-        `INSERT INTO cables (ref, profile, series_indicator, series_number, mrn_station, mrn_year, mrn_serial, dtg, sent_at,
+    prepared(
+      db,
+      `INSERT INTO cables (ref, profile, series_indicator, series_number, mrn_station, mrn_year, mrn_serial, dtg, sent_at,
            originator_station_id, originator_office_id, classification, class_rank, captions, dissem, rel_to, subject,
            file_ref, tags, source_note, signature, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        ref,
-        c.profile,
-        c.series?.indicator.toUpperCase() ?? null,
-        c.series?.number ?? null,
-        c.mrn?.station ?? null,
-        c.mrn?.year ?? null,
-        c.mrn?.serial ?? null,
-        c.dtg,
-        sentAt,
-        originatorId,
-        originatorOffice ?? null,
-        c.classification,
-        classificationRank(c.classification),
-        JSON.stringify(c.captions),
-        JSON.stringify(c.dissem),
-        JSON.stringify(c.relTo),
-        c.subject,
-        c.fileRef ?? null,
-        JSON.stringify(c.tags),
-        c.sourceNote ?? null,
-        c.signature ?? null,
-        now.toISOString(),
-      ).lastInsertRowid,
+    ).run(
+      ref,
+      c.profile,
+      c.series?.indicator.toUpperCase() ?? null,
+      c.series?.number ?? null,
+      c.mrn?.station ?? null,
+      c.mrn?.year ?? null,
+      c.mrn?.serial ?? null,
+      c.dtg,
+      sentAt,
+      originatorId,
+      originatorOffice ?? null,
+      c.classification,
+      classificationRank(c.classification),
+      JSON.stringify(c.captions),
+      JSON.stringify(c.dissem),
+      JSON.stringify(c.relTo),
+      c.subject,
+      c.fileRef ?? null,
+      JSON.stringify(c.tags),
+      c.sourceNote ?? null,
+      c.signature ?? null,
+      now.toISOString(),
+    ).lastInsertRowid,
   );
 
-  const para = db.prepare(
+  const para = prepared(
+    db,
     'INSERT INTO paragraphs (cable_id, ordinal, number, portion, fyi, text) VALUES (?, ?, ?, ?, ?, ?)',
   );
   c.paragraphs.forEach((p, i) => para.run(cableId, i, p.n, p.portion, p.fyi ? 1 : 0, p.text));
 
-  const reference = db.prepare('INSERT INTO cable_references (cable_id, ordinal, label, text) VALUES (?, ?, ?, ?)');
+  const reference = prepared(db, 'INSERT INTO cable_references (cable_id, ordinal, label, text) VALUES (?, ?, ?, ?)');
   c.references.forEach((r, i) => reference.run(cableId, i, r.label, r.text));
 
-  const role = db.prepare(
+  const role = prepared(
+    db,
     `INSERT INTO drafting_roles (cable_id, ordinal, role, person_id, office_id, clearance_kind) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   c.drafting.forEach((r, i) => {
@@ -136,7 +138,8 @@ function writeCable(db: Db, c: CableInput, now: Date): number {
   });
 
   // Pass instructions (rule 17): the passing post must have received this transmission.
-  const passInsert = db.prepare(
+  const passInsert = prepared(
+    db,
     `INSERT INTO pass_instructions (transmission_id, by_station_id, to_station_id, precedence, status, executed_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -182,7 +185,7 @@ function writeCable(db: Db, c: CableInput, now: Date): number {
   }
 
   const body = c.paragraphs.map((p) => p.text).join('\n');
-  db.prepare('INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(cableId, c.subject, body);
+  prepared(db, 'INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(cableId, c.subject, body);
   return cableId;
 }
 
@@ -209,28 +212,28 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
   }
   if (live.length === 0) throw bad(`${where}: no addressee to send to.`);
   const transmissionId = Number(
-    db
-      .prepare(
-        `INSERT INTO transmissions (cable_id, kind, parent_id, dtg, sent_at, sender_station_id, precedence, note)
+    prepared(
+      db,
+      `INSERT INTO transmissions (cable_id, kind, parent_id, dtg, sent_at, sender_station_id, precedence, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        t.cableId,
-        t.kind,
-        t.parentId,
-        t.dtg,
-        t.sentAt,
-        t.senderId,
-        highestPrecedence(live.map((a) => a.precedence)), // rule 9
-        t.note,
-      ).lastInsertRowid,
+    ).run(
+      t.cableId,
+      t.kind,
+      t.parentId,
+      t.dtg,
+      t.sentAt,
+      t.senderId,
+      highestPrecedence(live.map((a) => a.precedence)), // rule 9
+      t.note,
+    ).lastInsertRowid,
   );
 
-  const addresseeInsert = db.prepare(
+  const addresseeInsert = prepared(
+    db,
     `INSERT INTO addressees (transmission_id, ordinal, station_id, collective_id, role, precedence, niact, channel_series, channel_serial)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const forInsert = db.prepare('INSERT INTO addressee_for (addressee_id, person_id) VALUES (?, ?)');
+  const forInsert = prepared(db, 'INSERT INTO addressee_for (addressee_id, person_id) VALUES (?, ?)');
   const exempt = new Set<number>();
   const collectives: { id: number; memberIds: number[]; a: CableInputAddressee }[] = [];
   const recipients = new Map<number, Recipient>();
@@ -300,7 +303,8 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
     }
   }
 
-  const eyes = db.prepare(
+  const eyes = prepared(
+    db,
     'INSERT INTO eyes_only (transmission_id, ordinal, person_id, principals) VALUES (?, ?, ?, ?)',
   );
   t.eyesOnly.forEach((e, i) =>
@@ -327,7 +331,8 @@ function insertDelivery(
   d: Recipient &
     Readonly<{ via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT'; passId: number | null; deliveredAt: string }>,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO deliveries (transmission_id, cable_id, station_id, role, via, collective_id, pass_id, precedence, niact, delivered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -360,11 +365,10 @@ export function insertRepeat(
   }>,
 ): { transmissionId: number; stations: number[] } {
   return db.transaction(() => {
-    const original = db
-      .prepare(
-        "SELECT t.id, c.originator_station_id AS originatorId FROM transmissions t JOIN cables c ON c.id = t.cable_id WHERE t.cable_id = ? AND t.kind = 'ORIGINAL'",
-      )
-      .get(r.cableId) as { id: number; originatorId: number } | undefined;
+    const original = prepared(
+      db,
+      "SELECT t.id, c.originator_station_id AS originatorId FROM transmissions t JOIN cables c ON c.id = t.cable_id WHERE t.cable_id = ? AND t.kind = 'ORIGINAL'",
+    ).get(r.cableId) as { id: number; originatorId: number } | undefined;
     if (!original) throw new CableroomError('NOT_FOUND', `No cable with id ${r.cableId}.`);
     const { station, person } = resolvers(db);
     const written = writeTransmission(db, {
@@ -394,16 +398,15 @@ export function executePasses(
   at: Date,
 ): { passId: number; toStationId: number }[] {
   return db.transaction(() => {
-    const pending = db
-      .prepare(
-        `SELECT p.id, p.transmission_id AS transmissionId, p.to_station_id AS toStationId, p.precedence,
+    const pending = prepared(
+      db,
+      `SELECT p.id, p.transmission_id AS transmissionId, p.to_station_id AS toStationId, p.precedence,
                 d.role, d.precedence AS viaPrecedence
          FROM pass_instructions p
          JOIN transmissions t ON t.id = p.transmission_id
          JOIN deliveries d ON d.transmission_id = p.transmission_id AND d.station_id = p.by_station_id
          WHERE t.cable_id = ? AND p.by_station_id = ? AND p.status = 'PENDING' ORDER BY p.id`,
-      )
-      .all(cableId, byStationId) as {
+    ).all(cableId, byStationId) as {
       id: number;
       transmissionId: number;
       toStationId: number;
@@ -413,12 +416,14 @@ export function executePasses(
     }[];
     const done: { passId: number; toStationId: number }[] = [];
     for (const p of pending) {
-      db.prepare(
+      prepared(
+        db,
         "UPDATE pass_instructions SET status = 'DONE', executed_at = ?, executed_by_user_id = ? WHERE id = ?",
       ).run(at.toISOString(), userId, p.id);
-      const already = db
-        .prepare('SELECT 1 FROM deliveries WHERE transmission_id = ? AND station_id = ?')
-        .get(p.transmissionId, p.toStationId);
+      const already = prepared(db, 'SELECT 1 FROM deliveries WHERE transmission_id = ? AND station_id = ?').get(
+        p.transmissionId,
+        p.toStationId,
+      );
       if (!already) {
         insertDelivery(db, p.transmissionId, cableId, {
           stationId: p.toStationId,

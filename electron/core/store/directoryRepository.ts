@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { prepared } from './statements';
 
 /** All SQL over stations, offices, people, collectives and users (ARCHITECTURE.md: store layer). */
 
@@ -53,15 +54,20 @@ export function insertStation(
   }>,
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO stations (plad, name, short_name, kind, country, city) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(s.plad, s.name, s.shortName, s.kind, s.country ?? null, s.city ?? null).lastInsertRowid,
+    prepared(db, 'INSERT INTO stations (plad, name, short_name, kind, country, city) VALUES (?, ?, ?, ?, ?, ?)').run(
+      s.plad,
+      s.name,
+      s.shortName,
+      s.kind,
+      s.country ?? null,
+      s.city ?? null,
+    ).lastInsertRowid,
   );
 }
 
 export function insertOffice(db: Db, stationId: number, code: string, name: string): number {
   return Number(
-    db.prepare('INSERT INTO offices (station_id, code, name) VALUES (?, ?, ?)').run(stationId, code, name)
+    prepared(db, 'INSERT INTO offices (station_id, code, name) VALUES (?, ?, ?)').run(stationId, code, name)
       .lastInsertRowid,
   );
 }
@@ -81,22 +87,21 @@ export function insertPerson(
   }>,
 ): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO people (key, surname, full_name, cited_as, title, station_id, office_id, is_principal, is_persona)
+    prepared(
+      db,
+      `INSERT INTO people (key, surname, full_name, cited_as, title, station_id, office_id, is_principal, is_persona)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.key,
-        p.surname,
-        p.fullName,
-        p.citedAs,
-        p.title ?? null,
-        p.stationId,
-        p.officeId,
-        p.principal ? 1 : 0,
-        p.persona ? 1 : 0,
-      ).lastInsertRowid,
+    ).run(
+      p.key,
+      p.surname,
+      p.fullName,
+      p.citedAs,
+      p.title ?? null,
+      p.stationId,
+      p.officeId,
+      p.principal ? 1 : 0,
+      p.persona ? 1 : 0,
+    ).lastInsertRowid,
   );
 }
 
@@ -107,9 +112,9 @@ export function insertCollective(
   memberIds: ReadonlyArray<number>,
 ): number {
   const id = Number(
-    db.prepare('INSERT INTO collectives (name, description) VALUES (?, ?)').run(name, description).lastInsertRowid,
+    prepared(db, 'INSERT INTO collectives (name, description) VALUES (?, ?)').run(name, description).lastInsertRowid,
   );
-  const member = db.prepare('INSERT INTO collective_members (collective_id, station_id) VALUES (?, ?)');
+  const member = prepared(db, 'INSERT INTO collective_members (collective_id, station_id) VALUES (?, ?)');
   for (const m of memberIds) member.run(id, m);
   return id;
 }
@@ -129,40 +134,37 @@ export function insertUser(
   }>,
 ): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO users (login, person_id, role, clearance, foreign_national, passphrase_hash, passphrase_salt, kdf, created_at)
+    prepared(
+      db,
+      `INSERT INTO users (login, person_id, role, clearance, foreign_national, passphrase_hash, passphrase_salt, kdf, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(u.login, u.personId, u.role, u.clearance, u.foreignNational ? 1 : 0, u.hash, u.salt, u.kdf, u.createdAt)
+    ).run(u.login, u.personId, u.role, u.clearance, u.foreignNational ? 1 : 0, u.hash, u.salt, u.kdf, u.createdAt)
       .lastInsertRowid,
   );
 }
 
 export function stationByPlad(db: Db, plad: string): StationRow | undefined {
-  return db.prepare('SELECT id, plad, name, short_name, kind FROM stations WHERE plad = ?').get(plad) as
+  return prepared(db, 'SELECT id, plad, name, short_name, kind FROM stations WHERE plad = ?').get(plad) as
     StationRow | undefined;
 }
 
 export function officeId(db: Db, stationId: number, code: string): number | undefined {
-  const row = db.prepare('SELECT id FROM offices WHERE station_id = ? AND code = ?').get(stationId, code) as
+  const row = prepared(db, 'SELECT id FROM offices WHERE station_id = ? AND code = ?').get(stationId, code) as
     { id: number } | undefined;
   return row?.id;
 }
 
 export function personByKey(db: Db, key: string): PersonRow | undefined {
-  return db
-    .prepare(
-      'SELECT id, key, surname, full_name, cited_as, station_id, office_id, is_principal FROM people WHERE key = ?',
-    )
-    .get(key) as PersonRow | undefined;
+  return prepared(
+    db,
+    'SELECT id, key, surname, full_name, cited_as, station_id, office_id, is_principal FROM people WHERE key = ?',
+  ).get(key) as PersonRow | undefined;
 }
 
 export function collectiveByName(db: Db, name: string): { id: number; memberIds: number[] } | undefined {
-  const row = db.prepare('SELECT id FROM collectives WHERE name = ?').get(name) as { id: number } | undefined;
+  const row = prepared(db, 'SELECT id FROM collectives WHERE name = ?').get(name) as { id: number } | undefined;
   if (!row) return undefined;
-  const members = db
-    .prepare('SELECT station_id FROM collective_members WHERE collective_id = ? ORDER BY station_id')
+  const members = prepared(db, 'SELECT station_id FROM collective_members WHERE collective_id = ? ORDER BY station_id')
     .pluck()
     .all(row.id) as number[];
   return { id: row.id, memberIds: members };
@@ -176,23 +178,26 @@ const USER_WITH_PERSON = `
   FROM users u JOIN people p ON p.id = u.person_id JOIN stations s ON s.id = p.station_id`;
 
 export function userByLogin(db: Db, login: string): UserWithPersonRow | undefined {
-  return db.prepare(`${USER_WITH_PERSON} WHERE u.login = ?`).get(login) as UserWithPersonRow | undefined;
+  return prepared(db, `${USER_WITH_PERSON} WHERE u.login = ?`).get(login) as UserWithPersonRow | undefined;
 }
 
 export function listUsers(db: Db): UserWithPersonRow[] {
-  return db.prepare(`${USER_WITH_PERSON} ORDER BY u.login`).all() as UserWithPersonRow[];
+  return prepared(db, `${USER_WITH_PERSON} ORDER BY u.login`).all() as UserWithPersonRow[];
 }
 
 export function countStations(db: Db): number {
-  return db.prepare('SELECT count(*) FROM stations').pluck().get() as number;
+  return prepared(db, 'SELECT count(*) FROM stations').pluck().get() as number;
 }
 
 export function recordSignInFailure(db: Db, userId: number, at: string): void {
-  db.prepare('UPDATE users SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ? WHERE id = ?').run(at, userId);
+  prepared(db, 'UPDATE users SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ? WHERE id = ?').run(
+    at,
+    userId,
+  );
 }
 
 export function recordSignInSuccess(db: Db, userId: number): void {
-  db.prepare('UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL WHERE id = ?').run(userId);
+  prepared(db, 'UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL WHERE id = ?').run(userId);
 }
 
 /** Columns of `users` that account management may change. */
@@ -236,12 +241,12 @@ export function updateUserRow(db: Db, userId: number, columns: UserColumns): voi
 }
 
 export function listPosts(db: Db): { plad: string; name: string; offices: { code: string; name: string }[] }[] {
-  const stations = db.prepare('SELECT id, plad, name FROM stations ORDER BY plad').all() as {
+  const stations = prepared(db, 'SELECT id, plad, name FROM stations ORDER BY plad').all() as {
     id: number;
     plad: string;
     name: string;
   }[];
-  const offices = db.prepare('SELECT code, name FROM offices WHERE station_id = ? ORDER BY code');
+  const offices = prepared(db, 'SELECT code, name FROM offices WHERE station_id = ? ORDER BY code');
   return stations.map((s) => ({
     plad: s.plad,
     name: s.name,
