@@ -19,11 +19,12 @@ import { openCore } from '../electron/core/app';
 import { defaultSeedDir } from '../electron/core/resources';
 import type { InboxService } from '../electron/core/services/inbox';
 import type { Actor } from '../electron/core/services/actor';
-import { INBOX_PAGE_SQL, INBOX_START } from '../electron/core/store/cableReader';
+import { INBOX_PAGE_SQL, INBOX_START, searchCableIds } from '../electron/core/store/cableReader';
 import { insertCable } from '../electron/core/store/cableWriter';
 import type { Db } from '../electron/core/store/database';
 import type { InboxCursor } from '../electron/domain/cable';
 import { classificationRank } from '../electron/domain/classification';
+import { measureRelease } from './release';
 import { fmtBytes, fmtInt, fmtMs, measure, summarize, table, timings, type Summary } from './stats';
 import { BENCH_LOGIN, BENCH_LOGIN_FILTERED, dtgClock, FTS_QUERIES, rng, syntheticCable } from './synthetic';
 
@@ -33,7 +34,7 @@ const SMALL_N = 10_000;
 const BATCH = 1_000;
 const PAGE_LIMIT = 50;
 const RATIO_TARGET = 1.5;
-/** A query whose cost grows with its hits (ORDER BY rank) may take seconds at large N: cap its sampling. */
+/** A query whose cost grows with its hits may take long at large N: cap its sampling. */
 const FTS_BUDGET = { ms: 10_000, minSamples: 10 } as const;
 
 const HELP = `Usage: npm run bench -- [options]
@@ -263,7 +264,8 @@ type FtsFigures = Readonly<{
 }>;
 
 function measureFts(db: Db, samples: number): FtsFigures {
-  const search = db.prepare('SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rank LIMIT 50').pluck();
+  // The query the search service runs (newest first, so FTS5 stops at the limit).
+  const search = { all: (match: string) => searchCableIds(db, match, 50) };
   const count = db.prepare('SELECT count(*) FROM cable_search WHERE cable_search MATCH ?').pluck();
   const all: number[] = [];
   const perQuery = FTS_QUERIES.map(({ label, match }) => {
@@ -373,7 +375,9 @@ function report(
       ],
     ),
   );
-  out.push('  FTS: SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rank LIMIT 50');
+  out.push(
+    '  FTS: searchCableIds (SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rowid DESC LIMIT 50)',
+  );
   out.push('');
 
   out.push(`Constant-time paging: inbox p95 at ${fmtInt(SMALL_N)} cables and at N (ms)`);
@@ -468,6 +472,8 @@ function main(): number {
     const deliveries = db.prepare('SELECT count(*) FROM deliveries').pluck().get() as number;
     const dbBytes = fileSize(dbPath) + fileSize(`${dbPath}-wal`);
 
+    progress('measuring release to a 300-station collective');
+    const release = measureRelease(o.seedDir);
     process.stdout.write(
       report(
         o,
@@ -477,7 +483,10 @@ function main(): number {
         small,
         large,
         fts,
-      ) + '\n',
+      ) +
+        '\n\n' +
+        release +
+        '\n',
     );
     return 0;
   } finally {
