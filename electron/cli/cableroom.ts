@@ -39,6 +39,8 @@ Commands:
   repeat REF --to PLAD,... --as LOGIN [--approve-by LOGIN]
                                 Repeat a cable to new addressees (NODIS, EXDIS and EYES ONLY need
                                 approval by the originator's approver or S/S)
+  designate LOGIN --as PRINCIPAL [--revoke]
+                                The post's principal designates LOGIN to read EXDIS traffic (or revokes it)
   audit verify                  Check the hash chain of the audit trail (exit 5 names the first bad entry)
   audit list --as LOGIN [--json] [--user LOGIN] [--ref REF] [--action ACTION] [--limit N]
                                 The audit trail, newest first (instructors and admins only)
@@ -89,6 +91,7 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         action: { type: 'string' },
         to: { type: 'string' },
         'approve-by': { type: 'string' },
+        revoke: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -203,6 +206,17 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
           .filter(Boolean);
         const stations = core.routing.repeat(actor, cableId, { to, approveBy: values['approve-by'] });
         print({ repeatedTo: stations }, () => `Repeated ${rest[0]} to ${stations.join(', ')}.`);
+        return EXIT.OK;
+      }
+      case 'designate': {
+        if (rest.length !== 1) throw new UsageError('designate needs exactly one LOGIN.');
+        core = openCore({ dbPath, mustExist: true });
+        core.accounts.designateExdis(core.users.byLogin(as()), rest[0]!, !values.revoke);
+        print({ login: rest[0], exdis: !values.revoke }, () =>
+          values.revoke
+            ? `${rest[0]} no longer reads EXDIS traffic.`
+            : `${rest[0]} may now read EXDIS traffic at the post.`,
+        );
         return EXIT.OK;
       }
       case 'audit': {

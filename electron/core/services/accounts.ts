@@ -14,6 +14,7 @@ import {
   userByLogin,
   type UserWithPersonRow,
 } from '../store/directoryRepository';
+import { prepared } from '../store/statements';
 import { hashPassphrase } from '../users/passphrase';
 import type { Actor } from './actor';
 
@@ -54,6 +55,11 @@ export type AccountsService = Readonly<{
   list(actor: Actor): AccountView[];
   create(actor: Actor, account: NewAccount, now?: Date): AccountView;
   update(actor: Actor, login: string, changes: AccountChanges, now?: Date): AccountView;
+  /**
+   * A principal designates (or revokes) a user of the same post to read EXDIS traffic there
+   * (DOMAIN.md §1.7: "the principal and those the principal designates"). Audited DESIGNATE.
+   */
+  designateExdis(principal: Actor, login: string, designated: boolean, now?: Date): void;
 }>;
 
 function accountView(r: UserWithPersonRow, office: string | null): AccountView {
@@ -159,6 +165,39 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
         );
       })();
       return view(userByLogin(db, a.login)!);
+    },
+    designateExdis(principal, login, designated, now = new Date()) {
+      const row = userByLogin(db, login);
+      if (!row) throw new CableroomError('NOT_FOUND', `Unknown login "${login}".`);
+      if (!principal.isPrincipal || row.station_id !== principal.stationId) {
+        audit.append({
+          actor: { userId: principal.userId, login: principal.login },
+          action: 'DENY',
+          detail: { what: 'EXDIS designation', login },
+        });
+        throw new CableroomError(
+          'ACCESS_DENIED',
+          "Only the principal of the user's own post designates EXDIS readers.",
+        );
+      }
+      db.transaction(() => {
+        if (designated) {
+          prepared(
+            db,
+            'INSERT OR IGNORE INTO exdis_designees (station_id, user_id, designated_by_user_id, designated_at) VALUES (?, ?, ?, ?)',
+          ).run(row.station_id, row.id, principal.userId, now.toISOString());
+        } else {
+          prepared(db, 'DELETE FROM exdis_designees WHERE station_id = ? AND user_id = ?').run(row.station_id, row.id);
+        }
+        audit.append(
+          {
+            actor: { userId: principal.userId, login: principal.login },
+            action: 'DESIGNATE',
+            detail: { caption: 'EXDIS', login, designated },
+          },
+          now,
+        );
+      })();
     },
     update(actor, login, c, now = new Date()) {
       const row = userByLogin(db, login);

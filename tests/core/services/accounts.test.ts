@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { cableInputSchema } from '../../../electron/core/cables/cableInput';
+import { insertCable } from '../../../electron/core/store/cableWriter';
 import { seededCoreFixture } from '../../support/tempCore';
 
 const core = seededCoreFixture();
@@ -81,3 +83,41 @@ describe('accounts', () => {
     expect(() => c.users.byLogin('duty-usro')).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));
   });
 });
+
+describe('EXDIS designation', () => {
+  test('the principal designates a reader at the post; others may not; both are audited', () => {
+    const c = core();
+    const id = insertExdisCable(c);
+    expect(() => c.cables.show(c.users.byLogin('duty-usro'), id, 'test')).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    expect(() => c.accounts.designateExdis(c.users.byLogin('duty-usro'), 'trainee', true)).toThrow(
+      /Only the principal/,
+    );
+    expect(() => c.accounts.designateExdis(c.users.byLogin('bohlen'), 'duty-usro', true)).toThrow(/Only the principal/);
+    c.accounts.designateExdis(c.users.byLogin('finletter'), 'duty-usro', true);
+    expect(c.cables.show(c.users.byLogin('duty-usro'), id, 'test').captions).toEqual(['EXDIS']);
+    c.accounts.designateExdis(c.users.byLogin('finletter'), 'duty-usro', false);
+    expect(() => c.cables.show(c.users.byLogin('duty-usro'), id, 'test')).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    expect(c.audit.list({ limit: 10, action: 'DESIGNATE' }).map((e) => e.detail.designated)).toEqual([false, true]);
+  });
+});
+
+function insertExdisCable(c: ReturnType<typeof core>): number {
+  return insertCable(
+    c.db,
+    cableInputSchema.parse({
+      ref: 'STATE 5150',
+      profile: 'FRUS_1960S',
+      dtg: '301800Z OCT 62',
+      originator: { plad: 'SECSTATE WASHDC' },
+      classification: 'SECRET',
+      captions: ['EXDIS'],
+      subject: 'Exclusive distribution practice',
+      transmission: { addressees: [{ plad: 'USMISSION USNATO', role: 'ACTION' }] },
+      paragraphs: [{ n: null, portion: 'S', text: 'For the principal and designees.' }],
+    }),
+  );
+}
