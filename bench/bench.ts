@@ -380,19 +380,23 @@ function report(
   );
   out.push('');
 
-  out.push(`Constant-time paging: inbox p95 at ${fmtInt(SMALL_N)} cables and at N (ms)`);
+  out.push(`Constant-time paging: inbox page latency at ${fmtInt(SMALL_N)} cables and at N (ms)`);
   if (!large) {
     out.push(`  n/a: N (${fmtInt(o.n)}) is not above ${fmtInt(SMALL_N)}.`);
   } else {
     const row = (label: string, a: Summary, b: Summary): string[] => [
       label,
+      fmtMs(a.median),
+      fmtMs(b.median),
       fmtMs(a.p95),
       fmtMs(b.p95),
       (b.p95 / a.p95).toFixed(2),
     ];
+    const small$ = fmtInt(small.cables);
+    const large$ = fmtInt(large.cables);
     out.push(
       table(
-        ['  page', `${fmtInt(small.cables)} cables`, `${fmtInt(large.cables)} cables`, 'ratio'],
+        ['  page', `median ${small$}`, `median ${large$}`, `p95 ${small$}`, `p95 ${large$}`, 'p95 ratio'],
         [
           row(`  first page (${BENCH_LOGIN})`, small.firstPage, large.firstPage),
           row(`  random cursor (${BENCH_LOGIN})`, small.deepPage, large.deepPage),
