@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../core/app';
 import { AUDIT_ACTIONS, type AuditAction } from '../core/audit/auditTrail';
 import { isCableroomError } from '../core/errors';
+import { importFrusFiles } from '../core/import/frus';
 import type { ErrorCode } from '../contract/errors';
 import { formatCableText } from '../domain/cableText';
 import { precedenceWords } from '../domain/precedence';
@@ -39,6 +40,8 @@ Commands:
   repeat REF --to PLAD,... --as LOGIN [--approve-by LOGIN]
                                 Repeat a cable to new addressees (NODIS, EXDIS and EYES ONLY need
                                 approval by the originator's approver or S/S)
+  import-frus PATH... [--json]  Import the telegrams of FRUS TEI files (one document or a whole volume);
+                                --json prints one object per imported telegram; skips are reported on stderr
   designate LOGIN --as PRINCIPAL [--revoke]
                                 The post's principal designates LOGIN to read EXDIS traffic (or revokes it)
   audit verify                  Check the hash chain of the audit trail (exit 5 names the first bad entry)
@@ -207,6 +210,30 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         const stations = core.routing.repeat(actor, cableId, { to, approveBy: values['approve-by'] });
         print({ repeatedTo: stations }, () => `Repeated ${rest[0]} to ${stations.join(', ')}.`);
         return EXIT.OK;
+      }
+      case 'import-frus': {
+        if (rest.length === 0) throw new UsageError('import-frus needs at least one PATH (a TEI document or volume).');
+        core = openCore({ dbPath, mustExist: true });
+        const outcomes = await importFrusFiles(core.db, rest, {
+          onProgress: values.json
+            ? undefined
+            : (p) =>
+                io.stderr(
+                  `${p.file} #${p.doc}: ${p.outcome}${p.ref ? ` ${p.ref}` : ''}${p.reason ? ` (${p.reason})` : ''}\n`,
+                ),
+        });
+        const imported = outcomes.flatMap((o) => (o.ok ? o.imported : []));
+        for (const o of outcomes) {
+          if (!o.ok) io.stderr(`cableroom: ${o.file}: ${o.error}\n`);
+          else
+            for (const s of o.skipped)
+              io.stderr(`cableroom: ${s.file} document ${s.doc}${s.ref ? ` (${s.ref})` : ''} skipped: ${s.reason}\n`);
+        }
+        print(imported, () => {
+          const skipped = outcomes.reduce((n, o) => n + (o.ok ? o.skipped.length : 0), 0);
+          return `Imported ${imported.length} telegram${imported.length === 1 ? '' : 's'}${imported.length ? `: ${imported.map((t) => t.ref).join(', ')}` : ''}; skipped ${skipped}.`;
+        });
+        return outcomes.every((o) => o.ok) ? EXIT.OK : EXIT.FAILURE;
       }
       case 'designate': {
         if (rest.length !== 1) throw new UsageError('designate needs exactly one LOGIN.');

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { main } from '../../electron/cli/cableroom';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations';
@@ -126,5 +127,41 @@ describe('cableroom CLI', () => {
     const inbox = JSON.parse((await run('inbox', '--as', 'trainee', '--json', '--db', db)).out);
     expect(inbox.map((r: { ref: string }) => r.ref)).not.toContain('TOPOL 578');
     expect(await run('inbox', '--as', 'trainee', '--limit', '0', '--db', db)).toMatchObject({ code: 2 });
+  });
+});
+
+describe('import-frus', () => {
+  const CORPUS = resolve(__dirname, '../../../shared/corpus/frus/frus1961-63v11');
+
+  test('imports corpus telegrams as JSON with the same field names as show; re-importing changes nothing', async () => {
+    const db = await seededDb();
+    const files = ['d115.xml', 'd100.xml'].map((f) => join(CORPUS, f));
+    const first = await run('import-frus', ...files, '--json', '--db', db);
+    expect(first.code).toBe(0);
+    const imported = JSON.parse(first.out) as { ref: string; classification: string; source: { doc: number } }[];
+    expect(imported.map((t) => t.source.doc)).toEqual([115]);
+    expect(imported[0]).toMatchObject({ classification: expect.stringMatching(/^[A-Z_]+$/) });
+    // d100 is the seed's TOPOL 578: reported as already imported, not duplicated.
+    expect(first.err).toMatch(/document 100 \(TOPOL 578\) skipped: .*already imported/);
+    const again = await run('import-frus', ...files, '--json', '--db', db);
+    expect(JSON.parse(again.out)).toEqual([]);
+    // The Secretary (principal at the Department, the addressee) reads the imported telegram.
+    const shown = await run('show', imported[0]!.ref, '--as', 'rusk', '--json', '--db', db);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out)).toMatchObject({ ref: imported[0]!.ref, from: { plad: 'AMEMBASSY MOSCOW' } });
+  });
+
+  test('a hostile file is refused with a clear message and the exit code says so', async () => {
+    const db = await seededDb();
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const evil = join(t.dir, 'evil.xml');
+    writeFileSync(
+      evil,
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><TEI><text><body>&e;</body></text></TEI>',
+    );
+    const r = await run('import-frus', evil, '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/evil\.xml: .*DOCTYPE/i);
   });
 });
