@@ -5,6 +5,8 @@ import type {
   AccountView,
   CableExport,
   CableView,
+  DirectoryView,
+  Distribution,
   InboxCursor,
   InboxPage,
   InboxRow,
@@ -63,11 +65,25 @@ export type CableroomClient = Readonly<{
   listAccounts(): Promise<ReadonlyArray<AccountView>>;
   createAccount(account: NewAccountInput): Promise<AccountView>;
   updateAccount(changes: AccountChangesInput): Promise<AccountView>;
+  /** Who the cable went to and how (DOMAIN.md §1.8); only the viewer's own post's part unless they see it all. */
+  showDistribution(cableId: number): Promise<Distribution>;
+  /** Carries out this post's pending "X PASS Y" instructions (rule 17); returns the PLADs passed to. */
+  executePass(cableId: number): Promise<ReadonlyArray<string>>;
+  /** Repeats the cable to stations or collectives (rule 16: approval for NODIS, EXDIS, EYES ONLY); returns the PLADs reached. */
+  repeatCable(request: RepeatCableInput): Promise<ReadonlyArray<string>>;
+  readDirectory(): Promise<DirectoryView>;
+  addStation(station: NewStationInput): Promise<DirectoryView>;
+  addOffice(office: NewOfficeInput): Promise<DirectoryView>;
+  setCollective(collective: CollectiveInput): Promise<DirectoryView>;
 }>;
 
 export type AuditQuery = InputOf<'listAudit'>;
 export type NewAccountInput = InputOf<'createAccount'>;
 export type AccountChangesInput = InputOf<'updateAccount'>;
+export type RepeatCableInput = InputOf<'repeatCable'>;
+export type NewStationInput = InputOf<'addStation'>;
+export type NewOfficeInput = InputOf<'addOffice'>;
+export type CollectiveInput = InputOf<'setCollective'>;
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
@@ -108,6 +124,13 @@ export function createClient(api: CableroomApi): CableroomClient {
     listAccounts: () => call(() => api.listAccounts({})),
     createAccount: (account: NewAccountInput) => call(() => api.createAccount(account)),
     updateAccount: (changes: AccountChangesInput) => call(() => api.updateAccount(changes)),
+    showDistribution: (cableId: number) => call(() => api.showDistribution({ cableId })),
+    executePass: (cableId: number) => call(() => api.executePass({ cableId })),
+    repeatCable: (request: RepeatCableInput) => call(() => api.repeatCable(request)),
+    readDirectory: () => call(() => api.readDirectory({})),
+    addStation: (station: NewStationInput) => call(() => api.addStation(station)),
+    addOffice: (office: NewOfficeInput) => call(() => api.addOffice(office)),
+    setCollective: (collective: CollectiveInput) => call(() => api.setCollective(collective)),
   });
 }
 
@@ -135,6 +158,13 @@ function missingBridgeClient(): CableroomClient {
     listAccounts: fail,
     createAccount: fail,
     updateAccount: fail,
+    showDistribution: fail,
+    executePass: fail,
+    repeatCable: fail,
+    readDirectory: fail,
+    addStation: fail,
+    addOffice: fail,
+    setCollective: fail,
   });
 }
 

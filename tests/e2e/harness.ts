@@ -184,11 +184,16 @@ async function connectPage(page: Page, router: IpcRouter, origin: string, bridge
 
 export { expect };
 
-/** Saves a screenshot of the current screen under test-results/screens/<name>.png. */
-export async function saveScreen(page: Page, name: string): Promise<void> {
+/** Where a screenshot or saved file named `file` goes: test-results/screens/<file>. */
+export function screenPath(file: string): string {
   const dir = join(repoRoot(test.info().config), 'test-results', 'screens');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
+  return join(dir, file);
+}
+
+/** Saves a screenshot of the current screen under test-results/screens/<name>.png. */
+export async function saveScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenPath(`${name}.png`) });
 }
 
 /** Signs in through the UI: pick the persona, type the passphrase, press the button. */

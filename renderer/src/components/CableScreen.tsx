@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { assertNever } from '../../../electron/domain/assertNever';
 import type { CableView, EraProfile, InboxRow, ParagraphView } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
@@ -26,7 +26,10 @@ export type CableScreenState =
   | Readonly<{ status: 'error'; message: string }>
   | Readonly<{ status: 'ready'; cable: CableView }>;
 
-export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export';
+export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export' | 'pass';
+
+/** The cable itself, or who it went to and how (DOMAIN.md §1.8). */
+export type CableTab = 'cable' | 'distribution';
 
 export type HandlingState = Readonly<{
   pending: HandlingAction | null;
@@ -49,6 +52,16 @@ export type CableScreenProps = Readonly<{
   onFileAsRead(): void;
   onPrint(): void;
   onExport(): void;
+  tab: CableTab;
+  onTab(tab: CableTab): void;
+  /** The distribution panel, shown on the Distribution tab. */
+  distribution: ReactNode;
+  /** Posts the user's post still has to pass this cable to (rule 17). */
+  pendingPassTo: ReadonlyArray<string>;
+  onPass(): void;
+  onRepeat(): void;
+  /** The repeat dialog while it is open. */
+  dialog: ReactNode;
 }>;
 
 const PROFILE_WORDS: Readonly<Record<EraProfile, string>> = {
@@ -67,12 +80,15 @@ export function CableScreen(props: CableScreenProps) {
     scrollerRef.current?.focus({ preventScroll: true });
   }, []);
 
+  const { tab, onTab } = props;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        onBack();
+        // From the distribution, Escape goes back to the cable; from the cable, to the list.
+        if (tab === 'distribution') onTab('cable');
+        else onBack();
       } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
         // Printing goes through the audited action (PRINT is recorded before the dialog opens).
         e.preventDefault();
@@ -81,7 +97,7 @@ export function CableScreen(props: CableScreenProps) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onBack, onPrint]);
+  }, [onBack, onPrint, tab, onTab]);
 
   const ready = state.status === 'ready' ? state.cable : null;
   const marking: ViewMarking = ready
@@ -91,6 +107,7 @@ export function CableScreen(props: CableScreenProps) {
   usePrintMarking(ready ? marking : null);
 
   const busy = handling.pending !== null;
+  const tabIds = { cable: useId(), distribution: useId(), panel: useId() };
   return (
     <WorkspaceFrame chrome={props.chrome} marking={marking} testId="screen-cable-frame" className="workspace--cable">
       <div className="cable-bar">
@@ -102,8 +119,19 @@ export function CableScreen(props: CableScreenProps) {
             <ShownText text={ref} />
           </span>
           {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
+          <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
           <span className="cable-toolbar__spacer" />
           <span className="cable-toolbar__hint muted">Esc returns</span>
+          <button
+            type="button"
+            className="button"
+            disabled={!ready || busy}
+            onClick={props.onRepeat}
+            data-testid="repeat-cable"
+            aria-haspopup="dialog"
+          >
+            Repeat…
+          </button>
           <button
             type="button"
             className="button"
@@ -125,6 +153,7 @@ export function CableScreen(props: CableScreenProps) {
           </button>
         </div>
         {delivery && <HandlingBar {...props} delivery={delivery} />}
+        {ready && props.pendingPassTo.length > 0 && <PassBar {...props} />}
         {handling.notice && (
           <p
             className={`handling-notice handling-notice--${handling.notice.tone}`}
@@ -136,8 +165,17 @@ export function CableScreen(props: CableScreenProps) {
           </p>
         )}
       </div>
-      <div className="cable-scroll" data-testid="screen-cable" ref={scrollerRef} tabIndex={-1}>
-        {ready && (
+      <div
+        className="cable-scroll"
+        data-testid="screen-cable"
+        ref={scrollerRef}
+        tabIndex={-1}
+        role="tabpanel"
+        id={tabIds.panel}
+        aria-labelledby={tab === 'cable' ? tabIds.cable : tabIds.distribution}
+      >
+        {tab === 'distribution' && <main className="distribution-page">{props.distribution}</main>}
+        {tab === 'cable' && ready && (
           <PrintCover
             classification={ready.classification}
             cableRef={ready.ref}
@@ -145,17 +183,84 @@ export function CableScreen(props: CableScreenProps) {
             printedFor={props.chrome.user.displayName}
           />
         )}
-        <main className="cable-page">
-          {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
-          {state.status === 'error' && (
-            <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
-              {state.message}
-            </p>
-          )}
-          {ready && <CableDocument cable={ready} />}
-        </main>
+        {tab === 'cable' && (
+          <main className="cable-page">
+            {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
+            {state.status === 'error' && (
+              <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
+                {state.message}
+              </p>
+            )}
+            {ready && <CableDocument cable={ready} />}
+          </main>
+        )}
       </div>
+      {props.dialog}
     </WorkspaceFrame>
+  );
+}
+
+/** The two views of a cable as ARIA tabs: arrows move between them, Enter or Space picks one. */
+function CableTabs(props: {
+  tab: CableTab;
+  onTab(tab: CableTab): void;
+  ids: Readonly<{ cable: string; distribution: string; panel: string }>;
+}) {
+  const { tab, onTab, ids } = props;
+  const cableRef = useRef<HTMLButtonElement>(null);
+  const distributionRef = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const next: CableTab =
+      e.key === 'Home' ? 'cable' : e.key === 'End' ? 'distribution' : tab === 'cable' ? 'distribution' : 'cable';
+    onTab(next);
+    (next === 'cable' ? cableRef : distributionRef).current?.focus();
+  };
+  const tabButton = (which: CableTab, label: string, ref: typeof cableRef) => (
+    <button
+      ref={ref}
+      type="button"
+      role="tab"
+      id={ids[which]}
+      className="cable-tabs__tab"
+      aria-selected={tab === which}
+      aria-controls={ids.panel}
+      tabIndex={tab === which ? 0 : -1}
+      onClick={() => onTab(which)}
+      data-testid={`tab-${which}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="cable-tabs" role="tablist" aria-label="Cable views" onKeyDown={onKeyDown}>
+      {tabButton('cable', 'Cable', cableRef)}
+      {tabButton('distribution', 'Distribution', distributionRef)}
+    </div>
+  );
+}
+
+/** "USRO PASS AMEMBASSY PARIS" is this post's to carry out (rule 17). */
+function PassBar(props: CableScreenProps) {
+  const { handling } = props;
+  const to = props.pendingPassTo.join(', ');
+  return (
+    <div className="pass-bar" data-testid="pass-bar">
+      <span>
+        Your post must pass this cable to <ShownText text={to} /> (rule 17).
+      </span>
+      <span className="handling__spacer" />
+      <button
+        type="button"
+        className="button button--primary button--compact"
+        disabled={handling.pending !== null}
+        onClick={props.onPass}
+        data-testid="execute-pass"
+      >
+        {handling.pending === 'pass' ? 'Passing…' : `Pass to ${shownText(to)}`}
+      </button>
+    </div>
   );
 }
 

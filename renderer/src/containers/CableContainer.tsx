@@ -1,12 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InboxRow } from '../../../electron/domain/cable';
+import { flushSync } from 'react-dom';
+import type { DirectoryView, InboxRow } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { toApiError, type ApiError, type CableroomClient } from '../api';
-import { CableScreen, type CableScreenState, type HandlingAction, type HandlingState } from '../components/CableScreen';
+import {
+  CableScreen,
+  type CableScreenState,
+  type CableTab,
+  type HandlingAction,
+  type HandlingState,
+} from '../components/CableScreen';
+import { RepeatDialog } from '../components/RepeatDialog';
 import type { WorkspaceChrome } from '../components/WorkspaceFrame';
 import { saveTextFile } from '../download';
 import { describeError, serviceMessage } from '../errorText';
+import { approvalCaptions, EMPTY_REPEAT, repeatRequest, type RepeatDraft } from '../routing/repeatForm';
+import { DistributionContainer } from './DistributionContainer';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */
 export type CableTarget = Readonly<{
@@ -20,10 +30,15 @@ export type CableTarget = Readonly<{
 
 const IDLE: HandlingState = { pending: null, notice: null };
 
+type RepeatState = Readonly<{ draft: RepeatDraft; pending: boolean; error: string | null }>;
+
 /**
  * Loads one cable with `showCable` (the access decision and audit entry happen in core) and
  * carries out the handling actions on it: acknowledge and file as read (rule 8), print (PRINT is
- * recorded before the print dialog opens) and export (EXPORT, then a file download).
+ * recorded before the print dialog opens) and export (EXPORT, then a file download). It also
+ * holds the routing actions (DOMAIN.md §1.8): the Distribution tab, executing this post's pass
+ * instructions (rule 17) and repeating the cable (rule 16). After a pass or a repeat the cable and
+ * its distribution are read again, so both show what was just done.
  */
 export function CableContainer(props: {
   client: CableroomClient;
@@ -39,6 +54,12 @@ export function CableContainer(props: {
   const { cableId } = target;
   const [state, setState] = useState<CableScreenState>({ status: 'loading' });
   const [handling, setHandling] = useState<HandlingState>(IDLE);
+  const [tab, setTab] = useState<CableTab>('cable');
+  /** Bumped after a pass or a repeat: the cable and its distribution are read again. */
+  const [revision, setRevision] = useState(0);
+  const [directory, setDirectory] = useState<DirectoryView | null>(null);
+  const [directoryError, setDirectoryError] = useState<string | null>(null);
+  const [repeat, setRepeat] = useState<RepeatState | null>(null);
   const live = useRef(true);
   /** True while our own print runs, so the beforeprint fallback does not record it twice. */
   const printing = useRef(false);
@@ -66,7 +87,28 @@ export function CableContainer(props: {
     return () => {
       current = false;
     };
-  }, [client, cableId, onSessionEnded]);
+  }, [client, cableId, revision, onSessionEnded]);
+
+  // The directory names the stations in the graph and fills the repeat picker; read once, when needed.
+  const needDirectory = tab === 'distribution' || repeat !== null;
+  useEffect(() => {
+    if (!needDirectory || directory !== null) return;
+    let current = true;
+    client.readDirectory().then(
+      (d) => {
+        if (current) setDirectory(d);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setDirectoryError(serviceMessage(err));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, needDirectory, directory, onSessionEnded]);
 
   const ready = state.status === 'ready';
 
@@ -132,6 +174,8 @@ export function CableContainer(props: {
 
   const print = () => {
     if (!ready || handling.pending) return;
+    // Only the cable prints (print.css): from the Distribution tab, the cable is shown first.
+    if (tab !== 'cable') flushSync(() => setTab('cable'));
     run(
       'print',
       async () => {
@@ -145,6 +189,68 @@ export function CableContainer(props: {
         }
       },
       () => 'Print recorded in the audit trail.',
+    );
+  };
+
+  const pendingPassTo =
+    state.status === 'ready'
+      ? state.cable.pass.filter((p) => p.status === 'PENDING' && p.by === props.chrome.user.post.plad).map((p) => p.to)
+      : (delivery?.pendingPassTo ?? []);
+
+  const executePass = () => {
+    if (!ready || handling.pending) return;
+    run(
+      'pass',
+      () => client.executePass(cableId),
+      (to) => {
+        if (delivery) {
+          onDeliveryUpdated({ ...delivery, pendingPassTo: delivery.pendingPassTo.filter((p) => !to.includes(p)) });
+        }
+        setRevision((r) => r + 1);
+        return `Passed to ${to.join(', ')} (rule 17); recorded in the audit trail.`;
+      },
+    );
+  };
+
+  const submitRepeat = () => {
+    if (!repeat || repeat.pending) return;
+    const check = repeatRequest(cableId, repeat.draft);
+    if (!check.ok) {
+      setRepeat({ ...repeat, error: check.error });
+      return;
+    }
+    setRepeat({ ...repeat, pending: true, error: null });
+    client.repeatCable(check.request).then(
+      (reached) => {
+        if (!live.current) return;
+        setRepeat(null);
+        setRevision((r) => r + 1);
+        const approver = check.request.approver ? `, approved by ${check.request.approver.login}` : '';
+        setHandling({
+          pending: null,
+          notice: {
+            tone: 'done',
+            text:
+              reached.length === 0
+                ? `Repeat recorded${approver}; every post named already holds the cable.`
+                : `Repeated to ${reached.join(', ')}${approver}; recorded in the audit trail.`,
+          },
+        });
+      },
+      (e: unknown) => {
+        if (!live.current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') {
+          onSessionEnded(err);
+          return;
+        }
+        // Main's words, verbatim: the rule 16 refusal names the rule and the approver. A failed
+        // passphrase check is the approver's, so it says whose ("ujohnson: Wrong passphrase.").
+        const approver = check.request.approver?.login;
+        const text =
+          err.code === 'SIGN_IN_FAILED' && approver ? `${approver}: ${serviceMessage(err)}` : serviceMessage(err);
+        setRepeat((r) => (r ? { ...r, pending: false, error: text } : r));
+      },
     );
   };
 
@@ -173,6 +279,45 @@ export function CableContainer(props: {
       onFileAsRead={fileAsRead}
       onPrint={print}
       onExport={exportCable}
+      tab={tab}
+      onTab={setTab}
+      distribution={
+        <DistributionContainer
+          client={client}
+          cableId={cableId}
+          cableRef={state.status === 'ready' ? state.cable.ref : target.ref}
+          marking={
+            state.status === 'ready'
+              ? { classification: state.cable.classification, text: state.cable.banner }
+              : { classification: target.classification, text: target.banner }
+          }
+          ownPost={props.chrome.user.post.plad}
+          directory={directory}
+          reloadKey={revision}
+          onSessionEnded={onSessionEnded}
+        />
+      }
+      pendingPassTo={pendingPassTo}
+      onPass={executePass}
+      onRepeat={() => {
+        if (ready && !handling.pending) setRepeat({ draft: EMPTY_REPEAT, pending: false, error: null });
+      }}
+      dialog={
+        repeat !== null && state.status === 'ready' ? (
+          <RepeatDialog
+            cableRef={state.cable.ref}
+            approvalCaptions={approvalCaptions(state.cable.captions)}
+            directory={directory}
+            directoryError={directoryError}
+            draft={repeat.draft}
+            pending={repeat.pending}
+            error={repeat.error}
+            onDraftChange={(draft) => setRepeat((r) => (r ? { ...r, draft, error: null } : r))}
+            onSubmit={submitRepeat}
+            onClose={() => setRepeat((r) => (r && !r.pending ? null : r))}
+          />
+        ) : null
+      }
     />
   );
 }

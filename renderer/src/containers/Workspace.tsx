@@ -11,6 +11,7 @@ import { overallMarking, UNCLASSIFIED_MARKING } from '../inbox/viewMarking';
 import { AccountsContainer } from './AccountsContainer';
 import { AuditContainer } from './AuditContainer';
 import { CableContainer, type CableTarget } from './CableContainer';
+import { DirectoryContainer } from './DirectoryContainer';
 import { useAlerts } from './useAlerts';
 
 /** Hits asked for per search (the contract allows up to 100). */
@@ -20,16 +21,17 @@ type View =
   | Readonly<{ kind: 'inbox' }>
   | Readonly<{ kind: 'cable'; target: CableTarget; from: 'inbox' | 'search' | 'alert' }>
   | Readonly<{ kind: 'audit' }>
-  | Readonly<{ kind: 'accounts' }>;
+  | Readonly<{ kind: 'accounts' }>
+  | Readonly<{ kind: 'directory' }>;
 
-/** Audit and accounts are for instructors and admins; main enforces it, this only hides the way in. */
+/** Audit, accounts and the directory editor are for instructors and admins; main enforces it, this only hides the way in. */
 function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
-  return user.role === 'instructor' || user.role === 'admin' ? ['inbox', 'audit', 'accounts'] : ['inbox'];
+  return user.role === 'instructor' || user.role === 'admin' ? ['inbox', 'audit', 'accounts', 'directory'] : ['inbox'];
 }
 
 /**
  * The signed-in part of the app: the inbox (or search results), one cable at a time over it, and
- * for instructors and admins the audit trail and accounts. The feed, the selection, the scroll
+ * for instructors and admins the audit trail, accounts and the directory. The feed, the selection, the scroll
  * position and the search outlive an opened cable, so Escape lands where you were. FLASH/NIACT
  * alerts are polled here and shown on every screen.
  */
@@ -191,7 +193,7 @@ export function Workspace(props: {
   const alertRows = alerts.rows;
   const chrome: WorkspaceChrome = {
     user,
-    section: view.kind === 'audit' ? 'audit' : view.kind === 'accounts' ? 'accounts' : 'inbox',
+    section: view.kind === 'cable' ? 'inbox' : view.kind,
     sections: sectionsFor(user),
     onNavigate: (section) => {
       if (section === 'inbox') back();
@@ -238,6 +240,8 @@ export function Workspace(props: {
       return <AuditContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
     case 'accounts':
       return <AccountsContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'directory':
+      return <DirectoryContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
     case 'inbox':
       return (
         <InboxScreen
