@@ -63,6 +63,7 @@ function exitCodeFor(code: ErrorCode): number {
     case 'ACCESS_DENIED':
     case 'SIGN_IN_FAILED':
     case 'NOT_SIGNED_IN':
+    case 'WRONG_PASSPHRASE':
       return EXIT.ACCESS_DENIED;
     case 'NOT_FOUND':
       return EXIT.NOT_FOUND;

@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   'NOT_FOUND',
   'ACK_REQUIRED',
+  'WRONG_PASSPHRASE',
+  'RULE_VIOLATION',
+  'CONFLICT',
   'INTEGRITY',
   'INTERNAL',
 ] as const;

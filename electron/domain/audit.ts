@@ -20,6 +20,14 @@ export const AUDIT_ACTIONS = [
   'RELEASE',
   'DIRECTORY_UPDATE',
   'DESIGNATE',
+  'SIGN',
+  'REFUSE',
+  'SIGN_FAILED',
+  'DOWNGRADE',
+  'TAMPERED',
+  'KEY_CREATE',
+  'KEY_ROTATE',
+  'IMPORT',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

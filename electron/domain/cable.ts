@@ -1,4 +1,6 @@
 import type { Caption, DissemControl } from './captions';
+import type { ChainView } from './chain';
+import type { ClassAuthority, LegacyEo } from './draft';
 import type { Classification, ClearanceLevel, PortionMark } from './classification';
 import type { RoutingSlip } from './inPost';
 import type { Precedence } from './precedence';
@@ -87,6 +89,16 @@ export type CableView = Readonly<{
   references: ReadonlyArray<ReferenceView>;
   sourceNote: string | null;
   paragraphs: ReadonlyArray<ParagraphView>;
+  /** Why the overall marking is above the highest portion (rule 1). */
+  classificationReason: string | null;
+  /** Classification authority block (rule 5; MODERN and CABLEGATE profiles). */
+  classAuthority: ClassAuthority | null;
+  /** "E.O. 11652: GDS" line (rule 5; ADS profile). */
+  legacyEo: LegacyEo | null;
+  /** Unnumbered summary of a long cable (rule 26). */
+  summary: string | null;
+  /** The signature chain as verified on open; null for an unsigned (historical or imported) cable. */
+  chain: ChainView | null;
 }>;
 
 export type InboxRow = Readonly<{

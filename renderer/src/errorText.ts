@@ -14,6 +14,12 @@ export function describeError(e: ApiError): string {
       return `Not found. ${e.message}`;
     case 'ACK_REQUIRED':
       return `Acknowledge this FLASH or NIACT cable first. ${e.message}`;
+    case 'WRONG_PASSPHRASE':
+      return `Nothing was signed. ${e.message}`;
+    case 'RULE_VIOLATION':
+      return `The draft breaks a drafting rule. ${e.message}`;
+    case 'CONFLICT':
+      return `Someone changed this draft meanwhile. ${e.message}`;
     case 'BRIDGE_MISSING':
       return e.message;
     case 'BAD_REQUEST':

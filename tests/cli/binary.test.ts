@@ -26,7 +26,7 @@ test('the installed binary runs on plain Node: init --seed, then show TOPOL 578 
   const init = cableroom('init', '--seed', '--db', db);
   expect(init.stderr).toBe('');
   expect(init.status).toBe(0);
-  expect(init.stdout).toMatch(/Created .*: 19 stations, 30 people, 12 users, 5 cables\./);
+  expect(init.stdout).toMatch(/Created .*: 19 stations, 30 people, 12 users, 6 cables\./);
   const show = cableroom('show', 'TOPOL 578', '--as', 'finletter', '--json', '--db', db);
   expect(show.status).toBe(0);
   expect(JSON.parse(show.stdout)).toMatchObject({ ref: 'TOPOL 578', classification: 'SECRET', signedBy: 'RUSK' });

@@ -41,7 +41,7 @@ describe('cableroom CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({
       schemaVersion: LATEST_SCHEMA_VERSION,
-      seeded: { stations: 19, users: 12, cables: 5 },
+      seeded: { stations: 19, users: 12, cables: 6 },
     });
     const again = await run('init', '--seed', '--db', db);
     expect(again).toMatchObject({ code: 0, out: expect.stringContaining('is ready') });

@@ -89,7 +89,25 @@ export const cableInputSchema = z
     subject: z.string().min(1).max(500),
     fileRef: z.string().nullish(),
     tags: z.array(z.string().min(1)).default([]),
-    references: z.array(z.object({ label: z.string(), text: z.string() }).strict()).default([]),
+    references: z
+      .array(z.object({ label: z.string(), text: z.string(), cable: z.string().min(1).optional() }).strict())
+      .default([]),
+    // Fields a drafted cable adds (issue 5; DOMAIN.md rules 1, 5, 26).
+    classificationReason: z.string().nullish(),
+    classAuthority: z
+      .object({
+        classifiedBy: z.string(),
+        position: z.string(),
+        reasons: z.array(z.string()),
+        declassifyOn: z.string(),
+      })
+      .strict()
+      .nullish(),
+    legacyEo: z
+      .object({ order: z.enum(['11652', '12065', '12958', '13526']), code: z.string() })
+      .strict()
+      .nullish(),
+    summary: z.string().nullish(),
     sourceNote: z.string().nullish(),
     signature: z.string().nullish(),
     drafting: z.array(draftingRole).default([]),

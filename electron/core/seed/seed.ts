@@ -15,6 +15,9 @@ import {
   officeId,
   stationByPlad,
 } from '../store/directoryRepository';
+import { storeKey } from '../crypto/keyStore';
+import { insertCableSignatures, releasedCableInput, type SignedCable } from '../signing/signedCable';
+import { fromDocument, signedCableDocumentSchema } from '../signing/signedCableSchema';
 import { directorySeedSchema, usersSeedSchema, type DirectorySeed, type UsersSeed } from './seedSchema';
 
 /**
@@ -41,24 +44,40 @@ function readJson<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return parsed.data;
 }
 
+const base64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+
 /** True once the directory has been loaded (the seed runs on first start only). */
 export function isSeeded(db: Db): boolean {
   return countStations(db) > 0;
 }
 
-export type SeedData = Readonly<{ directory: DirectorySeed; users: UsersSeed; cables: ReadonlyArray<CableInput> }>;
+export type SeedData = Readonly<{
+  directory: DirectorySeed;
+  users: UsersSeed;
+  cables: ReadonlyArray<CableInput>;
+  /** Released practice cables with their signature chains (resources/seed/signed). */
+  signed: ReadonlyArray<SignedCable>;
+}>;
+
+function jsonFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+}
 
 /** Reads and validates every seed file before anything is written. */
 export function readSeed(seedDir: string): SeedData {
   const directory = readJson(join(seedDir, 'directory.json'), directorySeedSchema);
   const users = readJson(join(seedDir, 'users.json'), usersSeedSchema);
-  const cablesDir = join(seedDir, 'cables');
-  const cableFiles = existsSync(cablesDir)
-    ? readdirSync(cablesDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
-  return { directory, users, cables: cableFiles.map((f) => readJson(join(cablesDir, f), cableInputSchema)) };
+  return {
+    directory,
+    users,
+    cables: jsonFiles(join(seedDir, 'cables')).map((f) => readJson(f, cableInputSchema)),
+    signed: jsonFiles(join(seedDir, 'signed')).map((f) => fromDocument(readJson(f, signedCableDocumentSchema))),
+  };
 }
 
 /**
@@ -66,7 +85,7 @@ export function readSeed(seedDir: string): SeedData {
  * that does not fit (an unknown station, a duplicate cable) leaves the database as it was.
  */
 export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSummary {
-  const { directory, users, cables } = seed;
+  const { directory, users, cables, signed } = seed;
 
   return db.transaction((): SeedSummary => {
     if (isSeeded(db)) throw new CableroomError('BAD_REQUEST', 'This database already holds a directory.');
@@ -103,13 +122,31 @@ export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSu
         kdf: u.passphrase.kdf,
         createdAt: now.toISOString(),
       });
+      const k = u.signingKey;
+      storeKey(
+        db,
+        personId,
+        {
+          publicKey: base64(k.publicKey),
+          fingerprint: k.fingerprint,
+          sealed: base64(k.sealed),
+          salt: base64(k.salt),
+          nonce: base64(k.nonce),
+          kdf: k.kdf,
+        },
+        now,
+      );
     }
     for (const c of cables) insertCable(db, c, now);
+    for (const c of signed) {
+      const cableId = insertCable(db, releasedCableInput(c.draft, c.release), now);
+      insertCableSignatures(db, cableId, c.signatures);
+    }
     return {
       stations: directory.stations.length,
       people: directory.people.length,
       users: users.users.length,
-      cables: cables.length,
+      cables: cables.length + signed.length,
     };
   })();
 }

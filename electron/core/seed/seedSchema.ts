@@ -64,6 +64,18 @@ export const usersSeedSchema = z
               hash: z.base64().min(32),
             })
             .strict(),
+          // The user's Ed25519 key pair, the secret half sealed with the training passphrase
+          // (scrypt + secretbox); written by `npm run seed:sign`.
+          signingKey: z
+            .object({
+              publicKey: z.base64().length(44),
+              fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
+              sealed: z.base64(),
+              salt: z.base64(),
+              nonce: z.base64(),
+              kdf: z.string(),
+            })
+            .strict(),
         })
         .strict(),
     ),

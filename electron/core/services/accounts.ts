@@ -15,6 +15,8 @@ import {
   type UserWithPersonRow,
 } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
+import { createSealedKey } from '../crypto/keys';
+import { storeKey } from '../crypto/keyStore';
 import { hashPassphrase } from '../users/passphrase';
 import type { Actor } from './actor';
 
@@ -122,6 +124,8 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       foreignCheck(a.foreignNational, a.nationality);
       checkPassphrase(a.passphrase);
       const secret = hashPassphrase(a.passphrase);
+      // The account's signing key, sealed with the same passphrase (issue 5: keys are created with the account).
+      const signingKey = createSealedKey(a.passphrase);
       db.transaction(() => {
         const surname = a.displayName.trim().split(/\s+/).at(-1) ?? a.displayName;
         const personId = insertPerson(db, {
@@ -149,6 +153,15 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
           caption_roles: JSON.stringify(a.captionRoles),
           nationality: a.nationality ?? null,
         });
+        storeKey(db, personId, signingKey, now);
+        audit.append(
+          {
+            actor: { userId: actor.userId, login: actor.login },
+            action: 'KEY_CREATE',
+            detail: { login: a.login, fingerprint: signingKey.fingerprint },
+          },
+          now,
+        );
         audit.append(
           {
             actor: { userId: actor.userId, login: actor.login },
@@ -211,6 +224,9 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       foreignCheck(foreignNational, c.nationality === undefined ? row.nationality : c.nationality);
       if (c.passphrase !== undefined) checkPassphrase(c.passphrase);
       const secret = c.passphrase !== undefined ? hashPassphrase(c.passphrase) : null;
+      // A new passphrase cannot unseal the old signing key: the account gets a new key pair and the
+      // old public key is kept, retired, so that the signatures it made still verify.
+      const signingKey = c.passphrase !== undefined ? createSealedKey(c.passphrase) : null;
       db.transaction(() => {
         updateUserRow(db, row.id, {
           ...(c.role !== undefined ? { role: c.role } : {}),
@@ -230,6 +246,17 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
               }
             : {}),
         });
+        if (signingKey) {
+          storeKey(db, row.person_id, signingKey, now);
+          audit.append(
+            {
+              actor: { userId: actor.userId, login: actor.login },
+              action: 'KEY_ROTATE',
+              detail: { login, fingerprint: signingKey.fingerprint },
+            },
+            now,
+          );
+        }
         const { passphrase, ...visible } = c;
         audit.append(
           {

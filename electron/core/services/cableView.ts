@@ -1,3 +1,4 @@
+import type { ChainView } from '../../domain/chain';
 import type { AccessObject } from '../../domain/access';
 import type { AddresseeView, CableView, RepeatView } from '../../domain/cable';
 import type { EyesOnlyEntry } from '../../domain/captions';
@@ -56,7 +57,7 @@ function eyesOnlyNames(entries: ReadonlyArray<EyesOnlyEntry>, t: TransmissionRec
 }
 
 /** Builds the read model of a cable the user has been allowed to see. */
-export function cableView(record: CableRecord): CableView {
+export function cableView(record: CableRecord, chain: ChainView | null = null): CableView {
   const { cable } = record;
   const original = record.transmissions.find((t) => t.kind === 'ORIGINAL');
   if (!original) throw new Error(`Cable ${cable.id} has no original transmission.`);
@@ -112,5 +113,10 @@ export function cableView(record: CableRecord): CableView {
     references: record.references,
     sourceNote: cable.source_note,
     paragraphs: record.paragraphs,
+    classificationReason: cable.classification_reason,
+    classAuthority: cable.class_authority,
+    legacyEo: cable.legacy_eo,
+    summary: cable.summary,
+    chain,
   };
 }

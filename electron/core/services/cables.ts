@@ -4,6 +4,8 @@ import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
 import { cableIdByRef, loadCableRecord, searchCableIds } from '../store/cableReader';
 import type { Db } from '../store/database';
+import { keyCache } from '../crypto/verify';
+import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
 import { accessSubject, type Actor } from './actor';
 import { accessObjectOf, cableView } from './cableView';
 
@@ -37,6 +39,7 @@ export function ftsQuery(text: string): string | null {
 }
 
 export function createCablesService(db: Db, audit: AuditTrail): CablesService {
+  const keys = keyCache();
   const service: CablesService = {
     show(actor, cableId, channel) {
       const record = loadCableRecord(db, cableId);
@@ -48,7 +51,23 @@ export function createCablesService(db: Db, audit: AuditTrail): CablesService {
         throw new CableroomError('ACCESS_DENIED', `Access denied. ${decision.explanation}`);
       }
       audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel } });
-      return cableView(record);
+      // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
+      const chain = verifyOneCable(db, cableId, databaseKeys(db, keys));
+      if (chain?.status === 'TAMPERED') {
+        audit.append({
+          actor: who,
+          action: 'TAMPERED',
+          cableId,
+          detail: {
+            channel,
+            problems: chain.problems,
+            failed: chain.signatures
+              .filter((s) => !s.verified)
+              .map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
+          },
+        });
+      }
+      return cableView(record, chain);
     },
     search(actor, query, limit) {
       const match = ftsQuery(query);

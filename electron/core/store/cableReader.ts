@@ -1,3 +1,4 @@
+import type { ClassAuthority, LegacyEo } from '../../domain/draft';
 import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
 import type { Classification, PortionMark } from '../../domain/classification';
 import type { EraProfile } from '../../domain/cable';
@@ -31,6 +32,10 @@ export type CableRow = Readonly<{
   tags: ReadonlyArray<string>;
   source_note: string | null;
   signature: string | null;
+  classification_reason: string | null;
+  class_authority: ClassAuthority | null;
+  legacy_eo: LegacyEo | null;
+  summary: string | null;
 }>;
 
 export type TransmissionRecord = Readonly<{
@@ -91,7 +96,12 @@ export type DraftingRecord = Readonly<{
   officeId: number | null;
 }>;
 
-type RawCable = Omit<CableRow, 'captions' | 'dissem' | 'rel_to' | 'tags' | 'categories'> & {
+type RawCable = Omit<
+  CableRow,
+  'captions' | 'dissem' | 'rel_to' | 'tags' | 'categories' | 'class_authority' | 'legacy_eo'
+> & {
+  class_authority: string | null;
+  legacy_eo: string | null;
   categories: string;
   captions: string;
   dissem: string;
@@ -113,7 +123,8 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     db,
     `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial,
               c.dtg, c.sent_at, c.originator_station_id, s.plad AS originator_plad, s.name AS originator_name, c.classification, c.captions,
-              c.dissem, c.rel_to, c.categories, c.subject, c.file_ref, c.tags, c.source_note, c.signature
+              c.dissem, c.rel_to, c.categories, c.subject, c.file_ref, c.tags, c.source_note, c.signature,
+              c.classification_reason, c.class_authority, c.legacy_eo, c.summary
        FROM cables c JOIN stations s ON s.id = c.originator_station_id WHERE c.id = ?`,
   ).get(id) as RawCable | undefined;
   if (!raw) return undefined;
@@ -124,6 +135,8 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     rel_to: JSON.parse(raw.rel_to) as string[],
     categories: JSON.parse(raw.categories) as string[],
     tags: JSON.parse(raw.tags) as string[],
+    class_authority: raw.class_authority === null ? null : (JSON.parse(raw.class_authority) as ClassAuthority),
+    legacy_eo: raw.legacy_eo === null ? null : (JSON.parse(raw.legacy_eo) as LegacyEo),
   };
   const paragraphs = (
     prepared(db, 'SELECT number AS n, portion, fyi, text FROM paragraphs WHERE cable_id = ? ORDER BY ordinal').all(

@@ -105,8 +105,32 @@ function writeCable(db: Db, c: CableInput, now: Date): number {
   );
   c.paragraphs.forEach((p, i) => para.run(cableId, i, p.n, p.portion, p.fyi ? 1 : 0, p.text));
 
-  const reference = prepared(db, 'INSERT INTO cable_references (cable_id, ordinal, label, text) VALUES (?, ?, ?, ?)');
-  c.references.forEach((r, i) => reference.run(cableId, i, r.label, r.text));
+  if (c.classificationReason || c.classAuthority || c.legacyEo || c.summary) {
+    prepared(
+      db,
+      'UPDATE cables SET classification_reason = ?, class_authority = ?, legacy_eo = ?, summary = ? WHERE id = ?',
+    ).run(
+      c.classificationReason ?? null,
+      c.classAuthority ? JSON.stringify(c.classAuthority) : null,
+      c.legacyEo ? JSON.stringify(c.legacyEo) : null,
+      c.summary ?? null,
+      cableId,
+    );
+  }
+
+  const reference = prepared(
+    db,
+    'INSERT INTO cable_references (cable_id, ordinal, label, text, ref_cable_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  c.references.forEach((r, i) => {
+    let target: number | null = null;
+    if (r.cable !== undefined) {
+      const row = prepared(db, 'SELECT id FROM cables WHERE ref = ?').get(r.cable) as { id: number } | undefined;
+      if (!row) throw bad(`references: no cable ${r.cable} in the archive.`);
+      target = row.id;
+    }
+    reference.run(cableId, i, r.label, r.text, target);
+  });
 
   const role = prepared(
     db,

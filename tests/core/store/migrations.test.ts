@@ -192,6 +192,36 @@ describe('migration 6: audit actions', () => {
   });
 });
 
+describe('migration 7: drafting', () => {
+  test('adds keys, drafts, signatures and the drafted-cable columns, and keeps a version-6 trail byte for byte', () => {
+    const { db } = rawDb();
+    migrate(db, 6);
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (1, 't1', 'DESIGNATE', 'p', 'h1')",
+    ).run();
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    migrate(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    expect(db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(before);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['person_keys', 'drafts', 'draft_signatures', 'cable_signatures']),
+    );
+    const columns = db.prepare("SELECT name FROM pragma_table_info('cables')").pluck().all();
+    expect(columns).toEqual(
+      expect.arrayContaining(['classification_reason', 'class_authority', 'legacy_eo', 'summary']),
+    );
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (2, 't2', 'TAMPERED', 'h1', 'h2')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (3, 't3', 'NONSENSE', 'h2', 'h3')")
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.exec('UPDATE audit_log SET at = 0')).toThrow(/append-only/);
+  });
+});
+
 describe('refusals', () => {
   test('a database from a newer Cableroom is refused with a clear INTEGRITY error', () => {
     const { db, path } = rawDb();

@@ -4,6 +4,7 @@ import { migration0003 } from './0003_search';
 import { migration0004 } from './0004_audit';
 import { migration0005 } from './0005_handling';
 import { migration0006 } from './0006_audit_actions';
+import { migration0007 } from './0007_drafting';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -14,6 +15,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

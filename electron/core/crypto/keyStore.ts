@@ -1,0 +1,109 @@
+import type { Db } from '../store/database';
+import { prepared } from '../store/statements';
+import { createSealedKey, type SealedKey } from './keys';
+
+/** Signing keys in the directory (person_keys): the current key of a person, and every key by fingerprint. */
+type KeyRow = {
+  id: number;
+  person_id: number;
+  public_key: Buffer;
+  fingerprint: string;
+  sealed_secret: Buffer | null;
+  seal_salt: Buffer | null;
+  seal_nonce: Buffer | null;
+  kdf: string | null;
+  created_at: string;
+  retired_at: string | null;
+};
+
+export type StoredKey = Readonly<{
+  id: number;
+  personId: number;
+  publicKey: Uint8Array;
+  fingerprint: string;
+  createdAt: string;
+  retiredAt: string | null;
+  /** Present for keys of local users: the secret key sealed with their passphrase. */
+  sealed: SealedKey | null;
+}>;
+
+function toKey(r: KeyRow): StoredKey {
+  const publicKey = new Uint8Array(r.public_key);
+  return {
+    id: r.id,
+    personId: r.person_id,
+    publicKey,
+    fingerprint: r.fingerprint,
+    createdAt: r.created_at,
+    retiredAt: r.retired_at,
+    sealed:
+      r.sealed_secret && r.seal_salt && r.seal_nonce && r.kdf
+        ? {
+            publicKey,
+            fingerprint: r.fingerprint,
+            sealed: new Uint8Array(r.sealed_secret),
+            salt: new Uint8Array(r.seal_salt),
+            nonce: new Uint8Array(r.seal_nonce),
+            kdf: r.kdf,
+          }
+        : null,
+  };
+}
+
+export function currentKey(db: Db, personId: number): StoredKey | null {
+  const r = prepared(db, 'SELECT * FROM person_keys WHERE person_id = ? AND retired_at IS NULL').get(personId) as
+    KeyRow | undefined;
+  return r ? toKey(r) : null;
+}
+
+export function keyByFingerprint(db: Db, fingerprint: string): StoredKey | null {
+  const r = prepared(db, 'SELECT * FROM person_keys WHERE fingerprint = ?').get(fingerprint) as KeyRow | undefined;
+  return r ? toKey(r) : null;
+}
+
+/** Every public key ever held by people, current and retired: what verification trusts. */
+export function allPublicKeys(db: Db): ReadonlyMap<string, Readonly<{ personKey: string; publicKey: Uint8Array }>> {
+  const rows = prepared(
+    db,
+    'SELECT k.fingerprint, k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id',
+  ).all() as { fingerprint: string; public_key: Buffer; person_key: string }[];
+  return new Map(
+    rows.map((r) => [r.fingerprint, { personKey: r.person_key, publicKey: new Uint8Array(r.public_key) }]),
+  );
+}
+
+/**
+ * Stores a person's new key as the current one; the previous key is retired (its public half
+ * stays, so the signatures it made still verify) and its sealed secret wiped.
+ */
+export function storeKey(db: Db, personId: number, key: SealedKey, now: Date = new Date()): number {
+  return db.transaction(() => {
+    prepared(
+      db,
+      `UPDATE person_keys SET retired_at = ?, sealed_secret = NULL, seal_salt = NULL, seal_nonce = NULL, kdf = NULL
+       WHERE person_id = ? AND retired_at IS NULL`,
+    ).run(now.toISOString(), personId);
+    return Number(
+      prepared(
+        db,
+        `INSERT INTO person_keys (person_id, public_key, fingerprint, sealed_secret, seal_salt, seal_nonce, kdf, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        personId,
+        Buffer.from(key.publicKey),
+        key.fingerprint,
+        Buffer.from(key.sealed),
+        Buffer.from(key.salt),
+        Buffer.from(key.nonce),
+        key.kdf,
+        now.toISOString(),
+      ).lastInsertRowid,
+    );
+  })();
+}
+
+/** A new key pair for a person, sealed with their passphrase (account creation, passphrase change). */
+export function createKeyFor(db: Db, personId: number, passphrase: string, now: Date = new Date()): StoredKey {
+  const id = storeKey(db, personId, createSealedKey(passphrase), now);
+  return toKey(prepared(db, 'SELECT * FROM person_keys WHERE id = ?').get(id) as KeyRow);
+}

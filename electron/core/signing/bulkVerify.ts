@@ -1,0 +1,248 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ChainView } from '../../domain/chain';
+import { keyCache, type KeyCache } from '../crypto/verify';
+import { allPublicKeys } from '../crypto/keyStore';
+import type { Db } from '../store/database';
+import { prepared } from '../store/statements';
+import { readSignedCables, type SignedCable } from './signedCable';
+import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup } from './verifyChain';
+
+/**
+ * Verifying signature chains: one cable on this thread (opening a cable), or every signed cable
+ * of a database on all cores (`cableroom verify --all`). The main thread reads the cables a range
+ * of ids at a time and builds the signed bytes (content encoded once per cable); worker threads
+ * run OpenSSL's Ed25519 verify over packed batches. Chain completeness and key ownership are
+ * decided on the main thread, so a worker only ever answers "does this signature match".
+ */
+export type CableVerification = Readonly<{ cableId: number; ref: string } & ChainView>;
+
+/** Keys known to this database, as KeyObjects, looked up by fingerprint. */
+export function databaseKeys(db: Db, toKey: KeyCache = keyCache()): KeyLookup {
+  const known = allPublicKeys(db);
+  return (fingerprint) => {
+    const k = known.get(fingerprint);
+    return k ? { personKey: k.personKey, key: toKey(k.publicKey) } : null;
+  };
+}
+
+export function personNames(db: Db): (key: string) => string {
+  const names = new Map(
+    (prepared(db, 'SELECT key, full_name FROM people').all() as { key: string; full_name: string }[]).map((r) => [
+      r.key,
+      r.full_name,
+    ]),
+  );
+  return (key) => names.get(key) ?? key;
+}
+
+/** The chain of one cable, or null when it carries no signatures (historical, imported). */
+export function verifyOneCable(db: Db, cableId: number, keys: KeyLookup = databaseKeys(db)): ChainView | null {
+  const [signed] = readSignedCables(db, cableId, cableId);
+  return signed ? checkChain(signed, keys, personNames(db)) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The worker: plain JavaScript so that it runs the same from TypeScript tests and from the bundle. */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createPublicKey, verify } = require('node:crypto');
+const PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const keys = [];
+parentPort.on('message', (m) => {
+  if (m.keys) { for (const raw of m.keys) keys.push(createPublicKey({ key: Buffer.concat([PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' })); return; }
+  const { id, bytes, offsets, sigs, keyIndex } = m;
+  const n = keyIndex.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keyIndex[i] < 0 ? null : keys[keyIndex[i]];
+    out[i] = key && verify(null, bytes.subarray(offsets[i], offsets[i + 1]), key, sigs.subarray(i * 64, i * 64 + 64)) ? 1 : 0;
+  }
+  parentPort.postMessage({ id, out }, [out.buffer]);
+});
+`;
+
+type Batch = {
+  id: number;
+  bytes: Uint8Array<ArrayBuffer>;
+  offsets: Uint32Array<ArrayBuffer>;
+  sigs: Uint8Array<ArrayBuffer>;
+  keyIndex: Int32Array<ArrayBuffer>;
+};
+
+class VerifyPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
+
+  constructor(size: number, publicKeys: ReadonlyArray<Uint8Array>) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(WORKER_SOURCE, { eval: true });
+      w.postMessage({ keys: publicKeys.map((k) => Uint8Array.from(k)) });
+      w.on('message', (m: { id: number; out: Uint8Array }) => {
+        this.pending.get(m.id)?.resolve(m.out);
+        this.pending.delete(m.id);
+      });
+      w.on('error', (e) => {
+        for (const p of this.pending.values()) p.reject(e);
+        this.pending.clear();
+      });
+      return w;
+    });
+  }
+
+  run(batch: Batch): Promise<Uint8Array> {
+    const worker = this.workers[batch.id % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.pending.set(batch.id, { resolve, reject });
+      worker.postMessage(batch, [batch.bytes.buffer, batch.offsets.buffer, batch.sigs.buffer, batch.keyIndex.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+export type VerifyAllOptions = Readonly<{
+  /** Worker threads; defaults to the number of cores. */
+  workers?: number;
+  /** Cables read per range query. */
+  rangeSize?: number;
+  /** Only these cables (e.g. `verify REF`); default every signed cable. */
+  cableIds?: ReadonlyArray<number>;
+  onCable?: (result: CableVerification) => void;
+  onProgress?: (done: number, total: number) => void;
+}>;
+
+export type VerifyAllSummary = Readonly<{ cables: number; signatures: number; failed: number; seconds: number }>;
+
+/** Verifies every signed cable (or the given ones) on all cores; results arrive through `onCable` in id order. */
+export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): Promise<VerifyAllSummary> {
+  const started = process.hrtime.bigint();
+  const known = allPublicKeys(db);
+  const fingerprints = [...known.keys()];
+  const keyIndexOf = new Map(fingerprints.map((f, i) => [f, i]));
+  const names = personNames(db);
+  const pool = new VerifyPool(
+    options.workers ?? Math.max(1, availableParallelism()),
+    fingerprints.map((f) => known.get(f)!.publicKey),
+  );
+
+  const ids = options.cableIds
+    ? [...options.cableIds].sort((a, b) => a - b)
+    : (prepared(db, 'SELECT DISTINCT cable_id FROM cable_signatures ORDER BY cable_id').pluck().all() as number[]);
+  const rangeSize = options.rangeSize ?? 512;
+  let signatureCount = 0;
+  let failed = 0;
+  let done = 0;
+  let batchId = 0;
+  const inFlight: Promise<void>[] = [];
+  const maxInFlight = 2 * (options.workers ?? availableParallelism()) + 1;
+
+  try {
+    for (let start = 0; start < ids.length; start += rangeSize) {
+      const slice = ids.slice(start, start + rangeSize);
+      const wanted = options.cableIds ? new Set(slice) : null;
+      const cables = readSignedCables(db, slice[0]!, slice[slice.length - 1]!).filter(
+        (c) => !wanted || wanted.has(c.cableId),
+      );
+      const batch = packBatch(batchId++, cables, keyIndexOf, known);
+      signatureCount += batch.keyIndex.length;
+      const refs = refsOf(db, slice[0]!, slice[slice.length - 1]!);
+      const task = pool.run(batch).then((out) => {
+        let k = 0;
+        for (const c of cables) {
+          const result = toResult(c, refs.get(c.cableId) ?? '', out.subarray(k, k + c.signatures.length), known, names);
+          k += c.signatures.length;
+          if (result.status !== 'VERIFIED') failed++;
+          options.onCable?.(result);
+        }
+        done += cables.length;
+        options.onProgress?.(done, ids.length);
+      });
+      inFlight.push(task);
+      // Results are reported in id order: wait for the oldest batch when the pipeline is full.
+      if (inFlight.length >= maxInFlight) await inFlight.shift();
+    }
+    while (inFlight.length > 0) await inFlight.shift();
+  } finally {
+    await pool.close();
+  }
+  return {
+    cables: ids.length,
+    signatures: signatureCount,
+    failed,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+  };
+}
+
+function refsOf(db: Db, from: number, to: number): Map<number, string> {
+  return new Map(
+    (
+      prepared(db, 'SELECT id, ref FROM cables WHERE id BETWEEN ? AND ?').all(from, to) as { id: number; ref: string }[]
+    ).map((r) => [r.id, r.ref]),
+  );
+}
+
+function packBatch(
+  id: number,
+  cables: ReadonlyArray<SignedCable>,
+  keyIndexOf: ReadonlyMap<string, number>,
+  known: ReturnType<typeof allPublicKeys>,
+): Batch {
+  const messages: Uint8Array[] = [];
+  const keyIndex: number[] = [];
+  const sigs: Uint8Array[] = [];
+  for (const c of cables) {
+    const ms = chainMessages(c);
+    c.signatures.forEach((s, i) => {
+      messages.push(ms[i]!);
+      // A key that is unknown or not the signer's is never sent to be checked.
+      const k = known.get(s.key);
+      keyIndex.push(k && k.personKey === s.signer && s.signature.length === 64 ? keyIndexOf.get(s.key)! : -1);
+      sigs.push(s.signature.length === 64 ? s.signature : new Uint8Array(64));
+    });
+  }
+  const total = messages.reduce((n, m) => n + m.length, 0);
+  const bytes = new Uint8Array(total);
+  const offsets = new Uint32Array(messages.length + 1);
+  let at = 0;
+  messages.forEach((m, i) => {
+    bytes.set(m, at);
+    offsets[i] = at;
+    at += m.length;
+  });
+  offsets[messages.length] = at;
+  const packedSigs = new Uint8Array(sigs.length * 64);
+  sigs.forEach((s, i) => packedSigs.set(s, i * 64));
+  return { id, bytes, offsets, sigs: packedSigs, keyIndex: Int32Array.from(keyIndex) };
+}
+
+function toResult(
+  c: SignedCable & { cableId: number },
+  ref: string,
+  ok: Uint8Array,
+  known: ReturnType<typeof allPublicKeys>,
+  names: (key: string) => string,
+): CableVerification {
+  const signatures = c.signatures.map((s, i) => {
+    const k = known.get(s.key);
+    const problem = !k
+      ? `unknown key ${s.key}`
+      : k.personKey !== s.signer
+        ? `key ${s.key} belongs to ${k.personKey}, not ${s.signer}`
+        : ok[i] === 1
+          ? null
+          : 'the signature does not match the cable as stored';
+    return chainEntry(s, names, problem);
+  });
+  const problems = chainProblems(c);
+  return {
+    cableId: c.cableId,
+    ref,
+    status: problems.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
+    signatures,
+    problems,
+  };
+}

@@ -1,0 +1,80 @@
+import nacl from 'tweetnacl';
+import { describe, expect, test } from 'vitest';
+import { createSealedKey, fingerprint, signDetached, withSecretKey } from '../../../electron/core/crypto/keys';
+import { currentKey, keyByFingerprint } from '../../../electron/core/crypto/keyStore';
+import { actorFromRow } from '../../../electron/core/services/actor';
+import { userByLogin } from '../../../electron/core/store/directoryRepository';
+import { SEED_PASSPHRASE } from '../../../electron/core/seed/seed';
+import { seededCoreFixture } from '../../support/tempCore';
+
+const core = seededCoreFixture();
+
+describe('signing keys sealed with the passphrase (scrypt → secretbox)', () => {
+  test('a sealed key signs with the right passphrase, and the secret is wiped after use', () => {
+    const sealed = createSealedKey('a long passphrase');
+    expect(sealed.fingerprint).toBe(fingerprint(sealed.publicKey));
+    expect(Buffer.from(sealed.sealed).includes(Buffer.from(sealed.publicKey))).toBe(false);
+    let seen: Uint8Array | null = null;
+    const message = new TextEncoder().encode('TOPOL 578');
+    const signature = withSecretKey(sealed, 'a long passphrase', (secret) => {
+      seen = secret;
+      return signDetached(message, secret);
+    });
+    expect(nacl.sign.detached.verify(message, signature, sealed.publicKey)).toBe(true);
+    expect([...seen!].every((b) => b === 0)).toBe(true);
+  });
+
+  test('a wrong passphrase gets WRONG_PASSPHRASE and signs nothing', () => {
+    const sealed = createSealedKey('the right one');
+    let called = false;
+    expect(() =>
+      withSecretKey(sealed, 'the wrong one', () => {
+        called = true;
+      }),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_PASSPHRASE' }) as Error);
+    expect(called).toBe(false);
+  });
+
+  test('every seed user has a key in the directory that unseals with the training passphrase', () => {
+    const c = core();
+    const finletter = actorFromRow(userByLogin(c.db, 'finletter')!);
+    const key = currentKey(c.db, finletter.personId)!;
+    expect(key.sealed).not.toBeNull();
+    const sig = withSecretKey(key.sealed!, SEED_PASSPHRASE, (s) => signDetached(new Uint8Array([1]), s));
+    expect(nacl.sign.detached.verify(new Uint8Array([1]), sig, key.publicKey)).toBe(true);
+    const count = c.db.prepare('SELECT count(*) FROM person_keys WHERE retired_at IS NULL').pluck().get();
+    expect(count).toBe(c.db.prepare('SELECT count(*) FROM users').pluck().get());
+  });
+
+  test('an account gets a key when created; a new passphrase rotates it and keeps the old public key', () => {
+    const c = core();
+    const admin = actorFromRow(userByLogin(c.db, 'instructor')!);
+    c.accounts.create(admin, {
+      login: 'burgess',
+      displayName: 'W. Randolph Burgess',
+      post: 'USMISSION USNATO',
+      office: 'POL',
+      role: 'officer',
+      clearance: 'SECRET',
+      categories: [],
+      captionRoles: [],
+      foreignNational: false,
+      passphrase: 'first passphrase',
+    });
+    const person = actorFromRow(userByLogin(c.db, 'burgess')!).personId;
+    const first = currentKey(c.db, person)!;
+    c.accounts.update(admin, 'burgess', { passphrase: 'second passphrase' });
+    const second = currentKey(c.db, person)!;
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    const old = keyByFingerprint(c.db, first.fingerprint)!;
+    expect(old.retiredAt).not.toBeNull();
+    expect(old.sealed).toBeNull();
+    expect(Buffer.from(old.publicKey)).toEqual(Buffer.from(first.publicKey));
+    expect(() => withSecretKey(second.sealed!, 'first passphrase', () => 0)).toThrow(/does not unlock/);
+    const actions = c.db
+      .prepare("SELECT action FROM audit_log WHERE action IN ('KEY_CREATE', 'KEY_ROTATE') ORDER BY seq")
+      .pluck()
+      .all();
+    expect(actions).toEqual(['KEY_CREATE', 'KEY_ROTATE']);
+  });
+});
