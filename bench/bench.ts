@@ -25,6 +25,8 @@ import type { Db } from '../electron/core/store/database';
 import type { InboxCursor } from '../electron/domain/cable';
 import { classificationRank } from '../electron/domain/classification';
 import { measureRelease } from './release';
+import { measureImport } from './importBench';
+import { measureSignatures } from './signatures';
 import { fmtBytes, fmtInt, fmtMs, measure, summarize, table, timings, type Summary } from './stats';
 import { BENCH_LOGIN, BENCH_LOGIN_FILTERED, dtgClock, FTS_QUERIES, rng, syntheticCable } from './synthetic';
 
@@ -34,6 +36,7 @@ const SMALL_N = 10_000;
 const BATCH = 1_000;
 const PAGE_LIMIT = 50;
 const RATIO_TARGET = 1.5;
+const DEFAULT_CORPUS = resolve(__dirname, '../../../shared/corpus/frus/frus1961-63v11');
 /** A query whose cost grows with its hits may take long at large N: cap its sampling. */
 const FTS_BUDGET = { ms: 10_000, minSamples: 10 } as const;
 
@@ -49,10 +52,24 @@ Options:
   --fts-samples K     timed calls per FTS query (default 30; fewer, but at least ${FTS_BUDGET.minSamples}, once a query
                       has used ${FTS_BUDGET.ms / 1000} s)
   --seed-dir DIR      the seed to load first (default: resources/seed)
+  --signed N          released cables with four-signature chains for the signature figures
+                      (default 100000; 0 skips them)
+  --import N          synthetic cables for the bulk-import figures, bare and indexed (default 100000; 0 skips)
+  --corpus DIR        FRUS TEI documents to build a 10 MB volume from (default: ../shared/corpus/frus/frus1961-63v11
+                      when it exists)
   -h, --help          this text
 `;
 
-type Options = Readonly<{ n: number; db: string | null; samples: number; ftsSamples: number; seedDir: string }>;
+type Options = Readonly<{
+  n: number;
+  db: string | null;
+  samples: number;
+  ftsSamples: number;
+  seedDir: string;
+  signed: number;
+  importN: number;
+  corpus: string | null;
+}>;
 
 class UsageError extends Error {}
 
@@ -72,6 +89,9 @@ function parseOptions(argv: string[]): Options | null {
       samples: { type: 'string' },
       'fts-samples': { type: 'string' },
       'seed-dir': { type: 'string' },
+      signed: { type: 'string' },
+      import: { type: 'string' },
+      corpus: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -84,6 +104,10 @@ function parseOptions(argv: string[]): Options | null {
     samples: positiveInt('samples', values.samples, 300),
     ftsSamples: positiveInt('fts-samples', values['fts-samples'], 30),
     seedDir: values['seed-dir'] === undefined ? defaultSeedDir() : resolve(values['seed-dir']),
+    signed:
+      values.signed === undefined ? 100_000 : values.signed === '0' ? 0 : positiveInt('signed', values.signed, 100_000),
+    importN: values.import === '0' ? 0 : positiveInt('import', values.import, 100_000),
+    corpus: values.corpus !== undefined ? resolve(values.corpus) : existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null,
   };
 }
 
@@ -424,7 +448,7 @@ function report(
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): number {
+async function main(): Promise<number> {
   let o: Options | null;
   try {
     o = parseOptions(process.argv.slice(2));
@@ -478,6 +502,8 @@ function main(): number {
 
     progress('measuring release to a 300-station collective');
     const release = measureRelease(o.seedDir);
+    const signatures = o.signed > 0 ? await measureSignatures(o.seedDir, o.signed, progress) : '';
+    const imports = o.importN > 0 ? await measureImport(o.seedDir, o.corpus, o.importN, progress) : '';
     process.stdout.write(
       report(
         o,
@@ -490,6 +516,8 @@ function main(): number {
       ) +
         '\n\n' +
         release +
+        (signatures ? `\n\n${signatures}` : '') +
+        (imports ? `\n\n${imports}` : '') +
         '\n',
     );
     return 0;
@@ -499,9 +527,12 @@ function main(): number {
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
-  process.exitCode = 1;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,8 +1,10 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../core/app';
 import { AUDIT_ACTIONS, type AuditAction } from '../core/audit/auditTrail';
 import { isCableroomError } from '../core/errors';
 import { importFrusFiles } from '../core/import/frus';
+import { verifyAllCables, type CableVerification } from '../core/signing/bulkVerify';
 import type { ErrorCode } from '../contract/errors';
 import { formatCableText } from '../domain/cableText';
 import { precedenceWords } from '../domain/precedence';
@@ -42,8 +44,27 @@ Commands:
                                 approval by the originator's approver or S/S)
   import-frus PATH... [--json]  Import the telegrams of FRUS TEI files (one document or a whole volume);
                                 --json prints one object per imported telegram; skips are reported on stderr
+  export REF... --as LOGIN --out FILE
+                                Write a signed bundle of released cables LOGIN may see (signed by LOGIN
+                                with the passphrase in $CABLEROOM_PASSPHRASE)
+  import-bundle FILE [--json]   Verify a bundle against the public keys of this database and import
+                                all of its cables, or none (exit 5 names the reason)
   designate LOGIN --as PRINCIPAL [--revoke]
                                 The post's principal designates LOGIN to read EXDIS traffic (or revokes it)
+  verify [REF... | --all] [--json]
+                                Verify the signature chains of released cables against the cables as
+                                stored (exit 5 when any signature or chain fails); --all uses every core
+  draft check FILE.json [--json]
+                                Run the drafting rule checker (DOMAIN.md §8b) over a draft document
+                                (docs/DRAFTING.md); prints [{rule, severity, field, message}]; exit 1
+                                while any error stands
+  draft new FILE.json --as LOGIN
+                                Start a draft from a draft document; prints its id
+  draft submit|clear|approve ID --as LOGIN [--line N]
+                                Sign as drafter, as clearer of line N, or as approver (approve releases);
+                                the passphrase is read from $CABLEROOM_PASSPHRASE
+  draft show ID --as LOGIN [--json]
+                                The draft, its findings and its clearance chain
   audit verify                  Check the hash chain of the audit trail (exit 5 names the first bad entry)
   audit list --as LOGIN [--json] [--user LOGIN] [--ref REF] [--action ACTION] [--limit N]
                                 The audit trail, newest first (instructors and admins only)
@@ -65,6 +86,9 @@ function exitCodeFor(code: ErrorCode): number {
     case 'NOT_SIGNED_IN':
     case 'WRONG_PASSPHRASE':
       return EXIT.ACCESS_DENIED;
+    case 'RULE_VIOLATION':
+    case 'CONFLICT':
+      return EXIT.FAILURE;
     case 'NOT_FOUND':
       return EXIT.NOT_FOUND;
     case 'INTEGRITY':
@@ -96,6 +120,9 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         to: { type: 'string' },
         'approve-by': { type: 'string' },
         revoke: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        line: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -247,6 +274,145 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
         );
         return EXIT.OK;
       }
+      case 'verify': {
+        if (values.all === rest.length > 0) throw new UsageError('verify needs REF... or --all (not both).');
+        core = openCore({ dbPath, mustExist: true });
+        const c = core;
+        const ids = values.all ? undefined : rest.map((ref) => c.cables.idByRef(ref));
+        const results: CableVerification[] = [];
+        const summary = await verifyAllCables(core.db, {
+          ...(ids ? { cableIds: ids } : {}),
+          onCable: (r) => results.push(r),
+        });
+        if (ids) {
+          // A named cable without signatures (historical, imported) is reported, and is not a failure.
+          const signed = new Set(results.map((r) => r.cableId));
+          for (const [i, id] of ids.entries()) {
+            if (!signed.has(id)) io.stderr(`cableroom: ${rest[i]} carries no signatures (historical or imported).\n`);
+          }
+        }
+        const report = results.map((r) => ({
+          ref: r.ref,
+          status: r.status,
+          signatures: r.signatures.map((x) => ({
+            signer: x.signer,
+            role: x.role,
+            ...(x.clearance ? { clearance: x.clearance.for, kind: x.clearance.kind } : {}),
+            key: x.key,
+            verified: x.verified,
+            ...(x.problem ? { problem: x.problem } : {}),
+          })),
+          problems: r.problems,
+        }));
+        print(report, () =>
+          [
+            ...report.map(
+              (r) =>
+                `${r.ref.padEnd(16)} ${r.status}${r.problems.length ? `  ${r.problems.join(' ')}` : ''}\n` +
+                r.signatures
+                  .map(
+                    (x) =>
+                      `    ${x.role.padEnd(9)} ${x.signer.padEnd(14)} ${x.verified ? 'verified' : `INVALID: ${x.problem ?? ''}`}`,
+                  )
+                  .join('\n'),
+            ),
+            `${summary.cables} signed cable(s), ${summary.signatures} signature(s), ${summary.failed} failed, in ${summary.seconds.toFixed(2)} s.`,
+          ].join('\n'),
+        );
+        return summary.failed === 0 ? EXIT.OK : EXIT.INTEGRITY;
+      }
+      case 'export': {
+        if (rest.length === 0) throw new UsageError('export needs at least one REF.');
+        if (!values.out) throw new UsageError('export needs --out FILE.');
+        if (existsSync(values.out)) throw new UsageError(`${values.out} exists; choose a new file.`);
+        core = openCore({ dbPath, mustExist: true });
+        const passphrase = io.env.CABLEROOM_PASSPHRASE;
+        if (!passphrase) throw new UsageError('export signs the bundle: put the passphrase in $CABLEROOM_PASSPHRASE.');
+        const c = core;
+        const bundle = c.exchange.exportBundle(
+          c.users.byLogin(as()),
+          rest.map((ref) => c.cables.idByRef(ref)),
+          passphrase,
+        );
+        writeFileSync(values.out, bundle.text, { flag: 'wx' });
+        print(
+          bundle.summary,
+          () => `Wrote ${values.out}: ${bundle.summary.refs.join(', ')} (${bundle.summary.classification}).`,
+        );
+        return EXIT.OK;
+      }
+      case 'import-bundle': {
+        if (rest.length !== 1) throw new UsageError('import-bundle needs exactly one FILE.');
+        core = openCore({ dbPath, mustExist: true });
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(rest[0]!);
+        } catch (e) {
+          throw new UsageError(`Cannot read ${rest[0]}: ${(e as Error).message}`);
+        }
+        const summary = core.exchange.importBundle(bytes, values.as ? core.users.byLogin(values.as) : null);
+        print(
+          summary,
+          () =>
+            `Imported ${summary.refs.length - summary.alreadyPresent.length} cable(s) from ${summary.exportedBy}'s bundle (${summary.classification})` +
+            (summary.alreadyPresent.length ? `; already present: ${summary.alreadyPresent.join(', ')}.` : '.'),
+        );
+        return EXIT.OK;
+      }
+      case 'draft': {
+        const [sub, arg, ...more] = rest;
+        noPositionals(more);
+        if (!arg) throw new UsageError(`draft ${sub ?? ''} needs a FILE or an ID.`);
+        if (sub === 'check') {
+          core = openCore({ dbPath, mustExist: true });
+          const findings = core.drafts.check(readJsonFile(arg));
+          print(findings, () =>
+            findings.length === 0
+              ? 'No findings: the draft passes every drafting rule.'
+              : findings
+                  .map((f) => `rule ${String(f.rule).padStart(2)} ${f.severity.padEnd(7)} ${f.field}: ${f.message}`)
+                  .join('\n'),
+          );
+          return findings.some((f) => f.severity === 'error') ? EXIT.FAILURE : EXIT.OK;
+        }
+        core = openCore({ dbPath, mustExist: true });
+        const actor = core.users.byLogin(as());
+        if (sub === 'new') {
+          const created = core.drafts.create(actor, {});
+          const view = core.drafts.save(actor, created.id, created.revision, readJsonFile(arg));
+          print(
+            { id: view.id, revision: view.revision, findings: view.findings },
+            () => `Draft ${view.id} created (${view.findings.length} finding(s)).`,
+          );
+          return EXIT.OK;
+        }
+        const id = Number(arg);
+        if (!Number.isInteger(id) || id < 1) throw new UsageError(`"${arg}" is not a draft id.`);
+        const current = core.drafts.get(actor, id);
+        const passphrase = (): string => {
+          const p = io.env.CABLEROOM_PASSPHRASE;
+          if (!p) throw new UsageError('Signing needs the passphrase in $CABLEROOM_PASSPHRASE.');
+          return p;
+        };
+        let view;
+        if (sub === 'show') view = current;
+        else if (sub === 'submit') view = core.drafts.submit(actor, id, current.revision, passphrase());
+        else if (sub === 'approve') view = core.drafts.approve(actor, id, current.revision, passphrase());
+        else if (sub === 'clear') {
+          const line = Number(values.line ?? current.chain.find((s) => s.role === 'CLEARER' && s.mine)?.clearanceIndex);
+          if (!Number.isInteger(line)) throw new UsageError('draft clear needs --line N (the clearer line, from 0).');
+          view = core.drafts.clear(actor, id, current.revision, line, passphrase());
+        } else throw new UsageError('draft needs a subcommand: check, new, show, submit, clear or approve.');
+        const v = view;
+        print(v, () =>
+          [
+            `Draft ${v.id} (revision ${v.revision}): ${v.state}${v.releasedRef ? `, released as ${v.releasedRef}` : ''}`,
+            ...v.chain.map((s) => `  ${s.label}: ${s.status}${s.by ? ` (${s.by})` : ''}`),
+            ...v.findings.map((f) => `  rule ${f.rule} ${f.severity} ${f.field}: ${f.message}`),
+          ].join('\n'),
+        );
+        return EXIT.OK;
+      }
       case 'audit': {
         const [sub, ...more] = rest;
         noPositionals(more);
@@ -309,6 +475,20 @@ function parseLimit(text: string | undefined): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new UsageError('--limit must be a whole number from 1 to 500.');
   return limit;
+}
+
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 function noPositionals(rest: ReadonlyArray<string>): void {

@@ -27,6 +27,21 @@ export const CHANNELS = {
   listAccounts: 'accounts:list',
   createAccount: 'accounts:create',
   updateAccount: 'accounts:update',
+  listDrafts: 'drafts:list',
+  createDraft: 'drafts:create',
+  getDraft: 'drafts:get',
+  saveDraft: 'drafts:save',
+  submitDraft: 'drafts:submit',
+  clearDraft: 'drafts:clear',
+  refuseDraft: 'drafts:refuse',
+  approveDraft: 'drafts:approve',
+  discardDraft: 'drafts:discard',
+  authorizeDowngrade: 'drafts:authorize-downgrade',
+  composerDirectory: 'drafts:directory',
+  exportBundle: 'exchange:export-bundle',
+  importBundle: 'exchange:import-bundle',
+  startFrusImport: 'import:frus-start',
+  frusImportStatus: 'import:frus-status',
 } as const;
 
 export type EndpointName = keyof typeof CHANNELS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../domain/audit';
 import {
+  ERA_PROFILES,
   STATION_KINDS,
   USER_ROLES,
   type AccountView,
@@ -16,6 +17,9 @@ import {
   type UserSummary,
 } from '../domain/cable';
 import { CAPTIONS } from '../domain/captions';
+import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft';
+import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
+import { draftSchema } from './draft';
 import { CLEARANCE_LEVELS } from '../domain/classification';
 import { CHANNELS, type EndpointName } from './channels';
 
@@ -45,6 +49,10 @@ const id = z.number().int().positive();
 const none = z.object({}).strict();
 const isoInstant = z.iso.datetime({ offset: true });
 const category = z.string().regex(/^[A-Z0-9][A-Z0-9 _-]{0,31}$/, 'categories are upper-case words');
+/** Largest file the renderer may hand to main (a FRUS volume is 5–10 MB). */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+// A signing passphrase: it unseals the signer's key in main and is never stored or logged.
+const passphrase = z.string().min(1).max(1024);
 const nationality = z.string().regex(/^[A-Z]{3}$/, 'a nationality is an ISO 3166 alpha-3 code such as GBR');
 
 export const inboxCursorSchema = z.object({ deliveredAt: z.string().min(1).max(40), deliveryId: id }).strict();
@@ -174,6 +182,67 @@ export const CONTRACT = {
       })
       .strict(),
   ),
+  listDrafts: endpoint<ReadonlyArray<DraftSummary>>()('listDrafts', none),
+  createDraft: endpoint<DraftView>()(
+    'createDraft',
+    z.object({ profile: z.enum(ERA_PROFILES).optional(), replyTo: id.optional() }).strict(),
+  ),
+  getDraft: endpoint<DraftView>()('getDraft', z.object({ id }).strict()),
+  // Autosave: the whole draft document, against the revision the editor started from.
+  saveDraft: endpoint<DraftView>()('saveDraft', z.object({ id, revision: id, draft: draftSchema }).strict()),
+  submitDraft: endpoint<DraftView>()('submitDraft', z.object({ id, revision: id, passphrase }).strict()),
+  clearDraft: endpoint<DraftView>()(
+    'clearDraft',
+    z.object({ id, revision: id, clearanceIndex: z.number().int().min(0).max(19), passphrase }).strict(),
+  ),
+  refuseDraft: endpoint<DraftView>()(
+    'refuseDraft',
+    z
+      .object({
+        id,
+        revision: id,
+        clearanceIndex: z.number().int().min(0).max(19),
+        comment: z.string().trim().min(1).max(1000),
+      })
+      .strict(),
+  ),
+  approveDraft: endpoint<DraftView>()('approveDraft', z.object({ id, revision: id, passphrase }).strict()),
+  discardDraft: endpoint<null>()('discardDraft', z.object({ id }).strict()),
+  authorizeDowngrade: endpoint<DraftView>()(
+    'authorizeDowngrade',
+    z.object({ id, reason: z.string().trim().min(5).max(500) }).strict(),
+  ),
+  composerDirectory: endpoint<ComposerDirectory>()('composerDirectory', none),
+  // Signed bundles (issue 6): the bundle travels as text, the chosen file as bytes.
+  exportBundle: endpoint<BundleExport>()(
+    'exportBundle',
+    z.object({ cableIds: z.array(id).min(1).max(1000), passphrase }).strict(),
+  ),
+  importBundle: endpoint<BundleSummary>()(
+    'importBundle',
+    z
+      .object({ bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_UPLOAD_BYTES, 'the file is too large') })
+      .strict(),
+  ),
+  startFrusImport: endpoint<FrusImportStatus>()(
+    'startFrusImport',
+    z
+      .object({
+        files: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(300),
+                bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_UPLOAD_BYTES, 'the file is too large'),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
+  ),
+  frusImportStatus: endpoint<FrusImportStatus>()('frusImportStatus', z.object({ jobId: id }).strict()),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;

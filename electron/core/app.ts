@@ -6,6 +6,9 @@ import { defaultSeedDir } from './resources';
 import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
 import { createDirectoryService, type DirectoryService } from './services/directory';
+import { createDraftsService, type DraftsService } from './services/drafts';
+import { createExchangeService, type ExchangeService } from './exchange/bundle';
+import { createImportJobs, type ImportJobs } from './import/importJobs';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
 import { createRoutingService, type RoutingService } from './services/routing';
@@ -24,6 +27,9 @@ export type CoreServices = Readonly<{
   accounts: AccountsService;
   directory: DirectoryService;
   routing: RoutingService;
+  drafts: DraftsService;
+  exchange: ExchangeService;
+  imports: ImportJobs;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -61,6 +67,9 @@ export function openCore(options: OpenCoreOptions): Core {
       accounts: createAccountsService(db, audit),
       directory: createDirectoryService(db, audit),
       routing: createRoutingService(db, audit, users),
+      drafts: createDraftsService(db, audit),
+      exchange: createExchangeService(db, audit),
+      imports: createImportJobs(db, audit),
       close: () => db.close(),
     };
   } catch (e) {

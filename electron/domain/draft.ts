@@ -208,3 +208,21 @@ export type DraftView = Readonly<{
   releasedRef: string | null;
   releasedCableId: number | null;
 }>;
+
+/** What the composer's pickers offer: posts with offices, collectives, people (directory keys). */
+export type ComposerDirectory = Readonly<{
+  posts: ReadonlyArray<
+    Readonly<{
+      plad: string;
+      name: string;
+      kind: string;
+      offices: ReadonlyArray<Readonly<{ code: string; name: string }>>;
+    }>
+  >;
+  collectives: ReadonlyArray<Readonly<{ name: string; members: ReadonlyArray<string> }>>;
+  people: ReadonlyArray<
+    Readonly<{ key: string; name: string; plad: string; office: string | null; principal: boolean; hasKey: boolean }>
+  >;
+  /** The signed-in user's own directory key: the drafter of a new draft. */
+  me: string;
+}>;

@@ -86,6 +86,26 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     listAccounts: (_input, ctx) => core.accounts.list(ctx.signedIn()),
     createAccount: (account, ctx) => core.accounts.create(ctx.signedIn(), account),
     updateAccount: ({ login, ...changes }, ctx) => core.accounts.update(ctx.signedIn(), login, changes),
+    listDrafts: (_input, ctx) => core.drafts.list(ctx.signedIn()),
+    createDraft: ({ profile, replyTo }, ctx) => core.drafts.create(ctx.signedIn(), { profile, replyTo }),
+    getDraft: ({ id }, ctx) => core.drafts.get(ctx.signedIn(), id),
+    saveDraft: ({ id, revision, draft }, ctx) => core.drafts.save(ctx.signedIn(), id, revision, draft),
+    submitDraft: ({ id, revision, passphrase }, ctx) => core.drafts.submit(ctx.signedIn(), id, revision, passphrase),
+    clearDraft: ({ id, revision, clearanceIndex, passphrase }, ctx) =>
+      core.drafts.clear(ctx.signedIn(), id, revision, clearanceIndex, passphrase),
+    refuseDraft: ({ id, revision, clearanceIndex, comment }, ctx) =>
+      core.drafts.refuse(ctx.signedIn(), id, revision, clearanceIndex, comment),
+    approveDraft: ({ id, revision, passphrase }, ctx) => core.drafts.approve(ctx.signedIn(), id, revision, passphrase),
+    discardDraft: ({ id }, ctx) => {
+      core.drafts.discard(ctx.signedIn(), id);
+      return null;
+    },
+    authorizeDowngrade: ({ id, reason }, ctx) => core.drafts.authorizeDowngrade(ctx.signedIn(), id, reason),
+    composerDirectory: (_input, ctx) => core.drafts.composerDirectory(ctx.signedIn()),
+    exportBundle: ({ cableIds, passphrase }, ctx) => core.exchange.exportBundle(ctx.signedIn(), cableIds, passphrase),
+    importBundle: ({ bytes }, ctx) => core.exchange.importBundle(bytes, ctx.signedIn()),
+    startFrusImport: ({ files }, ctx) => core.imports.start(ctx.signedIn(), files),
+    frusImportStatus: ({ jobId }, ctx) => core.imports.status(ctx.signedIn(), jobId),
     listAlerts: (_input, ctx) => core.handling.alerts(ctx.signedIn()),
     acknowledge: ({ deliveryId }, ctx) => core.handling.acknowledge(ctx.signedIn(), deliveryId),
     markRead: ({ deliveryId }, ctx) => core.handling.markRead(ctx.signedIn(), deliveryId),

@@ -1,6 +1,8 @@
 import type { ErrorCode, Result } from '../../electron/contract/errors';
 import type { CableroomApi, InputOf } from '../../electron/contract/ipc';
 import type { AuditEntryView } from '../../electron/domain/audit';
+import type { ComposerDirectory, Draft, DraftSummary, DraftView } from '../../electron/domain/draft';
+import type { BundleExport, BundleSummary, FrusImportStatus } from '../../electron/domain/exchange';
 import type {
   AccountView,
   CableExport,
@@ -75,7 +77,34 @@ export type CableroomClient = Readonly<{
   addStation(station: NewStationInput): Promise<DirectoryView>;
   addOffice(office: NewOfficeInput): Promise<DirectoryView>;
   setCollective(collective: CollectiveInput): Promise<DirectoryView>;
+  /** The drafting desk (issue 5): drafts the user owns or must clear or approve. */
+  listDrafts(): Promise<ReadonlyArray<DraftSummary>>;
+  /** A new draft at the user's post, or a reply that starts from a cable the user may read. */
+  createDraft(options: CreateDraftInput): Promise<DraftView>;
+  getDraft(id: number): Promise<DraftView>;
+  /** Autosave; CONFLICT when the draft changed since `revision`. Returns the rule checker's findings. */
+  saveDraft(id: number, revision: number, draft: Draft): Promise<DraftView>;
+  /** The drafter signs with their passphrase (WRONG_PASSPHRASE signs nothing). */
+  submitDraft(id: number, revision: number, passphrase: string): Promise<DraftView>;
+  clearDraft(id: number, revision: number, clearanceIndex: number, passphrase: string): Promise<DraftView>;
+  refuseDraft(id: number, revision: number, clearanceIndex: number, comment: string): Promise<DraftView>;
+  /** The approver signs and the cable is released. */
+  approveDraft(id: number, revision: number, passphrase: string): Promise<DraftView>;
+  discardDraft(id: number): Promise<void>;
+  authorizeDowngrade(id: number, reason: string): Promise<DraftView>;
+  composerDirectory(): Promise<ComposerDirectory>;
+  /** A signed bundle of released cables (issue 6), signed by the user with their passphrase. */
+  exportBundle(cableIds: ReadonlyArray<number>, passphrase: string): Promise<BundleExport>;
+  /** Verifies a bundle file against the known public keys and imports all of it, or nothing. */
+  importBundle(bytes: Uint8Array<ArrayBuffer>): Promise<BundleSummary>;
+  /** Starts importing FRUS TEI files in main (instructors, admins); poll with frusImportStatus. */
+  startFrusImport(
+    files: ReadonlyArray<Readonly<{ name: string; bytes: Uint8Array<ArrayBuffer> }>>,
+  ): Promise<FrusImportStatus>;
+  frusImportStatus(jobId: number): Promise<FrusImportStatus>;
 }>;
+
+export type CreateDraftInput = InputOf<'createDraft'>;
 
 export type AuditQuery = InputOf<'listAudit'>;
 export type NewAccountInput = InputOf<'createAccount'>;
@@ -131,6 +160,31 @@ export function createClient(api: CableroomApi): CableroomClient {
     addStation: (station: NewStationInput) => call(() => api.addStation(station)),
     addOffice: (office: NewOfficeInput) => call(() => api.addOffice(office)),
     setCollective: (collective: CollectiveInput) => call(() => api.setCollective(collective)),
+    listDrafts: () => call(() => api.listDrafts({})),
+    createDraft: (options: CreateDraftInput) => call(() => api.createDraft(options)),
+    getDraft: (id: number) => call(() => api.getDraft({ id })),
+    // The domain's Draft is deeply readonly; the schema's input type is the same shape, mutable.
+    saveDraft: (id: number, revision: number, draft: Draft) =>
+      call(() => api.saveDraft({ id, revision, draft: draft as InputOf<'saveDraft'>['draft'] })),
+    submitDraft: (id: number, revision: number, passphrase: string) =>
+      call(() => api.submitDraft({ id, revision, passphrase })),
+    clearDraft: (id: number, revision: number, clearanceIndex: number, passphrase: string) =>
+      call(() => api.clearDraft({ id, revision, clearanceIndex, passphrase })),
+    refuseDraft: (id: number, revision: number, clearanceIndex: number, comment: string) =>
+      call(() => api.refuseDraft({ id, revision, clearanceIndex, comment })),
+    approveDraft: (id: number, revision: number, passphrase: string) =>
+      call(() => api.approveDraft({ id, revision, passphrase })),
+    discardDraft: async (id: number) => {
+      await call(() => api.discardDraft({ id }));
+    },
+    authorizeDowngrade: (id: number, reason: string) => call(() => api.authorizeDowngrade({ id, reason })),
+    composerDirectory: () => call(() => api.composerDirectory({})),
+    exportBundle: (cableIds: ReadonlyArray<number>, passphrase: string) =>
+      call(() => api.exportBundle({ cableIds: [...cableIds], passphrase })),
+    importBundle: (bytes: Uint8Array<ArrayBuffer>) => call(() => api.importBundle({ bytes })),
+    startFrusImport: (files: ReadonlyArray<Readonly<{ name: string; bytes: Uint8Array<ArrayBuffer> }>>) =>
+      call(() => api.startFrusImport({ files: files.map((f) => ({ name: f.name, bytes: f.bytes })) })),
+    frusImportStatus: (jobId: number) => call(() => api.frusImportStatus({ jobId })),
   });
 }
 
@@ -165,6 +219,21 @@ function missingBridgeClient(): CableroomClient {
     addStation: fail,
     addOffice: fail,
     setCollective: fail,
+    listDrafts: fail,
+    createDraft: fail,
+    getDraft: fail,
+    saveDraft: fail,
+    submitDraft: fail,
+    clearDraft: fail,
+    refuseDraft: fail,
+    approveDraft: fail,
+    discardDraft: fail,
+    authorizeDowngrade: fail,
+    composerDirectory: fail,
+    exportBundle: fail,
+    importBundle: fail,
+    startFrusImport: fail,
+    frusImportStatus: fail,
   });
 }
 

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { main } from '../../electron/cli/cableroom';
@@ -163,5 +164,126 @@ describe('import-frus', () => {
     const r = await run('import-frus', evil, '--db', db);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/evil\.xml: .*DOCTYPE/i);
+  });
+
+  test('verify --all exits 0 on the seed and 5, naming the cable, once signed text in the file changes', async () => {
+    const db = await seededDb();
+    const ok = await run('verify', '--all', '--json', '--db', db);
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.out) as {
+      ref: string;
+      status: string;
+      signatures: { role: string; signer: string; verified: boolean }[];
+    }[];
+    expect(report).toEqual([
+      expect.objectContaining({
+        ref: 'POLTO 506',
+        status: 'VERIFIED',
+        signatures: [
+          expect.objectContaining({ role: 'DRAFTER', signer: 'duty-usro', verified: true }),
+          expect.objectContaining({ role: 'CLEARER', signer: 'finletter', verified: true }),
+          expect.objectContaining({ role: 'APPROVER', signer: 'finletter', verified: true }),
+        ],
+      }),
+    ]);
+    const one = await run('verify', 'POLTO 506', '--db', db);
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/POLTO 506 +VERIFIED/);
+
+    const raw = new Database(db);
+    raw
+      .prepare(
+        "UPDATE paragraphs SET text = replace(text, 'this morning', 'this evening') WHERE cable_id = (SELECT id FROM cables WHERE ref = 'POLTO 506')",
+      )
+      .run();
+    raw.close();
+    const bad = await run('verify', '--all', '--db', db);
+    expect(bad.code).toBe(5);
+    expect(bad.out).toMatch(/POLTO 506 +TAMPERED/);
+    expect(bad.out).toMatch(/INVALID: the signature does not match the cable as stored/);
+    expect((await run('verify', '--db', db)).code).toBe(2);
+  });
+
+  test('draft check prints the findings of the documented draft format', async () => {
+    const db = await seededDb();
+    const good = await run(
+      'draft',
+      'check',
+      resolve(__dirname, '../../docs/examples/polto-reply.json'),
+      '--json',
+      '--db',
+      db,
+    );
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.out)).toEqual([]);
+    const bad = await run(
+      'draft',
+      'check',
+      resolve(__dirname, '../../docs/examples/polto-reply-mistakes.json'),
+      '--json',
+      '--db',
+      db,
+    );
+    expect(bad.code).toBe(1);
+    const findings = JSON.parse(bad.out) as { rule: number; severity: string; field: string; message: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['field', 'message', 'rule', 'severity']);
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    writeFileSync(join(t.dir, 'broken.json'), '{ not json');
+    const broken = await run('draft', 'check', join(t.dir, 'broken.json'), '--db', db);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/not valid JSON/);
+  });
+
+  test('a draft goes through the chain from the CLI; export and import-bundle carry it to another database', async () => {
+    const a = await seededDb();
+    const b = await seededDb();
+    const withPassphrase = async (...argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(argv, {
+        stdout: (x) => (out += x),
+        stderr: (x) => (err += x),
+        env: { CABLEROOM_SEED_DIR: SEED_DIR, CABLEROOM_PASSPHRASE: 'topol-578' },
+      });
+      return { code, out, err };
+    };
+    const created = await run(
+      'draft',
+      'new',
+      resolve(__dirname, '../../docs/examples/polto-reply.json'),
+      '--as',
+      'duty-usro',
+      '--json',
+      '--db',
+      a,
+    );
+    expect(created.code).toBe(0);
+    const id = String((JSON.parse(created.out) as { id: number }).id);
+    expect((await run('draft', 'submit', id, '--as', 'duty-usro', '--db', a)).err).toMatch(/CABLEROOM_PASSPHRASE/);
+    expect((await withPassphrase('draft', 'submit', id, '--as', 'duty-usro', '--db', a)).code).toBe(0);
+    expect((await withPassphrase('draft', 'clear', id, '--as', 'finletter', '--db', a)).code).toBe(0);
+    const approved = await withPassphrase('draft', 'approve', id, '--as', 'finletter', '--json', '--db', a);
+    expect(approved.code).toBe(0);
+    const ref = (JSON.parse(approved.out) as { releasedRef: string }).releasedRef;
+    expect(ref).toBe('POLTO 507');
+
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const file = join(t.dir, 'polto.cablebundle');
+    const exported = await withPassphrase('export', ref, '--as', 'rusk', '--out', file, '--db', a);
+    expect(exported.code).toBe(0);
+    const imported = await run('import-bundle', file, '--json', '--db', b);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ refs: [ref], exportedBy: 'rusk', classification: 'SECRET' });
+    expect((await run('verify', ref, '--db', b)).code).toBe(0);
+
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 1;
+    writeFileSync(file, bytes);
+    const refused = await run('import-bundle', file, '--db', b);
+    expect(refused.code).toBe(5);
+    expect(refused.err).toMatch(/Bundle refused/);
   });
 });

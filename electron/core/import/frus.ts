@@ -42,7 +42,11 @@ export function volumeFromPath(path: string): string | null {
  */
 async function* textChunks(xml: string | Readable, file: string): AsyncGenerator<string, void, undefined> {
   if (typeof xml === 'string') {
-    for (let i = 0; i < xml.length; i += CHUNK) yield xml.slice(i, i + CHUNK);
+    for (let i = 0; i < xml.length; i += CHUNK) {
+      yield xml.slice(i, i + CHUNK);
+      // Let other work in (a progress poll from the import dialog) between chunks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return;
   }
   const decoder = new StringDecoder('utf8');

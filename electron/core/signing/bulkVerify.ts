@@ -6,7 +6,7 @@ import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { readSignedCables, type SignedCable } from './signedCable';
-import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup } from './verifyChain';
+import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
 
 /**
  * Verifying signature chains: one cable on this thread (opening a cable), or every signed cable
@@ -17,29 +17,32 @@ import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup } 
  */
 export type CableVerification = Readonly<{ cableId: number; ref: string } & ChainView>;
 
-/** Keys known to this database, as KeyObjects, looked up by fingerprint. */
+/** Keys known to this database, as KeyObjects, looked up by fingerprint when asked. */
 export function databaseKeys(db: Db, toKey: KeyCache = keyCache()): KeyLookup {
-  const known = allPublicKeys(db);
   return (fingerprint) => {
-    const k = known.get(fingerprint);
-    return k ? { personKey: k.personKey, key: toKey(k.publicKey) } : null;
+    const r = prepared(
+      db,
+      'SELECT k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id WHERE k.fingerprint = ?',
+    ).get(fingerprint) as { public_key: Buffer; person_key: string } | undefined;
+    return r ? { personKey: r.person_key, key: toKey(new Uint8Array(r.public_key)) } : null;
   };
 }
 
+/** A person's full name by directory key (the key itself when unknown). */
 export function personNames(db: Db): (key: string) => string {
-  const names = new Map(
-    (prepared(db, 'SELECT key, full_name FROM people').all() as { key: string; full_name: string }[]).map((r) => [
-      r.key,
-      r.full_name,
-    ]),
-  );
-  return (key) => names.get(key) ?? key;
+  return (key) =>
+    (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
 }
 
 /** The chain of one cable, or null when it carries no signatures (historical, imported). */
-export function verifyOneCable(db: Db, cableId: number, keys: KeyLookup = databaseKeys(db)): ChainView | null {
+export function verifyOneCable(
+  db: Db,
+  cableId: number,
+  keys: KeyLookup = databaseKeys(db),
+  verify?: Verifier,
+): ChainView | null {
   const [signed] = readSignedCables(db, cableId, cableId);
-  return signed ? checkChain(signed, keys, personNames(db)) : null;
+  return signed ? checkChain(signed, keys, personNames(db), verify) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ export function checkSignature(
   s: StoredSignature,
   message: Uint8Array,
   keys: KeyLookup,
-  verify: (message: Uint8Array, signature: Uint8Array, key: KeyObject) => boolean = verifySignature,
+  verify: Verifier = verifySignature,
 ): string | null {
   const known = keys(s.key);
   if (!known) return `unknown key ${s.key}`;
@@ -81,11 +81,18 @@ export function checkSignature(
   return verify(message, s.signature, known.key) ? null : 'the signature does not match the cable as stored';
 }
 
+export type Verifier = (message: Uint8Array, signature: Uint8Array, key: KeyObject) => boolean;
+
 /** Verifies a whole chain on this thread (opening one cable; tests). */
-export function checkChain(sc: SignedCable, keys: KeyLookup, nameOf: (personKey: string) => string): ChainView {
+export function checkChain(
+  sc: SignedCable,
+  keys: KeyLookup,
+  nameOf: (personKey: string) => string,
+  verify: Verifier = verifySignature,
+): ChainView {
   const messages = chainMessages(sc);
   const signatures: SignatureCheck[] = sc.signatures.map((s, i) => {
-    const problem = checkSignature(s, messages[i]!, keys);
+    const problem = checkSignature(s, messages[i]!, keys, verify);
     return chainEntry(s, nameOf, problem);
   });
   const problems = chainProblems(sc);

@@ -18,6 +18,10 @@ export function prepared(db: Db, sql: string): Database.Statement {
   if (!statement) {
     statement = db.prepare(sql);
     statements.set(sql, statement);
+  } else if (statement.reader) {
+    // `.pluck()` sets a mode on the shared statement: a caller that plucks must not change what
+    // the next caller of the same SQL gets, so every caller starts from rows.
+    statement.pluck(false);
   }
   return statement;
 }

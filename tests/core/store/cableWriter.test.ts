@@ -130,3 +130,18 @@ describe('insertCable', () => {
     expect(() => insertCable(db, practiceCable({ dtg: '321200Z OCT 62' }))).toThrow(/not a valid DTG/);
   });
 });
+
+describe('prepared statements', () => {
+  test('a caller that plucks does not change what the next caller of the same SQL gets', async () => {
+    const { prepared } = await import('../../../electron/core/store/statements');
+    const { emptyDb } = await import('../../support/tempCore');
+    const t = emptyDb();
+    try {
+      const sql = 'SELECT 42 AS answer';
+      expect(prepared(t.db, sql).pluck().get()).toBe(42);
+      expect(prepared(t.db, sql).get()).toEqual({ answer: 42 });
+    } finally {
+      t.dispose();
+    }
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Signature benchmarks (issue 5): N released cables, each with a four-signature chain (drafter,
+ * two clearers, approver), then side by side in one run:
+ *   - tweetnacl's verify, one thread (what the app would get without OpenSSL);
+ *   - one node:crypto (OpenSSL Ed25519) verify loop over prebuilt messages, one thread;
+ *   - `verifyAllCables` (= `cableroom verify --all`): read from SQLite, rebuild the signed bytes,
+ *     verify on worker threads, end to end;
+ *   - opening a cable with and without verifying its chain.
+ * Figures only, never pass/fail.
+ *
+ * The chains are signed with node:crypto from the seed users' own keys (unsealed once with the
+ * training passphrase): Ed25519 is deterministic, so these are byte for byte the signatures
+ * tweetnacl makes, only faster to produce for 400,000 of them.
+ */
+import { createPrivateKey, sign, verify, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import nacl from 'tweetnacl';
+import { openCore } from '../electron/core/app';
+import { withSecretKey } from '../electron/core/crypto/keys';
+import { currentKey } from '../electron/core/crypto/keyStore';
+import { SEED_PASSPHRASE } from '../electron/core/seed/seed';
+import { createCablesService, type CablesService } from '../electron/core/services/cables';
+import { databaseKeys, verifyAllCables } from '../electron/core/signing/bulkVerify';
+import {
+  insertCableSignatures,
+  readSignedCables,
+  releasedCableInput,
+  type StoredSignature,
+} from '../electron/core/signing/signedCable';
+import { chainMessages, signatureHeader } from '../electron/core/signing/verifyChain';
+import { insertCable } from '../electron/core/store/cableWriter';
+import { personByKey } from '../electron/core/store/directoryRepository';
+import { clearanceName, encodeContent, signedMessage, type ReleaseHeader } from '../electron/domain/canonical';
+import { emptyDraft, type Draft } from '../electron/domain/draft';
+import { formatDtg } from '../electron/domain/dtg';
+import { fmtInt, fmtMs, summarize, table, timings } from './stats';
+
+const DRAFTER = 'duty-usro';
+const CLEARERS = ['finletter', 'ujohnson'] as const;
+const APPROVER = 'rusk';
+const BATCH = 1_000;
+
+function pkcs8(seed: Uint8Array): KeyObject {
+  const prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+  return createPrivateKey({ key: Buffer.concat([prefix, Buffer.from(seed)]), format: 'der', type: 'pkcs8' });
+}
+
+function benchDraft(i: number): Draft {
+  const base = emptyDraft('FRUS_1960S', { plad: 'USMISSION USNATO' }, DRAFTER);
+  return {
+    ...base,
+    series: 'BENCHSIG',
+    classification: 'SECRET',
+    subject: `Signed benchmark cable ${i}`,
+    fileRef: '740.5/10-2862',
+    addressees: [{ plad: 'SECSTATE WASHDC', role: 'ACTION', precedence: 'ROUTINE', niact: false, for: [] }],
+    paragraphs: [
+      { n: 1, portion: 'S', fyi: false, text: `Paragraph one of cable ${i}: the mission reports as instructed.` },
+      { n: 2, portion: 'C', fyi: false, text: `Paragraph two of cable ${i}. Will follow up by telegram.` },
+    ],
+    clearers: CLEARERS.map((person) => ({ person, kind: 'CLEAR' as const })),
+    approver: APPROVER,
+    signature: 'FINLETTER',
+  };
+}
+
+export async function measureSignatures(seedDir: string, n: number, progress: (m: string) => void): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'cableroom-signatures-'));
+  const core = openCore({ dbPath: join(dir, 'signatures.sqlite'), seed: true, seedDir });
+  try {
+    const { db } = core;
+    const signers = new Map<string, { key: KeyObject; fingerprint: string; secret: Uint8Array }>();
+    for (const person of [DRAFTER, ...CLEARERS, APPROVER]) {
+      const stored = currentKey(db, personByKey(db, person)!.id)!;
+      const secret = withSecretKey(stored.sealed!, SEED_PASSPHRASE, (s) => Uint8Array.from(s));
+      signers.set(person, { key: pkcs8(secret.subarray(0, 32)), fingerprint: stored.fingerprint, secret });
+    }
+
+    progress(`signing and inserting ${fmtInt(n)} cables with four-signature chains`);
+    const t0 = performance.now();
+    for (let start = 0; start < n; start += BATCH) {
+      db.transaction(() => {
+        for (let i = start; i < Math.min(n, start + BATCH); i++) {
+          const draft = benchDraft(i);
+          const release: ReleaseHeader = {
+            ref: `BENCHSIG ${i + 1}`,
+            dtg: formatDtg(new Date(Date.UTC(1962, 9, 1) + i * 60_000)),
+            mrn: null,
+            series: { indicator: 'BENCHSIG', number: i + 1 },
+          };
+          const content = encodeContent(draft);
+          const steps = [
+            { role: 'DRAFTER' as const, signer: DRAFTER, clearance: null },
+            ...draft.clearers.map((c) => ({
+              role: 'CLEARER' as const,
+              signer: c.person!,
+              clearance: { for: clearanceName(c), kind: c.kind },
+            })),
+            { role: 'APPROVER' as const, signer: APPROVER, clearance: null },
+          ];
+          const chain: StoredSignature[] = steps.map((s) => {
+            const k = signers.get(s.signer)!;
+            const unsigned = { ...s, key: k.fingerprint };
+            const message = signedMessage(signatureHeader(unsigned, release), content);
+            return { ...unsigned, signedAt: new Date().toISOString(), signature: sign(null, message, k.key) };
+          });
+          const id = insertCable(db, releasedCableInput(draft, release));
+          insertCableSignatures(db, id, chain);
+        }
+      })();
+      if ((start / BATCH) % 10 === 0) progress(`  ${fmtInt(Math.min(n, start + BATCH))} signed cables`);
+    }
+    const insertSeconds = (performance.now() - t0) / 1000;
+
+    // The messages of the first cables, prebuilt, for the single-thread loops.
+    const sample = readSignedCables(db, 1, Number.MAX_SAFE_INTEGER).slice(0, 5_000);
+    const items = sample.flatMap((c) => {
+      const ms = chainMessages(c);
+      return c.signatures.map((s, i) => ({ message: ms[i]!, signature: s.signature, key: s.key }));
+    });
+    const lookup = databaseKeys(db);
+    const rawKeys = new Map([...signers.values()].map((s) => [s.fingerprint, s.secret.subarray(32)]));
+
+    progress('tweetnacl verify, one thread');
+    const naclCount = Math.min(600, items.length);
+    let t = performance.now();
+    for (let i = 0; i < naclCount; i++) {
+      const it = items[i]!;
+      if (!nacl.sign.detached.verify(it.message, it.signature, rawKeys.get(it.key)!)) throw new Error('bad signature');
+    }
+    const naclRate = naclCount / ((performance.now() - t) / 1000);
+
+    progress('node:crypto verify loop, one thread');
+    t = performance.now();
+    for (const it of items) {
+      if (!verify(null, it.message, lookup(it.key)!.key, it.signature)) throw new Error('bad signature');
+    }
+    const loopRate = items.length / ((performance.now() - t) / 1000);
+
+    progress(`verify --all over ${fmtInt(n)} cables on ${availableParallelism()} worker(s)`);
+    const summary = await verifyAllCables(db);
+    if (summary.failed !== 0) throw new Error(`${summary.failed} cables failed verification`);
+    const allRate = summary.signatures / summary.seconds;
+
+    progress('opening cables with and without verification');
+    // The app's own open (CablesService.show: access decision, read, VIEW audited), on 500
+    // different cables: without verification, verified the first time (nothing remembered), and
+    // verified again (the memo of valid signatures hits; the chain is still rebuilt from SQLite).
+    const rusk = core.users.byLogin(APPROVER);
+    const ids = sample.slice(0, 500).map((c) => c.cableId);
+    const plainService = createCablesService(db, core.audit, { verifyOnOpen: false });
+    const verifyingService = createCablesService(db, core.audit);
+    const openWith = (service: CablesService) => (i: number) => service.show(rusk, ids[i % ids.length]!, 'bench');
+    const plain = summarize(timings(ids.length, (i) => i, openWith(plainService), 0));
+    const cold = summarize(timings(ids.length, (i) => i, openWith(verifyingService), 0));
+    const warm = summarize(timings(ids.length, (i) => i, openWith(verifyingService), 0));
+    if (verifyingService.show(rusk, ids[0]!, 'bench').chain?.status !== 'VERIFIED')
+      throw new Error('chain not verified');
+
+    return [
+      `Signatures: ${fmtInt(n)} released cables with four-signature chains (${fmtInt(summary.signatures)} signatures), inserted in ${insertSeconds.toFixed(1)} s`,
+      table(
+        ['  verification', 'signatures', 'seconds', 'signatures/s', 'vs node:crypto loop'],
+        [
+          [
+            '  tweetnacl, one thread',
+            fmtInt(naclCount),
+            '',
+            fmtInt(Math.round(naclRate)),
+            (naclRate / loopRate).toFixed(2),
+          ],
+          ['  node:crypto loop, one thread', fmtInt(items.length), '', fmtInt(Math.round(loopRate)), '1.00'],
+          [
+            `  verify --all (${availableParallelism()} workers, from SQLite)`,
+            fmtInt(summary.signatures),
+            summary.seconds.toFixed(2),
+            fmtInt(Math.round(allRate)),
+            (allRate / loopRate).toFixed(2),
+          ],
+        ],
+      ),
+      '  target: verify --all ≥ 1.5 × the node:crypto loop (a figure, not a check)',
+      '',
+      'Opening a cable with a four-signature chain: CablesService.show, 500 different cables (ms)',
+      table(
+        ['  open', 'samples', 'median', 'p95', 'ratio of medians'],
+        [
+          ['  without verification', String(plain.samples), fmtMs(plain.median), fmtMs(plain.p95), '1.00'],
+          [
+            '  verified, first open',
+            String(cold.samples),
+            fmtMs(cold.median),
+            fmtMs(cold.p95),
+            (cold.median / plain.median).toFixed(2),
+          ],
+          [
+            '  verified, opened again',
+            String(warm.samples),
+            fmtMs(warm.median),
+            fmtMs(warm.p95),
+            (warm.median / plain.median).toFixed(2),
+          ],
+        ],
+      ),
+      '  target: at most 2 × (a figure, not a check)',
+    ].join('\n');
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,122 @@
+import type { FrusImportStatus } from '../../domain/exchange';
+import type { AuditTrail } from '../audit/auditTrail';
+import { CableroomError } from '../errors';
+import type { Actor } from '../services/actor';
+import type { Db } from '../store/database';
+import { FrusXmlError, importFrus } from './frus';
+
+/**
+ * FRUS imports started from the app's import dialog (issue 6): the files arrive as bytes over IPC,
+ * are imported one after the other in the background, and the dialog polls the job for its
+ * progress and, at the end, its summary (imported, skipped with reasons, files refused whole).
+ * Historians' work: instructors and admins import; each file is audited as IMPORT.
+ */
+export type { FrusImportStatus } from '../../domain/exchange';
+
+export type ImportFile = Readonly<{ name: string; bytes: Uint8Array }>;
+
+type Job = {
+  -readonly [K in keyof FrusImportStatus]: FrusImportStatus[K] extends ReadonlyArray<infer T>
+    ? T[]
+    : FrusImportStatus[K];
+} & { ownerUserId: number };
+
+export type ImportJobs = Readonly<{
+  start(actor: Actor, files: ReadonlyArray<ImportFile>): FrusImportStatus;
+  status(actor: Actor, jobId: number): FrusImportStatus;
+}>;
+
+/** Most jobs kept for polling; the oldest finished ones are forgotten first. */
+const KEEP = 20;
+
+export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
+  const jobs = new Map<number, Job>();
+  let nextId = 1;
+  const snapshot = ({ ownerUserId: _owner, ...j }: Job): FrusImportStatus => ({
+    ...j,
+    imported: [...j.imported],
+    skipped: [...j.skipped],
+    failedFiles: [...j.failedFiles],
+  });
+
+  async function run(job: Job, actor: Actor, files: ReadonlyArray<ImportFile>): Promise<void> {
+    const decoder = new TextDecoder('utf-8');
+    for (const f of files) {
+      job.currentFile = f.name;
+      const before = job.imported.length;
+      try {
+        const xml = decoder.decode(f.bytes);
+        await importFrus(
+          db,
+          { xml, file: f.name },
+          {
+            onProgress: (p) => {
+              job.documentsSeen += 1;
+              if (p.outcome === 'imported') job.imported.push({ file: f.name, doc: p.doc, ref: p.ref ?? '' });
+              if (p.outcome === 'skipped')
+                job.skipped.push({ file: f.name, doc: p.doc, ref: p.ref ?? null, reason: p.reason ?? '' });
+              if (p.outcome === 'ignored') job.ignored += 1;
+            },
+          },
+        );
+      } catch (e) {
+        const error =
+          e instanceof FrusXmlError || e instanceof CableroomError ? e.message : `unexpected failure: ${String(e)}`;
+        job.failedFiles.push({ file: f.name, error });
+      }
+      audit.append({
+        actor: { userId: actor.userId, login: actor.login },
+        action: 'IMPORT',
+        detail: { channel: 'frus', file: f.name, imported: job.imported.length - before },
+      });
+      job.filesDone += 1;
+      job.bytesDone += f.bytes.length;
+    }
+    job.currentFile = null;
+    job.done = true;
+  }
+
+  return {
+    start(actor, files) {
+      if (actor.role !== 'instructor' && actor.role !== 'admin') {
+        audit.append({
+          actor: { userId: actor.userId, login: actor.login },
+          action: 'DENY',
+          detail: { what: 'import FRUS' },
+        });
+        throw new CableroomError('ACCESS_DENIED', 'Only instructors and admins import FRUS telegrams.');
+      }
+      if (files.length === 0) throw new CableroomError('BAD_REQUEST', 'Choose at least one TEI file.');
+      const job: Job = {
+        jobId: nextId++,
+        ownerUserId: actor.userId,
+        done: false,
+        filesTotal: files.length,
+        filesDone: 0,
+        currentFile: null,
+        bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0),
+        bytesDone: 0,
+        documentsSeen: 0,
+        imported: [],
+        skipped: [],
+        ignored: 0,
+        failedFiles: [],
+      };
+      jobs.set(job.jobId, job);
+      for (const [id, j] of jobs) {
+        if (jobs.size <= KEEP) break;
+        if (j.done) jobs.delete(id);
+      }
+      void run(job, actor, files).catch((e: unknown) => {
+        job.failedFiles.push({ file: job.currentFile ?? '', error: `unexpected failure: ${String(e)}` });
+        job.done = true;
+      });
+      return snapshot(job);
+    },
+    status(actor, jobId) {
+      const job = jobs.get(jobId);
+      if (!job || job.ownerUserId !== actor.userId) throw new CableroomError('NOT_FOUND', `No import ${jobId}.`);
+      return snapshot(job);
+    },
+  };
+}
