@@ -344,6 +344,55 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     }
   };
 
+  /**
+   * The drafter's or a clearer's signature (rule 23): unseal the key, then in one transaction
+   * check the revision, sign the canonical bytes with the role, record it, move the draft on and
+   * audit it (SIGN for the drafter, CLEAR for a clearer).
+   */
+  const signStep = (
+    actor: Actor,
+    passphrase: string,
+    step: { id: number; revision: number; draft: Draft; clearanceIndex: number | null },
+    advance: (now: string) => void,
+  ): DraftView => {
+    const { id, revision, draft: d, clearanceIndex } = step;
+    const role = clearanceIndex === null ? 'DRAFTER' : 'CLEARER';
+    const c = clearanceIndex === null ? null : d.clearers[clearanceIndex]!;
+    const clearance = c ? { for: clearanceName(c), kind: c.kind } : null;
+    return signAs(actor, passphrase, { draft: id, role, clearance: clearanceIndex }, (sign, fingerprint, keyId) =>
+      db.transaction(() => {
+        current(row(id), revision);
+        const signature = sign(signedMessage(header(actor, role, fingerprint, clearance, null), encodeContent(d)));
+        const now = new Date().toISOString();
+        insertSignature.run(
+          id,
+          revision,
+          role,
+          clearanceIndex,
+          'SIGNED',
+          null,
+          actor.userId,
+          keyId,
+          Buffer.from(signature),
+          now,
+        );
+        advance(now);
+        audit.append({
+          actor: who(actor),
+          action: role === 'DRAFTER' ? 'SIGN' : 'CLEAR',
+          detail: {
+            draft: id,
+            revision,
+            role,
+            ...(clearance ? { clearance: clearance.for, kind: clearance.kind } : {}),
+            key: fingerprint,
+          },
+        });
+        return view(actor, row(id));
+      })(),
+    );
+  };
+
   const service: DraftsService = {
     list(actor) {
       const rows = prepared(
@@ -482,32 +531,9 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
       mustHaveNoErrors(findingsOf(r, d));
       if (d.drafters[0] !== personKey(actor.personId))
         throw bad('The first drafter named is the one who signs; that is not you.');
-      return signAs(actor, passphrase, { draft: id, role: 'DRAFTER' }, (sign, fingerprint, keyId) =>
-        db.transaction(() => {
-          current(row(id), revision);
-          const signature = sign(signedMessage(header(actor, 'DRAFTER', fingerprint, null, null), encodeContent(d)));
-          const now = new Date().toISOString();
-          insertSignature.run(
-            id,
-            revision,
-            'DRAFTER',
-            null,
-            'SIGNED',
-            null,
-            actor.userId,
-            keyId,
-            Buffer.from(signature),
-            now,
-          );
-          const next: DraftState = d.clearers.some((c) => c.kind !== 'INFO') ? 'IN_CLEARANCE' : 'AWAITING_APPROVAL';
-          setState(id, next, null, now);
-          audit.append({
-            actor: who(actor),
-            action: 'SIGN',
-            detail: { draft: id, revision, role: 'DRAFTER', key: fingerprint },
-          });
-          return view(actor, row(id));
-        })(),
+      const next: DraftState = d.clearers.some((c) => c.kind !== 'INFO') ? 'IN_CLEARANCE' : 'AWAITING_APPROVAL';
+      return signStep(actor, passphrase, { id, revision, draft: d, clearanceIndex: null }, (now) =>
+        setState(id, next, null, now),
       );
     },
 
@@ -520,36 +546,9 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
         audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id, what: `clearance ${i}` } });
         throw new CableroomError('ACCESS_DENIED', 'You are not the clearer of this line.');
       }
-      const c = d.clearers[i]!;
-      return signAs(actor, passphrase, { draft: id, role: 'CLEARER', clearance: i }, (sign, fingerprint, keyId) =>
-        db.transaction(() => {
-          current(row(id), revision);
-          const clearance = { for: clearanceName(c), kind: c.kind };
-          const signature = sign(
-            signedMessage(header(actor, 'CLEARER', fingerprint, clearance, null), encodeContent(d)),
-          );
-          const now = new Date().toISOString();
-          insertSignature.run(
-            id,
-            revision,
-            'CLEARER',
-            i,
-            'SIGNED',
-            null,
-            actor.userId,
-            keyId,
-            Buffer.from(signature),
-            now,
-          );
-          if (requiredCleared(d, signatures(id, revision))) setState(id, 'AWAITING_APPROVAL', null, now);
-          audit.append({
-            actor: who(actor),
-            action: 'CLEAR',
-            detail: { draft: id, revision, clearance: clearance.for, kind: c.kind, key: fingerprint },
-          });
-          return view(actor, row(id));
-        })(),
-      );
+      return signStep(actor, passphrase, { id, revision, draft: d, clearanceIndex: i }, (now) => {
+        if (requiredCleared(d, signatures(id, revision))) setState(id, 'AWAITING_APPROVAL', null, now);
+      });
     },
 
     refuse(actor, id, revision, i, comment) {
