@@ -229,4 +229,15 @@ export type DirectoryView = Readonly<{
     }>
   >;
   collectives: ReadonlyArray<Readonly<{ name: string; description: string | null; members: ReadonlyArray<string> }>>;
+  /** Signing keys of people (issue 5): public halves only, current and retired. */
+  publicKeys: ReadonlyArray<
+    Readonly<{
+      person: string;
+      name: string;
+      fingerprint: string;
+      publicKey: string;
+      createdAt: string;
+      retiredAt: string | null;
+    }>
+  >;
 }>;

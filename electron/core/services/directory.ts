@@ -75,6 +75,15 @@ export function createDirectoryService(db: Db, audit: AuditTrail): DirectoryServ
         description: c.description,
         members: members.all(c.id) as string[],
       })),
+      publicKeys: (
+        db
+          .prepare(
+            `SELECT p.key AS person, p.full_name AS name, k.fingerprint, hex(k.public_key) AS publicKey,
+                    k.created_at AS createdAt, k.retired_at AS retiredAt
+               FROM person_keys k JOIN people p ON p.id = k.person_id ORDER BY p.surname, k.id`,
+          )
+          .all() as DirectoryView['publicKeys'][number][]
+      ).map((k) => ({ ...k, publicKey: k.publicKey.toLowerCase() })),
     };
   };
 

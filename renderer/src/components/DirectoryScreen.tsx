@@ -215,6 +215,42 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
             {directory === null && props.listError === null && <p className="table-empty muted">Loading…</p>}
           </div>
         </section>
+
+        <section className="directory-section" aria-labelledby="directory-keys">
+          <h3 id="directory-keys" className="directory-section__title">
+            Signing keys {directory && <span className="muted">· {directory.publicKeys.length}</span>}
+          </h3>
+          <p className="muted">
+            Ed25519 public keys that signatures are verified against. A retired key stays listed, so that what it signed
+            still verifies.
+          </p>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="keys-table" aria-busy={directory === null}>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Fingerprint</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {directory?.publicKeys.map((k) => (
+                  <tr key={k.fingerprint} data-testid="key-row">
+                    <td>
+                      <ShownText text={k.name} />
+                    </td>
+                    <td className="mono" title={k.publicKey}>
+                      {k.fingerprint}
+                    </td>
+                    <td className="nowrap">{k.createdAt.slice(0, 10)}</td>
+                    <td className="nowrap">{k.retiredAt ? `retired ${k.retiredAt.slice(0, 10)}` : 'current'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       </main>
     </WorkspaceFrame>
   );

@@ -84,3 +84,23 @@ describe('directory', () => {
     expect(c.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'DENY', actorLogin: 'duty-usro' });
   });
 });
+
+describe('public keys in the directory', () => {
+  test('every seed person with an account has a current key, listed with its fingerprint and public half only', () => {
+    const c = core();
+    const keys = c.directory.read().publicKeys;
+    expect(
+      keys
+        .filter((k) => k.retiredAt === null)
+        .map((k) => k.person)
+        .sort(),
+    ).toEqual(
+      (c.db.prepare('SELECT p.key FROM users u JOIN people p ON p.id = u.person_id').pluck().all() as string[]).sort(),
+    );
+    for (const k of keys) {
+      expect(k.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+      expect(k.publicKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(Object.keys(k).sort()).toEqual(['createdAt', 'fingerprint', 'name', 'person', 'publicKey', 'retiredAt']);
+    }
+  });
+});
