@@ -128,7 +128,12 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
         approverIds(record).includes(actor.personId);
       if (!complete) visible(actor, cableId, 'distribution');
       const openers = openersByStation(db, cableId);
-      const rows = distributionRows(db, cableId).filter((r) => complete || r.stationId === actor.stationId);
+      // Others see their own post's part: what reached it, and what it passed or repeated on itself.
+      const ownPart = (r: DistributionRow): boolean =>
+        r.stationId === actor.stationId ||
+        (r.via === 'PASS' && r.passedBy === actor.post.plad) ||
+        (r.kind === 'REPEAT' && r.sender === actor.post.plad && actor.post.plad !== originator);
+      const rows = distributionRows(db, cableId).filter((r) => complete || ownPart(r));
       return {
         ref: record.cable.ref,
         originator,

@@ -77,6 +77,13 @@ describe('the distribution of TOPOL 578 (issue: routing and distribution)', () =
     const own = c.routing.distribution(c.users.byLogin('bohlen'), id);
     expect(own.complete).toBe(false);
     expect(own.deliveries.map((e) => e.station)).toEqual(['AMEMBASSY PARIS']);
+    // A post also sees what it passed on: USRO passed TOPOL 578 to Embassy Paris — but not the repeats.
+    const usro = c.routing.distribution(c.users.byLogin('finletter'), id);
+    expect(usro.complete).toBe(false);
+    expect(usro.deliveries.map((e) => [e.station, e.via])).toEqual([
+      ['AMEMBASSY PARIS', 'pass USMISSION USNATO'],
+      ['USMISSION USNATO', 'direct'],
+    ]);
     expect(() => c.routing.distribution(c.users.byLogin('trainee'), id)).toThrow(
       expect.objectContaining({ code: 'ACCESS_DENIED' }),
     );
@@ -170,6 +177,9 @@ describe('repeat (rule 16)', () => {
     expect(c.cables.show(c.users.byLogin('kohler'), topol, 'test').ref).toBe('TOPOL 578');
     const welcome = c.cables.idByRef('TOPOL 592');
     expect(c.routing.repeat(c.users.byLogin('duty-usro'), welcome, { to: ['ALL NATO CAPITALS'] })).toHaveLength(14);
+    // The repeating post sees the deliveries of its repeat in the distribution.
+    const repeated = c.routing.distribution(c.users.byLogin('duty-usro'), welcome).deliveries;
+    expect(repeated.filter((e) => e.via.startsWith('repeat USMISSION USNATO'))).toHaveLength(14);
     expect(() => c.routing.repeat(c.users.byLogin('duty-usro'), welcome, { to: ['AMEMBASSY ATLANTIS'] })).toThrow(
       'Unknown station or collective "AMEMBASSY ATLANTIS".',
     );
