@@ -44,14 +44,21 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
     for (const f of files) {
       job.currentFile = f.name;
       const before = job.imported.length;
+      const bytesBefore = job.bytesDone;
       try {
         const xml = decoder.decode(f.bytes);
+        // Progress inside a file (a whole volume is one file): its share of bytes by documents done.
+        const documents = Math.max(1, (xml.match(/<div\b[^>]*\btype="document"/g) ?? []).length);
+        const startBytes = job.bytesDone;
+        let seen = 0;
         await importFrus(
           db,
           { xml, file: f.name },
           {
             onProgress: (p) => {
               job.documentsSeen += 1;
+              seen += 1;
+              job.bytesDone = startBytes + Math.floor((f.bytes.length * Math.min(seen, documents)) / documents);
               if (p.outcome === 'imported') job.imported.push({ file: f.name, doc: p.doc, ref: p.ref ?? '' });
               if (p.outcome === 'skipped')
                 job.skipped.push({ file: f.name, doc: p.doc, ref: p.ref ?? null, reason: p.reason ?? '' });
@@ -70,7 +77,7 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
         detail: { channel: 'frus', file: f.name, imported: job.imported.length - before },
       });
       job.filesDone += 1;
-      job.bytesDone += f.bytes.length;
+      job.bytesDone = bytesBefore + f.bytes.length;
     }
     job.currentFile = null;
     job.done = true;

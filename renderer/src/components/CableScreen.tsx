@@ -11,6 +11,7 @@ import { addresseeLines, hasDraftingBlock, nameList, passWords, repeatAddressLin
 import { PrecedenceBadge } from './markings';
 import { PrintCover } from './PrintCover';
 import { ShownText, shownText } from './ShownText';
+import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
 import { WorkspaceFrame, type WorkspaceChrome } from './WorkspaceFrame';
 
 /**
@@ -26,7 +27,7 @@ export type CableScreenState =
   | Readonly<{ status: 'error'; message: string }>
   | Readonly<{ status: 'ready'; cable: CableView }>;
 
-export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export' | 'pass';
+export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export' | 'pass' | 'reply';
 
 /** The cable itself, or who it went to and how (DOMAIN.md §1.8). */
 export type CableTab = 'cable' | 'distribution';
@@ -60,8 +61,12 @@ export type CableScreenProps = Readonly<{
   pendingPassTo: ReadonlyArray<string>;
   onPass(): void;
   onRepeat(): void;
+  /** Starts a reply in the composer (issue 5); absent where replying is not offered. */
+  onReply?(): void;
   /** The repeat dialog while it is open. */
   dialog: ReactNode;
+  /** "Export signed bundle…" with its dialog (issue 6), next to Export; only on a signed cable. */
+  bundleExport?: ReactNode;
 }>;
 
 const PROFILE_WORDS: Readonly<Record<EraProfile, string>> = {
@@ -122,6 +127,17 @@ export function CableScreen(props: CableScreenProps) {
           <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
           <span className="cable-toolbar__spacer" />
           <span className="cable-toolbar__hint muted">Esc returns</span>
+          {props.onReply && (
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || busy}
+              onClick={props.onReply}
+              data-testid="reply-cable"
+            >
+              {handling.pending === 'reply' ? 'Opening…' : 'Reply'}
+            </button>
+          )}
           <button
             type="button"
             className="button"
@@ -141,6 +157,7 @@ export function CableScreen(props: CableScreenProps) {
           >
             {handling.pending === 'export' ? 'Exporting…' : 'Export'}
           </button>
+          {props.bundleExport}
           <button
             type="button"
             className="button"
@@ -346,6 +363,7 @@ function CableDocument({ cable }: { cable: CableView }) {
   const high = isHighPrecedence(cable.precedence, cable.niact);
   return (
     <>
+      <TamperedNotice chain={cable.chain} />
       <article className="cable" aria-label={`Cable ${shownText(cable.ref)}`} data-testid="cable">
         {(cable.captions.length > 0 || cable.pass.length > 0) && (
           <div className="cable__captions">
@@ -495,6 +513,8 @@ function CableDocument({ cable }: { cable: CableView }) {
           </dl>
         )}
       </article>
+
+      <SignatureChainSection chain={cable.chain} />
 
       {cable.sourceNote && (
         <aside className="source-note" data-testid="source-note" aria-label="Source note">

@@ -11,20 +11,22 @@ import { ShownText } from './ShownText';
  * screen's own content between them. Every signed-in screen renders inside it with the marking
  * of what it shows, so no screen can leave its banners out.
  */
-export type WorkspaceSection = 'inbox' | 'audit' | 'accounts' | 'directory';
+export type WorkspaceSection = 'inbox' | 'drafts' | 'audit' | 'accounts' | 'directory' | 'import';
 
 export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   inbox: 'Inbox',
+  drafts: 'Drafts',
   audit: 'Audit trail',
   accounts: 'Accounts',
   directory: 'Directory',
+  import: 'Import',
 };
 
 /** What the container supplies to every screen's frame. */
 export type WorkspaceChrome = Readonly<{
   user: SignedInUser;
   section: WorkspaceSection;
-  /** The sections shown in the app bar; audit, accounts and directory only for instructors and admins. */
+  /** The sections shown in the app bar (inbox and drafts for everyone; audit, accounts and directory only for instructors and admins). */
   sections: ReadonlyArray<WorkspaceSection>;
   onNavigate(section: WorkspaceSection): void;
   signingOut: boolean;

@@ -16,6 +16,7 @@ import type { WorkspaceChrome } from '../components/WorkspaceFrame';
 import { saveTextFile } from '../download';
 import { describeError, serviceMessage } from '../errorText';
 import { approvalCaptions, EMPTY_REPEAT, repeatRequest, type RepeatDraft } from '../routing/repeatForm';
+import { BundleExportContainer } from './BundleExportContainer';
 import { DistributionContainer } from './DistributionContainer';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */
@@ -49,6 +50,8 @@ export function CableContainer(props: {
   onBack(): void;
   onSessionEnded(e: ApiError): void;
   onDeliveryUpdated(row: InboxRow): void;
+  /** Opens a draft in the composer; given, the cable view offers "Reply". */
+  onOpenDraft?(draftId: number): void;
 }) {
   const { client, target, delivery, onSessionEnded, onDeliveryUpdated } = props;
   const { cableId } = target;
@@ -254,6 +257,20 @@ export function CableContainer(props: {
     );
   };
 
+  // A reply starts from this cable: reference A, its label and its originator (issue 5; rule 19).
+  const { onOpenDraft } = props;
+  const reply = () => {
+    if (!ready || handling.pending || !onOpenDraft) return;
+    run(
+      'reply',
+      () => client.createDraft({ replyTo: cableId }),
+      (draft) => {
+        onOpenDraft(draft.id);
+        return null;
+      },
+    );
+  };
+
   const exportCable = () => {
     if (!ready || handling.pending) return;
     run(
@@ -299,6 +316,7 @@ export function CableContainer(props: {
       }
       pendingPassTo={pendingPassTo}
       onPass={executePass}
+      onReply={onOpenDraft ? reply : undefined}
       onRepeat={() => {
         if (ready && !handling.pending) setRepeat({ draft: EMPTY_REPEAT, pending: false, error: null });
       }}
@@ -315,6 +333,20 @@ export function CableContainer(props: {
             onDraftChange={(draft) => setRepeat((r) => (r ? { ...r, draft, error: null } : r))}
             onSubmit={submitRepeat}
             onClose={() => setRepeat((r) => (r && !r.pending ? null : r))}
+          />
+        ) : null
+      }
+      bundleExport={
+        // Only a released, signed cable travels in a signed bundle (issue 6); main checks again.
+        state.status === 'ready' && state.cable.chain !== null ? (
+          <BundleExportContainer
+            client={client}
+            cableId={cableId}
+            cableRef={state.cable.ref}
+            marking={{ classification: state.cable.classification, text: state.cable.banner }}
+            disabled={handling.pending !== null}
+            onExported={(text) => setHandling({ pending: null, notice: { tone: 'done', text } })}
+            onSessionEnded={onSessionEnded}
           />
         ) : null
       }

@@ -12,6 +12,9 @@ import { AccountsContainer } from './AccountsContainer';
 import { AuditContainer } from './AuditContainer';
 import { CableContainer, type CableTarget } from './CableContainer';
 import { DirectoryContainer } from './DirectoryContainer';
+import { DraftComposerContainer } from './DraftComposerContainer';
+import { DraftsContainer } from './DraftsContainer';
+import { ImportContainer } from './ImportContainer';
 import { useAlerts } from './useAlerts';
 
 /** Hits asked for per search (the contract allows up to 100). */
@@ -19,14 +22,36 @@ const SEARCH_LIMIT = 50;
 
 type View =
   | Readonly<{ kind: 'inbox' }>
-  | Readonly<{ kind: 'cable'; target: CableTarget; from: 'inbox' | 'search' | 'alert' }>
+  | Readonly<{
+      kind: 'cable';
+      target: CableTarget;
+      from: 'inbox' | 'search' | 'alert' | 'draft';
+      /** Opened from a draft (its released cable): Escape and back return to it. */
+      returnTo?: View;
+    }>
   | Readonly<{ kind: 'audit' }>
   | Readonly<{ kind: 'accounts' }>
-  | Readonly<{ kind: 'directory' }>;
+  | Readonly<{ kind: 'directory' }>
+  | Readonly<{ kind: 'drafts' }>
+  | Readonly<{ kind: 'import' }>
+  | Readonly<{ kind: 'draft'; id: number }>;
 
 /** Audit, accounts and the directory editor are for instructors and admins; main enforces it, this only hides the way in. */
 function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
-  return user.role === 'instructor' || user.role === 'admin' ? ['inbox', 'audit', 'accounts', 'directory'] : ['inbox'];
+  return user.role === 'instructor' || user.role === 'admin'
+    ? ['inbox', 'drafts', 'audit', 'accounts', 'directory']
+    : ['inbox', 'drafts'];
+}
+
+/** Import (issue 6): FRUS telegrams for instructors and admins, signed bundles for officers too; main enforces it. */
+function withImport(user: SignedInUser, sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<WorkspaceSection> {
+  return user.role === 'trainee' ? sections : [...sections, 'import'];
+}
+
+/** The app bar's section for a view: a draft and its released cable belong to the drafting desk. */
+function sectionOf(view: View): WorkspaceSection {
+  if (view.kind === 'cable') return view.returnTo ? 'drafts' : 'inbox';
+  return view.kind === 'draft' ? 'drafts' : view.kind;
 }
 
 /**
@@ -193,8 +218,8 @@ export function Workspace(props: {
   const alertRows = alerts.rows;
   const chrome: WorkspaceChrome = {
     user,
-    section: view.kind === 'cable' ? 'inbox' : view.kind,
-    sections: sectionsFor(user),
+    section: sectionOf(view),
+    sections: withImport(user, sectionsFor(user)),
     onNavigate: (section) => {
       if (section === 'inbox') back();
       else setView({ kind: section });
@@ -229,13 +254,46 @@ export function Workspace(props: {
           chrome={chrome}
           target={view.target}
           delivery={delivery}
-          backLabel={view.from === 'search' && search.status !== 'idle' ? 'Search results' : 'Inbox'}
-          onBack={back}
+          backLabel={
+            view.returnTo ? 'Draft' : view.from === 'search' && search.status !== 'idle' ? 'Search results' : 'Inbox'
+          }
+          onBack={view.returnTo ? () => setView(view.returnTo ?? { kind: 'inbox' }) : back}
           onSessionEnded={onSessionEnded}
           onDeliveryUpdated={onDeliveryUpdated}
+          onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
         />
       );
     }
+    case 'drafts':
+      return (
+        <DraftsContainer
+          client={client}
+          chrome={chrome}
+          onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'draft':
+      return (
+        <DraftComposerContainer
+          key={view.id}
+          client={client}
+          chrome={chrome}
+          draftId={view.id}
+          onBack={() => setView({ kind: 'drafts' })}
+          onOpenCable={(target) => setView({ kind: 'cable', from: 'draft', target, returnTo: view })}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'import':
+      return (
+        <ImportContainer
+          client={client}
+          chrome={chrome}
+          canImportFrus={user.role === 'instructor' || user.role === 'admin'}
+          onSessionEnded={onSessionEnded}
+        />
+      );
     case 'audit':
       return <AuditContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
     case 'accounts':

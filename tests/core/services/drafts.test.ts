@@ -61,6 +61,11 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     d = c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
     expect(d.state).toBe('RELEASED');
     expect(d.releasedRef).toBe('POLTO 507');
+    expect(d.chain.map((s) => [s.role, s.status, s.by])).toEqual([
+      ['DRAFTER', 'SIGNED', 'duty-usro'],
+      ['CLEARER', 'SIGNED', 'finletter'],
+      ['APPROVER', 'SIGNED', 'finletter'],
+    ]);
 
     const cableId = d.releasedCableId!;
     const chain = verifyOneCable(c.db, cableId)!;
@@ -119,6 +124,13 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     expect(d.returnedNote).toMatch(/Paragraph 2 promises too much/);
     expect(d.chain.find((s) => s.role === 'CLEARER')?.status).toBe('REFUSED');
     expect(auditActions(c)).toContain('REFUSE');
+    // Signed again without an edit: the clearer is asked again, the refusal no longer shows as the answer.
+    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    expect(d.chain.find((s) => s.role === 'CLEARER')).toMatchObject({ status: 'PENDING', mine: false });
+    expect(c.drafts.get(finletter, d.id).chain.find((s) => s.role === 'CLEARER')?.mine).toBe(true);
+    // Instructors see every draft on their desk.
+    expect(c.drafts.list(c.users.byLogin('instructor')).map((s) => s.id)).toContain(d.id);
+    expect(c.drafts.list(rusk).map((s) => s.id)).not.toContain(d.id);
   });
 
   test('rule errors block signing; others may not edit, approve or read the draft', () => {
