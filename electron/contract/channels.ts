@@ -17,6 +17,7 @@ export const CHANNELS = {
   exportCable: 'cable:export',
   listAudit: 'audit:list',
   showDistribution: 'routing:distribution',
+  recordDistributionExport: 'routing:record-export',
   executePass: 'routing:pass',
   repeatCable: 'routing:repeat',
   listPosts: 'directory:list-posts',

@@ -93,6 +93,11 @@ export const CONTRACT = {
       .strict(),
   ),
   showDistribution: endpoint<Distribution>()('showDistribution', z.object({ cableId: id }).strict()),
+  // The graph is drawn by the renderer; main checks and audits its export (EXPORT) before it is saved.
+  recordDistributionExport: endpoint<null>()(
+    'recordDistributionExport',
+    z.object({ cableId: id, format: z.enum(['svg', 'png']) }).strict(),
+  ),
   executePass: endpoint<ReadonlyArray<string>>()('executePass', z.object({ cableId: id }).strict()),
   repeatCable: endpoint<ReadonlyArray<string>>()(
     'repeatCable',

@@ -64,6 +64,10 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
     listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
     showDistribution: ({ cableId }, ctx) => core.routing.distribution(ctx.signedIn(), cableId),
+    recordDistributionExport: ({ cableId, format }, ctx) => {
+      core.routing.recordDistributionExport(ctx.signedIn(), cableId, format);
+      return null;
+    },
     executePass: ({ cableId }, ctx) => core.routing.pass(ctx.signedIn(), cableId),
     repeatCable: ({ cableId, to, approver, note }, ctx) => {
       const actor = ctx.signedIn();

@@ -69,6 +69,8 @@ export type CableroomClient = Readonly<{
   updateAccount(changes: AccountChangesInput): Promise<AccountView>;
   /** Who the cable went to and how (DOMAIN.md §1.8); only the viewer's own post's part unless they see it all. */
   showDistribution(cableId: number): Promise<Distribution>;
+  /** Main checks and audits (EXPORT) an export of the distribution graph before it is saved. */
+  recordDistributionExport(cableId: number, format: 'svg' | 'png'): Promise<void>;
   /** Carries out this post's pending "X PASS Y" instructions (rule 17); returns the PLADs passed to. */
   executePass(cableId: number): Promise<ReadonlyArray<string>>;
   /** Repeats the cable to stations or collectives (rule 16: approval for NODIS, EXDIS, EYES ONLY); returns the PLADs reached. */
@@ -154,6 +156,9 @@ export function createClient(api: CableroomApi): CableroomClient {
     createAccount: (account: NewAccountInput) => call(() => api.createAccount(account)),
     updateAccount: (changes: AccountChangesInput) => call(() => api.updateAccount(changes)),
     showDistribution: (cableId: number) => call(() => api.showDistribution({ cableId })),
+    recordDistributionExport: async (cableId: number, format: 'svg' | 'png') => {
+      await call(() => api.recordDistributionExport({ cableId, format }));
+    },
     executePass: (cableId: number) => call(() => api.executePass({ cableId })),
     repeatCable: (request: RepeatCableInput) => call(() => api.repeatCable(request)),
     readDirectory: () => call(() => api.readDirectory({})),
@@ -213,6 +218,7 @@ function missingBridgeClient(): CableroomClient {
     createAccount: fail,
     updateAccount: fail,
     showDistribution: fail,
+    recordDistributionExport: fail,
     executePass: fail,
     repeatCable: fail,
     readDirectory: fail,

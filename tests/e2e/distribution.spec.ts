@@ -36,7 +36,7 @@ const tableStations = (page: Page) =>
 test('Rusk sees the whole distribution of TOPOL 578 as a graph and a sortable table, and exports it', async ({
   app,
 }) => {
-  const { page } = app;
+  const { page, core } = app;
   await signIn(page, 'rusk');
   await openBySearch(page, 'Jupiters', 'TOPOL 578');
 
@@ -103,6 +103,14 @@ test('Rusk sees the whole distribution of TOPOL 578 as a graph and a sortable ta
   const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(10_000);
+  // Both exports were checked and audited in main before they were saved.
+  const exports = core.db
+    .prepare(
+      "SELECT json_extract(detail, '$.format') FROM audit_log WHERE action = 'EXPORT' AND actor_login = 'rusk' ORDER BY seq",
+    )
+    .pluck()
+    .all();
+  expect(exports).toEqual(['svg', 'png']);
   // Kept next to the screenshots, to be looked at.
   await svg.saveAs(screenPath('distribution-export.svg'));
   await png.saveAs(screenPath('distribution-export.png'));

@@ -35,6 +35,8 @@ export type RepeatRequest = Readonly<{
 
 export type RoutingService = Readonly<{
   distribution(actor: Actor, cableId: number): Distribution;
+  /** Checks that the actor may see the cable's distribution and audits its export as EXPORT. */
+  recordDistributionExport(actor: Actor, cableId: number, format: 'svg' | 'png'): void;
   pass(actor: Actor, cableId: number, now?: Date): ReadonlyArray<string>;
   repeat(actor: Actor, cableId: number, request: RepeatRequest, now?: Date): ReadonlyArray<string>;
 }>;
@@ -60,6 +62,28 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       throw new CableroomError('ACCESS_DENIED', `Access denied. ${decision.explanation}`);
     }
     return record;
+  };
+
+  /**
+   * Who may see a cable's distribution (issue 4): the originator's principal and approver, S/S and
+   * instructors see it all; anyone else who may see the cable sees their own post's part; others
+   * get an audited ACCESS_DENIED.
+   */
+  const distributionAccess = (
+    actor: Actor,
+    cableId: number,
+    what: string,
+  ): { record: CableRecord; complete: boolean } => {
+    const record = loadCableRecord(db, cableId);
+    if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+    const complete =
+      actor.role === 'instructor' ||
+      actor.role === 'admin' ||
+      isSS(actor) ||
+      (actor.isPrincipal && actor.stationId === record.cable.originator_station_id) ||
+      approverIds(record).includes(actor.personId);
+    if (!complete) visible(actor, cableId, what);
+    return { record, complete };
   };
 
   /** The routing slip of one delivery: captions, the transmission's named persons, the post's staff. */
@@ -116,17 +140,8 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
 
   return {
     distribution(actor, cableId) {
-      const record = loadCableRecord(db, cableId);
-      if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+      const { record, complete } = distributionAccess(actor, cableId, 'distribution');
       const originator = record.cable.originator_plad;
-      // Issue 4: the originator's principal and approver, S/S and instructors see it all.
-      const complete =
-        actor.role === 'instructor' ||
-        actor.role === 'admin' ||
-        isSS(actor) ||
-        (actor.isPrincipal && actor.stationId === record.cable.originator_station_id) ||
-        approverIds(record).includes(actor.personId);
-      if (!complete) visible(actor, cableId, 'distribution');
       const openers = openersByStation(db, cableId);
       // Others see their own post's part: what reached it, and what it passed or repeated on itself.
       const ownPart = (r: DistributionRow): boolean =>
@@ -143,6 +158,16 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
           .filter((p) => complete || p.byStationId === actor.stationId)
           .map(({ by, to }) => ({ by, to })),
       };
+    },
+
+    recordDistributionExport(actor, cableId, format) {
+      const { complete } = distributionAccess(actor, cableId, 'distribution export');
+      audit.append({
+        actor: who(actor),
+        action: 'EXPORT',
+        cableId,
+        detail: { what: 'distribution', format, complete },
+      });
     },
 
     pass(actor, cableId, now = new Date()) {

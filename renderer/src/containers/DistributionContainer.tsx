@@ -80,28 +80,25 @@ export function DistributionContainer(props: {
       if (!graph || exporting !== null) return;
       const picture = graphPicture(graph, props.marking);
       const filename = pictureFilename(props.cableRef, kind);
+      const saved = `Saved ${filename}, marked ${props.marking.text} at top and bottom.`;
       setExportNotice(null);
-      if (kind === 'svg') {
-        saveTextFile(filename, 'image/svg+xml', picture.svg);
-        setExportNotice({ tone: 'done', text: `Saved ${filename}, marked ${props.marking.text} at top and bottom.` });
-        return;
-      }
-      setExporting('png');
-      pictureToPng(picture)
-        .then(
-          (png) => {
-            saveBlobFile(filename, png);
-            setExportNotice({
-              tone: 'done',
-              text: `Saved ${filename}, marked ${props.marking.text} at top and bottom.`,
-            });
-          },
-          (e: unknown) =>
-            setExportNotice({ tone: 'error', text: `The PNG could not be made: ${toApiError(e).message}` }),
-        )
+      setExporting(kind);
+      // Main checks and audits the export first; nothing is saved if it refuses.
+      client
+        .recordDistributionExport(cableId, kind)
+        .then(async () => {
+          if (kind === 'svg') saveTextFile(filename, 'image/svg+xml', picture.svg);
+          else saveBlobFile(filename, await pictureToPng(picture));
+          setExportNotice({ tone: 'done', text: saved });
+        })
+        .catch((e: unknown) => {
+          const err = toApiError(e);
+          if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+          else setExportNotice({ tone: 'error', text: `Not exported: ${describeError(err)}` });
+        })
         .finally(() => setExporting(null));
     },
-    [exporting, props.marking, props.cableRef],
+    [client, cableId, exporting, onSessionEnded, props.marking, props.cableRef],
   );
 
   return (

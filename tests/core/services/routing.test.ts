@@ -92,6 +92,16 @@ describe('the distribution of TOPOL 578 (issue: routing and distribution)', () =
       actorLogin: 'trainee',
       detail: { what: 'distribution' },
     });
+    // Exporting the graph is checked the same way and audited.
+    c.routing.recordDistributionExport(c.users.byLogin('bohlen'), id, 'png');
+    expect(c.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'EXPORT',
+      actorLogin: 'bohlen',
+      detail: { what: 'distribution', format: 'png', complete: false },
+    });
+    expect(() => c.routing.recordDistributionExport(c.users.byLogin('trainee'), id, 'svg')).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
   });
 });
 
