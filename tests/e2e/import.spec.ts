@@ -101,11 +101,14 @@ test('a truncated TEI file is refused whole with its reason while the good file 
   await saveScreen(page, 'import-frus-refused-file');
 });
 
-test('a trainee has no Import entry, and main refuses a FRUS import the page asks for itself', async ({ app }) => {
+test('a trainee imports bundles only: no FRUS import on the screen, and main refuses one the page asks for itself', async ({
+  app,
+}) => {
   const { page } = app;
   await signIn(page, 'trainee');
-  await expect(page.getByTestId('nav-inbox')).toBeVisible();
-  await expect(page.getByTestId('nav-import')).toHaveCount(0);
+  await page.getByTestId('nav-import').click();
+  await expect(page.getByRole('button', { name: /bundle/i }).first()).toBeVisible();
+  await expect(page.getByText(/FRUS/)).toHaveCount(0);
 
   const envelope = await page.evaluate(() =>
     window.cableroom!.startFrusImport({ files: [{ name: 'd1.xml', bytes: new TextEncoder().encode('<TEI/>') }] }),

@@ -5,13 +5,13 @@ import { WorkspaceFrame, type WorkspaceChrome } from './WorkspaceFrame';
 
 /**
  * The Import screen (pure view; issue 6): FRUS telegrams from TEI files for instructors and admins,
- * and signed bundles for officers too. It shows file names, refs and main's reasons, never cable
+ * and signed bundles for everyone. It shows file names, refs and main's reasons, never cable
  * text, so like the audit trail it is UNCLASSIFIED and carries that banner (DOMAIN.md rule 25); a
  * bundle's own classification is shown as a chip next to it.
  */
 export type ImportScreenProps = Readonly<{
   chrome: WorkspaceChrome;
-  /** Null for officers: main refuses FRUS imports to anyone but instructors and admins. */
+  /** Null for officers and trainees: main refuses FRUS imports to anyone but instructors and admins. */
   frus: ImportFrusPanelProps | null;
   bundle: BundleImportPanelProps;
 }>;

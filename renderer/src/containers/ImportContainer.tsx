@@ -9,7 +9,7 @@ import { useFrusImport } from '../exchange/useFrusImport';
 /**
  * Wires the Import screen (issue 6): FRUS TEI files → `startFrusImport`, polled with
  * `frusImportStatus`; a bundle file → `importBundle`. Who may do what is main's decision
- * (ACCESS_DENIED is shown as it comes); `canImportFrus` only hides the FRUS part from officers.
+ * (ACCESS_DENIED is shown as it comes); `canImportFrus` only hides the FRUS part from officers and trainees.
  */
 export function ImportContainer(props: {
   client: CableroomClient;

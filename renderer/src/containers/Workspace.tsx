@@ -43,9 +43,12 @@ function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
     : ['inbox', 'drafts'];
 }
 
-/** Import (issue 6): FRUS telegrams for instructors and admins, signed bundles for officers too; main enforces it. */
-function withImport(user: SignedInUser, sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<WorkspaceSection> {
-  return user.role === 'trainee' ? sections : [...sections, 'import'];
+/**
+ * Import (issue 6): FRUS telegrams for instructors and admins; signed bundles for everyone, since
+ * trainees on different machines exchange cables as signed files. Main enforces both.
+ */
+function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<WorkspaceSection> {
+  return [...sections, 'import'];
 }
 
 /** The app bar's section for a view: a draft and its released cable belong to the drafting desk. */
@@ -219,7 +222,7 @@ export function Workspace(props: {
   const chrome: WorkspaceChrome = {
     user,
     section: sectionOf(view),
-    sections: withImport(user, sectionsFor(user)),
+    sections: withImport(sectionsFor(user)),
     onNavigate: (section) => {
       if (section === 'inbox') back();
       else setView({ kind: section });
