@@ -1,0 +1,61 @@
+import type { Draft, RuleFinding } from '../draft';
+import { ALL_ERAS, paragraphName, reporter, type DraftRule } from './rule';
+
+/**
+ * Rule 0 (not in §8(b)): the parts every draft needs before its content can be judged — a subject,
+ * text in every paragraph, a drafter and an approver (DOMAIN.md §8a; 5 FAH-1 H-211 d). The drafts
+ * service also reports a document that is not a well-formed draft as rule 0 ("Format").
+ */
+const { err } = reporter(0);
+
+function subject(d: Draft): RuleFinding[] {
+  if (d.subject.trim() !== '') return [];
+  const why =
+    d.profile === 'FRUS_1960S'
+      ? 'It is the telegram’s title in your drafts and in the archive (1962 telegrams had no SUBJECT line; it became ' +
+        'mandatory on 1 March 1973, TAGS handbook 1974).'
+      : 'The subject line is mandatory on every telegram since 1 March 1973 (TAGS handbook 1974; DOMAIN.md §8a).';
+  return [err('subject', `The cable has no subject. ${why}`)];
+}
+
+function paragraphs(d: Draft): RuleFinding[] {
+  if (d.paragraphs.length === 0) {
+    return [err('paragraphs', 'The cable has no text: write at least one paragraph (5 FAH-1 H-246).')];
+  }
+  return d.paragraphs.flatMap((p, i) =>
+    p.text.trim() === ''
+      ? [
+          err(
+            `paragraphs[${i}].text`,
+            `${paragraphName(i)} is empty: write it or remove it, since an empty paragraph still takes a number ` +
+              '(5 FAH-1 H-246.2).',
+          ),
+        ]
+      : [],
+  );
+}
+
+function drafting(d: Draft): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  if (d.drafters.length === 0) {
+    out.push(err('drafters', 'Name the drafter: the first drafter signs the draft (5 FAH-1 H-211; DRAFTED BY line).'));
+  }
+  if (!d.approver) {
+    out.push(
+      err(
+        'approver',
+        'Name the approving official: nothing is released without an APPROVED BY, who answers for precedence, ' +
+          'classification and content (5 FAH-1 H-211 d; rule 23).',
+      ),
+    );
+  }
+  return out;
+}
+
+export const completeness: DraftRule = {
+  rule: 0,
+  title: 'A complete draft',
+  eras: ALL_ERAS,
+  source: 'DOMAIN.md §8a; 5 FAH-1 H-211',
+  check: (d) => [...subject(d), ...paragraphs(d), ...drafting(d)],
+};
