@@ -103,14 +103,13 @@ test('Rusk sees the whole distribution of TOPOL 578 as a graph and a sortable ta
   const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(10_000);
-  // Both exports were checked and audited in main before they were saved.
-  const exports = core.db
-    .prepare(
-      "SELECT json_extract(detail, '$.format') FROM audit_log WHERE action = 'EXPORT' AND actor_login = 'rusk' ORDER BY seq",
-    )
-    .pluck()
-    .all();
-  expect(exports).toEqual(['svg', 'png']);
+  // Both exports were checked and audited in main (EXPORT, what: distribution) before they were saved.
+  const topol578 = core.cables.idByRef('TOPOL 578');
+  const exports = core.audit.list({ login: 'rusk', cableId: topol578, action: 'EXPORT', limit: 10 });
+  expect(exports.map((e) => e.detail)).toEqual([
+    expect.objectContaining({ what: 'distribution', format: 'png' }),
+    expect.objectContaining({ what: 'distribution', format: 'svg' }),
+  ]);
   // Kept next to the screenshots, to be looked at.
   await svg.saveAs(screenPath('distribution-export.svg'));
   await png.saveAs(screenPath('distribution-export.png'));
@@ -160,6 +159,16 @@ test('the distribution is refused to whoever may not see the cable, in the UI an
     ok: false,
     error: { code: 'ACCESS_DENIED' },
   });
+  // Nor may it be exported: refused, audited as DENY, and no EXPORT entry.
+  const topol578 = core.cables.idByRef('TOPOL 578');
+  expect(await callApi(page, 'recordDistributionExport', { cableId: topol578, format: 'svg' })).toMatchObject({
+    ok: false,
+    error: { code: 'ACCESS_DENIED' },
+  });
+  expect(core.audit.list({ login: 'trainee', cableId: topol578, action: 'DENY', limit: 1 })[0]).toMatchObject({
+    detail: { what: 'distribution export' },
+  });
+  expect(core.audit.list({ login: 'trainee', action: 'EXPORT', limit: 10 })).toEqual([]);
 
   // In the UI: the trainee reads TOPOL 593, then an instructor lowers the trainee's clearance;
   // main re-reads the user on every call, so the distribution is refused and the refusal shown.

@@ -97,6 +97,11 @@ test('the duty officer at USRO carries out "USRO PASS AMEMBASSY PARIS" (rule 17)
   await expect(page.getByTestId('pass-bar')).toHaveCount(0);
   await expect(page.getByTestId('pending-pass')).toHaveCount(0);
   await expect(page.locator('[data-testid="graph-node"][data-kind="pending"]')).toHaveCount(0);
+  // USRO's own part now holds the delivery it passed on to Paris.
+  await expect(page.getByTestId('distribution')).toHaveAttribute('data-complete', 'false');
+  await expect(
+    page.locator('[data-testid="graph-node"][data-kind="delivery"][data-station="AMEMBASSY PARIS"]'),
+  ).toHaveAttribute('data-via', 'pass USMISSION USNATO');
   await saveScreen(page, 'routing-pass-done');
 
   // Paris now holds it, passed by USRO (seen in the whole distribution).

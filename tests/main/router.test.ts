@@ -114,6 +114,39 @@ describe('the IPC gate', () => {
     expect(result).toMatchObject({ ok: true, value: { ref: 'TOPOL 578', banner: 'SECRET', captions: ['EYES ONLY'] } });
   });
 
+  test('exporting the distribution graph is checked and audited in main (EXPORT); refused and audited (DENY) otherwise', async () => {
+    const { r, core } = router();
+    const cableId = core.cables.idByRef('TOPOL 578');
+    const channel = CONTRACT.recordDistributionExport.channel;
+    expect(await r.handle(main, channel, { cableId, format: 'svg' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
+    await signIn(r, 'finletter');
+    expect(await r.handle(main, channel, { cableId, format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('format') },
+    });
+    expect(await r.handle(main, channel, { cableId, format: 'svg', path: '/tmp/x' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await r.handle(main, channel, { cableId, format: 'png' })).toEqual({ ok: true, value: null });
+    expect(core.audit.list({ login: 'finletter', cableId, action: 'EXPORT', limit: 10 })).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ what: 'distribution', format: 'png' }) }),
+    ]);
+
+    await r.handle(main, CONTRACT.signOut.channel, {});
+    await signIn(r, 'trainee');
+    const denied = await r.handle(main, channel, { cableId, format: 'svg' });
+    expect(denied).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(JSON.stringify(denied)).not.toMatch(/Khrushchev|Telegram From|NATO|EYES ONLY/);
+    expect(core.audit.list({ login: 'trainee', cableId, action: 'EXPORT', limit: 10 })).toEqual([]);
+    expect(core.audit.list({ login: 'trainee', cableId, action: 'DENY', limit: 1 })[0]).toMatchObject({
+      detail: { what: 'distribution export' },
+    });
+  });
+
   test('an unexpected failure is logged in main and reported without a stack trace', async () => {
     const { r, core, logged } = router();
     await signIn(r, 'finletter');

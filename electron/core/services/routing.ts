@@ -143,7 +143,9 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       const { record, complete } = distributionAccess(actor, cableId, 'distribution');
       const originator = record.cable.originator_plad;
       const openers = openersByStation(db, cableId);
-      // Others see their own post's part: what reached it, and what it passed or repeated on itself.
+      // Others see their own post's part: what reached it, and what it passed or repeated on itself
+      // (the rows whose `from` is their post). The originator's own sending stays whole-view only:
+      // at the originator's post that is the principal's and the approver's (issue 4).
       const ownPart = (r: DistributionRow): boolean =>
         r.stationId === actor.stationId ||
         (r.via === 'PASS' && r.passedBy === actor.post.plad) ||

@@ -148,6 +148,67 @@ describe('pass (rule 17)', () => {
     // Executing it again finds nothing to do.
     expect(() => c.routing.pass(rome, id)).toThrow(/no pending pass/);
   });
+  test('after USRO\'s duty officer carries out "USMISSION USNATO PASS AMEMBASSY PARIS", USRO sees the delivery to Paris, not the repeats to the other NATO capitals', () => {
+    const c = core();
+    // TOPOL 578's routing on a cable duty-usro may read: action USRO with the pass still to do,
+    // repeated by the Department to the other NATO capitals.
+    const id = insertCable(
+      c.db,
+      cableInputSchema.parse({
+        ref: 'STATE 4301',
+        profile: 'FRUS_1960S',
+        dtg: '291900Z OCT 62',
+        originator: { plad: 'SECSTATE WASHDC' },
+        classification: 'CONFIDENTIAL',
+        subject: 'Council briefing',
+        drafting: [
+          { role: 'DRAFTED', person: 'instructor' },
+          { role: 'APPROVED', person: 'ball' },
+        ],
+        transmission: {
+          addressees: [{ plad: 'USMISSION USNATO', role: 'ACTION' }],
+          passes: [{ by: 'USMISSION USNATO', to: 'AMEMBASSY PARIS', status: 'PENDING' }],
+        },
+        repeats: [
+          {
+            dtg: '291900Z OCT 62',
+            by: 'SECSTATE WASHDC',
+            addressees: [
+              { collective: 'ALL NATO CAPITALS', role: 'INFO' },
+              { plad: 'AMEMBASSY PARIS', role: 'EXEMPT' },
+            ],
+          },
+        ],
+        paragraphs: [{ n: null, portion: 'C', text: 'Brief the Council.' }],
+      }),
+    );
+    const usro = c.users.byLogin('duty-usro');
+    const before = c.routing.distribution(usro, id);
+    expect(before.complete).toBe(false);
+    expect(before.deliveries.map((e) => e.station)).toEqual(['USMISSION USNATO']);
+    // The pending pass is USRO's to do, so USRO sees it.
+    expect(before.pendingPasses).toEqual([{ by: 'USMISSION USNATO', to: 'AMEMBASSY PARIS' }]);
+    // Paris has nothing yet: the pass has not been carried out.
+    const wholeBefore = c.routing.distribution(c.users.byLogin('instructor'), id);
+    expect(wholeBefore.deliveries.map((e) => e.station)).not.toContain('AMEMBASSY PARIS');
+
+    expect(c.routing.pass(usro, id, new Date('1962-10-29T20:00:00Z'))).toEqual(['AMEMBASSY PARIS']);
+    const after = c.routing.distribution(usro, id);
+    expect(after.complete).toBe(false);
+    expect(after.pendingPasses).toEqual([]);
+    expect(after.deliveries.map((e) => [e.station, e.via, e.from])).toEqual([
+      ['AMEMBASSY PARIS', 'pass USMISSION USNATO', 'USMISSION USNATO'],
+      ['USMISSION USNATO', 'direct', 'SECSTATE WASHDC'],
+    ]);
+    // The Department's repeats to the other capitals stay outside USRO's part.
+    expect(after.deliveries.some((e) => e.via.startsWith('repeat'))).toBe(false);
+    const whole = c.routing.distribution(c.users.byLogin('instructor'), id);
+    expect(whole.deliveries.filter((e) => e.via.startsWith('repeat SECSTATE WASHDC')).length).toBeGreaterThan(10);
+    // Paris sees only what reached it.
+    expect(c.routing.distribution(c.users.byLogin('bohlen'), id).deliveries.map((e) => e.station)).toEqual([
+      'AMEMBASSY PARIS',
+    ]);
+  });
 });
 
 describe('repeat (rule 16)', () => {
