@@ -5,6 +5,9 @@ import { migration0004 } from './0004_audit';
 import { migration0005 } from './0005_handling';
 import { migration0006 } from './0006_audit_actions';
 import { migration0007 } from './0007_drafting';
+import { migration0008 } from './0008_approval_authority';
+import { migration0009 } from './0009_tamper_evidence';
+import { migration0010 } from './0010_installation';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -16,6 +19,9 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
