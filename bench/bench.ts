@@ -36,7 +36,8 @@ const SMALL_N = 10_000;
 const BATCH = 1_000;
 const PAGE_LIMIT = 50;
 const RATIO_TARGET = 1.5;
-const DEFAULT_CORPUS = resolve(__dirname, '../../../shared/corpus/frus/frus1961-63v11');
+/** The FRUS documents the tests use (tests/fixtures/README.md); `__dirname` is dist/bench once bundled. */
+const DEFAULT_CORPUS = resolve(__dirname, '../../tests/fixtures/frus/frus1961-63v11');
 /** A query whose cost grows with its hits may take long at large N: cap its sampling. */
 const FTS_BUDGET = { ms: 10_000, minSamples: 10 } as const;
 
@@ -55,8 +56,8 @@ Options:
   --signed N          released cables with four-signature chains for the signature figures
                       (default 100000; 0 skips them)
   --import N          synthetic cables for the bulk-import figures, bare and indexed (default 100000; 0 skips)
-  --corpus DIR        FRUS TEI documents to build a 10 MB volume from (default: ../shared/corpus/frus/frus1961-63v11
-                      when it exists)
+  --corpus DIR        FRUS TEI documents to build a 10 MB volume from (default: the repository's
+                      tests/fixtures/frus/frus1961-63v11)
   -h, --help          this text
 `;
 

@@ -132,7 +132,7 @@ describe('cableroom CLI', () => {
 });
 
 describe('import-frus', () => {
-  const CORPUS = resolve(__dirname, '../../../shared/corpus/frus/frus1961-63v11');
+  const CORPUS = resolve(__dirname, '../fixtures/frus/frus1961-63v11');
 
   test('imports corpus telegrams as JSON with the same field names as show; re-importing changes nothing', async () => {
     const db = await seededDb();

@@ -10,7 +10,7 @@ import { expect, saveScreen, signIn, test } from './harness';
  * import: "already imported") and the files refused whole with the reason. Trainees have no way in,
  * and main refuses them even when the page calls the bridge itself.
  */
-const CORPUS = resolve(__dirname, '../../../shared/corpus/frus/frus1961-63v11');
+const CORPUS = resolve(__dirname, '../fixtures/frus/frus1961-63v11');
 /** Two short telegrams of FRUS 1961–63 XI that the seed does not hold. */
 const MOSCOW_1139 = join(CORPUS, 'd115.xml');
 const STATE_1141 = join(CORPUS, 'd119.xml');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The FRUS test corpus (read-only; corpus/README.md). */
-export const CORPUS_DIR = resolve(__dirname, '../../../../shared/corpus/frus/frus1961-63v11');
+/** The FRUS documents the tests read, copied into the repository (tests/fixtures/README.md: provenance). */
+export const CORPUS_DIR = resolve(__dirname, '../../fixtures/frus/frus1961-63v11');
 
 /** The twelve documents, in volume order. */
 export const CORPUS_DOCS = [48, 56, 86, 100, 112, 113, 115, 117, 119, 121, 128, 129];

@@ -5,7 +5,7 @@ import { openCore } from '../../../electron/core/app';
 import { SEED_PASSPHRASE } from '../../../electron/core/seed/seed';
 import { SEED_DIR, seededCore, tempDir } from '../../support/tempCore';
 
-const D100 = join(__dirname, '../../../../shared/corpus/frus/frus1961-63v11/d100.xml');
+const D100 = join(__dirname, '../../fixtures/frus/frus1961-63v11/d100.xml');
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
