@@ -1,18 +1,42 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
+import { CORPUS_DIR } from './frusFixtures';
 
 const core = seededCoreFixture();
-const CORPUS = resolve(__dirname, '../../../../shared/corpus/frus/frus1961-63v11');
-const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(CORPUS, name))) });
+const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(CORPUS_DIR, name))) });
 
-async function finished(c: SeededCore, login: string, jobId: number): Promise<FrusImportStatus> {
-  for (;;) {
-    const s = c.imports.status(c.users.byLogin(login), jobId);
-    if (s.done) return s;
-    await new Promise((r) => setTimeout(r, 10));
+/** How long a job of a few short files may take on a loaded machine before the test gives up. */
+const JOB_DEADLINE_MS = 10_000;
+
+/**
+ * Polls the job as the dialog does, until it is done: bounded (a job that never finishes fails the
+ * test with its last status instead of polling on after the test's own timeout). Returns the
+ * final status and every status seen on the way.
+ */
+async function finished(
+  c: SeededCore,
+  login: string,
+  jobId: number,
+): Promise<{ final: FrusImportStatus; seen: FrusImportStatus[] }> {
+  const seen: FrusImportStatus[] = [];
+  try {
+    const final = await vi.waitUntil(
+      () => {
+        const s = c.imports.status(c.users.byLogin(login), jobId);
+        seen.push(s);
+        return s.done ? s : false;
+      },
+      { timeout: JOB_DEADLINE_MS, interval: 5 },
+    );
+    return { final, seen };
+  } catch (e) {
+    throw new Error(
+      `import job ${jobId} not done after ${JOB_DEADLINE_MS} ms; last status: ${JSON.stringify(seen.at(-1))}`,
+      { cause: e },
+    );
   }
 }
 
@@ -26,7 +50,10 @@ describe('FRUS imports started from the app (issue 6)', () => {
     };
     const started = c.imports.start(instructor, [file('d115.xml'), broken, file('d100.xml')]);
     expect(started).toMatchObject({ done: false, filesTotal: 3, filesDone: 0 });
-    const s = await finished(c, 'instructor', started.jobId);
+    const { final: s, seen } = await finished(c, 'instructor', started.jobId);
+    // Progress only moves forward while the dialog polls.
+    const filesDone = seen.map((x) => x.filesDone);
+    expect(filesDone).toEqual([...filesDone].sort((a, b) => a - b));
     expect(s).toMatchObject({ filesDone: 3, bytesDone: s.bytesTotal, currentFile: null });
     expect(s.imported.map((i) => [i.file, i.doc])).toEqual([['d115.xml', 115]]);
     expect(s.skipped).toEqual([
