@@ -150,7 +150,7 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = defaultIo): 
     switch (command) {
       case 'init': {
         noPositionals(rest);
-        core = openCore({ dbPath, seed: values.seed });
+        core = openCore({ dbPath, ...(values.seed ? { seed: 'demo' as const } : {}) });
         const summary = {
           db: dbPath,
           schemaVersion: core.db.pragma('user_version', { simple: true }),

@@ -1,9 +1,17 @@
-import { createAuditTrail, type AuditTrail } from './audit/auditTrail';
+import { createAuditTrail, type AuditAction, type AuditTrail } from './audit/auditTrail';
 import { CableroomError } from './errors';
 import { createAccountsService, type AccountsService } from './services/accounts';
 import { createAuditViewService, type AuditViewService } from './services/auditView';
 import { defaultSeedDir } from './resources';
-import { isSeeded, loadSeed, readSeed, type SeedSummary } from './seed/seed';
+import {
+  checkSeedMode,
+  isSeeded,
+  loadSeed,
+  readSeed,
+  type SeedData,
+  type SeedMode,
+  type SeedSummary,
+} from './seed/seed';
 import { createCablesService, type CablesService } from './services/cables';
 import { createDirectoryService, type DirectoryService } from './services/directory';
 import { createDraftsService, type DraftsService } from './services/drafts';
@@ -16,6 +24,9 @@ import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
 
 /** Every core service over one database: what the IPC router and the CLI are given. */
+/** The audit action of an installation (until migration 0009 adds INSTALL, the seed's account creation). */
+const INSTALL_ACTION: AuditAction = 'USER_CREATE';
+
 export type CoreServices = Readonly<{
   db: Db;
   audit: AuditTrail;
@@ -36,8 +47,13 @@ export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close()
 
 export type OpenCoreOptions = Readonly<{
   dbPath: string;
-  /** Load the seed if the database holds no directory yet (first start). */
-  seed?: boolean;
+  /**
+   * Load the seed if the database holds no directory yet (first start): `'demo'` keeps the
+   * published training passphrase for every account (a demo installation, flagged as such);
+   * `{ passphrases }` gives the seed's instructors and admins their own (issue 13 item 8).
+   * `true` is short for `'demo'` (tests and benches).
+   */
+  seed?: SeedMode | true;
   seedDir?: string;
   /** Refuse to create a database that does not exist yet. */
   mustExist?: boolean;
@@ -46,14 +62,16 @@ export type OpenCoreOptions = Readonly<{
 
 export function openCore(options: OpenCoreOptions): Core {
   // Read the seed before touching the database, so a missing or bad seed creates nothing.
-  const seed = options.seed ? readSeed(options.seedDir ?? defaultSeedDir()) : null;
+  const mode: SeedMode | null = options.seed === true ? 'demo' : (options.seed ?? null);
+  const seed = mode ? readSeed(options.seedDir ?? defaultSeedDir()) : null;
+  if (seed && mode) checkSeedMode(seed.users, mode);
   const db = openDatabase(options.dbPath, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.mustExist ? { mustExist: true } : {}),
   });
   try {
-    const seeded = seed && !isSeeded(db) ? loadSeed(db, seed) : null;
     const audit = createAuditTrail(db);
+    const seeded = seed && mode && !isSeeded(db) ? installSeed(db, audit, seed, mode) : null;
     const users = createUsersService(db, audit);
     return {
       db,
@@ -76,4 +94,17 @@ export function openCore(options: OpenCoreOptions): Core {
     db.close();
     throw e instanceof CableroomError ? e : new CableroomError('INTERNAL', (e as Error).message, { cause: e });
   }
+}
+
+/** Loads the seed and audits the installation, both or neither. */
+function installSeed(db: Db, audit: AuditTrail, seed: SeedData, mode: SeedMode): SeedSummary {
+  return db.transaction((): SeedSummary => {
+    const summary = loadSeed(db, seed, mode);
+    audit.append({
+      actor: { userId: null, login: null },
+      action: INSTALL_ACTION,
+      detail: { installation: summary.mode, seedUsers: summary.users, ownPassphrases: summary.ownPassphrases },
+    });
+    return summary;
+  })();
 }

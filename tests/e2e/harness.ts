@@ -100,7 +100,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'cableroom-e2e-'));
     const core = openCore({
       dbPath: join(dir, 'cableroom.sqlite'),
-      seed: true,
+      seed: 'demo',
       seedDir: join(repoRoot(testInfo.config), 'resources', 'seed'),
     });
     try {

@@ -14,11 +14,14 @@ export function tempDir(prefix = 'cableroom-test-'): { dir: string; cleanup(): v
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real SQLite file with the real seed loaded, in a temporary directory. */
+/**
+ * A real SQLite file with the real seed loaded, in a temporary directory. A demo installation
+ * (issue 13 item 8): every seed account, instructor included, signs in with SEED_PASSPHRASE.
+ */
 export function seededCore(): Core & { dir: string; dbPath: string; dispose(): void } {
   const { dir, cleanup } = tempDir();
   const dbPath = join(dir, 'cableroom.sqlite');
-  const core = openCore({ dbPath, seed: true, seedDir: SEED_DIR });
+  const core = openCore({ dbPath, seed: 'demo', seedDir: SEED_DIR });
   return {
     ...core,
     dir,

@@ -15,9 +15,13 @@ import {
   officeId,
   stationByPlad,
 } from '../store/directoryRepository';
+import { createSealedKey, type SealedKey } from '../crypto/keys';
 import { storeKey } from '../crypto/keyStore';
+import { MIN_PASSPHRASE_LENGTH } from '../services/accounts';
+import { hashPassphrase, type PassphraseHash } from '../users/passphrase';
 import { insertCableSignatures, releasedCableInput, type SignedCable } from '../signing/signedCable';
 import { fromDocument, signedCableDocumentSchema } from '../signing/signedCableSchema';
+import { recordInstallation, type InstallationMode } from './installation';
 import { directorySeedSchema, usersSeedSchema, type DirectorySeed, type UsersSeed } from './seedSchema';
 
 /**
@@ -26,7 +30,77 @@ import { directorySeedSchema, usersSeedSchema, type DirectorySeed, type UsersSee
  */
 export const SEED_PASSPHRASE = 'topol-578';
 
-export type SeedSummary = Readonly<{ stations: number; people: number; users: number; cables: number }>;
+export type SeedSummary = Readonly<{
+  stations: number;
+  people: number;
+  users: number;
+  cables: number;
+  mode: InstallationMode;
+  /** The accounts that got their own passphrase and a new signing key (production mode). */
+  ownPassphrases: ReadonlyArray<string>;
+}>;
+
+/**
+ * How the seed's accounts sign in (issue 13 item 8). `'demo'`: everyone with the published
+ * training passphrase. Otherwise each instructor and admin account of the seed gets the
+ * passphrase given here (login → passphrase) and a new signing key sealed with it: the seed's own
+ * keys for them are sealed with the published passphrase, so they are not installed.
+ */
+export type SeedMode = 'demo' | Readonly<{ passphrases: Readonly<Record<string, string>> }>;
+
+/** The seed accounts that may not keep the published passphrase in a real installation. */
+export function protectedSeedLogins(users: UsersSeed): string[] {
+  return users.users.filter((u) => u.role === 'instructor' || u.role === 'admin').map((u) => u.login);
+}
+
+/**
+ * Checks the passphrases a production seed is given: one for each instructor and admin account
+ * of the seed, none for another, each long enough and not the published one. Returns the logins.
+ */
+export function checkSeedMode(users: UsersSeed, mode: SeedMode): string[] {
+  if (mode === 'demo') return [];
+  const wanted = protectedSeedLogins(users);
+  for (const login of Object.keys(mode.passphrases)) {
+    if (!wanted.includes(login)) {
+      throw new CableroomError(
+        'BAD_REQUEST',
+        `"${login}" is not an instructor or admin account of the seed (those are: ${wanted.join(', ')}).`,
+      );
+    }
+  }
+  for (const login of wanted) {
+    const passphrase = Object.hasOwn(mode.passphrases, login) ? mode.passphrases[login] : undefined;
+    if (typeof passphrase !== 'string') {
+      throw new CableroomError(
+        'BAD_REQUEST',
+        `The seed account "${login}" needs its own passphrase (or install the demo, where everyone has the published one).`,
+      );
+    }
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      throw new CableroomError(
+        'BAD_REQUEST',
+        `The passphrase for "${login}" needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      );
+    }
+    if (passphrase === SEED_PASSPHRASE) {
+      throw new CableroomError('BAD_REQUEST', `"${login}" may not keep the published training passphrase.`);
+    }
+  }
+  return wanted;
+}
+
+type OwnSecrets = ReadonlyMap<string, Readonly<{ hash: PassphraseHash; key: SealedKey }>>;
+
+/** Derives the hashes and keys of the given passphrases (the slow part, before the transaction). */
+function ownSecrets(users: UsersSeed, mode: SeedMode): OwnSecrets {
+  if (mode === 'demo') return new Map();
+  return new Map(
+    checkSeedMode(users, mode).map((login) => {
+      const passphrase = mode.passphrases[login]!;
+      return [login, { hash: hashPassphrase(passphrase), key: createSealedKey(passphrase) }] as const;
+    }),
+  );
+}
 
 function readJson<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   if (!existsSync(file)) throw new CableroomError('NOT_FOUND', `Seed file missing: ${file}`);
@@ -81,11 +155,13 @@ export function readSeed(seedDir: string): SeedData {
 }
 
 /**
- * Loads the 1962 directory, the seed accounts and the seed cables in one transaction: a seed
- * that does not fit (an unknown station, a duplicate cable) leaves the database as it was.
+ * Loads the 1962 directory, the seed accounts and the seed cables in one transaction, and records
+ * the installation mode: a seed that does not fit (an unknown station, a duplicate cable, a
+ * missing or short passphrase) leaves the database as it was.
  */
-export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSummary {
+export function loadSeed(db: Db, seed: SeedData, mode: SeedMode, now: Date = new Date()): SeedSummary {
   const { directory, users, cables, signed } = seed;
+  const own = ownSecrets(users, mode);
 
   return db.transaction((): SeedSummary => {
     if (isSeeded(db)) throw new CableroomError('BAD_REQUEST', 'This database already holds a directory.');
@@ -114,26 +190,29 @@ export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSu
       const personId = personIds.get(u.person);
       if (personId === undefined)
         throw new CableroomError('BAD_REQUEST', `Seed user ${u.login}: unknown person ${u.person}.`);
+      const mine = own.get(u.login);
       insertUser(db, {
         ...u,
         personId,
-        hash: Buffer.from(u.passphrase.hash, 'base64'),
-        salt: Buffer.from(u.passphrase.salt, 'base64'),
-        kdf: u.passphrase.kdf,
+        hash: mine ? mine.hash.hash : Buffer.from(u.passphrase.hash, 'base64'),
+        salt: mine ? mine.hash.salt : Buffer.from(u.passphrase.salt, 'base64'),
+        kdf: mine ? mine.hash.kdf : u.passphrase.kdf,
         createdAt: now.toISOString(),
       });
       const k = u.signingKey;
       storeKey(
         db,
         personId,
-        {
-          publicKey: base64(k.publicKey),
-          fingerprint: k.fingerprint,
-          sealed: base64(k.sealed),
-          salt: base64(k.salt),
-          nonce: base64(k.nonce),
-          kdf: k.kdf,
-        },
+        mine
+          ? mine.key
+          : {
+              publicKey: base64(k.publicKey),
+              fingerprint: k.fingerprint,
+              sealed: base64(k.sealed),
+              salt: base64(k.salt),
+              nonce: base64(k.nonce),
+              kdf: k.kdf,
+            },
         now,
       );
     }
@@ -142,11 +221,14 @@ export function loadSeed(db: Db, seed: SeedData, now: Date = new Date()): SeedSu
       const cableId = insertCable(db, releasedCableInput(c.draft, c.release), now);
       insertCableSignatures(db, cableId, c.signatures);
     }
+    recordInstallation(db, mode === 'demo' ? 'demo' : 'production', now);
     return {
       stations: directory.stations.length,
       people: directory.people.length,
       users: users.users.length,
       cables: cables.length + signed.length,
+      mode: mode === 'demo' ? 'demo' : 'production',
+      ownPassphrases: [...own.keys()],
     };
   })();
 }

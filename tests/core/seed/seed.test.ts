@@ -202,7 +202,7 @@ describe('bad seeds', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const dbPath = join(t.dir, 'db.sqlite');
-    expect(() => openCore({ dbPath, seed: true, seedDir: join(t.dir, 'nowhere') })).toThrow(
+    expect(() => openCore({ dbPath, seed: 'demo', seedDir: join(t.dir, 'nowhere') })).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('Seed file missing') }),
     );
     expect(existsSync(dbPath)).toBe(false);
@@ -216,7 +216,7 @@ describe('bad seeds', () => {
     const file = join(seedDir, 'cables', 'topol-578.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"AMEMBASSY PARIS"', '"AMEMBASSY ATLANTIS"'));
     const dbPath = join(t.dir, 'db.sqlite');
-    expect(() => openCore({ dbPath, seed: true, seedDir })).toThrow(/unknown station "AMEMBASSY ATLANTIS"/);
+    expect(() => openCore({ dbPath, seed: 'demo', seedDir })).toThrow(/unknown station "AMEMBASSY ATLANTIS"/);
     const reopened = openCore({ dbPath });
     cleanups.push(reopened.close);
     expect(reopened.db.prepare('SELECT count(*) FROM stations').pluck().get()).toBe(0);
@@ -229,7 +229,7 @@ describe('bad seeds', () => {
     const seedDir = join(t.dir, 'seed');
     cpSync(SEED_DIR, seedDir, { recursive: true });
     writeFileSync(join(seedDir, 'users.json'), '{ "users": [');
-    expect(() => openCore({ dbPath: join(t.dir, 'db.sqlite'), seed: true, seedDir })).toThrow(
+    expect(() => openCore({ dbPath: join(t.dir, 'db.sqlite'), seed: 'demo', seedDir })).toThrow(
       /users\.json is not valid JSON/,
     );
   });

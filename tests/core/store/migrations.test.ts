@@ -222,6 +222,29 @@ describe('migration 7: drafting', () => {
   });
 });
 
+describe('migration 10: installation', () => {
+  test('records a database seeded before it as a demo installation, and an empty one as neither', () => {
+    const seeded = rawDb().db;
+    migrate(seeded, 9);
+    seeded
+      .prepare(
+        "INSERT INTO stations (plad, name, short_name, kind) VALUES ('SECSTATE WASHDC', 'Department', 'State', 'DEPARTMENT')",
+      )
+      .run();
+    migrate(seeded, 10);
+    expect(seeded.prepare('SELECT mode FROM installation').pluck().all()).toEqual(['demo']);
+    const empty = rawDb().db;
+    migrate(empty, 10);
+    expect(empty.prepare('SELECT count(*) FROM installation').pluck().get()).toBe(0);
+    expect(() =>
+      empty.prepare("INSERT INTO installation (id, mode, created_at) VALUES (1, 'sandbox', 't')").run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      seeded.prepare("INSERT INTO installation (id, mode, created_at) VALUES (2, 'demo', 't')").run(),
+    ).toThrow(/CHECK/);
+  });
+});
+
 describe('refusals', () => {
   test('a database from a newer Cableroom is refused with a clear INTEGRITY error', () => {
     const { db, path } = rawDb();
