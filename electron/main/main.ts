@@ -5,6 +5,7 @@ import { openCore, type Core } from '../core/app';
 import { CONTRACT, ENDPOINT_NAMES } from '../contract/ipc';
 import { isAppUrl } from './appOrigin';
 import { senderOf } from './ipcSender';
+import { launchOverrides } from './launchOverrides';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { createIpcRouter, type IpcRouter } from './router';
 import { configureSession, enforceOnEveryWebContents } from './security';
@@ -23,8 +24,12 @@ const PRELOAD_PATH = join(__dirname, '../preload/preload.cjs');
 const RENDERER_DIR = join(__dirname, '../renderer');
 const DATABASE_FILE = 'cableroom.sqlite';
 
-/** Another profile folder, for the Electron specs (a temporary one) or a second trainee. */
-const USER_DATA_DIR = process.env.CABLEROOM_USER_DATA_DIR || undefined;
+/**
+ * Development-only redirections from the environment: another profile folder (the Electron specs'
+ * temporary one) and the binding `npm start` builds. A packaged build ignores both
+ * (launchOverrides.ts; issue 13, item 14).
+ */
+const OVERRIDES = launchOverrides(process.env, app.isPackaged);
 
 /**
  * better-sqlite3's binding for Electron's ABI (node_modules keeps the Node-ABI build the tests
@@ -32,8 +37,7 @@ const USER_DATA_DIR = process.env.CABLEROOM_USER_DATA_DIR || undefined;
  * resources/native/ in a packaged app (electron-builder.yml), else better-sqlite3's own lookup.
  */
 function sqliteBinding(): string | undefined {
-  const fromEnv = process.env.CABLEROOM_SQLITE_BINDING;
-  if (fromEnv) return fromEnv;
+  if (OVERRIDES.sqliteBinding) return OVERRIDES.sqliteBinding;
   const packaged = join(process.resourcesPath, 'native', 'better_sqlite3.node');
   return app.isPackaged && existsSync(packaged) ? packaged : undefined;
 }
@@ -75,10 +79,8 @@ function start(): void {
   const dbPath = join(app.getPath('userData'), DATABASE_FILE);
   const nativeBinding = sqliteBinding();
   try {
-    // The seed loads only into a database that has none yet (first start). The app has no prompt
-    // for the instructor's passphrase, so its first start is a demo installation, flagged as such;
-    // a real installation is made beforehand with `cableroom init --seed` (README "Run it").
-    core = openCore({ dbPath, seed: 'demo', ...(nativeBinding ? { nativeBinding } : {}) });
+    // The seed loads only into a database that has none yet (first start).
+    core = openCore({ dbPath, seed: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Cableroom cannot open its database', `${dbPath}\n\n${message}`);
@@ -91,7 +93,7 @@ function start(): void {
 }
 
 // ─── Before `ready` ──────────────────────────────────────────────────────────────────────────────
-if (USER_DATA_DIR) app.setPath('userData', USER_DATA_DIR);
+if (OVERRIDES.userDataDir) app.setPath('userData', OVERRIDES.userDataDir);
 
 // One Cableroom per profile: two processes writing one database, each with its own sign-ins, would
 // only confuse. A second launch focuses the first instance's window and exits.
