@@ -79,8 +79,10 @@ function start(): void {
   const dbPath = join(app.getPath('userData'), DATABASE_FILE);
   const nativeBinding = sqliteBinding();
   try {
-    // The seed loads only into a database that has none yet (first start).
-    core = openCore({ dbPath, seed: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    // The seed loads only into a database that has none yet (first start). The app has no prompt
+    // for the instructor's passphrase, so its first start is a demo installation, flagged as such;
+    // a real installation is made beforehand with `cableroom init --seed` (README "Run it").
+    core = openCore({ dbPath, seed: 'demo', ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Cableroom cannot open its database', `${dbPath}\n\n${message}`);
