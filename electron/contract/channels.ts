@@ -7,6 +7,7 @@ export const CHANNELS = {
   signIn: 'session:sign-in',
   signOut: 'session:sign-out',
   currentUser: 'session:current',
+  installation: 'session:installation',
   listInbox: 'inbox:list',
   listAlerts: 'inbox:alerts',
   acknowledge: 'delivery:acknowledge',

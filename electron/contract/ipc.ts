@@ -21,7 +21,7 @@ import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft
 import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
 import { draftSchema } from './draft';
 import { CLEARANCE_LEVELS } from '../domain/classification';
-import { CHANNELS, type EndpointName } from './channels';
+import { CHANNELS, ENDPOINT_NAMES, type EndpointName } from './channels';
 
 /**
  * The IPC contract: one table of endpoints, each with its channel name, its input schema and its
@@ -31,14 +31,40 @@ import { CHANNELS, type EndpointName } from './channels';
  * Payloads are plain objects, arrays, primitives and Uint8Array only (ARCHITECTURE.md: both
  * Electron's structured clone and Playwright's serializer carry those unchanged).
  */
-type Endpoint<I extends z.ZodType, O> = Readonly<{ channel: string; input: I; _output?: O }>;
+type Endpoint<I extends z.ZodType, O, P extends boolean = boolean> = Readonly<{
+  channel: string;
+  input: I;
+  /**
+   * Whether a signed-out window may call it (issue 13 item 12). The router checks sign-in before
+   * it reads the input of every other endpoint and hands their handlers the signed-in actor.
+   */
+  public: P;
+  _output?: O;
+}>;
 
+/** An endpoint for signed-in users only: the router refuses it with NOT_SIGNED_IN before dispatch. */
 function endpoint<O>() {
-  return <K extends EndpointName, I extends z.ZodType>(name: K, input: I): Endpoint<I, O> => ({
+  return <K extends EndpointName, I extends z.ZodType>(name: K, input: I): Endpoint<I, O, false> => ({
     channel: CHANNELS[name],
     input,
+    public: false,
   });
 }
+
+/** One of the few endpoints a signed-out window needs: choosing a persona and signing in. */
+function publicEndpoint<O>() {
+  return <K extends EndpointName, I extends z.ZodType>(name: K, input: I): Endpoint<I, O, true> => ({
+    channel: CHANNELS[name],
+    input,
+    public: true,
+  });
+}
+
+/** What the window may know of the installation before anyone signs in. */
+export type InstallationInfo = Readonly<{
+  /** Seeded with `--demo`: every account keeps the published training passphrase (issue 13 item 8). */
+  demo: boolean;
+}>;
 
 const login = z
   .string()
@@ -58,10 +84,15 @@ const nationality = z.string().regex(/^[A-Z]{3}$/, 'a nationality is an ISO 3166
 export const inboxCursorSchema = z.object({ deliveredAt: z.string().min(1).max(40), deliveryId: id }).strict();
 
 export const CONTRACT = {
-  listUsers: endpoint<ReadonlyArray<UserSummary>>()('listUsers', none),
-  signIn: endpoint<SignedInUser>()('signIn', z.object({ login, passphrase: z.string().min(1).max(1024) }).strict()),
-  signOut: endpoint<null>()('signOut', none),
-  currentUser: endpoint<SignedInUser | null>()('currentUser', none),
+  // Public: what the sign-in screen needs. Everything else is for signed-in users only.
+  listUsers: publicEndpoint<ReadonlyArray<UserSummary>>()('listUsers', none),
+  signIn: publicEndpoint<SignedInUser>()(
+    'signIn',
+    z.object({ login, passphrase: z.string().min(1).max(1024) }).strict(),
+  ),
+  signOut: publicEndpoint<null>()('signOut', none),
+  currentUser: publicEndpoint<SignedInUser | null>()('currentUser', none),
+  installation: publicEndpoint<InstallationInfo>()('installation', none),
   listInbox: endpoint<InboxPage>()(
     'listInbox',
     z.object({ cursor: inboxCursorSchema.nullish(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -251,6 +282,14 @@ export const CONTRACT = {
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;
+/** The endpoints a signed-out window may call (`publicEndpoint` above). */
+export type PublicEndpointName = {
+  [K in EndpointName]: Contract[K]['public'] extends true ? K : never;
+}[EndpointName];
+/** Every public endpoint, read from the table above. */
+export const PUBLIC_ENDPOINT_NAMES: ReadonlyArray<PublicEndpointName> = ENDPOINT_NAMES.filter(
+  (n): n is PublicEndpointName => CONTRACT[n].public,
+);
 export type InputOf<K extends EndpointName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends EndpointName> = z.output<Contract[K]['input']>;
 export type OutputOf<K extends EndpointName> = Contract[K] extends Endpoint<z.ZodType, infer O> ? O : never;

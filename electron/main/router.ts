@@ -1,14 +1,25 @@
 import type { Core, CoreServices } from '../core/app';
 import { isCableroomError } from '../core/errors';
+import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
 import type { ErrorCode, Result } from '../contract/errors';
-import { CONTRACT, ENDPOINT_NAMES, type EndpointName, type OutputOf, type ParsedInputOf } from '../contract/ipc';
+import {
+  CONTRACT,
+  ENDPOINT_NAMES,
+  PUBLIC_ENDPOINT_NAMES,
+  type EndpointName,
+  type OutputOf,
+  type ParsedInputOf,
+  type PublicEndpointName,
+} from '../contract/ipc';
 
 /**
  * The one gate for IPC (VS Code's validatedIpcMain; Signal's result envelopes). For every call
  * it: rejects unknown channels; rejects senders that are not the app's own top-level frame;
- * parses the input with the contract's zod schema; resolves the signed-in user of that sender;
- * runs the handler; and returns `{ok:true,value}` or `{ok:false,error:{code,message}}`.
+ * reads the sender's signed-in user again and, unless the contract marks the endpoint public,
+ * refuses a signed-out sender (NOT_SIGNED_IN) before the input is read; parses the input with
+ * the contract's zod schema; runs the handler with the actor; and returns `{ok:true,value}` or
+ * `{ok:false,error:{code,message}}` — never a thrown error.
  *
  * This module never imports `electron`: main adapts `ipcMain` events to `Sender`, and the e2e
  * harness adapts Playwright bindings, so both drive the very same router.
@@ -16,14 +27,25 @@ import { CONTRACT, ENDPOINT_NAMES, type EndpointName, type OutputOf, type Parsed
 export type Sender = Readonly<{ id: string; url: string; isMainFrame: boolean }>;
 
 export type IpcRouter = Readonly<{
+  /** Every channel the router serves, from the contract (main registers exactly these). */
+  channels: ReadonlyArray<string>;
   handle(sender: Sender, channel: string, input: unknown): Promise<Result<unknown>>;
   /** Drops the session of a sender whose window is gone. */
   forgetSender(id: string): void;
 }>;
 
 type Session = { actor: Actor | null };
-type Context = Readonly<{ session: Session; signedIn(): Actor }>;
-type Handlers = { [K in EndpointName]: (input: ParsedInputOf<K>, ctx: Context) => OutputOf<K> };
+type Awaitable<T> = T | Promise<T>;
+/**
+ * A public endpoint's handler sees the window's session (sign-in sets it, sign-out clears it);
+ * every other handler is given the signed-in actor, read again for this call. Handlers may be
+ * async (sign-in and signing will hash off the main thread).
+ */
+type Handlers = {
+  [K in EndpointName]: K extends PublicEndpointName
+    ? (input: ParsedInputOf<K>, session: Session) => Awaitable<OutputOf<K>>
+    : (input: ParsedInputOf<K>, actor: Actor) => Awaitable<OutputOf<K>>;
+};
 
 export type RouterDeps = Readonly<{
   core: CoreServices | Core;
@@ -36,92 +58,110 @@ function fail(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
+const SIGN_IN_FIRST = 'Sign in first.';
+
 export function createIpcRouter(deps: RouterDeps): IpcRouter {
   const { core } = deps;
   const logError = deps.logError ?? ((m, e) => console.error(m, e));
   const sessions = new Map<string, Session>();
   const byChannel = new Map<string, EndpointName>(ENDPOINT_NAMES.map((n) => [CONTRACT[n].channel, n]));
+  const isPublic = new Set<EndpointName>(PUBLIC_ENDPOINT_NAMES);
+
+  /**
+   * The session's user read again, so a changed clearance or role applies at once; an account
+   * disabled or removed since sign-in ends the session (the reason is returned).
+   */
+  async function refreshActor(session: Session): Promise<string | null> {
+    const current = session.actor;
+    if (!current) return null;
+    try {
+      session.actor = await core.users.byLogin(current.login);
+      return null;
+    } catch (e) {
+      if (!isCableroomError(e) || (e.code !== 'NOT_FOUND' && e.code !== 'ACCESS_DENIED')) throw e;
+      session.actor = null;
+      return e.message;
+    }
+  }
 
   const handlers: Handlers = {
+    // ── Public ──
     listUsers: () => core.users.list(),
-    signIn: ({ login, passphrase }, ctx) => {
-      ctx.session.actor = null;
-      const actor = core.users.signIn(login, passphrase, 'app');
-      ctx.session.actor = actor;
+    signIn: async ({ login, passphrase }, session) => {
+      session.actor = null;
+      const actor = await core.users.signIn(login, passphrase, 'app');
+      session.actor = actor;
       return core.users.toPublic(actor);
     },
-    signOut: (_input, ctx) => {
-      const actor = ctx.session.actor;
+    signOut: (_input, session) => {
+      const actor = session.actor;
       if (actor)
         core.audit.append({
           actor: { userId: actor.userId, login: actor.login },
           action: 'SIGN_OUT',
           detail: { channel: 'app' },
         });
-      ctx.session.actor = null;
+      session.actor = null;
       return null;
     },
-    currentUser: (_input, ctx) => (ctx.session.actor ? core.users.toPublic(ctx.session.actor) : null),
-    listInbox: ({ cursor, limit }, ctx) => core.inbox.list(ctx.signedIn(), { cursor: cursor ?? null, limit }),
-    showDistribution: ({ cableId }, ctx) => core.routing.distribution(ctx.signedIn(), cableId),
-    recordDistributionExport: ({ cableId, format }, ctx) => {
-      core.routing.recordDistributionExport(ctx.signedIn(), cableId, format);
+    currentUser: (_input, session) => (session.actor ? core.users.toPublic(session.actor) : null),
+    installation: () => ({ demo: isDemoInstallation(core.db) }),
+    // ── Signed in: each handler gets the actor ──
+    listInbox: ({ cursor, limit }, actor) => core.inbox.list(actor, { cursor: cursor ?? null, limit }),
+    showDistribution: ({ cableId }, actor) => core.routing.distribution(actor, cableId),
+    recordDistributionExport: ({ cableId, format }, actor) => {
+      core.routing.recordDistributionExport(actor, cableId, format);
       return null;
     },
-    executePass: ({ cableId }, ctx) => core.routing.pass(ctx.signedIn(), cableId),
-    repeatCable: ({ cableId, to, approver, note }, ctx) => {
-      const actor = ctx.signedIn();
+    executePass: ({ cableId }, actor) => core.routing.pass(actor, cableId),
+    repeatCable: async ({ cableId, to, approver, note }, actor) => {
       // The approver confirms in person: their passphrase is checked (and audited) like a sign-in.
-      const approveBy = approver ? core.users.signIn(approver.login, approver.passphrase, 'approval').login : undefined;
+      const approveBy = approver
+        ? (await core.users.signIn(approver.login, approver.passphrase, 'approval')).login
+        : undefined;
       return core.routing.repeat(actor, cableId, { to, approveBy, note });
     },
-    listPosts: (_input, ctx) => {
-      ctx.signedIn();
-      return core.directory.posts();
-    },
-    readDirectory: (_input, ctx) => {
-      ctx.signedIn();
-      return core.directory.read();
-    },
-    addStation: (station, ctx) => core.directory.addStation(ctx.signedIn(), station),
-    addOffice: ({ plad, code, name }, ctx) => core.directory.addOffice(ctx.signedIn(), plad, code, name),
-    setCollective: ({ name, description, members }, ctx) =>
-      core.directory.setCollective(ctx.signedIn(), name, description ?? null, members),
-    listAccounts: (_input, ctx) => core.accounts.list(ctx.signedIn()),
-    createAccount: (account, ctx) => core.accounts.create(ctx.signedIn(), account),
-    updateAccount: ({ login, ...changes }, ctx) => core.accounts.update(ctx.signedIn(), login, changes),
-    listDrafts: (_input, ctx) => core.drafts.list(ctx.signedIn()),
-    createDraft: ({ profile, replyTo }, ctx) => core.drafts.create(ctx.signedIn(), { profile, replyTo }),
-    getDraft: ({ id }, ctx) => core.drafts.get(ctx.signedIn(), id),
-    saveDraft: ({ id, revision, draft }, ctx) => core.drafts.save(ctx.signedIn(), id, revision, draft),
-    submitDraft: ({ id, revision, passphrase }, ctx) => core.drafts.submit(ctx.signedIn(), id, revision, passphrase),
-    clearDraft: ({ id, revision, clearanceIndex, passphrase }, ctx) =>
-      core.drafts.clear(ctx.signedIn(), id, revision, clearanceIndex, passphrase),
-    refuseDraft: ({ id, revision, clearanceIndex, comment }, ctx) =>
-      core.drafts.refuse(ctx.signedIn(), id, revision, clearanceIndex, comment),
-    approveDraft: ({ id, revision, passphrase }, ctx) => core.drafts.approve(ctx.signedIn(), id, revision, passphrase),
-    discardDraft: ({ id }, ctx) => {
-      core.drafts.discard(ctx.signedIn(), id);
+    listPosts: () => core.directory.posts(),
+    readDirectory: () => core.directory.read(),
+    addStation: (station, actor) => core.directory.addStation(actor, station),
+    addOffice: ({ plad, code, name }, actor) => core.directory.addOffice(actor, plad, code, name),
+    setCollective: ({ name, description, members }, actor) =>
+      core.directory.setCollective(actor, name, description ?? null, members),
+    listAccounts: (_input, actor) => core.accounts.list(actor),
+    createAccount: (account, actor) => core.accounts.create(actor, account),
+    updateAccount: ({ login, ...changes }, actor) => core.accounts.update(actor, login, changes),
+    listDrafts: (_input, actor) => core.drafts.list(actor),
+    createDraft: ({ profile, replyTo }, actor) => core.drafts.create(actor, { profile, replyTo }),
+    getDraft: ({ id }, actor) => core.drafts.get(actor, id),
+    saveDraft: ({ id, revision, draft }, actor) => core.drafts.save(actor, id, revision, draft),
+    submitDraft: ({ id, revision, passphrase }, actor) => core.drafts.submit(actor, id, revision, passphrase),
+    clearDraft: ({ id, revision, clearanceIndex, passphrase }, actor) =>
+      core.drafts.clear(actor, id, revision, clearanceIndex, passphrase),
+    refuseDraft: ({ id, revision, clearanceIndex, comment }, actor) =>
+      core.drafts.refuse(actor, id, revision, clearanceIndex, comment),
+    approveDraft: ({ id, revision, passphrase }, actor) => core.drafts.approve(actor, id, revision, passphrase),
+    discardDraft: ({ id }, actor) => {
+      core.drafts.discard(actor, id);
       return null;
     },
-    authorizeDowngrade: ({ id, reason }, ctx) => core.drafts.authorizeDowngrade(ctx.signedIn(), id, reason),
-    composerDirectory: (_input, ctx) => core.drafts.composerDirectory(ctx.signedIn()),
-    exportBundle: ({ cableIds, passphrase }, ctx) => core.exchange.exportBundle(ctx.signedIn(), cableIds, passphrase),
-    importBundle: ({ bytes }, ctx) => core.exchange.importBundle(bytes, ctx.signedIn()),
-    startFrusImport: ({ files }, ctx) => core.imports.start(ctx.signedIn(), files),
-    frusImportStatus: ({ jobId }, ctx) => core.imports.status(ctx.signedIn(), jobId),
-    listAlerts: (_input, ctx) => core.handling.alerts(ctx.signedIn()),
-    acknowledge: ({ deliveryId }, ctx) => core.handling.acknowledge(ctx.signedIn(), deliveryId),
-    markRead: ({ deliveryId }, ctx) => core.handling.markRead(ctx.signedIn(), deliveryId),
-    showCable: ({ cableId }, ctx) => core.cables.show(ctx.signedIn(), cableId, 'app'),
-    searchCables: ({ query, limit }, ctx) => core.cables.search(ctx.signedIn(), query, limit),
-    recordPrint: ({ cableId, format }, ctx) => {
-      core.cables.recordPrint(ctx.signedIn(), cableId, 'app', format);
+    authorizeDowngrade: ({ id, reason }, actor) => core.drafts.authorizeDowngrade(actor, id, reason),
+    composerDirectory: (_input, actor) => core.drafts.composerDirectory(actor),
+    exportBundle: ({ cableIds, passphrase }, actor) => core.exchange.exportBundle(actor, cableIds, passphrase),
+    importBundle: ({ bytes }, actor) => core.exchange.importBundle(bytes, actor),
+    startFrusImport: ({ files }, actor) => core.imports.start(actor, files),
+    frusImportStatus: ({ jobId }, actor) => core.imports.status(actor, jobId),
+    listAlerts: (_input, actor) => core.handling.alerts(actor),
+    acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
+    markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
+    showCable: ({ cableId }, actor) => core.cables.show(actor, cableId, 'app'),
+    searchCables: ({ query, limit }, actor) => core.cables.search(actor, query, limit),
+    recordPrint: ({ cableId, format }, actor) => {
+      core.cables.recordPrint(actor, cableId, 'app', format);
       return null;
     },
-    exportCable: ({ cableId }, ctx) => core.cables.exportCable(ctx.signedIn(), cableId, 'app'),
-    listAudit: ({ login, ref, action, from, to, beforeSeq, limit }, ctx) =>
-      core.auditView.list(ctx.signedIn(), {
+    exportCable: ({ cableId }, actor) => core.cables.exportCable(actor, cableId, 'app'),
+    listAudit: ({ login, ref, action, from, to, beforeSeq, limit }, actor) =>
+      core.auditView.list(actor, {
         limit,
         ...(login !== undefined ? { login } : {}),
         ...(ref !== undefined ? { cableId: core.cables.idByRef(ref) } : {}),
@@ -134,38 +174,33 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
   };
 
   return {
+    channels: ENDPOINT_NAMES.map((n) => CONTRACT[n].channel),
     async handle(sender, channel, input) {
       const name = byChannel.get(channel);
       if (name === undefined) return fail('UNKNOWN_CHANNEL', `Unknown channel "${String(channel)}".`);
       if (!sender.isMainFrame || !deps.isTrustedUrl(sender.url)) {
         return fail('FORBIDDEN_SENDER', 'Calls are accepted only from the Cableroom window itself.');
       }
-      const parsed = CONTRACT[name].input.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('BAD_REQUEST', `Invalid request to ${channel}: ${where}${issue?.message ?? 'invalid input'}`);
-      }
       let session = sessions.get(sender.id);
       if (!session) {
         session = { actor: null };
         sessions.set(sender.id, session);
       }
-      const current = session;
-      const ctx: Context = {
-        session: current,
-        signedIn() {
-          if (!current.actor) throw new SignedOut();
-          // Re-read the user on each call so a changed clearance or role applies at once.
-          current.actor = core.users.byLogin(current.actor.login);
-          return current.actor;
-        },
-      };
       try {
-        const handler = handlers[name] as (input: unknown, ctx: Context) => unknown;
-        return { ok: true, value: await handler(parsed.data, ctx) };
+        // The gate (issue 13 item 12): sign-in is checked here, from the contract's table, before
+        // the input is even read; no handler has to remember to ask.
+        const ended = await refreshActor(session);
+        const actor = session.actor;
+        if (!isPublic.has(name) && !actor) return fail('NOT_SIGNED_IN', ended ?? SIGN_IN_FIRST);
+        const parsed = CONTRACT[name].input.safeParse(input);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+          return fail('BAD_REQUEST', `Invalid request to ${channel}: ${where}${issue?.message ?? 'invalid input'}`);
+        }
+        const handler = handlers[name] as (input: unknown, context: Session | Actor | null) => unknown;
+        return { ok: true, value: await handler(parsed.data, isPublic.has(name) ? session : actor) };
       } catch (e) {
-        if (e instanceof SignedOut) return fail('NOT_SIGNED_IN', 'Sign in first.');
         if (isCableroomError(e)) return fail(e.code, e.message);
         logError(`IPC ${channel} failed`, e);
         return fail('INTERNAL', 'Something went wrong inside Cableroom; the error has been logged.');
@@ -176,5 +211,3 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
   };
 }
-
-class SignedOut extends Error {}
