@@ -2,7 +2,6 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core/app';
-import { CONTRACT, ENDPOINT_NAMES } from '../contract/ipc';
 import { isAppUrl } from './appOrigin';
 import { senderOf } from './ipcSender';
 import { launchOverrides } from './launchOverrides';
@@ -59,10 +58,9 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-/** One channel per contract endpoint, each a thin adapter from `ipcMain` to the router. */
+/** Every channel the router serves (one per contract endpoint), each a thin adapter from `ipcMain` to the router. */
 function registerIpc(router: IpcRouter): void {
-  for (const name of ENDPOINT_NAMES) {
-    const { channel } = CONTRACT[name];
+  for (const channel of router.channels) {
     ipcMain.handle(channel, (event, input: unknown) => router.handle(senderOf(event), channel, input));
   }
   // A closed window's sign-in must not outlive it (web contents ids are not reused while alive).
