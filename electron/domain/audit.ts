@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = [
   'KEY_CREATE',
   'KEY_ROTATE',
   'IMPORT',
+  // Migration 0009 (issue 13): the trail's anchor key, a stored signature chain, approval
+  // authority designations, the installation.
+  'AUDIT_ANCHOR',
+  'SIGNATURE_CHAIN',
+  'APPROVAL_DESIGNATE',
+  'INSTALL',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

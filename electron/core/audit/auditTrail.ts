@@ -95,32 +95,61 @@ export type AuditTrail = Readonly<{
   verify(): VerifyResult;
 }>;
 
-export function createAuditTrail(db: Db): AuditTrail {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_user_id, actor_login, action, cable_id, detail, prev_hash, hash)
-     VALUES (@seq, @at, @actorUserId, @actorLogin, @action, @cableId, @detail, @prevHash, @hash)`,
-  );
-  // Appends are serialised by SQLite's write lock: read-last and insert run in one IMMEDIATE transaction.
-  const appendTx = db.transaction((input: AppendInput, at: Date): AuditEntry => {
-    const prev = last.get() as { seq: number; hash: string } | undefined;
-    const base = {
-      seq: (prev?.seq ?? 0) + 1,
-      at: at.toISOString(),
-      actorUserId: input.actor.userId,
-      actorLogin: input.actor.login,
-      action: input.action,
-      cableId: input.cableId ?? null,
-      detail: input.detail ?? {},
-      prevHash: prev?.hash ?? GENESIS_HASH,
-    };
-    const entry: AuditEntry = { ...base, hash: entryHash(base) };
-    insert.run({ ...entry, detail: canonicalJson(entry.detail) });
-    return entry;
-  });
+/**
+ * The head the anchor last recorded (anchor.ts), per connection. Appends continue after it even
+ * when the file holds fewer entries (cut off behind the app's back): sequence numbers are never
+ * reused, and the gap stays visible to `verify()`.
+ */
+const anchoredHeads = new WeakMap<Db, Readonly<{ seq: number; hash: string }>>();
 
+export function setAnchoredHead(db: Db, head: Readonly<{ seq: number; hash: string }>): void {
+  const known = anchoredHeads.get(db);
+  if (!known || head.seq >= known.seq) anchoredHeads.set(db, head);
+}
+
+const appenders = new WeakMap<Db, (input: AppendInput, at: Date) => AuditEntry>();
+
+/**
+ * Appends one entry to the trail of `db`. Every writer of the trail goes through here — the
+ * services' `AuditTrail`, and the key store and the signature store, which record their own
+ * events (issue 13 items 5–6) so that no key and no signature chain is stored without its entry.
+ * Read-last and insert run in one IMMEDIATE transaction (a savepoint inside a caller's).
+ */
+export function appendAuditEntry(db: Db, input: AppendInput, at: Date = new Date()): AuditEntry {
+  let append = appenders.get(db);
+  if (!append) {
+    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const insert = db.prepare(
+      `INSERT INTO audit_log (seq, at, actor_user_id, actor_login, action, cable_id, detail, prev_hash, hash)
+       VALUES (@seq, @at, @actorUserId, @actorLogin, @action, @cableId, @detail, @prevHash, @hash)`,
+    );
+    const tx = db.transaction((i: AppendInput, when: Date): AuditEntry => {
+      const stored = last.get() as { seq: number; hash: string } | undefined;
+      const anchored = anchoredHeads.get(db);
+      const prev = anchored && anchored.seq > (stored?.seq ?? 0) ? anchored : stored;
+      const base = {
+        seq: (prev?.seq ?? 0) + 1,
+        at: when.toISOString(),
+        actorUserId: i.actor.userId,
+        actorLogin: i.actor.login,
+        action: i.action,
+        cableId: i.cableId ?? null,
+        detail: i.detail ?? {},
+        prevHash: prev?.hash ?? GENESIS_HASH,
+      };
+      const entry: AuditEntry = { ...base, hash: entryHash(base) };
+      insert.run({ ...entry, detail: canonicalJson(entry.detail) });
+      return entry;
+    });
+    append = (i, when) => tx.immediate(i, when);
+    appenders.set(db, append);
+  }
+  return append(input, at);
+}
+
+export function createAuditTrail(db: Db): AuditTrail {
   return {
-    append: (input, at = new Date()) => appendTx.immediate(input, at),
+    append: (input, at = new Date()) => appendAuditEntry(db, input, at),
     list(f) {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: f.limit };

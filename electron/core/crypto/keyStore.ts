@@ -1,6 +1,17 @@
+import { appendAuditEntry, type AuditActor } from '../audit/auditTrail';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
-import { createSealedKey, type SealedKey } from './keys';
+import { CableroomError } from '../errors';
+import { createSealedKey, fingerprint, type SealedKey } from './keys';
+
+/**
+ * SQL: the key aliased `k`, of the person aliased `p`, has its KEY_CREATE or KEY_ROTATE entry in
+ * the audit trail naming that person and that fingerprint (issue 13 item 6). The fingerprint is
+ * the first 16 bytes of the public key's SHA-256, so the entry commits to the key itself.
+ * Verification trusts only such keys: a key written into the file by hand signs nothing.
+ */
+export const KEY_ATTESTED = `EXISTS (SELECT 1 FROM audit_log a WHERE a.action IN ('KEY_CREATE', 'KEY_ROTATE')
+  AND json_extract(a.detail, '$.fingerprint') = k.fingerprint AND json_extract(a.detail, '$.person') = p.key)`;
 
 /** Signing keys in the directory (person_keys): the current key of a person, and every key by fingerprint. */
 type KeyRow = {
@@ -61,11 +72,15 @@ export function keyByFingerprint(db: Db, fingerprint: string): StoredKey | null 
   return r ? toKey(r) : null;
 }
 
-/** Every public key ever held by people, current and retired: what verification trusts. */
+/**
+ * Every public key ever held by people, current and retired, whose creation the audit trail
+ * records: what verification trusts.
+ */
 export function allPublicKeys(db: Db): ReadonlyMap<string, Readonly<{ personKey: string; publicKey: Uint8Array }>> {
   const rows = prepared(
     db,
-    'SELECT k.fingerprint, k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id',
+    `SELECT k.fingerprint, k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id
+      WHERE ${KEY_ATTESTED}`,
   ).all() as { fingerprint: string; public_key: Buffer; person_key: string }[];
   return new Map(
     rows.map((r) => [r.fingerprint, { personKey: r.person_key, publicKey: new Uint8Array(r.public_key) }]),
@@ -74,16 +89,33 @@ export function allPublicKeys(db: Db): ReadonlyMap<string, Readonly<{ personKey:
 
 /**
  * Stores a person's new key as the current one; the previous key is retired (its public half
- * stays, so the signatures it made still verify) and its sealed secret wiped.
+ * stays, so the signatures it made still verify) and its sealed secret wiped. The change is
+ * audited in the same transaction — KEY_CREATE for a person's first key, KEY_ROTATE after that —
+ * with the person and the fingerprint (issue 13 item 6): no key is stored without its entry.
+ * `by` is who made the change (the system, for the seed).
  */
-export function storeKey(db: Db, personId: number, key: SealedKey, now: Date = new Date()): number {
-  return db.transaction(() => {
+export function storeKey(
+  db: Db,
+  personId: number,
+  key: SealedKey,
+  now: Date = new Date(),
+  by: AuditActor = { userId: null, login: null },
+): number {
+  if (fingerprint(key.publicKey) !== key.fingerprint) {
+    throw new CableroomError('BAD_REQUEST', 'A signing key must be stored under its own fingerprint.');
+  }
+  return db.transaction((): number => {
+    const person = prepared(
+      db,
+      'SELECT p.key, (SELECT u.login FROM users u WHERE u.person_id = p.id) AS login FROM people p WHERE p.id = ?',
+    ).get(personId) as { key: string; login: string | null } | undefined;
+    const rotating = prepared(db, 'SELECT 1 FROM person_keys WHERE person_id = ? AND retired_at IS NULL').get(personId);
     prepared(
       db,
       `UPDATE person_keys SET retired_at = ?, sealed_secret = NULL, seal_salt = NULL, seal_nonce = NULL, kdf = NULL
        WHERE person_id = ? AND retired_at IS NULL`,
     ).run(now.toISOString(), personId);
-    return Number(
+    const id = Number(
       prepared(
         db,
         `INSERT INTO person_keys (person_id, public_key, fingerprint, sealed_secret, seal_salt, seal_nonce, kdf, created_at)
@@ -99,11 +131,31 @@ export function storeKey(db: Db, personId: number, key: SealedKey, now: Date = n
         now.toISOString(),
       ).lastInsertRowid,
     );
+    appendAuditEntry(
+      db,
+      {
+        actor: by,
+        action: rotating ? 'KEY_ROTATE' : 'KEY_CREATE',
+        detail: {
+          person: person?.key ?? null,
+          fingerprint: key.fingerprint,
+          ...(person?.login ? { login: person.login } : {}),
+        },
+      },
+      now,
+    );
+    return id;
   })();
 }
 
 /** A new key pair for a person, sealed with their passphrase (account creation, passphrase change). */
-export function createKeyFor(db: Db, personId: number, passphrase: string, now: Date = new Date()): StoredKey {
-  const id = storeKey(db, personId, createSealedKey(passphrase), now);
+export function createKeyFor(
+  db: Db,
+  personId: number,
+  passphrase: string,
+  now: Date = new Date(),
+  by?: AuditActor,
+): StoredKey {
+  const id = storeKey(db, personId, createSealedKey(passphrase), now, by);
   return toKey(prepared(db, 'SELECT * FROM person_keys WHERE id = ?').get(id) as KeyRow);
 }

@@ -153,15 +153,8 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
           caption_roles: JSON.stringify(a.captionRoles),
           nationality: a.nationality ?? null,
         });
-        storeKey(db, personId, signingKey, now);
-        audit.append(
-          {
-            actor: { userId: actor.userId, login: actor.login },
-            action: 'KEY_CREATE',
-            detail: { login: a.login, fingerprint: signingKey.fingerprint },
-          },
-          now,
-        );
+        // Audited by the key store (KEY_CREATE), in this transaction.
+        storeKey(db, personId, signingKey, now, { userId: actor.userId, login: actor.login });
         audit.append(
           {
             actor: { userId: actor.userId, login: actor.login },
@@ -246,17 +239,8 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
               }
             : {}),
         });
-        if (signingKey) {
-          storeKey(db, row.person_id, signingKey, now);
-          audit.append(
-            {
-              actor: { userId: actor.userId, login: actor.login },
-              action: 'KEY_ROTATE',
-              detail: { login, fingerprint: signingKey.fingerprint },
-            },
-            now,
-          );
-        }
+        // Audited by the key store (KEY_ROTATE), in this transaction.
+        if (signingKey) storeKey(db, row.person_id, signingKey, now, { userId: actor.userId, login: actor.login });
         const { passphrase, ...visible } = c;
         audit.append(
           {

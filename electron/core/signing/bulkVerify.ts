@@ -5,6 +5,7 @@ import { keyCache, type KeyCache } from '../crypto/verify';
 import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { signedCableIds } from './chainRecord';
 import { readSignedCables, type SignedCable } from './signedCable';
 import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
 
@@ -34,7 +35,10 @@ export function personNames(db: Db): (key: string) => string {
     (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
 }
 
-/** The chain of one cable, or null when it carries no signatures (historical, imported). */
+/**
+ * The chain of one cable, or null when it carries no signatures and was never recorded as signed
+ * (historical, imported from FRUS); a released cable stripped of its chain reads as TAMPERED.
+ */
 export function verifyOneCable(
   db: Db,
   cableId: number,
@@ -132,9 +136,8 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
     fingerprints.map((f) => known.get(f)!.publicKey),
   );
 
-  const ids = options.cableIds
-    ? [...options.cableIds].sort((a, b) => a - b)
-    : (prepared(db, 'SELECT DISTINCT cable_id FROM cable_signatures ORDER BY cable_id').pluck().all() as number[]);
+  // Every cable carrying signatures, and every cable the trail recorded as signed (item 5).
+  const ids = options.cableIds ? [...options.cableIds].sort((a, b) => a - b) : signedCableIds(db);
   const rangeSize = options.rangeSize ?? 512;
   let signatureCount = 0;
   let failed = 0;
@@ -153,15 +156,27 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
       const batch = packBatch(batchId++, cables, keyIndexOf, known);
       signatureCount += batch.keyIndex.length;
       const refs = refsOf(db, slice[0]!, slice[slice.length - 1]!);
+      // A cable the trail recorded as signed that is no longer in the file at all (item 5).
+      const gone = options.cableIds ? [] : slice.filter((id) => !refs.has(id));
       const task = pool.run(batch).then((out) => {
         let k = 0;
+        const results: CableVerification[] = gone.map((cableId) => ({
+          cableId,
+          ref: `cable #${cableId}`,
+          status: 'TAMPERED',
+          signatures: [],
+          problems: ['This cable was released signed, but it has been removed from the database.'],
+        }));
         for (const c of cables) {
-          const result = toResult(c, refs.get(c.cableId) ?? '', out.subarray(k, k + c.signatures.length), known, names);
+          results.push(toResult(c, refs.get(c.cableId) ?? '', out.subarray(k, k + c.signatures.length), known, names));
           k += c.signatures.length;
+        }
+        if (gone.length > 0) results.sort((a, b) => a.cableId - b.cableId);
+        for (const result of results) {
           if (result.status !== 'VERIFIED') failed++;
           options.onCable?.(result);
         }
-        done += cables.length;
+        done += slice.length;
         options.onProgress?.(done, ids.length);
       });
       inFlight.push(task);

@@ -1,8 +1,10 @@
 import type { ReleaseHeader, SignerRole } from '../../domain/canonical';
 import type { Draft, DraftAddressee, DraftClearer, DraftEyesOnly } from '../../domain/draft';
 import type { CableInput } from '../cables/cableInput';
+import type { AuditActor } from '../audit/auditTrail';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { RECORDED_AS_SIGNED, recordSignatureChain } from './chainRecord';
 
 /**
  * A released, signed cable as data: the draft it was released from, what the release assigned,
@@ -123,7 +125,11 @@ function groupBy<T extends { cable_id: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-/** Signed cables with ids in [from, to], in id order. */
+/**
+ * Signed cables with ids in [from, to], in id order: those carrying signatures, and those the
+ * trail recorded as signed whose signatures are gone (read with an empty chain, so that they
+ * verify as TAMPERED — issue 13 item 5).
+ */
 export function readSignedCables(db: Db, from: number, to: number): Array<SignedCable & { cableId: number }> {
   const cables = prepared(
     db,
@@ -135,7 +141,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
        JOIN stations s ON s.id = c.originator_station_id
        LEFT JOIN offices o ON o.id = c.originator_office_id
        JOIN transmissions t ON t.cable_id = c.id AND t.kind = 'ORIGINAL'
-      WHERE c.id BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id)
+      WHERE c.id BETWEEN ? AND ?
+        AND (EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id) OR ${RECORDED_AS_SIGNED})
       ORDER BY c.id`,
   ).all(from, to) as CableRow[];
   if (cables.length === 0) return [];
@@ -315,8 +322,16 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
   });
 }
 
-/** Writes a released cable's signature chain next to it. */
-export function insertCableSignatures(db: Db, cableId: number, signatures: ReadonlyArray<StoredSignature>): void {
+/**
+ * Writes a released cable's signature chain next to it, and records it in the audit trail
+ * (SIGNATURE_CHAIN): from then on the cable must carry this chain (chainRecord.ts).
+ */
+export function insertCableSignatures(
+  db: Db,
+  cableId: number,
+  signatures: ReadonlyArray<StoredSignature>,
+  actor: AuditActor = { userId: null, login: null },
+): void {
   const insert = prepared(
     db,
     `INSERT INTO cable_signatures (cable_id, ordinal, role, signer, key_fingerprint, clearance_for, clearance_kind, signed_at, signature)
@@ -335,4 +350,5 @@ export function insertCableSignatures(db: Db, cableId: number, signatures: Reado
       Buffer.from(s.signature),
     ),
   );
+  recordSignatureChain(db, cableId, actor);
 }

@@ -42,6 +42,10 @@ export function chainMessages(sc: SignedCable): Uint8Array[] {
 export function chainProblems(sc: SignedCable): string[] {
   const { draft, signatures } = sc;
   const problems: string[] = [];
+  // Only cables the trail never recorded as signed may be unsigned (issue 13 item 5).
+  if (signatures.length === 0) {
+    problems.push('This cable was released signed, but its signatures have been removed from the database.');
+  }
   const drafter = signatures.filter((s) => s.role === 'DRAFTER');
   if (drafter.length !== 1 || drafter[0]!.signer !== draft.drafters[0]) {
     problems.push(`The drafter's signature (${draft.drafters[0] ?? 'none named'}) is missing or not the drafter's.`);

@@ -46,6 +46,23 @@ describe('signing keys sealed with the passphrase (scrypt → secretbox)', () =>
     expect(count).toBe(c.db.prepare('SELECT count(*) FROM users').pluck().get());
   });
 
+  test('every key the seed stores has its KEY_CREATE entry naming the person and fingerprint (issue 13 item 6)', () => {
+    const c = core();
+    const keys = c.db
+      .prepare(
+        'SELECT p.key AS person, k.fingerprint FROM person_keys k JOIN people p ON p.id = k.person_id ORDER BY k.id',
+      )
+      .all();
+    const entries = c.db
+      .prepare(
+        `SELECT json_extract(detail, '$.person') AS person, json_extract(detail, '$.fingerprint') AS fingerprint
+           FROM audit_log WHERE action = 'KEY_CREATE' ORDER BY seq`,
+      )
+      .all();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(entries).toEqual(keys);
+  });
+
   test('an account gets a key when created; a new passphrase rotates it and keeps the old public key', () => {
     const c = core();
     const admin = actorFromRow(userByLogin(c.db, 'instructor')!);
@@ -72,9 +89,14 @@ describe('signing keys sealed with the passphrase (scrypt → secretbox)', () =>
     expect(Buffer.from(old.publicKey)).toEqual(Buffer.from(first.publicKey));
     expect(() => withSecretKey(second.sealed!, 'first passphrase', () => 0)).toThrow(/does not unlock/);
     const actions = c.db
-      .prepare("SELECT action FROM audit_log WHERE action IN ('KEY_CREATE', 'KEY_ROTATE') ORDER BY seq")
-      .pluck()
+      .prepare(
+        `SELECT action, actor_login, json_extract(detail, '$.person') AS person, json_extract(detail, '$.fingerprint') AS fingerprint
+           FROM audit_log WHERE action IN ('KEY_CREATE', 'KEY_ROTATE') AND json_extract(detail, '$.login') = 'burgess' ORDER BY seq`,
+      )
       .all();
-    expect(actions).toEqual(['KEY_CREATE', 'KEY_ROTATE']);
+    expect(actions).toEqual([
+      { action: 'KEY_CREATE', actor_login: 'instructor', person: 'user:burgess', fingerprint: first.fingerprint },
+      { action: 'KEY_ROTATE', actor_login: 'instructor', person: 'user:burgess', fingerprint: second.fingerprint },
+    ]);
   });
 });

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { appendAuditEntry, type AuditActor } from '../audit/auditTrail';
+import type { Db } from '../store/database';
+import { prepared } from '../store/statements';
+
+/**
+ * A released cable's signature chain as an event of the audit trail (issue 13 item 5). Storing a
+ * chain appends SIGNATURE_CHAIN naming the cable, with the number of signatures and a SHA-256
+ * over them; since the trail is hash-chained and anchored outside the file, "this cable was
+ * stored signed" cannot be taken back: a cable with such an entry (or a RELEASE, or a bundle
+ * IMPORT) must carry its chain, and without one it is TAMPERED — only cables the trail never
+ * recorded as signed (FRUS imports, the seed's historical cables and exercises) may be unsigned.
+ */
+export function signatureChainDetail(
+  db: Db,
+  cableId: number,
+): Readonly<{ ref: string; signatures: number; digest: string }> {
+  const rows = prepared(
+    db,
+    'SELECT ordinal, key_fingerprint, signature FROM cable_signatures WHERE cable_id = ? ORDER BY ordinal',
+  ).all(cableId) as { ordinal: number; key_fingerprint: string; signature: Buffer }[];
+  const digest = createHash('sha256');
+  for (const r of rows) digest.update(`${r.ordinal}:${r.key_fingerprint}:`).update(r.signature);
+  const ref = prepared(db, 'SELECT ref FROM cables WHERE id = ?').pluck().get(cableId) as string;
+  return { ref, signatures: rows.length, digest: digest.digest('hex') };
+}
+
+export function recordSignatureChain(db: Db, cableId: number, actor: AuditActor, at?: Date): void {
+  appendAuditEntry(db, { actor, action: 'SIGNATURE_CHAIN', cableId, detail: signatureChainDetail(db, cableId) }, at);
+}
+
+/**
+ * SQL: the cable aliased `c` was stored as a signed cable, by the trail's word (or the draft it
+ * was released from). Used to find cables whose signatures were removed.
+ */
+export const RECORDED_AS_SIGNED = `(
+  EXISTS (SELECT 1 FROM audit_log a WHERE a.cable_id = c.id
+           AND (a.action IN ('SIGNATURE_CHAIN', 'RELEASE')
+                OR (a.action = 'IMPORT' AND json_extract(a.detail, '$.channel') = 'bundle')))
+  OR EXISTS (SELECT 1 FROM drafts d WHERE d.cable_id = c.id))`;
+
+/** Ids of every cable that carries signatures or was recorded as signed, in order. */
+export function signedCableIds(db: Db): number[] {
+  return prepared(
+    db,
+    `SELECT cable_id FROM cable_signatures
+     UNION SELECT cable_id FROM audit_log
+            WHERE cable_id IS NOT NULL AND (action IN ('SIGNATURE_CHAIN', 'RELEASE')
+               OR (action = 'IMPORT' AND json_extract(detail, '$.channel') = 'bundle'))
+     UNION SELECT cable_id FROM drafts WHERE cable_id IS NOT NULL
+     ORDER BY 1`,
+  )
+    .pluck()
+    .all() as number[];
+}
