@@ -8,6 +8,7 @@ import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
 import { accessSubject, type Actor } from './actor';
 import { accessObjectOf, cableView } from './cableView';
+import { refusals } from './refusal';
 
 export type CablesService = Readonly<{
   /**
@@ -45,6 +46,7 @@ export type CablesOptions = Readonly<{
 }>;
 
 export function createCablesService(db: Db, audit: AuditTrail, options: CablesOptions = {}): CablesService {
+  const refuse = refusals(db, audit);
   const keys = keyCache();
   const verifier = memoVerifier();
   const service: CablesService = {
@@ -54,8 +56,11 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
       const who = { userId: actor.userId, login: actor.login };
       if (!decision.allowed) {
-        audit.append({ actor: who, action: 'DENY', cableId, detail: { channel, reason: decision.reason } });
-        throw new CableroomError('ACCESS_DENIED', `Access denied. ${decision.explanation}`);
+        refuse(actor, {
+          message: `Access denied. ${decision.explanation}`,
+          cableId,
+          detail: { channel, reason: decision.reason },
+        });
       }
       audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel } });
       // Verification on open (rules 23–24): the chain is checked against the cable as stored now.

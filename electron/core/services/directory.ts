@@ -12,6 +12,7 @@ import {
   stationByPlad,
 } from '../store/directoryRepository';
 import type { Actor } from './actor';
+import { refusals } from './refusal';
 
 /**
  * The directory of stations, offices, principals and collectives (DOMAIN.md §1.8). Everyone
@@ -38,10 +39,10 @@ export type DirectoryService = Readonly<{
 const PLAD = /^[A-Z0-9][A-Z0-9 /.-]{2,79}$/;
 
 export function createDirectoryService(db: Db, audit: AuditTrail): DirectoryService {
+  const refuse = refusals(db, audit);
   const editor = (actor: Actor, what: string): void => {
     if (actor.role !== 'instructor' && actor.role !== 'admin') {
-      audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'DENY', detail: { what } });
-      throw new CableroomError('ACCESS_DENIED', 'Only instructors and admins edit the directory.');
+      refuse(actor, { message: 'Only instructors and admins edit the directory.', detail: { what } });
     }
   };
   const edited = (actor: Actor, detail: Record<string, unknown>): void => {

@@ -7,7 +7,6 @@ import {
   type SignatureHeader,
 } from '../../domain/canonical';
 import type { EraProfile } from '../../domain/cable';
-import { classificationRank } from '../../domain/classification';
 import {
   emptyDraft,
   type ChainStep,
@@ -36,9 +35,21 @@ import { chainMessages, chainProblems } from '../signing/verifyChain';
 import { cableIdByRef, loadCableRecord } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
+import { userByLogin } from '../store/directoryRepository';
+import { setApprovalAuthority, type ApprovalKind } from '../store/draftsRepository';
 import { prepared } from '../store/statements';
 import { accessSubject, type Actor } from './actor';
 import { accessObjectOf } from './cableView';
+import {
+  actorOfUser,
+  asFinding,
+  drafterProblems,
+  labelDecision,
+  labelProblem,
+  releaseProblems,
+  type AuthorityProblem,
+} from './drafts/authority';
+import { refusals } from './refusal';
 
 /**
  * The drafting desk (issue 5; DOMAIN.md §1.11, rules 19, 23, 24): drafts that autosave, the rule
@@ -66,6 +77,12 @@ export type DraftsService = Readonly<{
   composerDirectory(actor: Actor): ComposerDirectory;
   /** The rule checker over any draft document (CLI `draft check`). */
   check(draft: unknown): RuleFinding[];
+  /**
+   * Records (or, with null, revokes) a user's approval authority at the user's post: a deputy or
+   * an officer the principal designated (docs/RULES.md). The post's principal, or an instructor
+   * or admin, decides; trainees never hold it. Audited DESIGNATE.
+   */
+  setApprovalAuthority(actor: Actor, login: string, authority: ApprovalKind | null, now?: Date): void;
 }>;
 
 type DraftRow = {
@@ -109,6 +126,14 @@ export function mrnStation(plad: string): string {
 
 export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
   const who = (a: Actor) => ({ userId: a.userId, login: a.login });
+  const refuse = refusals(db, audit);
+  /** Refuses an act on a draft with an authority problem (audited DENY). */
+  const refuseWith = (actor: Actor, id: number, what: string, p: AuthorityProblem): never =>
+    refuse(actor, {
+      code: p.code,
+      message: p.message,
+      detail: { draft: id, what, reason: p.reason, field: p.field },
+    });
   const personKey = (personId: number): string =>
     (prepared(db, 'SELECT key FROM people WHERE id = ?').pluck().get(personId) as string | undefined) ?? '';
   const personName = (key: string): string =>
@@ -146,12 +171,19 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
   };
   const isApprover = (actor: Actor, d: Draft): boolean =>
     d.approver !== null && d.approver === personKey(actor.personId);
-  const mayRead = (actor: Actor, r: DraftRow, d: Draft): boolean =>
-    r.owner_user_id === actor.userId ||
-    ((isApprover(actor, d) || d.clearers.some((_, i) => isClearer(actor, d, i))) &&
-      classificationRank(actor.clearance) >= classificationRank(d.classification)) ||
-    actor.role === 'instructor' ||
-    actor.role === 'admin';
+  const overseer = (actor: Actor): boolean => actor.role === 'instructor' || actor.role === 'admin';
+  /**
+   * Why the actor may not read the draft, or null: the drafter reads their own; clearers, the
+   * approver and the overseers (instructors, admins) only within their clearance — the draft's
+   * classification and dissemination controls (issue 13 item 2; rules 18, 20), whatever the role.
+   */
+  const readRefusal = (actor: Actor, r: DraftRow, d: Draft): string | null => {
+    if (r.owner_user_id === actor.userId) return null;
+    if (!overseer(actor) && !isApprover(actor, d) && !d.clearers.some((_, i) => isClearer(actor, d, i)))
+      return 'NOT_IN_CHAIN';
+    const label = labelDecision(actor, d);
+    return label.allowed ? null : label.reason;
+  };
 
   const ruleContext = (d: Draft, downgrade: boolean): RuleContext => {
     const stations = new Map(
@@ -195,6 +227,13 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
   };
   const findingsOf = (r: DraftRow, d: Draft): RuleFinding[] =>
     checkDraft(d, ruleContext(d, r.downgrade_by_user_id !== null));
+  /** The rule findings and, beside their fields, the release-authority problems of the drafter's chain. */
+  const findingsWithAuthority = (r: DraftRow, d: Draft): RuleFinding[] => {
+    const owner = actorOfUser(db, r.owner_user_id);
+    const authority = owner ? drafterProblems(db, owner, d, false).map(asFinding) : [];
+    const rank = (f: RuleFinding) => (f.severity === 'error' ? 0 : 1);
+    return [...findingsOf(r, d), ...authority].sort((a, b) => rank(a) - rank(b) || a.rule - b.rule);
+  };
 
   const view = (actor: Actor, r: DraftRow): DraftView => {
     const d = body(r);
@@ -249,7 +288,7 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
       owner: r.owner_login,
       ownerName: r.owner_name,
       updatedAt: r.updated_at,
-      findings: findingsOf(r, d),
+      findings: findingsWithAuthority(r, d),
       chain,
       returnedNote: r.returned_note,
       canEdit: r.owner_user_id === actor.userId && r.state !== 'RELEASED',
@@ -259,14 +298,19 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     };
   };
 
-  const readable = (actor: Actor, id: number): DraftRow => {
+  /** The draft, if the actor may read it; an audited ACCESS_DENIED naming `what` was refused otherwise. */
+  const readable = (actor: Actor, id: number, what: string): DraftRow => {
     const r = row(id);
-    if (!mayRead(actor, r, body(r))) {
-      audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id } });
-      throw new CableroomError(
-        'ACCESS_DENIED',
-        'This draft is not yours, and you are not among its clearers or its approver.',
-      );
+    const d = body(r);
+    const why = readRefusal(actor, r, d);
+    if (why !== null) {
+      refuse(actor, {
+        message:
+          why === 'NOT_IN_CHAIN'
+            ? 'This draft is not yours, and you are not among its clearers or its approver.'
+            : (labelProblem(actor, d, 'classification', true)?.message ?? 'This draft is above what you may read.'),
+        detail: { draft: id, what, reason: why },
+      });
     }
     return r;
   };
@@ -277,6 +321,18 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
         `The draft changed since you opened it (revision ${revision}, now ${r.revision}). Reload it before you act.`,
       );
     }
+  };
+
+  /** The actor clears (or refuses) line `i`: its clearer, who may hold the draft; audited DENY otherwise. */
+  const mayClear = (actor: Actor, id: number, d: Draft, i: number, what: string): void => {
+    if (!isClearer(actor, d, i)) {
+      refuse(actor, {
+        message: 'You are not the clearer of this line.',
+        detail: { draft: id, what, clearance: i, reason: 'NOT_CLEARER' },
+      });
+    }
+    const label = labelProblem(actor, d, `clearers[${i}]`, true);
+    if (label) refuseWith(actor, id, what, label);
   };
 
   /** Unseals the actor's key with the passphrase and signs one message; a wrong passphrase is audited. */
@@ -408,10 +464,10 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
         const mine = r.owner_user_id === actor.userId;
         const toClear = r.state === 'IN_CLEARANCE' && d.clearers.some((_, i) => isClearer(actor, d, i));
         const toApprove = r.state === 'AWAITING_APPROVAL' && isApprover(actor, d);
-        // Instructors and admins oversee every draft (e.g. to authorise a downgrade, rule 19).
-        const overseer = actor.role === 'instructor' || actor.role === 'admin';
-        if (!mine && !toClear && !toApprove && !overseer) continue;
-        if (!mine && classificationRank(actor.clearance) < classificationRank(d.classification)) continue;
+        // Instructors and admins oversee every draft (e.g. to authorise a downgrade, rule 19),
+        // within their clearance like everyone else (the same rule as get).
+        if (!mine && !toClear && !toApprove && !overseer(actor)) continue;
+        if (readRefusal(actor, r, d) !== null) continue;
         out.push({
           id: r.id,
           state: r.state,
@@ -432,9 +488,14 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
       let d = emptyDraft(options.profile ?? 'FRUS_1960S', { plad: actor.post.plad }, personKey(actor.personId));
       if (options.replyTo !== undefined) {
         const record = loadCableRecord(db, options.replyTo);
-        if (!record || !decideAccess(accessSubject(actor), accessObjectOf(record)).allowed) {
-          audit.append({ actor: who(actor), action: 'DENY', cableId: options.replyTo, detail: { what: 'reply' } });
-          throw new CableroomError('ACCESS_DENIED', 'You may not reply to a cable you may not read.');
+        if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${options.replyTo}.`);
+        const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
+        if (!decision.allowed) {
+          refuse(actor, {
+            message: 'You may not reply to a cable you may not read.',
+            cableId: options.replyTo,
+            detail: { what: 'reply', reason: decision.reason },
+          });
         }
         const c = record.cable;
         const from = c.originator_plad;
@@ -483,7 +544,7 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     },
 
     get(actor, id) {
-      return view(actor, readable(actor, id));
+      return view(actor, readable(actor, id, 'read'));
     },
 
     save(actor, id, revision, input) {
@@ -492,12 +553,15 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
         const issue = parsed.error.issues[0];
         throw bad(`The draft is not well formed: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
       }
+      // Refused before the transaction, so that the DENY entry is not rolled back with it.
+      if (row(id).owner_user_id !== actor.userId) {
+        refuse(actor, {
+          message: 'Only the drafter edits a draft.',
+          detail: { draft: id, what: 'edit', reason: 'NOT_DRAFTER' },
+        });
+      }
       return db.transaction(() => {
         const r = row(id);
-        if (r.owner_user_id !== actor.userId) {
-          audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id, what: 'edit' } });
-          throw new CableroomError('ACCESS_DENIED', 'Only the drafter edits a draft.');
-        }
         if (r.state === 'RELEASED') throw bad('A released cable cannot be edited; reply to it or repeat it instead.');
         current(r, revision);
         const next = parsed.data;
@@ -525,11 +589,18 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
 
     submit(actor, id, revision, passphrase) {
       const r = row(id);
-      if (r.owner_user_id !== actor.userId)
-        throw new CableroomError('ACCESS_DENIED', 'Only the drafter signs the draft.');
+      if (r.owner_user_id !== actor.userId) {
+        refuse(actor, {
+          message: 'Only the drafter signs the draft.',
+          detail: { draft: id, what: 'submit', reason: 'NOT_DRAFTER' },
+        });
+      }
       if (r.state !== 'DRAFTING') throw bad('The draft is already signed and in clearance.');
       current(r, revision);
       const d = body(r);
+      // Release authority (issue 13): originator, clearances, the approver's authority, the signature line.
+      const [problem] = drafterProblems(db, actor, d, true);
+      if (problem) refuseWith(actor, id, 'submit', problem);
       mustHaveNoErrors(findingsOf(r, d));
       if (d.drafters[0] !== personKey(actor.personId))
         throw bad('The first drafter named is the one who signs; that is not you.');
@@ -545,25 +616,22 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     },
 
     clear(actor, id, revision, i, passphrase) {
-      const r = readable(actor, id);
+      const r = readable(actor, id, 'clear');
       const d = body(r);
       if (r.state !== 'IN_CLEARANCE') throw bad('The draft is not in clearance.');
       current(r, revision);
-      if (!isClearer(actor, d, i)) {
-        audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id, what: `clearance ${i}` } });
-        throw new CableroomError('ACCESS_DENIED', 'You are not the clearer of this line.');
-      }
+      mayClear(actor, id, d, i, 'clear');
       return signStep(actor, passphrase, { id, revision, draft: d, clearanceIndex: i }, (now) => {
         if (requiredCleared(d, signatures(id, revision))) setState(id, 'AWAITING_APPROVAL', null, now);
       });
     },
 
     refuse(actor, id, revision, i, comment) {
-      const r = readable(actor, id);
+      const r = readable(actor, id, 'refuse');
       const d = body(r);
       if (r.state !== 'IN_CLEARANCE') throw bad('The draft is not in clearance.');
       current(r, revision);
-      if (!isClearer(actor, d, i)) throw new CableroomError('ACCESS_DENIED', 'You are not the clearer of this line.');
+      mayClear(actor, id, d, i, 'refuse');
       if (comment.trim().length === 0)
         throw bad('Say why you refuse clearance: the drafter needs to know what to fix.');
       return db.transaction(() => {
@@ -585,15 +653,24 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     },
 
     approve(actor, id, revision, passphrase) {
-      const r = readable(actor, id);
+      const r = readable(actor, id, 'approve');
       const d = body(r);
       if (r.state !== 'AWAITING_APPROVAL')
         throw bad('The draft is not waiting for approval: every required clearance must be signed first (rule 23).');
       current(r, revision);
       if (!isApprover(actor, d)) {
-        audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id, what: 'approve' } });
-        throw new CableroomError('ACCESS_DENIED', 'Only the approver named on the draft approves and releases it.');
+        refuse(actor, {
+          message: 'Only the approver named on the draft approves and releases it.',
+          detail: { draft: id, what: 'approve', reason: 'NOT_APPROVER' },
+        });
       }
+      // Release authority (issue 13), checked again now: clearances and designations may have changed.
+      const signers = signatures(id, revision)
+        .filter((s) => s.role === 'CLEARER' && s.decision === 'SIGNED')
+        .map((s) => actorOfUser(db, s.signer_user_id))
+        .filter((a): a is Actor => a !== undefined);
+      const [problem] = releaseProblems(db, actor, actorOfUser(db, r.owner_user_id), signers, d);
+      if (problem) refuseWith(actor, id, 'approve', problem);
       mustHaveNoErrors(findingsOf(r, d));
       return signAs(actor, passphrase, { draft: id, role: 'APPROVER' }, (sign, fingerprint, keyId) =>
         db.transaction(() => {
@@ -684,8 +761,12 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
 
     discard(actor, id) {
       const r = row(id);
-      if (r.owner_user_id !== actor.userId)
-        throw new CableroomError('ACCESS_DENIED', 'Only the drafter discards a draft.');
+      if (r.owner_user_id !== actor.userId) {
+        refuse(actor, {
+          message: 'Only the drafter discards a draft.',
+          detail: { draft: id, what: 'discard', reason: 'NOT_DRAFTER' },
+        });
+      }
       if (r.state === 'RELEASED') throw bad('A released cable cannot be discarded.');
       prepared(db, "UPDATE drafts SET state = 'DISCARDED', updated_at = ? WHERE id = ?").run(
         new Date().toISOString(),
@@ -695,12 +776,14 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
     },
 
     authorizeDowngrade(actor, id, reason) {
-      if (actor.role !== 'instructor' && actor.role !== 'admin') {
-        audit.append({ actor: who(actor), action: 'DENY', detail: { draft: id, what: 'downgrade' } });
-        throw new CableroomError('ACCESS_DENIED', 'Only an instructor may authorise a downgrade (rule 19).');
+      if (!overseer(actor)) {
+        refuse(actor, {
+          message: 'Only an instructor may authorise a downgrade (rule 19).',
+          detail: { draft: id, what: 'downgrade', reason: 'NOT_INSTRUCTOR' },
+        });
       }
       if (reason.trim().length < 5) throw bad('Record why the downgrade is justified (rule 19 needs a reason).');
-      row(id);
+      readable(actor, id, 'downgrade');
       prepared(db, 'UPDATE drafts SET downgrade_by_user_id = ?, downgrade_reason = ? WHERE id = ?').run(
         actor.userId,
         reason.trim(),
@@ -775,6 +858,43 @@ export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
         }));
       }
       return checkDraft(parsed.data, ruleContext(parsed.data, false));
+    },
+
+    setApprovalAuthority(actor, login, authority, now = new Date()) {
+      const target = userByLogin(db, login);
+      if (!target) throw new CableroomError('NOT_FOUND', `No user ${login}.`);
+      const what = 'approval authority';
+      if (!overseer(actor)) {
+        if (!actor.isPrincipal) {
+          refuse(actor, {
+            message: "Only the post's principal (or an instructor) designates who approves.",
+            detail: { what, login, reason: 'NOT_PRINCIPAL' },
+          });
+        }
+        if (actor.stationId !== target.station_id) {
+          refuse(actor, {
+            message: `${login} is not at your post, ${actor.post.plad}: a principal designates approvers at their own post.`,
+            detail: { what, login, reason: 'OTHER_POST' },
+          });
+        }
+      }
+      if (authority !== null && target.role === 'trainee') {
+        refuse(actor, {
+          code: 'BAD_REQUEST',
+          message: `${login} is a trainee: trainees never approve (docs/RULES.md).`,
+          detail: { what, login, reason: 'TRAINEE' },
+        });
+      }
+      db.transaction(() => {
+        setApprovalAuthority(db, {
+          personId: target.person_id,
+          stationId: target.station_id,
+          kind: authority,
+          byUserId: actor.userId,
+          at: now.toISOString(),
+        });
+        audit.append({ actor: who(actor), action: 'DESIGNATE', detail: { what, login, authority } }, now);
+      })();
     },
   };
 

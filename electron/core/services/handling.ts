@@ -14,6 +14,7 @@ import {
 import type { Db } from '../store/database';
 import { accessSubject, type Actor } from './actor';
 import { admits, inboxRow } from './inbox';
+import { refusals } from './refusal';
 
 /**
  * Handling actions on a delivery: acknowledging FLASH and NIACT traffic, filing as read, and the
@@ -27,6 +28,7 @@ export type HandlingService = Readonly<{
 }>;
 
 export function createHandlingService(db: Db, audit: AuditTrail): HandlingService {
+  const refuse = refusals(db, audit);
   const parse = (c: InboxCandidate): Caption[] => JSON.parse(c.captions) as Caption[];
   const visible = (actor: Actor, c: InboxCandidate): boolean =>
     c.stationId === actor.stationId && admits(db, accessSubject(actor), c, parse(c), new Map());
@@ -36,8 +38,11 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
     const c = deliveryCandidate(db, deliveryId, actor.userId);
     if (!c) throw new CableroomError('NOT_FOUND', `No delivery ${deliveryId}.`);
     if (!visible(actor, c)) {
-      audit.append({ actor: who(actor), action: 'DENY', cableId: c.cableId, detail: { what: action, deliveryId } });
-      throw new CableroomError('ACCESS_DENIED', 'Access denied: this delivery is not one you may handle.');
+      refuse(actor, {
+        message: 'Access denied: this delivery is not one you may handle.',
+        cableId: c.cableId,
+        detail: { what: action, deliveryId, reason: 'NOT_VISIBLE' },
+      });
     }
     return c;
   };
@@ -65,7 +70,11 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       }
       // Rule 8: the action office acknowledges: its members, or the principal.
       if (c.actionOfficeId !== null && c.actionOfficeId !== actor.officeId && !actor.isPrincipal) {
-        throw new CableroomError('ACCESS_DENIED', 'Only the action office acknowledges this cable.');
+        refuse(actor, {
+          message: 'Only the action office acknowledges this cable.',
+          cableId: c.cableId,
+          detail: { what: 'acknowledge', deliveryId, reason: 'ACTION_OFFICE' },
+        });
       }
       if (current.acknowledgedAt === null) {
         db.transaction(() => {

@@ -19,6 +19,7 @@ import type { Db } from '../store/database';
 import { collectiveByName, stationByPlad, userByLogin } from '../store/directoryRepository';
 import { accessSubject, type Actor } from './actor';
 import { accessObjectOf } from './cableView';
+import { refusals } from './refusal';
 import type { UsersService } from './users';
 
 /**
@@ -45,6 +46,7 @@ export type RoutingService = Readonly<{
 const NEEDS_APPROVAL = ['NODIS', 'EXDIS', 'EYES_ONLY'] as const;
 
 export function createRoutingService(db: Db, audit: AuditTrail, users: UsersService): RoutingService {
+  const refuse = refusals(db, audit);
   const officeCode = db.prepare('SELECT code FROM offices WHERE id = ?').pluck();
   const isSS = (a: Actor): boolean =>
     a.post.plad === 'SECSTATE WASHDC' && a.officeId !== null && officeCode.get(a.officeId) === 'S/S';
@@ -58,8 +60,11 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
     if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
     const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
     if (!decision.allowed) {
-      audit.append({ actor: who(actor), action: 'DENY', cableId, detail: { what, reason: decision.reason } });
-      throw new CableroomError('ACCESS_DENIED', `Access denied. ${decision.explanation}`);
+      refuse(actor, {
+        message: `Access denied. ${decision.explanation}`,
+        cableId,
+        detail: { what, reason: decision.reason },
+      });
     }
     return record;
   };
@@ -178,16 +183,12 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       // written by the originator, which is the approval rule 16 asks for.
       const mine = pendingPasses(db, cableId).filter((p) => p.byStationId === actor.stationId);
       if (mine.length === 0) {
-        audit.append({
-          actor: who(actor),
-          action: 'DENY',
+        refuse(actor, {
+          code: 'BAD_REQUEST',
+          message: `There is no pending pass instruction for ${actor.post.plad} on this cable (rule 17).`,
           cableId,
           detail: { what: 'pass', reason: 'no pass instruction for this post' },
         });
-        throw new CableroomError(
-          'BAD_REQUEST',
-          `There is no pending pass instruction for ${actor.post.plad} on this cable (rule 17).`,
-        );
       }
       const done = executePasses(db, cableId, actor.stationId, actor.userId, now);
       const to = mine.map((p) => p.to);
@@ -208,17 +209,13 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
         const qualifies =
           approverActor !== null && (approverIds(record).includes(approverActor.personId) || isSS(approverActor));
         if (!qualifies) {
-          audit.append({
-            actor: who(actor),
-            action: 'DENY',
+          refuse(actor, {
+            message:
+              `Repeating a cable marked ${restricted.map(captionWords).join(', ')} needs approval by the originator's approver or S/S (DOMAIN.md rule 16)` +
+              (request.approveBy ? `; ${request.approveBy} is neither.` : '.'),
             cableId,
             detail: { what: 'repeat', reason: 'approval', captions: restricted, approveBy: request.approveBy ?? null },
           });
-          throw new CableroomError(
-            'ACCESS_DENIED',
-            `Repeating a cable marked ${restricted.map(captionWords).join(', ')} needs approval by the originator's approver or S/S (DOMAIN.md rule 16)` +
-              (request.approveBy ? `; ${request.approveBy} is neither.` : '.'),
-          );
         }
         approvedBy = approverActor!.login;
       }

@@ -118,3 +118,30 @@ describe('print and export', () => {
     ]);
   });
 });
+
+describe('refusals of handling are audited (issue 13 item 3)', () => {
+  test('someone outside the action office may not acknowledge: ACCESS_DENIED with a DENY entry', () => {
+    const c = core();
+    const flash = row(c, 'trainee', 'TOPOL 590');
+    // The action office inside USRO is the communications center (the duty officer's), not POL.
+    c.db
+      .prepare(
+        `UPDATE deliveries SET action_office_id =
+           (SELECT o.id FROM offices o JOIN stations s ON s.id = o.station_id
+             WHERE s.plad = 'USMISSION USNATO' AND o.code = 'COMMS') WHERE id = ?`,
+      )
+      .run(flash.deliveryId);
+    expect(() => c.handling.acknowledge(c.users.byLogin('trainee'), flash.deliveryId)).toThrow(
+      expect.objectContaining({ code: 'ACCESS_DENIED' }),
+    );
+    const denied = c.audit.list({ limit: 5, action: 'DENY' });
+    expect(denied.map((e) => [e.actorLogin, e.cableId, e.detail])).toEqual([
+      [
+        'trainee',
+        c.cables.idByRef('TOPOL 590'),
+        { what: 'acknowledge', deliveryId: flash.deliveryId, reason: 'ACTION_OFFICE' },
+      ],
+    ]);
+    expect(c.handling.acknowledge(c.users.byLogin('duty-usro'), flash.deliveryId).acknowledgedAt).not.toBeNull();
+  });
+});
