@@ -22,8 +22,8 @@ function cableroom(...args: string[]) {
   });
 }
 
-test('the installed binary runs on plain Node: init --seed, then show TOPOL 578 as finletter', () => {
-  const init = cableroom('init', '--seed', '--db', db);
+test('the installed binary runs on plain Node: init --demo, then show TOPOL 578 as finletter', () => {
+  const init = cableroom('init', '--demo', '--db', db);
   expect(init.stderr).toBe('');
   expect(init.status).toBe(0);
   expect(init.stdout).toMatch(/Created .*: 19 stations, 30 people, 12 users, 6 cables\./);

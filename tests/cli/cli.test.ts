@@ -28,17 +28,17 @@ async function seededDb(): Promise<string> {
   const t = tempDir();
   cleanups.push(t.cleanup);
   const db = join(t.dir, 'cableroom.sqlite');
-  const init = await run('init', '--seed', '--db', db, '--json');
+  const init = await run('init', '--demo', '--db', db, '--json');
   expect(init.code).toBe(0);
   return db;
 }
 
 describe('cableroom CLI', () => {
-  test('init --seed reports what it loaded', async () => {
+  test('init --demo reports what it loaded', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const db = join(t.dir, 'x.sqlite');
-    const r = await run('init', '--seed', '--db', db, '--json');
+    const r = await run('init', '--demo', '--db', db, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({
       schemaVersion: LATEST_SCHEMA_VERSION,
