@@ -1,4 +1,4 @@
-import { createAuditTrail, type AuditAction, type AuditTrail } from './audit/auditTrail';
+import { createAuditTrail, type AuditTrail } from './audit/auditTrail';
 import { CableroomError } from './errors';
 import { createAccountsService, type AccountsService } from './services/accounts';
 import { createAuditViewService, type AuditViewService } from './services/auditView';
@@ -24,9 +24,6 @@ import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
 
 /** Every core service over one database: what the IPC router and the CLI are given. */
-/** The audit action of an installation (until migration 0009 adds INSTALL, the seed's account creation). */
-const INSTALL_ACTION: AuditAction = 'USER_CREATE';
-
 export type CoreServices = Readonly<{
   db: Db;
   audit: AuditTrail;
@@ -102,7 +99,7 @@ function installSeed(db: Db, audit: AuditTrail, seed: SeedData, mode: SeedMode):
     const summary = loadSeed(db, seed, mode);
     audit.append({
       actor: { userId: null, login: null },
-      action: INSTALL_ACTION,
+      action: 'INSTALL',
       detail: { installation: summary.mode, seedUsers: summary.users, ownPassphrases: summary.ownPassphrases },
     });
     return summary;
