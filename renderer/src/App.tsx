@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { InstallationInfo } from '../../electron/contract/ipc';
 import type { SignedInUser } from '../../electron/domain/cable';
 import { toApiError, type ApiError, type CableroomClient } from './api';
 import { SignInContainer } from './containers/SignInContainer';
@@ -12,17 +13,21 @@ type Session =
 
 /**
  * The top-level container: asks main who is signed in for this window (a reload keeps the
- * session, which main holds per sender), then shows sign-in or the workspace.
+ * session, which main holds per sender) and whether this is a demo installation, then shows
+ * sign-in or the workspace.
  */
 export function App(props: { client: CableroomClient }) {
   const { client } = props;
   const [session, setSession] = useState<Session>({ kind: 'starting' });
+  const [installation, setInstallation] = useState<InstallationInfo>({ demo: false });
 
   useEffect(() => {
     let live = true;
-    client.currentUser().then(
-      (user) => {
-        if (live) setSession(user ? { kind: 'signed-in', user } : { kind: 'signed-out', notice: null });
+    Promise.all([client.currentUser(), client.installation()]).then(
+      ([user, info]) => {
+        if (!live) return;
+        setInstallation(info);
+        setSession(user ? { kind: 'signed-in', user } : { kind: 'signed-out', notice: null });
       },
       (e: unknown) => {
         if (live) setSession({ kind: 'signed-out', notice: describeError(toApiError(e)) });
@@ -58,6 +63,7 @@ export function App(props: { client: CableroomClient }) {
           key={session.user.login}
           client={client}
           user={session.user}
+          demo={installation.demo}
           onSignedOut={() => setSession({ kind: 'signed-out', notice: null })}
           onSessionEnded={onSessionEnded}
         />

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { CONTRACT } from '../../electron/contract/ipc';
-import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
+import { join } from 'node:path';
+import { openCore } from '../../electron/core/app';
+import { protectedSeedLogins, readSeed, SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type Sender } from '../../electron/main/router';
-import { seededCore } from '../support/tempCore';
+import { SEED_DIR, seededCore, tempDir } from '../support/tempCore';
 
 const APP = 'app://cableroom/index.html';
 const main: Sender = { id: '1', url: APP, isMainFrame: true };
@@ -187,5 +189,32 @@ describe('the IPC gate', () => {
       ok: true,
       value: { login: 'finletter' },
     });
+  });
+
+  test('installation tells a signed-out window whether this is a demo installation (issue 13 item 8)', async () => {
+    const { r } = router();
+    // seededCore() is a demo: every account keeps the published passphrase.
+    expect(await r.handle(main, CONTRACT.installation.channel, {})).toEqual({ ok: true, value: { demo: true } });
+    expect(await r.handle(main, CONTRACT.installation.channel, { demo: false })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+
+    // A real installation: instructors and admins were given their own passphrases.
+    const { dir, cleanup } = tempDir();
+    const own = Object.fromEntries(
+      protectedSeedLogins(readSeed(SEED_DIR).users).map((login) => [login, `${login} own passphrase 1962`]),
+    );
+    const real = openCore({ dbPath: join(dir, 'real.sqlite'), seed: { passphrases: own }, seedDir: SEED_DIR });
+    try {
+      const realRouter = createIpcRouter({ core: real, isTrustedUrl: () => true });
+      expect(await realRouter.handle(main, CONTRACT.installation.channel, {})).toEqual({
+        ok: true,
+        value: { demo: false },
+      });
+    } finally {
+      real.close();
+      cleanup();
+    }
   });
 });

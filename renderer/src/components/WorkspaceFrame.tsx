@@ -25,6 +25,8 @@ export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
 /** What the container supplies to every screen's frame. */
 export type WorkspaceChrome = Readonly<{
   user: SignedInUser;
+  /** A demo installation: every account opens with the published training passphrase (issue 13 item 8). */
+  demo: boolean;
   section: WorkspaceSection;
   /** The sections shown in the app bar (inbox and drafts for everyone; audit, accounts and directory only for instructors and admins). */
   sections: ReadonlyArray<WorkspaceSection>;
@@ -34,6 +36,10 @@ export type WorkspaceChrome = Readonly<{
   /** The alert panel (or nothing), placed under the app bar on every screen. */
   alerts: ReactNode;
 }>;
+
+/** Why the badge is there: a demo must never be mistaken for an installation that protects anything. */
+export const DEMO_TITLE =
+  'Demo installation: every account, instructors and admins included, opens with the published training passphrase.';
 
 const ROLE_WORDS: Readonly<Record<SignedInUser['role'], string>> = {
   trainee: 'Trainee',
@@ -57,6 +63,11 @@ export function WorkspaceFrame(props: {
       <ClassificationBanner classification={marking.classification} text={marking.text} position="top" sticky />
       <header className="app-bar">
         <h1 className="wordmark wordmark--small">Cableroom</h1>
+        {chrome.demo && (
+          <span className="app-bar__demo" data-testid="demo-badge" title={DEMO_TITLE}>
+            demo
+          </span>
+        )}
         {chrome.sections.length > 1 && (
           <nav className="app-nav" aria-label="Sections">
             {chrome.sections.map((s) => (

@@ -66,6 +66,8 @@ function sectionOf(view: View): WorkspaceSection {
 export function Workspace(props: {
   client: CableroomClient;
   user: SignedInUser;
+  /** A demo installation: the app bar says so on every screen. */
+  demo: boolean;
   onSignedOut(): void;
   onSessionEnded(e: ApiError): void;
 }) {
@@ -221,6 +223,7 @@ export function Workspace(props: {
   const alertRows = alerts.rows;
   const chrome: WorkspaceChrome = {
     user,
+    demo: props.demo,
     section: sectionOf(view),
     sections: withImport(sectionsFor(user)),
     onNavigate: (section) => {
