@@ -80,7 +80,7 @@ describe('a real installation (own passphrases for instructors and admins)', () 
     const c = open({ passphrases: { instructor: OWN } });
     const entries = c.audit.list({ limit: 10 });
     const install = entries.find((e) => e.detail.installation === 'production');
-    expect(install).toMatchObject({ actorLogin: null, detail: { ownPassphrases: ['instructor'] } });
+    expect(install).toMatchObject({ action: 'INSTALL', actorLogin: null, detail: { ownPassphrases: ['instructor'] } });
     expect(JSON.stringify(entries)).not.toContain(OWN);
   });
 
