@@ -67,8 +67,10 @@ export function openCore(options: OpenCoreOptions): Core {
     ...(options.mustExist ? { mustExist: true } : {}),
   });
   try {
-    const audit = createAuditTrail(db);
+    const audit = createAuditTrail(db, { dbPath: options.dbPath });
     const seeded = seed && mode && !isSeeded(db) ? installSeed(db, audit, seed, mode) : null;
+    // The trail's anchor beside the file (issue 13 item 4): found, or made on first open.
+    audit.anchor?.open();
     const users = createUsersService(db, audit);
     return {
       db,
@@ -85,7 +87,18 @@ export function openCore(options: OpenCoreOptions): Core {
       drafts: createDraftsService(db, audit),
       exchange: createExchangeService(db, audit),
       imports: createImportJobs(db, audit),
-      close: () => db.close(),
+      close: () => {
+        if (!db.open) return;
+        try {
+          // A checkpoint of the trail at close (issue 13 item 4); a failure to write it must not
+          // keep the database from closing (verify then reports the entries as not yet anchored).
+          audit.anchor?.checkpoint();
+        } catch {
+          // nothing more to do here
+        } finally {
+          db.close();
+        }
+      },
     };
   } catch (e) {
     db.close();

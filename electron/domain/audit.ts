@@ -51,3 +51,26 @@ export type AuditEntry = Readonly<{
 
 /** An entry as the instructor's audit view shows it. */
 export type AuditEntryView = AuditEntry & Readonly<{ cableRef: string | null }>;
+
+/** A checkpoint of the trail written outside the database (issue 13 item 4): its head at a time. */
+export type AuditCheckpoint = Readonly<{ seq: number; head: string; at: string }>;
+
+/**
+ * The whole trail checked — its hash chain, the anchor beside the database, the key registry —
+ * as the instructor's audit view shows it. UNANCHORED: intact, but there is no anchor (a
+ * database without a file).
+ */
+export type AuditIntegrity = Readonly<{
+  verdict: 'INTACT' | 'BROKEN' | 'UNANCHORED';
+  /** The latest checkpoint found beside the database. */
+  checkpoint: AuditCheckpoint | null;
+  entries: number;
+  /** Entries written after the latest checkpoint. */
+  unanchored: number;
+  /** For BROKEN: the first bad entry and what is wrong. */
+  firstBad: number | null;
+  problem: string | null;
+}>;
+
+/** A page of the audit view; the first page also carries the trail's integrity. */
+export type AuditPage = Readonly<{ entries: ReadonlyArray<AuditEntryView>; integrity: AuditIntegrity | null }>;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { AuditAction, AuditEntry } from '../../domain/audit';
+import type { AuditAction, AuditCheckpoint, AuditEntry } from '../../domain/audit';
 import type { Db } from '../store/database';
+import { createAuditAnchor, type AuditAnchor } from './anchor';
+import { keyRegistryProblem } from './keyRegistry';
 
 /**
  * The hash-chained, append-only audit trail (ARCHITECTURE.md; DOMAIN.md §8a `audit[]`).
@@ -85,14 +87,37 @@ export type AuditFilter = Readonly<{
   limit: number;
 }>;
 
+/**
+ * What `verify()` found. The shape of 2026-11 is kept (`ok`, `entries`, `head` | `firstBad`,
+ * `problem`); `anchor` is the latest checkpoint beside the database (null when there is none) and
+ * `unanchored` the entries written after it. A failure says which check failed (`kind`): the hash
+ * chain, the anchor (entries cut off, the file rolled back, the anchor missing or edited), or the
+ * key registry (a key without its entry; `firstBad` is then the entry that should have recorded it).
+ */
 export type VerifyResult =
-  | Readonly<{ ok: true; entries: number; head: string }>
-  | Readonly<{ ok: false; entries: number; firstBad: number; problem: string }>;
+  | Readonly<{ ok: true; entries: number; head: string; anchor: AuditCheckpoint | null; unanchored: number }>
+  | Readonly<{
+      ok: false;
+      entries: number;
+      firstBad: number;
+      problem: string;
+      kind: 'chain' | 'anchor' | 'keys';
+      anchor: AuditCheckpoint | null;
+    }>;
 
 export type AuditTrail = Readonly<{
   append(input: AppendInput, at?: Date): AuditEntry;
   list(filter: AuditFilter): AuditEntry[];
+  /** The hash chain, the anchor beside the database, and the key registry (issue 13 items 4, 6). */
   verify(): VerifyResult;
+  /** The anchor beside the database file; null for a trail without one (in memory). */
+  anchor: AuditAnchor | null;
+}>;
+
+export type AuditTrailOptions = Readonly<{
+  /** The database file: its trail is anchored beside it (anchor.ts). */
+  dbPath?: string;
+  checkpointInterval?: number;
 }>;
 
 /**
@@ -147,9 +172,76 @@ export function appendAuditEntry(db: Db, input: AppendInput, at: Date = new Date
   return append(input, at);
 }
 
-export function createAuditTrail(db: Db): AuditTrail {
+function recomputedHash(row: Readonly<Record<string, unknown>>): string | null {
+  try {
+    const { hash, ...rest } = fromRow(row as Row);
+    return hash === undefined ? null : entryHash(rest);
+  } catch {
+    return null;
+  }
+}
+
+export function createAuditTrail(db: Db, options: AuditTrailOptions = {}): AuditTrail {
+  const anchor =
+    options.dbPath && options.dbPath !== ':memory:'
+      ? createAuditAnchor(
+          db,
+          options.dbPath,
+          {
+            recordKey: (detail, now) =>
+              appendAuditEntry(db, { actor: { userId: null, login: null }, action: 'AUDIT_ANCHOR', detail }, now),
+            anchoredAt: (head) => setAnchoredHead(db, head),
+            recomputedHash,
+          },
+          options.checkpointInterval,
+        )
+      : null;
+
+  function walkChain(): VerifyResult {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let entries = 0;
+    const bad = (firstBad: number, problem: string): VerifyResult => ({
+      ok: false,
+      entries,
+      firstBad,
+      problem,
+      kind: 'chain',
+      anchor: null,
+    });
+    for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<Row>) {
+      entries++;
+      let entry: AuditEntry;
+      try {
+        entry = fromRow(row);
+      } catch {
+        return bad(row.seq, 'its detail is not valid JSON');
+      }
+      if (entry.seq !== expectedSeq) {
+        return bad(
+          entry.seq,
+          `expected entry ${expectedSeq} here: an entry was removed (or cut off) or the order changed`,
+        );
+      }
+      if (entry.prevHash !== prevHash) {
+        return bad(entry.seq, 'it does not follow the entry before it (removed or reordered)');
+      }
+      if (entryHash(entry) !== entry.hash) {
+        return bad(entry.seq, 'its contents were changed after it was written');
+      }
+      prevHash = entry.hash;
+      expectedSeq++;
+    }
+    return { ok: true, entries, head: prevHash, anchor: null, unanchored: entries };
+  }
+
   return {
-    append: (input, at = new Date()) => appendAuditEntry(db, input, at),
+    anchor,
+    append(input, at = new Date()) {
+      const entry = appendAuditEntry(db, input, at);
+      anchor?.appended(entry.seq);
+      return entry;
+    },
     list(f) {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: f.limit };
@@ -170,40 +262,26 @@ export function createAuditTrail(db: Db): AuditTrail {
       return (db.prepare(sql).all(params) as Row[]).map(fromRow);
     },
     verify() {
-      let expectedSeq = 1;
-      let prevHash = GENESIS_HASH;
-      let entries = 0;
-      for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<Row>) {
-        entries++;
-        let entry: AuditEntry;
-        try {
-          entry = fromRow(row);
-        } catch {
-          return { ok: false, entries, firstBad: row.seq, problem: 'its detail is not valid JSON' };
-        }
-        if (entry.seq !== expectedSeq) {
-          return {
-            ok: false,
-            entries,
-            firstBad: entry.seq,
-            problem: `expected entry ${expectedSeq} here: an entry was removed or the order changed`,
-          };
-        }
-        if (entry.prevHash !== prevHash) {
-          return {
-            ok: false,
-            entries,
-            firstBad: entry.seq,
-            problem: 'it does not follow the entry before it (removed or reordered)',
-          };
-        }
-        if (entryHash(entry) !== entry.hash) {
-          return { ok: false, entries, firstBad: entry.seq, problem: 'its contents were changed after it was written' };
-        }
-        prevHash = entry.hash;
-        expectedSeq++;
+      const chain = walkChain();
+      if (!chain.ok) return chain;
+      const found = anchor?.check() ?? null;
+      const checkpoint = found?.checkpoint ?? null;
+      if (found?.verdict === 'BROKEN') {
+        const { firstBad, problem } = found;
+        return { ok: false, entries: chain.entries, firstBad, problem, kind: 'anchor', anchor: checkpoint };
       }
-      return { ok: true, entries, head: prevHash };
+      const keys = keyRegistryProblem(db);
+      if (keys !== null) {
+        return {
+          ok: false,
+          entries: chain.entries,
+          firstBad: chain.entries + 1,
+          problem: keys,
+          kind: 'keys',
+          anchor: checkpoint,
+        };
+      }
+      return { ...chain, anchor: checkpoint, unanchored: found?.unanchored ?? chain.entries };
     },
   };
 }

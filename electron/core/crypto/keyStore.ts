@@ -1,17 +1,9 @@
 import { appendAuditEntry, type AuditActor } from '../audit/auditTrail';
+import { KEY_ATTESTED } from '../audit/keyRegistry';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { CableroomError } from '../errors';
 import { createSealedKey, fingerprint, type SealedKey } from './keys';
-
-/**
- * SQL: the key aliased `k`, of the person aliased `p`, has its KEY_CREATE or KEY_ROTATE entry in
- * the audit trail naming that person and that fingerprint (issue 13 item 6). The fingerprint is
- * the first 16 bytes of the public key's SHA-256, so the entry commits to the key itself.
- * Verification trusts only such keys: a key written into the file by hand signs nothing.
- */
-export const KEY_ATTESTED = `EXISTS (SELECT 1 FROM audit_log a WHERE a.action IN ('KEY_CREATE', 'KEY_ROTATE')
-  AND json_extract(a.detail, '$.fingerprint') = k.fingerprint AND json_extract(a.detail, '$.person') = p.key)`;
 
 /** Signing keys in the directory (person_keys): the current key of a person, and every key by fingerprint. */
 type KeyRow = {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChainView } from '../../domain/chain';
 import { keyCache, type KeyCache } from '../crypto/verify';
+import { KEY_ATTESTED } from '../audit/keyRegistry';
 import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
@@ -18,12 +19,16 @@ import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup, t
  */
 export type CableVerification = Readonly<{ cableId: number; ref: string } & ChainView>;
 
-/** Keys known to this database, as KeyObjects, looked up by fingerprint when asked. */
+/**
+ * Keys known to this database, as KeyObjects, looked up by fingerprint when asked. Only keys whose
+ * creation the audit trail records count (issue 13 item 6): a key written in by hand is unknown.
+ */
 export function databaseKeys(db: Db, toKey: KeyCache = keyCache()): KeyLookup {
   return (fingerprint) => {
     const r = prepared(
       db,
-      'SELECT k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id WHERE k.fingerprint = ?',
+      `SELECT k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id
+        WHERE k.fingerprint = ? AND ${KEY_ATTESTED}`,
     ).get(fingerprint) as { public_key: Buffer; person_key: string } | undefined;
     return r ? { personKey: r.person_key, key: toKey(new Uint8Array(r.public_key)) } : null;
   };
