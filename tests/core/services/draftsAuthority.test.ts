@@ -322,6 +322,15 @@ describe('every refusal is audited (issue 13 item 3)', () => {
     expect(c.audit.verify().ok).toBe(true);
   });
 
+  test('the owner may not sign as someone else named first among the drafters: refused and audited', () => {
+    const c = core();
+    const duty = as(c, 'duty-usro');
+    const d = drafted(c, 'duty-usro', { ...EXAMPLE, drafters: ['finletter', 'duty-usro'] });
+    expect(() => c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).toThrow(/first drafter named/);
+    expect(denials(c)).toEqual(['duty-usro submit NOT_FIRST_DRAFTER']);
+    expect(c.db.prepare('SELECT count(*) FROM draft_signatures').pluck().get()).toBe(0);
+  });
+
   test('a reply to a cable that does not exist is NOT_FOUND, and the audit trail stays whole', () => {
     const c = core();
     const duty = as(c, 'duty-usro');

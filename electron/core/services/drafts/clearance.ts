@@ -94,8 +94,13 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
       const [problem] = drafterProblems(db, actor, d, true);
       if (problem) desk.refuseWith(actor, id, 'submit', problem);
       mustHaveNoErrors(findingsOf(db, r, d));
-      if (d.drafters[0] !== desk.personKey(actor.personId))
-        throw bad('The first drafter named is the one who signs; that is not you.');
+      if (d.drafters[0] !== desk.personKey(actor.personId)) {
+        desk.refuse(actor, {
+          code: 'BAD_REQUEST',
+          message: 'The first drafter named is the one who signs; that is not you.',
+          detail: { draft: id, what: 'submit', reason: 'NOT_FIRST_DRAFTER' },
+        });
+      }
       const next: DraftState = d.clearers.some((c) => c.kind !== 'INFO') ? 'IN_CLEARANCE' : 'AWAITING_APPROVAL';
       return signStep(actor, passphrase, { id, revision, draft: d, clearanceIndex: null }, (now) => {
         // A new submission asks the clearers again: earlier refusals no longer stand (they stay in the audit trail).
