@@ -115,11 +115,30 @@ test('app:// responses carry the CSP header, and the policy is enforced', async 
 });
 
 test('navigation away from the app is refused', async () => {
+  // Main reports how the attempt ends, so the test waits for that instead of a while: a navigation
+  // that commits emits did-navigate; one refused before it commits, did-fail-provisional-load.
+  await app.evaluate(({ BrowserWindow }, target) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    if (!contents) throw new Error('no window');
+    (globalThis as { navigationOutcome?: Promise<string> }).navigationOutcome = new Promise((resolve) => {
+      const committed = (_event: unknown, url: string) => url === target && done('committed');
+      const refused = (_event: unknown, _code: number, _text: string, url: string) => url === target && done('refused');
+      function done(outcome: string): void {
+        contents?.off('did-navigate', committed);
+        contents?.off('did-fail-provisional-load', refused);
+        resolve(outcome);
+      }
+      contents.on('did-navigate', committed);
+      contents.on('did-fail-provisional-load', refused);
+    });
+  }, 'https://example.org/');
   await page.evaluate(() => {
     window.location.href = 'https://example.org/';
   });
-  await page.waitForTimeout(500);
+  const outcome = await app.evaluate(() => (globalThis as { navigationOutcome?: Promise<string> }).navigationOutcome);
+  expect(outcome).toBe('refused');
   expect(page.url()).toBe(APP_ENTRY_URL);
+  await expect(page.getByTestId('screen-sign-in')).toBeVisible();
 });
 
 test('shows the sign-in screen with the seeded personas', async () => {
