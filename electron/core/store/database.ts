@@ -61,6 +61,9 @@ function inspectFile(path: string): FileKind {
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
   const pages = header.readUInt32BE(28);
   const countValid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
+  // With a live WAL beside it another connection may be mid-checkpoint (page 1 written before the
+  // pages after it): SQLite then judges the file itself, and damage shows when a page is read.
+  if (walBeside) return { kind: 'cableroom', userVersion: header.readUInt32BE(60) };
   if (countValid && stat.size < pages * pageSize)
     return { kind: 'truncated', size: stat.size, expected: pages * pageSize };
   return { kind: 'cableroom', userVersion: header.readUInt32BE(60) };
