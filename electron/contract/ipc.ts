@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, type AuditEntryView } from '../domain/audit';
+import { AUDIT_ACTIONS, type AuditPage } from '../domain/audit';
 import {
   ERA_PROFILES,
   STATION_KINDS,
@@ -109,7 +109,8 @@ export const CONTRACT = {
   ),
   recordPrint: endpoint<null>()('recordPrint', z.object({ cableId: id, format: z.enum(['paper', 'pdf']) }).strict()),
   exportCable: endpoint<CableExport>()('exportCable', z.object({ cableId: id }).strict()),
-  listAudit: endpoint<ReadonlyArray<AuditEntryView>>()(
+  // The first page also carries the trail's integrity: chain, anchor, key registry (issue 13 item 4).
+  listAudit: endpoint<AuditPage>()(
     'listAudit',
     z
       .object({

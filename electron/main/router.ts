@@ -161,7 +161,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     exportCable: ({ cableId }, actor) => core.cables.exportCable(actor, cableId, 'app'),
     listAudit: ({ login, ref, action, from, to, beforeSeq, limit }, actor) =>
-      core.auditView.list(actor, {
+      core.auditView.page(actor, {
         limit,
         ...(login !== undefined ? { login } : {}),
         ...(ref !== undefined ? { cableId: core.cables.idByRef(ref) } : {}),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { callApi, expect, saveScreen, signIn, signOut, test } from './harness';
 
 /**
@@ -86,4 +87,31 @@ test('"Older entries" pages through the trail with beforeSeq', async ({ app }) =
   await expect(page.getByTestId('audit-older')).toHaveCount(0);
   const seqs = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
   for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeLessThan(seqs[i - 1] ?? 0);
+});
+
+test('the audit view shows the latest checkpoint beside the database, and BROKEN once the trail is cut', async ({
+  app,
+}) => {
+  const { page, core } = app;
+  await signIn(page, 'instructor');
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  const panel = page.getByTestId('audit-integrity');
+  await expect(panel).toHaveAttribute('data-verdict', 'INTACT');
+  const verified = core.audit.verify();
+  if (!verified.ok || !verified.anchor) throw new Error('the seeded trail should verify with an anchor');
+  const anchor = verified.anchor;
+  const checkpoint = page.getByTestId('audit-checkpoint');
+  await expect(checkpoint).toHaveAttribute('data-seq', String(anchor.seq));
+  await expect(checkpoint).toContainText(anchor.head.slice(0, 16));
+  await saveScreen(page, 'audit-integrity');
+
+  // An attacker cuts the anchored entries off the end of the trail, behind the app's back.
+  const raw = new Database(core.db.name);
+  raw.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq >= ${anchor.seq}`);
+  raw.close();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel).toHaveAttribute('data-verdict', 'BROKEN');
+  await expect(page.getByTestId('audit-problem')).toContainText('cut off');
+  await expect(checkpoint).toHaveAttribute('data-seq', String(anchor.seq));
+  await saveScreen(page, 'audit-broken');
 });

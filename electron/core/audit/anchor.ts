@@ -185,6 +185,15 @@ export function createAuditAnchor(
     const recorded = recordedKey();
     const doc = readDocument(paths.anchor);
     if (recorded === null) {
+      const last = lastEntry()?.seq ?? 0;
+      if (typeof doc === 'object' && doc.checkpoint.seq > last) {
+        // The entry that recorded the anchor was cut off with the rest.
+        return {
+          kind: 'broken',
+          checkpoint: doc.checkpoint,
+          problem: `the trail ends at entry ${last}, but the anchor written ${doc.checkpoint.at} holds entry ${doc.checkpoint.seq}: entries were cut off or the database was rolled back to an older copy`,
+        };
+      }
       if (doc !== 'missing' || existsSync(paths.key)) {
         return {
           kind: 'broken',

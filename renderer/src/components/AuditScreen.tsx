@@ -1,5 +1,10 @@
 import { useId, type FormEvent } from 'react';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntryView } from '../../../electron/domain/audit';
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntryView,
+  type AuditIntegrity,
+} from '../../../electron/domain/audit';
 import { detailSummary, formatAuditTime, type AuditFilterDraft } from '../audit/auditQuery';
 import { UNCLASSIFIED_MARKING } from '../inbox/viewMarking';
 import { ShownText, shownText } from './ShownText';
@@ -19,6 +24,8 @@ export type AuditScreenProps = Readonly<{
   /** Logins for the user field's suggestions. */
   logins: ReadonlyArray<string>;
   entries: ReadonlyArray<AuditEntryView>;
+  /** The whole trail checked (chain, anchor beside the database, key registry); null until known. */
+  integrity: AuditIntegrity | null;
   status: AuditStatus;
   error: string | null;
   hasOlder: boolean;
@@ -30,7 +37,63 @@ export type AuditScreenProps = Readonly<{
 }>;
 
 /** Actions that mark a refusal or a failure, shown in the error colour. */
-const REFUSALS: ReadonlySet<AuditAction> = new Set(['DENY', 'SIGN_IN_FAILED']);
+const REFUSALS: ReadonlySet<AuditAction> = new Set(['DENY', 'SIGN_IN_FAILED', 'TAMPERED']);
+
+const VERDICT_TEXT: Readonly<Record<AuditIntegrity['verdict'], string>> = {
+  INTACT: 'Intact',
+  BROKEN: 'BROKEN',
+  UNANCHORED: 'Intact, not anchored',
+};
+
+/**
+ * The trail's verdict and its latest checkpoint beside the database (issue 13 item 4): the
+ * sequence number and head hash anchored outside the file, and when.
+ */
+export function AuditIntegrityPanel({ integrity }: Readonly<{ integrity: AuditIntegrity }>) {
+  const c = integrity.checkpoint;
+  const broken = integrity.verdict === 'BROKEN';
+  return (
+    <section
+      className={`audit-integrity audit-integrity--${integrity.verdict.toLowerCase()}`}
+      aria-label="Integrity of the audit trail"
+      data-testid="audit-integrity"
+      data-verdict={integrity.verdict}
+    >
+      <p className="audit-integrity__verdict">
+        Trail: <strong data-testid="audit-verdict">{VERDICT_TEXT[integrity.verdict]}</strong>
+        <span className="muted"> — {integrity.entries} entries checked</span>
+      </p>
+      {c ? (
+        <p className="audit-integrity__checkpoint" data-testid="audit-checkpoint" data-seq={c.seq}>
+          Latest checkpoint beside the database: entry <span className="mono">{c.seq}</span>, written{' '}
+          <span className="mono" title={c.at}>
+            {formatAuditTime(c.at)}
+          </span>
+          , head hash{' '}
+          <span className="mono" title={c.head}>
+            {c.head.slice(0, 16)}
+          </span>
+          {!broken && integrity.unanchored > 0 && (
+            <span className="muted">
+              {' '}
+              ({integrity.unanchored === 1 ? '1 newer entry is' : `${integrity.unanchored} newer entries are`} anchored
+              at the next checkpoint)
+            </span>
+          )}
+        </p>
+      ) : (
+        <p className="audit-integrity__checkpoint muted" data-testid="audit-checkpoint">
+          No checkpoint beside the database.
+        </p>
+      )}
+      {broken && (
+        <p className="audit-integrity__problem" role="alert" data-testid="audit-problem">
+          Entry {integrity.firstBad}: <ShownText text={integrity.problem ?? ''} />
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function AuditScreen(props: AuditScreenProps) {
   const { draft, entries } = props;
@@ -48,9 +111,12 @@ export function AuditScreen(props: AuditScreenProps) {
           <h2 className="admin-page__title">Audit trail</h2>
           <p className="admin-page__lede muted">
             Every sign-in, reading, refusal, acknowledgement, print and export, newest first. The trail is hash-chained:
-            an edited or missing entry breaks the chain.
+            an edited or missing entry breaks the chain, and its head is anchored in a signed checkpoint beside the
+            database, so entries cut off the end or an older copy of the file are found too.
           </p>
         </header>
+
+        {props.integrity && <AuditIntegrityPanel integrity={props.integrity} />}
 
         <form className="filters" onSubmit={submit} aria-label="Filter the audit trail" data-testid="audit-filters">
           <div className="field">

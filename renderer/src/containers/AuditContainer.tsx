@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditEntryView } from '../../../electron/domain/audit';
+import type { AuditEntryView, AuditIntegrity } from '../../../electron/domain/audit';
 import { toApiError, type ApiError, type CableroomClient } from '../api';
 import { AUDIT_PAGE_SIZE, auditQuery, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from '../audit/auditQuery';
 import { AuditScreen, type AuditStatus } from '../components/AuditScreen';
@@ -9,7 +9,8 @@ import { serviceMessage } from '../errorText';
 /**
  * Wires the audit view to `listAudit` (instructors and admins; main refuses anyone else with
  * ACCESS_DENIED, which is shown as it comes). "Older entries" continues below the oldest entry
- * shown with `beforeSeq`, under the filters that produced the table.
+ * shown with `beforeSeq`, under the filters that produced the table. The first page also brings
+ * the trail's integrity and its latest checkpoint beside the database (issue 13 item 4).
  */
 export function AuditContainer(props: {
   client: CableroomClient;
@@ -20,6 +21,7 @@ export function AuditContainer(props: {
   const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_AUDIT_FILTER);
   const [applied, setApplied] = useState<AuditFilterDraft>(EMPTY_AUDIT_FILTER);
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntryView>>([]);
+  const [integrity, setIntegrity] = useState<AuditIntegrity | null>(null);
   const [status, setStatus] = useState<AuditStatus>('loading');
   const [error, setError] = useState<string | null>(null);
   const [hasOlder, setHasOlder] = useState(false);
@@ -43,8 +45,10 @@ export function AuditContainer(props: {
       client.listAudit(auditQuery(filter)).then(
         (page) => {
           if (request !== latest.current) return;
-          setEntries(page);
-          setHasOlder(page.length === AUDIT_PAGE_SIZE);
+          setEntries(page.entries);
+          // The first page carries the trail's integrity (chain, anchor, keys).
+          if (page.integrity) setIntegrity(page.integrity);
+          setHasOlder(page.entries.length === AUDIT_PAGE_SIZE);
           setStatus('ready');
         },
         (e: unknown) => {
@@ -91,8 +95,8 @@ export function AuditContainer(props: {
       .then(
         (page) => {
           if (request !== latest.current) return;
-          setEntries((list) => [...list, ...page]);
-          setHasOlder(page.length === AUDIT_PAGE_SIZE);
+          setEntries((list) => [...list, ...page.entries]);
+          setHasOlder(page.entries.length === AUDIT_PAGE_SIZE);
         },
         (e: unknown) => {
           if (request === latest.current) fail(e);
@@ -107,6 +111,7 @@ export function AuditContainer(props: {
       draft={draft}
       logins={logins}
       entries={entries}
+      integrity={integrity}
       status={status}
       error={error}
       hasOlder={hasOlder}
