@@ -10,6 +10,7 @@ import { prepared } from '../store/statements';
  * stored signed" cannot be taken back: a cable with such an entry (or a RELEASE, or a bundle
  * IMPORT) must carry its chain, and without one it is TAMPERED — only cables the trail never
  * recorded as signed (FRUS imports, the seed's historical cables and exercises) may be unsigned.
+ * (A bundle import and a release store their chain through here, so they are recorded too.)
  */
 export function signatureChainDetail(
   db: Db,
@@ -30,13 +31,13 @@ export function recordSignatureChain(db: Db, cableId: number, actor: AuditActor,
 }
 
 /**
- * SQL: the cable aliased `c` was stored as a signed cable, by the trail's word (or the draft it
- * was released from). Used to find cables whose signatures were removed.
+ * SQL: the cable aliased `c` was stored as a signed cable, by the trail's word (SIGNATURE_CHAIN,
+ * written with every chain stored since migration 0009 and by it for the chains before; RELEASE)
+ * or by the draft it was released from. Used to find cables whose signatures were removed; the
+ * lookup is one seek in `audit_by_cable_action` (0009).
  */
 export const RECORDED_AS_SIGNED = `(
-  EXISTS (SELECT 1 FROM audit_log a WHERE a.cable_id = c.id
-           AND (a.action IN ('SIGNATURE_CHAIN', 'RELEASE')
-                OR (a.action = 'IMPORT' AND json_extract(a.detail, '$.channel') = 'bundle')))
+  EXISTS (SELECT 1 FROM audit_log a WHERE a.cable_id = c.id AND a.action IN ('SIGNATURE_CHAIN', 'RELEASE'))
   OR EXISTS (SELECT 1 FROM drafts d WHERE d.cable_id = c.id))`;
 
 /** Ids of every cable that carries signatures or was recorded as signed, in order. */
@@ -44,9 +45,7 @@ export function signedCableIds(db: Db): number[] {
   return prepared(
     db,
     `SELECT cable_id FROM cable_signatures
-     UNION SELECT cable_id FROM audit_log
-            WHERE cable_id IS NOT NULL AND (action IN ('SIGNATURE_CHAIN', 'RELEASE')
-               OR (action = 'IMPORT' AND json_extract(detail, '$.channel') = 'bundle'))
+     UNION SELECT cable_id FROM audit_log WHERE action IN ('SIGNATURE_CHAIN', 'RELEASE') AND cable_id IS NOT NULL
      UNION SELECT cable_id FROM drafts WHERE cable_id IS NOT NULL
      ORDER BY 1`,
   )

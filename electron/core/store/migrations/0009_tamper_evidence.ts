@@ -27,6 +27,9 @@ export const migration0009: Migration = {
       ...['KEY_CREATE', 'KEY_ROTATE', 'IMPORT'],
       ...['AUDIT_ANCHOR', 'SIGNATURE_CHAIN', 'APPROVAL_DESIGNATE', 'INSTALL'],
     ]);
+    // "Was this cable stored signed?" is asked on every open of a cable (signing/chainRecord.ts):
+    // one seek by cable and action. (A later rebuild of audit_log must create it again.)
+    db.exec('CREATE INDEX audit_by_cable_action ON audit_log(cable_id, action) WHERE cable_id IS NOT NULL');
     const now = new Date();
     const system = { userId: null, login: null };
     const keys = db
