@@ -227,6 +227,9 @@ export function createAuditAnchor(
   }
 
   function write(publicKey: string, checkpoint: AuditCheckpoint, key: KeyObject): void {
+    // The anchored entries must survive a power cut before the anchor claims them: with WAL and
+    // synchronous = NORMAL, a checkpoint of the WAL is what syncs it to disk.
+    if (!db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
     const signature = sign(null, signedBytes(publicKey, checkpoint), key).toString('hex');
     const doc: AnchorDocument = { format: ANCHOR_FORMAT, publicKey, checkpoint, signature };
     writeAtomically(paths.anchor, `${JSON.stringify(doc, null, 2)}\n`, 0o644);
