@@ -263,9 +263,9 @@ export function createAuditTrail(db: Db, options: AuditTrailOptions = {}): Audit
     },
     verify() {
       const chain = walkChain();
-      if (!chain.ok) return chain;
       const found = anchor?.check() ?? null;
       const checkpoint = found?.checkpoint ?? null;
+      if (!chain.ok) return { ...chain, anchor: checkpoint };
       if (found?.verdict === 'BROKEN') {
         const { firstBad, problem } = found;
         return { ok: false, entries: chain.entries, firstBad, problem, kind: 'anchor', anchor: checkpoint };

@@ -12,8 +12,6 @@ export type AuditViewService = Readonly<{
    * `beforeSeq`) the whole trail checked — chain, anchor, key registry (issue 13 items 4, 6).
    */
   page(reader: Actor, filter: AuditFilter): AuditPage;
-  /** The whole trail checked, as the audit view shows it. */
-  integrity(reader: Actor): AuditIntegrity;
 }>;
 
 export function canReadAudit(actor: Actor): boolean {
@@ -63,10 +61,6 @@ export function createAuditViewService(db: Db, audit: AuditTrail): AuditViewServ
     page(reader, filter) {
       const entries = service.list(reader, filter);
       return { entries, integrity: filter.beforeSeq === undefined ? integrity() : null };
-    },
-    integrity(reader) {
-      mayRead(reader);
-      return integrity();
     },
   };
   return service;

@@ -137,6 +137,8 @@ describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', (
     core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
     const [newest] = core.audit.list({ limit: 1 });
     expect(newest!.seq).toBeGreaterThan(before);
+    // The gap stays visible, with the checkpoint that exposed it.
+    expect(core.audit.verify()).toMatchObject({ ok: false, kind: 'chain', anchor: { seq: before } });
     core.close();
 
     const { code, err } = await cli(['audit', 'verify', '--db', copy.dbPath]);
