@@ -17,6 +17,8 @@ export default defineConfig({
     // Child processes, not worker threads: better-sqlite3 is a native addon and each test file
     // gets a clean process. Two workers keep CI machines with two cores responsive.
     pool: 'forks',
+    // A lower scrypt cost for new hashes, test-only (tests/support/scryptCost.ts; issue 13 item 7).
+    setupFiles: ['tests/support/scryptCost.ts'],
     maxWorkers: 2,
     // Lint and SQLite tests do real I/O; the default 5 s is tight on a loaded two-core machine.
     testTimeout: 20_000,

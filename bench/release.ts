@@ -10,7 +10,7 @@ import { openCore } from '../electron/core/app';
 import { cableInputSchema } from '../electron/core/cables/cableInput';
 import { insertCable } from '../electron/core/store/cableWriter';
 import { insertCollective, insertPerson, insertStation, insertUser } from '../electron/core/store/directoryRepository';
-import { hashPassphrase } from '../electron/core/users/passphrase';
+import { hashPassphraseSync } from '../electron/core/users/passphrase';
 import { fmtInt, fmtMs, summarize, table, timings } from './stats';
 
 const STATIONS = 300;
@@ -23,7 +23,7 @@ export function measureRelease(seedDir: string): string {
   try {
     const { db } = core;
     // One scrypt hash reused for every synthetic user: the bench measures release, not hashing.
-    const secret = hashPassphrase('bench passphrase');
+    const secret = hashPassphraseSync('bench passphrase');
     const memberIds = db.transaction(() => {
       const ids: number[] = [];
       for (let s = 0; s < STATIONS; s++) {

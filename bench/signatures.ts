@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nacl from 'tweetnacl';
 import { openCore } from '../electron/core/app';
-import { withSecretKey } from '../electron/core/crypto/keys';
+import { withSecretKeySync } from '../electron/core/crypto/keys';
 import { currentKey } from '../electron/core/crypto/keyStore';
 import { SEED_PASSPHRASE } from '../electron/core/seed/seed';
 import { createCablesService, type CablesService } from '../electron/core/services/cables';
@@ -75,7 +75,7 @@ export async function measureSignatures(seedDir: string, n: number, progress: (m
     const signers = new Map<string, { key: KeyObject; fingerprint: string; secret: Uint8Array }>();
     for (const person of [DRAFTER, ...CLEARERS, APPROVER]) {
       const stored = currentKey(db, personByKey(db, person)!.id)!;
-      const secret = withSecretKey(stored.sealed!, SEED_PASSPHRASE, (s) => Uint8Array.from(s));
+      const secret = withSecretKeySync(stored.sealed!, SEED_PASSPHRASE, (s) => Uint8Array.from(s));
       signers.set(person, { key: pkcs8(secret.subarray(0, 32)), fingerprint: stored.fingerprint, secret });
     }
 

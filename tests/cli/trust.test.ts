@@ -66,8 +66,8 @@ describe('init: a real installation asks for the instructor and admin passphrase
     expect(r.out).not.toMatch(/demo/i);
     const core = openCore({ dbPath: db, mustExist: true });
     try {
-      expect(() => core.users.signIn('instructor', SEED_PASSPHRASE, 'test')).toThrow(/./);
-      expect(core.users.signIn('instructor', OWN, 'test').role).toBe('instructor');
+      await expect(core.users.signIn('instructor', SEED_PASSPHRASE, 'test')).rejects.toThrow(/./);
+      expect((await core.users.signIn('instructor', OWN, 'test')).role).toBe('instructor');
       expect(isDemoInstallation(core.db)).toBe(false);
     } finally {
       core.close();
@@ -98,7 +98,7 @@ describe('init: a real installation asks for the instructor and admin passphrase
     expect(r.out + r.err).not.toContain(OWN);
     const core = openCore({ dbPath: db, mustExist: true });
     try {
-      expect(core.users.signIn('instructor', OWN, 'test').login).toBe('instructor');
+      expect((await core.users.signIn('instructor', OWN, 'test')).login).toBe('instructor');
     } finally {
       core.close();
     }
@@ -118,7 +118,7 @@ describe('init: a real installation asks for the instructor and admin passphrase
     expect(text.out).toMatch(/demo/i);
     const core = openCore({ dbPath: db, mustExist: true });
     try {
-      expect(core.users.signIn('instructor', SEED_PASSPHRASE, 'test').role).toBe('instructor');
+      expect((await core.users.signIn('instructor', SEED_PASSPHRASE, 'test')).role).toBe('instructor');
       expect(isDemoInstallation(core.db)).toBe(true);
     } finally {
       core.close();

@@ -173,7 +173,7 @@ test('the distribution is refused to whoever may not see the cable, in the UI an
   // In the UI: the trainee reads TOPOL 593, then an instructor lowers the trainee's clearance;
   // main re-reads the user on every call, so the distribution is refused and the refusal shown.
   await openFromInbox(page, 'TOPOL 593');
-  core.accounts.update(core.users.byLogin('instructor'), 'trainee', { clearance: 'UNCLASSIFIED' });
+  await core.accounts.update(core.users.byLogin('instructor'), 'trainee', { clearance: 'UNCLASSIFIED' });
   await showDistribution(page);
   const refusal = page.getByTestId('distribution-error');
   await expect(refusal).toHaveAttribute('data-code', 'ACCESS_DENIED');

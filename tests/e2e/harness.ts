@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
+import { setScryptCostForTests } from '../../electron/core/crypto/scrypt';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type IpcRouter } from '../../electron/main/router';
 import { startStaticServer, type StaticServer } from './staticServer';
@@ -69,6 +70,10 @@ function bundleBridge(root: string): string {
   if (!file) throw new Error('esbuild produced no bridge bundle');
   return file.text;
 }
+
+// Test-only (crypto/scrypt.ts): new hashes and sealed keys at 2^12 rather than 2^17 in this
+// Node process, so the specs' sign-ins do not re-hash the seed's 2^15 hashes upwards each time.
+setScryptCostForTests(1 << 12);
 
 let nextSenderId = 1;
 

@@ -82,7 +82,7 @@ describe('the sign-in gate (issue 13 item 12)', () => {
     const { r, core } = router();
     await r.handle(main, CONTRACT.signIn.channel, { login: 'trainee', passphrase: SEED_PASSPHRASE });
     expect(await r.handle(main, CONTRACT.listPosts.channel, {})).toMatchObject({ ok: true });
-    core.accounts.update(core.users.byLogin('instructor'), 'trainee', { disabled: true });
+    await core.accounts.update(core.users.byLogin('instructor'), 'trainee', { disabled: true });
     expect(await r.handle(main, CONTRACT.listPosts.channel, {})).toEqual({
       ok: false,
       error: { code: 'NOT_SIGNED_IN', message: 'The account "trainee" is disabled.' },
@@ -98,7 +98,7 @@ describe('the sign-in gate (issue 13 item 12)', () => {
       ok: false,
       error: { code: 'ACCESS_DENIED' },
     });
-    core.accounts.update(core.users.byLogin('instructor'), 'trainee', { clearance: 'TOP_SECRET' });
+    await core.accounts.update(core.users.byLogin('instructor'), 'trainee', { clearance: 'TOP_SECRET' });
     expect(await r.handle(main, CONTRACT.currentUser.channel, {})).toMatchObject({
       ok: true,
       value: { login: 'trainee', clearance: 'TOP_SECRET' },

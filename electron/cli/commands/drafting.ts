@@ -91,14 +91,14 @@ type DraftStep = Readonly<{
 }>;
 
 /** Reads the draft as LOGIN, takes one step, prints the draft as it then stands. */
-function draftStep(ctx: CommandContext, step: (d: DraftStep) => DraftView): number {
+async function draftStep(ctx: CommandContext, step: (d: DraftStep) => DraftView | Promise<DraftView>): Promise<number> {
   const arg = oneArg(ctx, `${ctx.name} needs a FILE or an ID.`);
   const core = ctx.core();
   const actor = core.users.byLogin(ctx.as());
   const id = Number(arg);
   if (!Number.isInteger(id) || id < 1) throw new UsageError(`"${arg}" is not a draft id.`);
   const current = core.drafts.get(actor, id);
-  const v = step({ core, actor, id, current, passphrase: () => ctx.passphrase('Signing needs the passphrase') });
+  const v = await step({ core, actor, id, current, passphrase: () => ctx.passphrase('Signing needs the passphrase') });
   ctx.print(v, () =>
     [
       `Draft ${v.id} (revision ${v.revision}): ${v.state}${v.releasedRef ? `, released as ${v.releasedRef}` : ''}`,

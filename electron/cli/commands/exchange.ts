@@ -53,7 +53,7 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
       'with the passphrase in $CABLEROOM_PASSPHRASE); FILE must be new and its',
       'folder must exist, or nothing is signed',
     ],
-    run(ctx) {
+    async run(ctx) {
       if (ctx.args.length === 0) throw new UsageError('export needs at least one REF.');
       const out = ctx.options.out!;
       if (existsSync(out)) throw new UsageError(`${out} exists; choose a new file.`);
@@ -61,7 +61,7 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
       checkOutputFolder(out);
       const passphrase = ctx.passphrase('export signs the bundle');
       const core = ctx.core();
-      const bundle = core.exchange.exportBundle(
+      const bundle = await core.exchange.exportBundle(
         core.users.byLogin(ctx.as()),
         ctx.args.map((ref) => core.cables.idByRef(ref)),
         passphrase,

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { defaultSeedDir } from '../../core/resources';
 import { installationMode } from '../../core/seed/installation';
-import { isSeeded, protectedSeedLogins, readSeed, type SeedMode } from '../../core/seed/seed';
+import { deriveSeedSecrets, isSeeded, protectedSeedLogins, readSeed, type SeedMode } from '../../core/seed/seed';
 import { EXIT, noArgs, readJsonFile, UsageError, type Command, type CommandContext } from '../command';
 
 /** `init` and `users`: creating the database (and the seed's installation), listing the accounts. */
@@ -27,6 +27,8 @@ export const SETUP_COMMANDS: ReadonlyArray<Command> = [
       let mode: SeedMode | undefined;
       // A database that already holds the seed is only reported: nothing is asked, nothing changes.
       if ((seed || demo) && !alreadySeeded(ctx)) mode = demo ? 'demo' : await ownPassphrases(ctx, seedDir);
+      // Their hashes and signing keys are derived off the main thread before the seed is installed.
+      if (mode && mode !== 'demo') mode = await deriveSeedSecrets(readSeed(seedDir).users, mode);
       const core = ctx.openCore({ ...(mode ? { seed: mode, seedDir } : {}) });
       const installation = installationMode(core.db);
       const summary = {

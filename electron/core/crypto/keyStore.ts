@@ -141,13 +141,35 @@ export function storeKey(
 }
 
 /** A new key pair for a person, sealed with their passphrase (account creation, passphrase change). */
-export function createKeyFor(
+export async function createKeyFor(
   db: Db,
   personId: number,
   passphrase: string,
   now: Date = new Date(),
   by?: AuditActor,
-): StoredKey {
-  const id = storeKey(db, personId, createSealedKey(passphrase), now, by);
+): Promise<StoredKey> {
+  // Sealed off the main thread (issue 13 item 7), then stored in one transaction.
+  const id = storeKey(db, personId, await createSealedKey(passphrase), now, by);
   return toKey(prepared(db, 'SELECT * FROM person_keys WHERE id = ?').get(id) as KeyRow);
+}
+
+/**
+ * The same key pair sealed again at the current cost (issue 13 item 7: a key sealed at an older,
+ * lower cost is re-sealed when it is next opened). Only the sealing changes — public key and
+ * fingerprint stay — and only if the key was still sealed as `fromKdf` and not retired meanwhile.
+ */
+export function resealKey(db: Db, keyId: number, fromKdf: string, key: SealedKey): void {
+  prepared(
+    db,
+    `UPDATE person_keys SET sealed_secret = ?, seal_salt = ?, seal_nonce = ?, kdf = ?
+      WHERE id = ? AND kdf = ? AND retired_at IS NULL AND fingerprint = ?`,
+  ).run(
+    Buffer.from(key.sealed),
+    Buffer.from(key.salt),
+    Buffer.from(key.nonce),
+    key.kdf,
+    keyId,
+    fromKdf,
+    key.fingerprint,
+  );
 }

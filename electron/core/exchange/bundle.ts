@@ -4,7 +4,7 @@ import { decideAccess } from '../../domain/access';
 import { canonicalJson } from '../../domain/canonical';
 import { CLASSIFICATIONS, classificationRank } from '../../domain/classification';
 import type { AuditTrail } from '../audit/auditTrail';
-import { signDetached, withSecretKey } from '../crypto/keys';
+import { signDetached } from '../crypto/keys';
 import { currentKey } from '../crypto/keyStore';
 import { verifySignature } from '../crypto/verify';
 import { CableroomError } from '../errors';
@@ -18,6 +18,7 @@ import { cableIdByRef, loadCableRecord } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { unsealSigningKey } from '../users/passphraseGate';
 
 /**
  * Signed bundles: released cables exchanged between machines as one file (issue 6).
@@ -58,14 +59,14 @@ function refused(message: string): CableroomError {
 }
 
 /** Writes a bundle of the released cables `refs` the actor may see, signed by the actor. */
-export function exportBundle(
+export async function exportBundle(
   db: Db,
   audit: AuditTrail,
   actor: Actor,
   cableIds: ReadonlyArray<number>,
   passphrase: string,
   now: Date = new Date(),
-): { text: string; summary: BundleSummary } {
+): Promise<{ text: string; summary: BundleSummary }> {
   const who = { userId: actor.userId, login: actor.login };
   const cables: Array<SignedCable & { cableId: number }> = [];
   for (const id of cableIds) {
@@ -102,16 +103,17 @@ export function exportBundle(
     cables: cables.map((c) => toDocument(c)),
   };
   const signedPart = `${BUNDLE_MAGIC}\n${canonicalJson(body)}\n`;
+  // The passphrase is checked under the sign-in throttle, on the same counter, off the main thread
+  // (issue 13 item 7): a wrong or throttled attempt is audited SIGN_FAILED and signs nothing.
+  const secret = await unsealSigningKey(db, audit, { id: actor.userId, login: actor.login }, key, passphrase, {
+    channel: 'export',
+    detail: { what: 'bundle' },
+  });
   let signature: Uint8Array;
   try {
-    signature = withSecretKey(key.sealed, passphrase, (secret) =>
-      signDetached(utf8.encode(BUNDLE_SIGNATURE_DOMAIN + signedPart), secret),
-    );
-  } catch (e) {
-    if (e instanceof CableroomError && e.code === 'WRONG_PASSPHRASE') {
-      audit.append({ actor: who, action: 'SIGN_FAILED', detail: { what: 'bundle' } });
-    }
-    throw e;
+    signature = signDetached(utf8.encode(BUNDLE_SIGNATURE_DOMAIN + signedPart), secret);
+  } finally {
+    secret.fill(0);
   }
   const refsOut = cables.map((c) => c.release.ref);
   for (const c of cables) {
@@ -246,15 +248,15 @@ function sameSignedCable(a: SignedCable, b: SignedCable): boolean {
 
 export type ExchangeService = Readonly<{
   /** A signed bundle of released cables the actor may see (audited EXPORT per cable). */
-  exportBundle(actor: Actor, cableIds: ReadonlyArray<number>, passphrase: string): BundleExport;
+  exportBundle(actor: Actor, cableIds: ReadonlyArray<number>, passphrase: string): Promise<BundleExport>;
   /** Verifies and imports a bundle, all or nothing (audited IMPORT per cable). */
   importBundle(bytes: Uint8Array, actor: Actor | null): BundleSummary;
 }>;
 
 export function createExchangeService(db: Db, audit: AuditTrail): ExchangeService {
   return {
-    exportBundle(actor, cableIds, passphrase) {
-      const { text, summary } = exportBundle(db, audit, actor, cableIds, passphrase);
+    async exportBundle(actor, cableIds, passphrase) {
+      const { text, summary } = await exportBundle(db, audit, actor, cableIds, passphrase);
       const name =
         summary.refs.length === 1 ? summary.refs[0]! : `${summary.refs[0]!} and ${summary.refs.length - 1} more`;
       return { filename: `${name.replace(/[^A-Z0-9]+/gi, '-')}.cablebundle`, text, summary };

@@ -15,10 +15,10 @@ import {
   officeId,
   stationByPlad,
 } from '../store/directoryRepository';
-import { createSealedKey, type SealedKey } from '../crypto/keys';
+import { createSealedKey, createSealedKeySync, type SealedKey } from '../crypto/keys';
 import { storeKey } from '../crypto/keyStore';
 import { MIN_PASSPHRASE_LENGTH } from '../services/accounts';
-import { hashPassphrase, type PassphraseHash } from '../users/passphrase';
+import { hashPassphrase, hashPassphraseSync, type PassphraseHash } from '../users/passphrase';
 import { insertCableSignatures, releasedCableInput, type SignedCable } from '../signing/signedCable';
 import { fromDocument, signedCableDocumentSchema } from '../signing/signedCableSchema';
 import { recordInstallation, type InstallationMode } from './installation';
@@ -46,7 +46,13 @@ export type SeedSummary = Readonly<{
  * passphrase given here (login → passphrase) and a new signing key sealed with it: the seed's own
  * keys for them are sealed with the published passphrase, so they are not installed.
  */
-export type SeedMode = 'demo' | Readonly<{ passphrases: Readonly<Record<string, string>> }>;
+export type SeedMode =
+  | 'demo'
+  | Readonly<{
+      passphrases: Readonly<Record<string, string>>;
+      /** Their hashes and keys, derived beforehand off the main thread (`deriveSeedSecrets`). */
+      secrets?: OwnSecrets;
+    }>;
 
 /** The seed accounts that may not keep the published passphrase in a real installation. */
 export function protectedSeedLogins(users: UsersSeed): string[] {
@@ -89,15 +95,36 @@ export function checkSeedMode(users: UsersSeed, mode: SeedMode): string[] {
   return wanted;
 }
 
-type OwnSecrets = ReadonlyMap<string, Readonly<{ hash: PassphraseHash; key: SealedKey }>>;
+export type OwnSecrets = ReadonlyMap<string, Readonly<{ hash: PassphraseHash; key: SealedKey }>>;
 
-/** Derives the hashes and keys of the given passphrases (the slow part, before the transaction). */
+/**
+ * Derives the hashes and keys of the given passphrases off the main thread (issue 13 item 7):
+ * the slow part, done before `openCore` installs the seed in one transaction. `cableroom init
+ * --seed` calls it; the mode it returns carries the secrets.
+ */
+export async function deriveSeedSecrets(users: UsersSeed, mode: SeedMode): Promise<SeedMode> {
+  if (mode === 'demo' || mode.secrets) return mode;
+  const secrets = new Map<string, { hash: PassphraseHash; key: SealedKey }>();
+  for (const login of checkSeedMode(users, mode)) {
+    const passphrase = mode.passphrases[login]!;
+    secrets.set(login, { hash: await hashPassphrase(passphrase), key: await createSealedKey(passphrase) });
+  }
+  return { passphrases: mode.passphrases, secrets };
+}
+
+/**
+ * The secrets of a production seed. Derived beforehand (above) by the CLI; derived here, blocking,
+ * only for a caller of the synchronous `openCore` that gave bare passphrases (the tests): the
+ * Electron main process installs only the demo, which derives nothing.
+ */
 function ownSecrets(users: UsersSeed, mode: SeedMode): OwnSecrets {
   if (mode === 'demo') return new Map();
+  const wanted = checkSeedMode(users, mode);
+  if (mode.secrets && wanted.every((login) => mode.secrets!.has(login))) return mode.secrets;
   return new Map(
-    checkSeedMode(users, mode).map((login) => {
+    wanted.map((login) => {
       const passphrase = mode.passphrases[login]!;
-      return [login, { hash: hashPassphrase(passphrase), key: createSealedKey(passphrase) }] as const;
+      return [login, { hash: hashPassphraseSync(passphrase), key: createSealedKeySync(passphrase) }] as const;
     }),
   );
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearanceName, encodeContent, signedMessage, type SignerRole } from '../../domain/canonical';
 import { parseDtg } from '../../domain/dtg';
-import { createSealedKey, signDetached, withSecretKey, type SealedKey } from '../crypto/keys';
+import { createSealedKeySync, signDetached, withSecretKeySync, type SealedKey } from '../crypto/keys';
 import type { StoredSignature } from '../signing/signedCable';
 import { signedCableDocumentSchema, toDocument } from '../signing/signedCableSchema';
 import { signatureHeader } from '../signing/verifyChain';
@@ -38,7 +38,8 @@ export function signSeedFiles(seedDir: string, passphrase: string, signedFiles: 
   let added = 0;
   for (const u of users.users) {
     if (u.signingKey) continue;
-    const k = createSealedKey(passphrase);
+    // Blocking on purpose: a build-time script (keys.ts, the *Sync variants).
+    const k = createSealedKeySync(passphrase);
     u.signingKey = {
       publicKey: b64(k.publicKey),
       fingerprint: k.fingerprint,
@@ -78,7 +79,7 @@ export function signSeedFiles(seedDir: string, passphrase: string, signedFiles: 
       if (!key) throw new Error(`${file}: no seed user signs as ${step.signer}`);
       const unsigned = { ...step, key: key.fingerprint };
       const message = signedMessage(signatureHeader(unsigned, release), content);
-      const signature = withSecretKey(key, passphrase, (secret) => signDetached(message, secret));
+      const signature = withSecretKeySync(key, passphrase, (secret) => signDetached(message, secret));
       // Twenty minutes between steps, the approver's at the release time.
       const signedAt = new Date(releasedAt.getTime() - (steps.length - 1 - i) * 20 * 60_000).toISOString();
       return { ...unsigned, signedAt, signature };

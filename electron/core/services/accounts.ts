@@ -55,8 +55,9 @@ export type AccountChanges = Readonly<{
  */
 export type AccountsService = Readonly<{
   list(actor: Actor): AccountView[];
-  create(actor: Actor, account: NewAccount, now?: Date): AccountView;
-  update(actor: Actor, login: string, changes: AccountChanges, now?: Date): AccountView;
+  /** Async: the passphrase is hashed and the new signing key sealed off the main thread. */
+  create(actor: Actor, account: NewAccount, now?: Date): Promise<AccountView>;
+  update(actor: Actor, login: string, changes: AccountChanges, now?: Date): Promise<AccountView>;
   /**
    * A principal designates (or revokes) a user of the same post to read EXDIS traffic there
    * (DOMAIN.md §1.7: "the principal and those the principal designates"). Audited DESIGNATE.
@@ -114,7 +115,7 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       mustManage(actor, 'trainee', 'accounts');
       return listUsers(db).map(view);
     },
-    create(actor, a, now = new Date()) {
+    async create(actor, a, now = new Date()) {
       mustManage(actor, a.role, `create ${a.role}`);
       if (userByLogin(db, a.login)) throw new CableroomError('BAD_REQUEST', `The login "${a.login}" is taken.`);
       const station = stationByPlad(db, a.post);
@@ -123,9 +124,12 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       if (office === undefined) throw new CableroomError('BAD_REQUEST', `Unknown office "${a.office}" at ${a.post}.`);
       foreignCheck(a.foreignNational, a.nationality);
       checkPassphrase(a.passphrase);
-      const secret = hashPassphrase(a.passphrase);
+      // Both derived off the main thread (issue 13 item 7), before the transaction.
+      const secret = await hashPassphrase(a.passphrase);
       // The account's signing key, sealed with the same passphrase (issue 5: keys are created with the account).
-      const signingKey = createSealedKey(a.passphrase);
+      const signingKey = await createSealedKey(a.passphrase);
+      // The login may have been taken while the passphrase was hashed.
+      if (userByLogin(db, a.login)) throw new CableroomError('BAD_REQUEST', `The login "${a.login}" is taken.`);
       db.transaction(() => {
         const surname = a.displayName.trim().split(/\s+/).at(-1) ?? a.displayName;
         const personId = insertPerson(db, {
@@ -205,7 +209,7 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
         );
       })();
     },
-    update(actor, login, c, now = new Date()) {
+    async update(actor, login, c, now = new Date()) {
       const row = userByLogin(db, login);
       if (!row) throw new CableroomError('NOT_FOUND', `Unknown login "${login}".`);
       mustManage(actor, row.role as UserRole, `update ${login}`);
@@ -216,10 +220,10 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
       const foreignNational = c.foreignNational ?? row.foreign_national === 1;
       foreignCheck(foreignNational, c.nationality === undefined ? row.nationality : c.nationality);
       if (c.passphrase !== undefined) checkPassphrase(c.passphrase);
-      const secret = c.passphrase !== undefined ? hashPassphrase(c.passphrase) : null;
+      const secret = c.passphrase !== undefined ? await hashPassphrase(c.passphrase) : null;
       // A new passphrase cannot unseal the old signing key: the account gets a new key pair and the
       // old public key is kept, retired, so that the signatures it made still verify.
-      const signingKey = c.passphrase !== undefined ? createSealedKey(c.passphrase) : null;
+      const signingKey = c.passphrase !== undefined ? await createSealedKey(c.passphrase) : null;
       db.transaction(() => {
         updateUserRow(db, row.id, {
           ...(c.role !== undefined ? { role: c.role } : {}),

@@ -22,12 +22,15 @@ export type DraftsService = Readonly<{
   get(actor: Actor, id: number): DraftView;
   /** Autosave. `revision` is the one the editor started from; a stale one gets CONFLICT. */
   save(actor: Actor, id: number, revision: number, draft: unknown): DraftView;
-  /** The drafter signs and sends the draft to its clearers (or straight to the approver). */
-  submit(actor: Actor, id: number, revision: number, passphrase: string): DraftView;
-  clear(actor: Actor, id: number, revision: number, clearanceIndex: number, passphrase: string): DraftView;
+  /**
+   * The drafter signs and sends the draft to its clearers (or straight to the approver). Signing
+   * checks the passphrase off the main thread, under the sign-in throttle (issue 13 item 7).
+   */
+  submit(actor: Actor, id: number, revision: number, passphrase: string): Promise<DraftView>;
+  clear(actor: Actor, id: number, revision: number, clearanceIndex: number, passphrase: string): Promise<DraftView>;
   refuse(actor: Actor, id: number, revision: number, clearanceIndex: number, comment: string): DraftView;
   /** The approver signs; the cable is released (transmitted) in the same transaction. */
-  approve(actor: Actor, id: number, revision: number, passphrase: string): DraftView;
+  approve(actor: Actor, id: number, revision: number, passphrase: string): Promise<DraftView>;
   discard(actor: Actor, id: number): void;
   /** An instructor's explicit, audited permission to go below a referenced cable's label (rule 19). */
   authorizeDowngrade(actor: Actor, id: number, reason: string): DraftView;

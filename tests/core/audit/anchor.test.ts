@@ -95,9 +95,9 @@ describe('the checkpoint beside the database', () => {
     expect(reopen(a.dbPath).audit.verify()).toMatchObject({ ok: false, problem: /another key/ });
   });
 
-  test('rewriting an entry and recomputing every hash after it is caught by the anchor, which then stays put', () => {
+  test('rewriting an entry and recomputing every hash after it is caught by the anchor, which then stays put', async () => {
     const c = core();
-    c.users.signIn('finletter', 'topol-578', 'test');
+    await c.users.signIn('finletter', 'topol-578', 'test');
     c.close();
     const anchored = readAnchor(c.dbPath).checkpoint;
     // The attacker rewrites the chain from entry 2 on, consistently: the chain alone verifies.
@@ -128,7 +128,7 @@ describe('the checkpoint beside the database', () => {
 
     const again = reopen(c.dbPath);
     expect(again.audit.verify()).toMatchObject({ ok: false, firstBad: anchored.seq, problem: /rewritten/ });
-    again.users.signIn('rusk', 'topol-578', 'test');
+    await again.users.signIn('rusk', 'topol-578', 'test');
     again.close();
     expect(readAnchor(c.dbPath).checkpoint).toEqual(anchored);
   });

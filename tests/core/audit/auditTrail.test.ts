@@ -36,20 +36,20 @@ async function verifyCli(dbPath: string): Promise<{ code: number; err: string }>
   return { code, err };
 }
 
-function fillTrail(c: ReturnType<typeof core>): void {
+async function fillTrail(c: ReturnType<typeof core>): Promise<void> {
   const topol = c.cables.idByRef('TOPOL 578');
-  c.users.signIn('finletter', SEED_PASSPHRASE, 'test');
+  await c.users.signIn('finletter', SEED_PASSPHRASE, 'test');
   c.cables.show(c.users.byLogin('finletter'), topol, 'test');
   expect(() => c.cables.show(c.users.byLogin('trainee'), topol, 'test')).toThrow(/Access denied/);
-  expect(() => c.users.signIn('rusk', 'wrong', 'test')).toThrow('Wrong passphrase.');
+  await expect(c.users.signIn('rusk', 'wrong', 'test')).rejects.toThrow('Wrong passphrase.');
 }
 
 describe('audit trail', () => {
-  test('views, denials and sign-ins are appended as a hash chain that verifies', () => {
+  test('views, denials and sign-ins are appended as a hash chain that verifies', async () => {
     const c = core();
     // The seed's own entries come first (its keys, its signed cable, the installation, the anchor).
     const [seedHead] = c.audit.list({ limit: 1 });
-    fillTrail(c);
+    await fillTrail(c);
     const entries = c.audit.list({ limit: 4 }).reverse();
     expect(entries.map((e) => `${e.action} ${e.actorLogin}`)).toEqual([
       'SIGN_IN finletter',
@@ -65,9 +65,9 @@ describe('audit trail', () => {
     expect(c.audit.verify()).toMatchObject({ ok: true, entries: seedHead!.seq + 4 });
   });
 
-  test('the trail refuses UPDATE and DELETE through SQL', () => {
+  test('the trail refuses UPDATE and DELETE through SQL', async () => {
     const c = core();
-    fillTrail(c);
+    await fillTrail(c);
     expect(() => c.db.exec("UPDATE audit_log SET action = 'VIEW' WHERE seq = 3")).toThrow(/append-only/);
     expect(() => c.db.exec('DELETE FROM audit_log WHERE seq = 3')).toThrow(/append-only/);
   });
@@ -89,7 +89,7 @@ describe('audit trail', () => {
     ],
   ])('%s makes `cableroom audit verify` exit 5 naming the first bad entry', async (_what, sql, firstBad, problem) => {
     const c = core();
-    fillTrail(c);
+    await fillTrail(c);
     c.close();
     expect(await verifyCli(c.dbPath)).toEqual({ code: 0, err: '' });
     tamper(c.dbPath, sql);
@@ -101,7 +101,7 @@ describe('audit trail', () => {
 
   test('only instructors and admins read the trail; a refused reader is audited', async () => {
     const c = core();
-    fillTrail(c);
+    await fillTrail(c);
     expect(() => c.auditView.list(c.users.byLogin('trainee'), { limit: 10 })).toThrow(
       expect.objectContaining({ code: 'ACCESS_DENIED' }),
     );
@@ -117,25 +117,25 @@ describe('sign-in throttling', () => {
     expect([0, 1, 2, 3, 4, 5, 20].map(signInDelayMs)).toEqual([0, 0, 0, 1000, 2000, 4000, 60_000]);
   });
 
-  test('after repeated failures even the right passphrase is refused until the wait is over, and each refusal is audited', () => {
+  test('after repeated failures even the right passphrase is refused until the wait is over, and each refusal is audited', async () => {
     const c = core();
     const t0 = new Date('2026-11-28T10:00:00Z');
     const at = (ms: number): Date => new Date(t0.getTime() + ms);
     for (let i = 0; i < 3; i++)
-      expect(() => c.users.signIn('duty-usro', 'guess', 'test', t0)).toThrow('Wrong passphrase.');
+      await expect(c.users.signIn('duty-usro', 'guess', 'test', t0)).rejects.toThrow('Wrong passphrase.');
     // The fourth attempt has to wait a second after the third failure.
-    expect(() => c.users.signIn('duty-usro', 'guess', 'test', at(500))).toThrow(
+    await expect(c.users.signIn('duty-usro', 'guess', 'test', at(500))).rejects.toThrow(
       'Too many failed attempts. Try again in 1 s.',
     );
-    expect(() => c.users.signIn('duty-usro', 'guess', 'test', at(1_000))).toThrow('Wrong passphrase.');
+    await expect(c.users.signIn('duty-usro', 'guess', 'test', at(1_000))).rejects.toThrow('Wrong passphrase.');
     // Four failures: two seconds, and the right passphrase does not jump the queue.
-    expect(() => c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', at(2_500))).toThrow(
+    await expect(c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', at(2_500))).rejects.toThrow(
       'Too many failed attempts. Try again in 1 s.',
     );
     const later = at(3_000);
-    expect(c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', later).login).toBe('duty-usro');
+    expect((await c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', later)).login).toBe('duty-usro');
     // Success resets the counter.
-    expect(() => c.users.signIn('duty-usro', 'guess', 'test', later)).toThrow('Wrong passphrase.');
+    await expect(c.users.signIn('duty-usro', 'guess', 'test', later)).rejects.toThrow('Wrong passphrase.');
     const reasons = c.audit
       .list({ limit: 20, login: 'duty-usro', action: 'SIGN_IN_FAILED' })
       .map((e) => e.detail.reason);
@@ -153,7 +153,7 @@ describe('sign-in throttling', () => {
 
 test('the CLI reports an intact trail with its size', async () => {
   const c = core();
-  fillTrail(c);
+  await fillTrail(c);
   let out = '';
   const code = await main(['audit', 'verify', '--json', '--db', c.dbPath], {
     stdout: (t) => (out += t),

@@ -11,14 +11,19 @@ const EXAMPLE = JSON.parse(
 ) as Draft;
 
 /** Releases the example POLTO reply in `c` through the real drafting desk; returns its ref. */
-function release(c: SeededCore, draft: Draft = EXAMPLE, drafter = 'duty-usro', passphrase = SEED_PASSPHRASE): string {
+async function release(
+  c: SeededCore,
+  draft: Draft = EXAMPLE,
+  drafter = 'duty-usro',
+  passphrase = SEED_PASSPHRASE,
+): Promise<string> {
   const duty = c.users.byLogin(drafter);
   const finletter = c.users.byLogin('finletter');
   const created = c.drafts.create(duty, {});
   let d = c.drafts.save(duty, created.id, created.revision, draft);
-  d = c.drafts.submit(duty, d.id, d.revision, passphrase);
-  d = c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
-  d = c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
+  d = await c.drafts.submit(duty, d.id, d.revision, passphrase);
+  d = await c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+  d = await c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
   return d.releasedRef!;
 }
 
@@ -26,11 +31,15 @@ const ids = (c: SeededCore, ...refs: string[]): number[] => refs.map((r) => c.ca
 const cableCount = (c: SeededCore): number => c.db.prepare('SELECT count(*) FROM cables').pluck().get() as number;
 
 describe('signed bundles between two databases (issue 6)', () => {
-  test('a bundle round-trips: exported from A, verified and imported into B, where it verifies on open', () => {
+  test('a bundle round-trips: exported from A, verified and imported into B, where it verifies on open', async () => {
     const a = core();
     const b = core();
-    const ref = release(a);
-    const bundle = a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, ref, 'POLTO 506'), SEED_PASSPHRASE);
+    const ref = await release(a);
+    const bundle = await a.exchange.exportBundle(
+      a.users.byLogin('finletter'),
+      ids(a, ref, 'POLTO 506'),
+      SEED_PASSPHRASE,
+    );
     expect(bundle.summary).toMatchObject({
       classification: 'SECRET',
       exportedBy: 'finletter',
@@ -50,11 +59,13 @@ describe('signed bundles between two databases (issue 6)', () => {
     expect(b.exchange.importBundle(Buffer.from(bundle.text), null).alreadyPresent).toEqual([ref, 'POLTO 506']);
   });
 
-  test('a change of any single byte of the bundle is refused, and nothing is imported', () => {
+  test('a change of any single byte of the bundle is refused, and nothing is imported', async () => {
     const a = core();
     const b = core();
-    const ref = release(a);
-    const bytes = Buffer.from(a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, ref), SEED_PASSPHRASE).text);
+    const ref = await release(a);
+    const bytes = Buffer.from(
+      (await a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, ref), SEED_PASSPHRASE)).text,
+    );
     const before = cableCount(b);
     const accepted: number[] = [];
     for (let i = 0; i < bytes.length; i++) {
@@ -79,11 +90,11 @@ describe('signed bundles between two databases (issue 6)', () => {
     }
   });
 
-  test('a signature by a key the importing database does not know is refused with the reason', () => {
+  test('a signature by a key the importing database does not know is refused with the reason', async () => {
     const a = core();
     const b = core();
     // A new officer exists only in A, with a key B has never seen.
-    a.accounts.create(a.users.byLogin('instructor'), {
+    await a.accounts.create(a.users.byLogin('instructor'), {
       login: 'burgess',
       displayName: 'W. Randolph Burgess',
       post: 'USMISSION USNATO',
@@ -95,20 +106,20 @@ describe('signed bundles between two databases (issue 6)', () => {
       foreignNational: false,
       passphrase: 'burgess passphrase',
     });
-    const ref = release(a, { ...EXAMPLE, drafters: ['user:burgess'] }, 'burgess', 'burgess passphrase');
-    const text = a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, ref), SEED_PASSPHRASE).text;
+    const ref = await release(a, { ...EXAMPLE, drafters: ['user:burgess'] }, 'burgess', 'burgess passphrase');
+    const text = (await a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, ref), SEED_PASSPHRASE)).text;
     expect(() => b.exchange.importBundle(Buffer.from(text), null)).toThrow(/unknown key/);
   });
 
-  test('only cables the exporter may see, and only signed ones, go into a bundle; a wrong passphrase signs nothing', () => {
+  test('only cables the exporter may see, and only signed ones, go into a bundle; a wrong passphrase signs nothing', async () => {
     const a = core();
-    expect(() => a.exchange.exportBundle(a.users.byLogin('trainee'), ids(a, 'POLTO 506'), SEED_PASSPHRASE)).toThrow(
-      expect.objectContaining({ code: 'ACCESS_DENIED' }) as Error,
-    );
-    expect(() => a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, 'TOPOL 578'), SEED_PASSPHRASE)).toThrow(
-      /no signatures/,
-    );
-    expect(() => a.exchange.exportBundle(a.users.byLogin('rusk'), ids(a, 'POLTO 506'), 'wrong')).toThrow(
+    await expect(
+      a.exchange.exportBundle(a.users.byLogin('trainee'), ids(a, 'POLTO 506'), SEED_PASSPHRASE),
+    ).rejects.toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }) as Error);
+    await expect(
+      a.exchange.exportBundle(a.users.byLogin('finletter'), ids(a, 'TOPOL 578'), SEED_PASSPHRASE),
+    ).rejects.toThrow(/no signatures/);
+    await expect(a.exchange.exportBundle(a.users.byLogin('rusk'), ids(a, 'POLTO 506'), 'wrong')).rejects.toThrow(
       expect.objectContaining({ code: 'WRONG_PASSPHRASE' }) as Error,
     );
     expect(a.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'EXPORT'").pluck().get()).toBe(0);

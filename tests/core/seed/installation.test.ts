@@ -51,29 +51,29 @@ describe('a real installation (own passphrases for instructors and admins)', () 
     ).toEqual(['instructor']);
   });
 
-  test('the published passphrase no longer opens the instructor account, the own one does; officers keep theirs', () => {
+  test('the published passphrase no longer opens the instructor account, the own one does; officers keep theirs', async () => {
     const c = open({ passphrases: { instructor: OWN } });
-    expect(() => c.users.signIn('instructor', SEED_PASSPHRASE, 'test')).toThrow(
+    await expect(c.users.signIn('instructor', SEED_PASSPHRASE, 'test')).rejects.toThrow(
       expect.objectContaining({ code: 'SIGN_IN_FAILED' }),
     );
-    expect(c.users.signIn('instructor', OWN, 'test')).toMatchObject({ login: 'instructor', role: 'instructor' });
-    expect(c.users.signIn('finletter', SEED_PASSPHRASE, 'test').login).toBe('finletter');
+    expect(await c.users.signIn('instructor', OWN, 'test')).toMatchObject({ login: 'instructor', role: 'instructor' });
+    expect((await c.users.signIn('finletter', SEED_PASSPHRASE, 'test')).login).toBe('finletter');
     expect(isDemoInstallation(c.db)).toBe(false);
     expect(installationMode(c.db)).toBe('production');
     expect(c.seeded).toMatchObject({ mode: 'production', ownPassphrases: ['instructor'] });
   });
 
-  test("the instructor's signing key is a new one, sealed with the own passphrase (the seed's is published)", () => {
+  test("the instructor's signing key is a new one, sealed with the own passphrase (the seed's is published)", async () => {
     const c = open({ passphrases: { instructor: OWN } });
     const key = instructorKey(c);
     const published = seedUsers().find((u) => u.login === 'instructor')!.signingKey.fingerprint;
     expect(key.fingerprint).not.toBe(published);
     // No key of the published kind is on record for the instructor at all, current or retired.
     expect(c.db.prepare('SELECT count(*) FROM person_keys WHERE fingerprint = ?').pluck().get(published)).toBe(0);
-    expect(() => withSecretKey(key.sealed!, SEED_PASSPHRASE, () => true)).toThrow(
+    await expect(withSecretKey(key.sealed!, SEED_PASSPHRASE, () => true)).rejects.toThrow(
       expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
     );
-    expect(withSecretKey(key.sealed!, OWN, (s) => signDetached(new Uint8Array([1]), s)).length).toBe(64);
+    expect((await withSecretKey(key.sealed!, OWN, (s) => signDetached(new Uint8Array([1]), s))).length).toBe(64);
   });
 
   test('the installation is audited, without the passphrase', () => {
@@ -100,9 +100,9 @@ describe('a real installation (own passphrases for instructors and admins)', () 
 });
 
 describe('a demo installation', () => {
-  test('everyone, instructor included, signs in with the published passphrase, and the database says demo', () => {
+  test('everyone, instructor included, signs in with the published passphrase, and the database says demo', async () => {
     const c = open('demo');
-    expect(c.users.signIn('instructor', SEED_PASSPHRASE, 'test').role).toBe('instructor');
+    expect((await c.users.signIn('instructor', SEED_PASSPHRASE, 'test')).role).toBe('instructor');
     expect(isDemoInstallation(c.db)).toBe(true);
     expect(c.seeded).toMatchObject({ mode: 'demo', ownPassphrases: [] });
     expect(c.audit.list({ limit: 10 }).some((e) => e.detail.installation === 'demo')).toBe(true);

@@ -108,7 +108,7 @@ describe('the 1962 directory', () => {
     expect(c.users.byLogin('rusk')).toMatchObject({ clearance: 'TOP_SECRET', post: { plad: 'SECSTATE WASHDC' } });
   });
 
-  test('stores passphrases only as scrypt hashes, and the training passphrase signs in', () => {
+  test('stores passphrases only as scrypt hashes, and the training passphrase signs in', async () => {
     const c = core();
     const rows = c.db.prepare('SELECT passphrase_hash, kdf FROM users').all() as {
       passphrase_hash: Buffer;
@@ -119,8 +119,8 @@ describe('the 1962 directory', () => {
       expect(r.passphrase_hash.toString('utf8')).not.toContain(SEED_PASSPHRASE);
     }
     expect(readFileSync(join(SEED_DIR, 'users.json'), 'utf8')).not.toContain(SEED_PASSPHRASE);
-    expect(c.users.signIn('finletter', SEED_PASSPHRASE, 'test').login).toBe('finletter');
-    expect(() => c.users.signIn('finletter', 'wrong', 'test')).toThrow(
+    expect((await c.users.signIn('finletter', SEED_PASSPHRASE, 'test')).login).toBe('finletter');
+    await expect(c.users.signIn('finletter', 'wrong', 'test')).rejects.toThrow(
       expect.objectContaining({ code: 'SIGN_IN_FAILED' }),
     );
   });

@@ -19,16 +19,16 @@ const NEW_TRAINEE = {
 };
 
 describe('accounts', () => {
-  test('an instructor creates a trainee who can sign in and reads the USRO inbox within the clearance', () => {
+  test('an instructor creates a trainee who can sign in and reads the USRO inbox within the clearance', async () => {
     const c = core();
-    const created = c.accounts.create(c.users.byLogin('instructor'), NEW_TRAINEE);
+    const created = await c.accounts.create(c.users.byLogin('instructor'), NEW_TRAINEE);
     expect(created).toMatchObject({
       login: 'trainee2',
       post: { plad: 'USMISSION USNATO' },
       office: 'POL',
       clearance: 'CONFIDENTIAL',
     });
-    const actor = c.users.signIn('trainee2', 'a long enough passphrase', 'test');
+    const actor = await c.users.signIn('trainee2', 'a long enough passphrase', 'test');
     const refs = c.inbox.list(actor, { limit: 50 }).rows.map((r) => r.ref);
     expect(refs).toEqual(['TOPOL 593', 'TOPOL 592', 'TOPOL 590']);
     const stored = c.db.prepare("SELECT passphrase_hash FROM users WHERE login = 'trainee2'").pluck().get() as Buffer;
@@ -38,46 +38,50 @@ describe('accounts', () => {
     expect(JSON.stringify(entry)).not.toContain('a long enough passphrase');
   });
 
-  test('raising a clearance takes effect on the next query', () => {
+  test('raising a clearance takes effect on the next query', async () => {
     const c = core();
     const instructor = c.users.byLogin('instructor');
-    c.accounts.update(instructor, 'trainee', { clearance: 'SECRET' });
+    await c.accounts.update(instructor, 'trainee', { clearance: 'SECRET' });
     expect(c.inbox.list(c.users.byLogin('trainee'), { limit: 50 }).rows.map((r) => r.ref)).toContain('TOPOL 591');
   });
 
-  test('instructors cannot create or promote instructors and admins; trainees manage nothing', () => {
+  test('instructors cannot create or promote instructors and admins; trainees manage nothing', async () => {
     const c = core();
     const instructor = c.users.byLogin('instructor');
-    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, role: 'admin' })).toThrow(
+    await expect(c.accounts.create(instructor, { ...NEW_TRAINEE, role: 'admin' })).rejects.toThrow(
       'Only admins manage instructors and admins.',
     );
-    expect(() => c.accounts.update(instructor, 'trainee', { role: 'instructor' })).toThrow(
+    await expect(c.accounts.update(instructor, 'trainee', { role: 'instructor' })).rejects.toThrow(
       expect.objectContaining({ code: 'ACCESS_DENIED' }),
     );
     expect(() => c.accounts.list(c.users.byLogin('trainee'))).toThrow('Only instructors and admins manage accounts.');
     expect(c.audit.list({ limit: 5, action: 'DENY' })).toHaveLength(3);
   });
 
-  test('bad input gets a clear message and writes nothing', () => {
+  test('bad input gets a clear message and writes nothing', async () => {
     const c = core();
     const instructor = c.users.byLogin('instructor');
     const users = (): number => c.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
     const before = users();
-    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, login: 'finletter' })).toThrow(
+    await expect(c.accounts.create(instructor, { ...NEW_TRAINEE, login: 'finletter' })).rejects.toThrow(
       'The login "finletter" is taken.',
     );
-    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, post: 'AMEMBASSY ATLANTIS' })).toThrow('Unknown post');
-    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, passphrase: 'short' })).toThrow(
+    await expect(c.accounts.create(instructor, { ...NEW_TRAINEE, post: 'AMEMBASSY ATLANTIS' })).rejects.toThrow(
+      'Unknown post',
+    );
+    await expect(c.accounts.create(instructor, { ...NEW_TRAINEE, passphrase: 'short' })).rejects.toThrow(
       /at least 10 characters/,
     );
-    expect(() => c.accounts.create(instructor, { ...NEW_TRAINEE, foreignNational: true })).toThrow(/nationality/);
+    await expect(c.accounts.create(instructor, { ...NEW_TRAINEE, foreignNational: true })).rejects.toThrow(
+      /nationality/,
+    );
     expect(users()).toBe(before);
   });
 
-  test('a disabled account cannot sign in and leaves the sign-in list', () => {
+  test('a disabled account cannot sign in and leaves the sign-in list', async () => {
     const c = core();
-    c.accounts.update(c.users.byLogin('instructor'), 'duty-usro', { disabled: true });
-    expect(() => c.users.signIn('duty-usro', 'topol-578', 'test')).toThrow('This account is disabled.');
+    await c.accounts.update(c.users.byLogin('instructor'), 'duty-usro', { disabled: true });
+    await expect(c.users.signIn('duty-usro', 'topol-578', 'test')).rejects.toThrow('This account is disabled.');
     expect(c.users.list().map((u) => u.login)).not.toContain('duty-usro');
     // A session or CLI call on behalf of the disabled account is refused too.
     expect(() => c.users.byLogin('duty-usro')).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));

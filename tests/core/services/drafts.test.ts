@@ -38,27 +38,29 @@ const auditActions = (c: SeededCore): string[] =>
     .all() as string[];
 
 describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', () => {
-  test('duty-usro drafts, finletter clears and approves; the POLTO is released, delivered and verifies', () => {
+  test('duty-usro drafts, finletter clears and approves; the POLTO is released, delivered and verifies', async () => {
     const c = core();
     const { duty, finletter, rusk } = actors(c);
     let d = drafted(c);
     expect(d.findings).toEqual([]);
     expect(d.state).toBe('DRAFTING');
 
-    expect(() => c.drafts.submit(duty, d.id, d.revision, 'not the passphrase')).toThrow(
+    await expect(c.drafts.submit(duty, d.id, d.revision, 'not the passphrase')).rejects.toThrow(
       expect.objectContaining({ code: 'WRONG_PASSPHRASE' }) as Error,
     );
     expect(c.db.prepare('SELECT count(*) FROM draft_signatures').pluck().get()).toBe(0);
 
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
     expect(d.state).toBe('IN_CLEARANCE');
     expect(c.drafts.list(finletter).find((s) => s.id === d.id)?.waitingForMe).toBe(true);
     expect(c.drafts.get(finletter, d.id).chain.find((s) => s.role === 'CLEARER')?.mine).toBe(true);
 
-    expect(() => c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE)).toThrow(/waiting for approval/);
-    d = c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+    await expect(c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
+      /waiting for approval/,
+    );
+    d = await c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
     expect(d.state).toBe('AWAITING_APPROVAL');
-    d = c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
     expect(d.state).toBe('RELEASED');
     expect(d.releasedRef).toBe('POLTO 507');
     expect(d.chain.map((s) => [s.role, s.status, s.by])).toEqual([
@@ -85,12 +87,12 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     expect(auditActions(c)).toEqual(['DRAFT', 'SIGN_FAILED', 'SIGN', 'CLEAR', 'APPROVE', 'RELEASE']);
   });
 
-  test('an edit after clearance voids every signature and returns the draft to the drafter', () => {
+  test('an edit after clearance voids every signature and returns the draft to the drafter', async () => {
     const c = core();
     const { duty, finletter } = actors(c);
     let d = drafted(c);
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    d = c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
     expect(d.state).toBe('AWAITING_APPROVAL');
     const edited = {
       ...d.draft,
@@ -101,7 +103,7 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     expect(after.revision).toBe(d.revision + 1);
     expect(after.returnedNote).toMatch(/2 signature\(s\) voided/);
     expect(after.chain.every((s) => s.status === 'PENDING')).toBe(true);
-    expect(() => c.drafts.approve(finletter, d.id, after.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.approve(finletter, d.id, after.revision, SEED_PASSPHRASE)).rejects.toThrow(
       /not waiting for approval/,
     );
     // A stale editor is told, not silently overwritten.
@@ -110,12 +112,12 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     );
   });
 
-  test('a refused clearance returns the draft with the comment; only the named clearer may act', () => {
+  test('a refused clearance returns the draft with the comment; only the named clearer may act', async () => {
     const c = core();
     const { duty, finletter, rusk } = actors(c);
     let d = drafted(c);
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    expect(() => c.drafts.clear(rusk, d.id, d.revision, 0, SEED_PASSPHRASE)).toThrow(
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    await expect(c.drafts.clear(rusk, d.id, d.revision, 0, SEED_PASSPHRASE)).rejects.toThrow(
       expect.objectContaining({ code: 'ACCESS_DENIED' }) as Error,
     );
     expect(() => c.drafts.refuse(finletter, d.id, d.revision, 0, '  ')).toThrow(/Say why/);
@@ -125,7 +127,7 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     expect(d.chain.find((s) => s.role === 'CLEARER')?.status).toBe('REFUSED');
     expect(auditActions(c)).toContain('REFUSE');
     // Signed again without an edit: the clearer is asked again, the refusal no longer shows as the answer.
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
     expect(d.chain.find((s) => s.role === 'CLEARER')).toMatchObject({ status: 'PENDING', mine: false });
     expect(c.drafts.get(finletter, d.id).chain.find((s) => s.role === 'CLEARER')?.mine).toBe(true);
     // Instructors see every draft on their desk.
@@ -133,14 +135,14 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     expect(c.drafts.list(rusk).map((s) => s.id)).not.toContain(d.id);
   });
 
-  test('rule errors block signing; others may not edit, approve or read the draft', () => {
+  test('rule errors block signing; others may not edit, approve or read the draft', async () => {
     const c = core();
     const { duty, finletter, trainee } = actors(c);
     const created = c.drafts.create(duty, {});
     const d = c.drafts.save(duty, created.id, created.revision, { ...EXAMPLE, classification: 'CONFIDENTIAL' });
     expect(d.findings.some((f) => f.rule === 1 && f.severity === 'error')).toBe(true);
     expect(d.findings.some((f) => f.rule === 19 && f.severity === 'error')).toBe(true);
-    expect(() => c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
       expect.objectContaining({ code: 'RULE_VIOLATION' }) as Error,
     );
     expect(() => c.drafts.save(finletter, d.id, d.revision, EXAMPLE)).toThrow(

@@ -63,7 +63,7 @@ const FORGED: Draft = {
 };
 
 describe('release authority (issue 13 item 1)', () => {
-  test('the trainee’s forged TOP SECRET NODIS FLASH from SECSTATE signed RUSK is refused at each point, audited, never released', () => {
+  test('the trainee’s forged TOP SECRET NODIS FLASH from SECSTATE signed RUSK is refused at each point, audited, never released', async () => {
     const c = core();
     const trainee = as(c, 'trainee');
     const before = cableCount(c);
@@ -74,9 +74,9 @@ describe('release authority (issue 13 item 1)', () => {
     );
 
     // Each point, one at a time: every refusal names its reason and is audited.
-    expect(() => c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(code('ACCESS_DENIED'));
     d = c.drafts.save(trainee, d.id, d.revision, { ...FORGED, originator: { plad: 'USMISSION USNATO' } });
-    expect(() => c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
       /clearance \(CONFIDENTIAL\) does not reach/,
     );
     d = c.drafts.save(trainee, d.id, d.revision, {
@@ -84,9 +84,9 @@ describe('release authority (issue 13 item 1)', () => {
       classification: 'CONFIDENTIAL',
       paragraphs: [{ n: null, portion: 'C', fyi: false, text: 'Withdraw the Jupiters from Turkey at once.' }],
     });
-    expect(() => c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).toThrow(/approval authority/);
+    await expect(c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(/approval authority/);
     d = c.drafts.save(trainee, d.id, d.revision, { ...d.draft, approver: 'finletter' });
-    expect(() => c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
       expect.objectContaining({ code: 'RULE_VIOLATION', message: expect.stringMatching(/RUSK.*Finletter/) }) as Error,
     );
     expect(denials(c)).toEqual([
@@ -101,39 +101,43 @@ describe('release authority (issue 13 item 1)', () => {
       .prepare("UPDATE drafts SET state = 'AWAITING_APPROVAL', body = ? WHERE id = ?")
       .run(JSON.stringify(FORGED), d.id);
     const forged = c.drafts.get(trainee, d.id);
-    expect(() => c.drafts.approve(trainee, d.id, forged.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.approve(trainee, d.id, forged.revision, SEED_PASSPHRASE)).rejects.toThrow(
+      code('ACCESS_DENIED'),
+    );
     expect(denials(c).at(-1)).toBe('trainee approve APPROVAL_AUTHORITY');
     expect(cableCount(c)).toBe(before);
     expect(releases(c)).toBe(0);
     expect(c.db.prepare('SELECT cable_id FROM drafts WHERE id = ?').pluck().get(d.id)).toBeNull();
   });
 
-  test('the originator is the drafter’s own post, or an office of it', () => {
+  test('the originator is the drafter’s own post, or an office of it', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     const other = drafted(c, 'duty-usro', { ...EXAMPLE, originator: { plad: 'AMEMBASSY PARIS' } });
-    expect(() => c.drafts.submit(duty, other.id, other.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.submit(duty, other.id, other.revision, SEED_PASSPHRASE)).rejects.toThrow(
+      code('ACCESS_DENIED'),
+    );
     const foreignOffice = drafted(c, 'duty-usro', {
       ...EXAMPLE,
       originator: { plad: 'USMISSION USNATO', office: 'EUR' },
     });
-    expect(() => c.drafts.submit(duty, foreignOffice.id, foreignOffice.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.submit(duty, foreignOffice.id, foreignOffice.revision, SEED_PASSPHRASE)).rejects.toThrow(
       code('ACCESS_DENIED'),
     );
     const ownOffice = drafted(c, 'duty-usro', { ...EXAMPLE, originator: { plad: 'USMISSION USNATO', office: 'POL' } });
-    expect(c.drafts.submit(duty, ownOffice.id, ownOffice.revision, SEED_PASSPHRASE).state).toBe('IN_CLEARANCE');
+    expect((await c.drafts.submit(duty, ownOffice.id, ownOffice.revision, SEED_PASSPHRASE)).state).toBe('IN_CLEARANCE');
     expect(denials(c)).toEqual(['duty-usro submit ORIGINATOR', 'duty-usro submit ORIGINATOR']);
   });
 
-  test('the drafter’s clearance must dominate the categories too: NOFORN is refused to a foreign national', () => {
+  test('the drafter’s clearance must dominate the categories too: NOFORN is refused to a foreign national', async () => {
     const c = core();
     const liaison = as(c, 'liaison');
     const d = drafted(c, 'liaison', { ...EXAMPLE, dissem: ['NOFORN'], drafters: ['liaison'] });
-    expect(() => c.drafts.submit(liaison, d.id, d.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.submit(liaison, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(code('ACCESS_DENIED'));
     expect(denials(c)).toEqual(['liaison submit CLEARANCE']);
   });
 
-  test('every clearer must hold a clearance that dominates the label: a foreign national of the clearing office may not clear NOFORN', () => {
+  test('every clearer must hold a clearance that dominates the label: a foreign national of the clearing office may not clear NOFORN', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     let d = drafted(c, 'duty-usro', {
@@ -142,41 +146,43 @@ describe('release authority (issue 13 item 1)', () => {
       clearers: [{ office: { station: 'USMISSION USNATO', code: 'POL' }, kind: 'CLEAR' }],
     });
     expect(d.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    expect(() => c.drafts.clear(as(c, 'liaison'), d.id, d.revision, 0, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    await expect(c.drafts.clear(as(c, 'liaison'), d.id, d.revision, 0, SEED_PASSPHRASE)).rejects.toThrow(
+      code('ACCESS_DENIED'),
+    );
     expect(() => c.drafts.refuse(as(c, 'liaison'), d.id, d.revision, 0, 'No.')).toThrow(code('ACCESS_DENIED'));
     expect(c.db.prepare("SELECT count(*) FROM draft_signatures WHERE role = 'CLEARER'").pluck().get()).toBe(0);
     expect(denials(c).every((e) => e.startsWith('liaison '))).toBe(true);
     expect(denials(c)).toHaveLength(2);
   });
 
-  test('the approver’s clearance is checked when approving: a principal whose clearance fell below the label may not release', () => {
+  test('the approver’s clearance is checked when approving: a principal whose clearance fell below the label may not release', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     let d = drafted(c, 'duty-usro', EXAMPLE);
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    d = c.drafts.clear(as(c, 'finletter'), d.id, d.revision, 0, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.clear(as(c, 'finletter'), d.id, d.revision, 0, SEED_PASSPHRASE);
     setClearance(c, 'finletter', 'CONFIDENTIAL');
-    expect(() => c.drafts.approve(as(c, 'finletter'), d.id, d.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.approve(as(c, 'finletter'), d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
       code('ACCESS_DENIED'),
     );
     expect(denials(c).at(-1)).toBe('finletter approve CLEARANCE');
     expect(releases(c)).toBe(0);
   });
 
-  test('a named approver without authority at the originating post is refused when the drafter signs', () => {
+  test('a named approver without authority at the originating post is refused when the drafter signs', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     // Rusk is a principal, but of the Department, not of USRO.
     const rusk = drafted(c, 'duty-usro', { ...EXAMPLE, approver: 'rusk', signature: 'RUSK' });
-    expect(() => c.drafts.submit(duty, rusk.id, rusk.revision, SEED_PASSPHRASE)).toThrow(/approval authority/);
+    await expect(c.drafts.submit(duty, rusk.id, rusk.revision, SEED_PASSPHRASE)).rejects.toThrow(/approval authority/);
     // The duty officer may not approve his own cable until the principal designates him.
     const self = drafted(c, 'duty-usro', { ...EXAMPLE, approver: 'duty-usro', signature: 'DUTY OFFICER' });
-    expect(() => c.drafts.submit(duty, self.id, self.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.submit(duty, self.id, self.revision, SEED_PASSPHRASE)).rejects.toThrow(code('ACCESS_DENIED'));
     expect(denials(c)).toEqual(['duty-usro submit APPROVAL_AUTHORITY', 'duty-usro submit APPROVAL_AUTHORITY']);
   });
 
-  test('"Drafted and approved by": an officer the principal designated drafts, approves and releases; a revoked designation stops the release', () => {
+  test('"Drafted and approved by": an officer the principal designated drafts, approves and releases; a revoked designation stops the release', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     const finletter = as(c, 'finletter');
@@ -184,9 +190,9 @@ describe('release authority (issue 13 item 1)', () => {
     const self: Draft = { ...EXAMPLE, approver: 'duty-usro', signature: 'DUTY OFFICER' };
 
     let d = drafted(c, 'duty-usro', self);
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    d = c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
-    d = c.drafts.approve(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+    d = await c.drafts.approve(duty, d.id, d.revision, SEED_PASSPHRASE);
     expect(d.state).toBe('RELEASED');
     const chain = verifyOneCable(c.db, d.releasedCableId!)!;
     expect(chain.status).toBe('VERIFIED');
@@ -198,10 +204,10 @@ describe('release authority (issue 13 item 1)', () => {
 
     // Designated at submission, revoked before approval: the release is refused.
     let e = drafted(c, 'duty-usro', self);
-    e = c.drafts.submit(duty, e.id, e.revision, SEED_PASSPHRASE);
-    e = c.drafts.clear(finletter, e.id, e.revision, 0, SEED_PASSPHRASE);
+    e = await c.drafts.submit(duty, e.id, e.revision, SEED_PASSPHRASE);
+    e = await c.drafts.clear(finletter, e.id, e.revision, 0, SEED_PASSPHRASE);
     c.drafts.setApprovalAuthority(finletter, 'duty-usro', null);
-    expect(() => c.drafts.approve(duty, e.id, e.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.approve(duty, e.id, e.revision, SEED_PASSPHRASE)).rejects.toThrow(code('ACCESS_DENIED'));
     expect(denials(c)).toEqual(['duty-usro approve APPROVAL_AUTHORITY']);
     expect(c.audit.list({ action: 'DESIGNATE', limit: 5 }).map((x) => x.detail)).toEqual([
       { what: 'approval authority', login: 'duty-usro', authority: null },
@@ -209,17 +215,17 @@ describe('release authority (issue 13 item 1)', () => {
     ]);
   });
 
-  test('a deputy holds approval authority at the post', () => {
+  test('a deputy holds approval authority at the post', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     c.drafts.setApprovalAuthority(as(c, 'instructor'), 'duty-usro', 'DEPUTY');
     let d = drafted(c, 'duty-usro', { ...EXAMPLE, approver: 'duty-usro', signature: 'DUTY OFFICER' });
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-    d = c.drafts.clear(as(c, 'finletter'), d.id, d.revision, 0, SEED_PASSPHRASE);
-    expect(c.drafts.approve(duty, d.id, d.revision, SEED_PASSPHRASE).state).toBe('RELEASED');
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.clear(as(c, 'finletter'), d.id, d.revision, 0, SEED_PASSPHRASE);
+    expect((await c.drafts.approve(duty, d.id, d.revision, SEED_PASSPHRASE)).state).toBe('RELEASED');
   });
 
-  test('trainees never approve; only the post’s principal (or an instructor) designates, and only officers of that post', () => {
+  test('trainees never approve; only the post’s principal (or an instructor) designates, and only officers of that post', async () => {
     const c = core();
     const finletter = as(c, 'finletter');
     expect(() => c.drafts.setApprovalAuthority(finletter, 'trainee', 'DESIGNATED')).toThrow(code('BAD_REQUEST'));
@@ -254,7 +260,7 @@ describe('release authority (issue 13 item 1)', () => {
       signature: 'TRAINEE',
     };
     const d = drafted(c, 'trainee', own);
-    expect(() => c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).toThrow(/Trainees never approve/);
+    await expect(c.drafts.submit(trainee, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(/Trainees never approve/);
   });
 });
 
@@ -287,19 +293,19 @@ describe('drafts are read only within the reader’s clearance, whatever the rol
 });
 
 describe('every refusal is audited (issue 13 item 3)', () => {
-  test('submit, save, refuse and discard by someone else are refused with a DENY entry each', () => {
+  test('submit, save, refuse and discard by someone else are refused with a DENY entry each', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     const rusk = as(c, 'rusk');
     let d = drafted(c, 'duty-usro', EXAMPLE);
-    expect(() => c.drafts.submit(rusk, d.id, d.revision, SEED_PASSPHRASE)).toThrow(code('ACCESS_DENIED'));
+    await expect(c.drafts.submit(rusk, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(code('ACCESS_DENIED'));
     expect(() => c.drafts.save(rusk, d.id, d.revision, EXAMPLE)).toThrow(code('ACCESS_DENIED'));
     expect(() => c.drafts.discard(rusk, d.id)).toThrow(code('ACCESS_DENIED'));
-    d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+    d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
     expect(() => c.drafts.refuse(as(c, 'ss-officer'), d.id, d.revision, 0, 'Not mine to clear.')).toThrow(
       code('ACCESS_DENIED'),
     );
-    expect(() => c.drafts.approve(as(c, 'ss-officer'), d.id, d.revision, SEED_PASSPHRASE)).toThrow(
+    await expect(c.drafts.approve(as(c, 'ss-officer'), d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
       code('ACCESS_DENIED'),
     );
     // The approver reads the draft but is not the clearer of an office's line.
@@ -307,7 +313,7 @@ describe('every refusal is audited (issue 13 item 3)', () => {
       ...EXAMPLE,
       clearers: [{ office: { station: 'USMISSION USNATO', code: 'POL' }, kind: 'CLEAR' }],
     });
-    o = c.drafts.submit(duty, o.id, o.revision, SEED_PASSPHRASE);
+    o = await c.drafts.submit(duty, o.id, o.revision, SEED_PASSPHRASE);
     expect(() => c.drafts.refuse(as(c, 'finletter'), o.id, o.revision, 0, 'Not my line.')).toThrow(
       code('ACCESS_DENIED'),
     );
@@ -322,11 +328,11 @@ describe('every refusal is audited (issue 13 item 3)', () => {
     expect(c.audit.verify().ok).toBe(true);
   });
 
-  test('the owner may not sign as someone else named first among the drafters: refused and audited', () => {
+  test('the owner may not sign as someone else named first among the drafters: refused and audited', async () => {
     const c = core();
     const duty = as(c, 'duty-usro');
     const d = drafted(c, 'duty-usro', { ...EXAMPLE, drafters: ['finletter', 'duty-usro'] });
-    expect(() => c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).toThrow(/first drafter named/);
+    await expect(c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(/first drafter named/);
     expect(denials(c)).toEqual(['duty-usro submit NOT_FIRST_DRAFTER']);
     expect(c.db.prepare('SELECT count(*) FROM draft_signatures').pluck().get()).toBe(0);
   });

@@ -106,9 +106,9 @@ describe('the distribution of TOPOL 578 (issue: routing and distribution)', () =
 });
 
 describe('pass (rule 17)', () => {
-  test('the passing post sees the pending pass; an officer there executes it; the passee receives it marked as passed', () => {
+  test('the passing post sees the pending pass; an officer there executes it; the passee receives it marked as passed', async () => {
     const c = core();
-    c.accounts.create(c.users.byLogin('instructor'), {
+    await c.accounts.create(c.users.byLogin('instructor'), {
       login: 'rome-officer',
       displayName: 'Rome Officer',
       post: 'AMEMBASSY ROME',

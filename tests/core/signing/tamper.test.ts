@@ -185,11 +185,11 @@ describe('signature chains of released cables', () => {
     expect(verifyOneCable(c.db, id)?.status).toBe('VERIFIED');
   });
 
-  test('opening a tampered cable shows TAMPERED and audits it', () => {
+  test('opening a tampered cable shows TAMPERED and audits it', async () => {
     const c = core();
     const id = idOf(c.db, 'POLTO 506');
     c.db.prepare("UPDATE paragraphs SET text = text || '!' WHERE cable_id = ? AND ordinal = 0").run(id);
-    const rusk = c.users.signIn('rusk', 'topol-578', 'test');
+    const rusk = await c.users.signIn('rusk', 'topol-578', 'test');
     const view = c.cables.show(rusk, id, 'test');
     expect(view.chain?.status).toBe('TAMPERED');
     expect(view.chain?.signatures.every((s) => !s.verified)).toBe(true);
@@ -199,7 +199,7 @@ describe('signature chains of released cables', () => {
 });
 
 /** duty-usro's POLTO reply released through the drafting desk of `c`; returns its ref. */
-function released(c: SeededCore): string {
+async function released(c: SeededCore): Promise<string> {
   const example = JSON.parse(
     readFileSync(resolve(__dirname, '../../../docs/examples/polto-reply.json'), 'utf8'),
   ) as Draft;
@@ -207,9 +207,9 @@ function released(c: SeededCore): string {
   const finletter = c.users.byLogin('finletter');
   const created = c.drafts.create(duty, {});
   let d = c.drafts.save(duty, created.id, created.revision, example);
-  d = c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-  d = c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
-  d = c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
+  d = await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+  d = await c.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+  d = await c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
   return d.releasedRef!;
 }
 
@@ -217,8 +217,12 @@ describe('a released cable without its chain (issue 13 item 5)', () => {
   test('a cable imported in a bundle and stripped of its signatures is TAMPERED, on open and by verify --all', async () => {
     const a = core();
     const b = core();
-    const ref = released(a);
-    const bundle = a.exchange.exportBundle(a.users.byLogin('finletter'), [a.cables.idByRef(ref)], SEED_PASSPHRASE);
+    const ref = await released(a);
+    const bundle = await a.exchange.exportBundle(
+      a.users.byLogin('finletter'),
+      [a.cables.idByRef(ref)],
+      SEED_PASSPHRASE,
+    );
     b.exchange.importBundle(Buffer.from(bundle.text), b.users.byLogin('rusk'));
     const id = b.cables.idByRef(ref);
     expect(verifyOneCable(b.db, id)?.status).toBe('VERIFIED');

@@ -48,29 +48,29 @@ function open(dbPath: string): Core {
 }
 
 /** Some use of the app: sign-ins, views, a refusal, and duty-usro's POLTO reply released through the desk. */
-function use(core: Core): number {
+async function use(core: Core): Promise<number> {
   const topol = core.cables.idByRef('TOPOL 578');
-  core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
+  await core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
   core.cables.show(core.users.byLogin('finletter'), topol, 'test');
   expect(() => core.cables.show(core.users.byLogin('trainee'), topol, 'test')).toThrow(/Access denied/);
   const duty = core.users.byLogin('duty-usro');
   const finletter = core.users.byLogin('finletter');
   const created = core.drafts.create(duty, {});
   let d = core.drafts.save(duty, created.id, created.revision, EXAMPLE);
-  d = core.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
-  d = core.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
-  d = core.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
+  d = await core.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE);
+  d = await core.drafts.clear(finletter, d.id, d.revision, 0, SEED_PASSPHRASE);
+  d = await core.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
   expect(d.state).toBe('RELEASED');
   return d.releasedCableId!;
 }
 
 /** The installation as the application leaves it: seeded, used and closed. */
-function installation(): Installation & { released: number } {
+async function installation(): Promise<Installation & { released: number }> {
   const inst = folder();
   const core = openCore({ dbPath: inst.dbPath, seed: true, seedDir: SEED_DIR });
   let released: number;
   try {
-    released = use(core);
+    released = await use(core);
   } finally {
     core.close();
   }
@@ -114,7 +114,7 @@ const lastSeq = (dbPath: string): number => {
 
 describe('an untouched copy', () => {
   test('verifies in core and in the CLI (no false alarm)', async () => {
-    const copy = copyOf(installation());
+    const copy = copyOf(await installation());
     const core = open(copy.dbPath);
     expect(core.audit.verify()).toMatchObject({ ok: true });
     core.close();
@@ -125,7 +125,7 @@ describe('an untouched copy', () => {
 
 describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', () => {
   test('cutting entries off the end is detected, and new entries never reuse their numbers', async () => {
-    const copy = copyOf(installation());
+    const copy = copyOf(await installation());
     const before = lastSeq(copy.dbPath);
     tamper(copy.dbPath, `DELETE FROM audit_log WHERE seq > ${before - 3}`);
 
@@ -134,7 +134,7 @@ describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', (
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.problem).toMatch(/cut off|rolled back/);
     // The next entry continues after the anchored head: sequence numbers are never reused.
-    core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
+    await core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
     const [newest] = core.audit.list({ limit: 1 });
     expect(newest!.seq).toBeGreaterThan(before);
     // The gap stays visible, with the checkpoint that exposed it.
@@ -147,12 +147,12 @@ describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', (
   });
 
   test('an older copy of the database put back in place of the file is detected', async () => {
-    const inst = installation();
+    const inst = await installation();
     const older = join(inst.dir, 'older.sqlite.bak');
     copyFileSync(inst.dbPath, older);
     const core = open(inst.dbPath);
-    core.users.signIn('rusk', SEED_PASSPHRASE, 'test');
-    core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
+    await core.users.signIn('rusk', SEED_PASSPHRASE, 'test');
+    await core.users.signIn('finletter', SEED_PASSPHRASE, 'test');
     core.close();
 
     const copy = copyOf(inst);
@@ -167,7 +167,7 @@ describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', (
   });
 
   test('removing the anchor beside the database is detected', async () => {
-    const copy = copyOf(installation());
+    const copy = copyOf(await installation());
     const anchor = readdirSync(copy.dir).find((n) => n.endsWith('.audit-anchor'));
     expect(anchor).toBeDefined();
     rmSync(join(copy.dir, anchor!));
@@ -181,7 +181,7 @@ describe('item 4: the audit trail cannot be trimmed or rolled back unnoticed', (
 
 describe('item 5: a released cable without its signatures is TAMPERED', () => {
   test('deleting the chains of a seeded and an app-released cable is found on open and by verify --all', async () => {
-    const inst = installation();
+    const inst = await installation();
     const copy = copyOf(inst);
     const polto506 = (() => {
       const raw = new Database(copy.dbPath, { readonly: true });
@@ -227,7 +227,7 @@ describe('item 5: a released cable without its signatures is TAMPERED', () => {
 
 describe('item 6: the key registry is covered by the anchored chain', () => {
   test('a key written into the file by hand is detected, and a cable re-signed with it does not verify', async () => {
-    const inst = installation();
+    const inst = await installation();
     const copy = copyOf(inst);
     // The attacker makes key pairs of their own, files them as retired keys of duty-usro and
     // finletter, rewrites a paragraph of the released cable and signs the chain again.

@@ -38,7 +38,7 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
     passphrase: string,
     step: { id: number; revision: number; draft: Draft; clearanceIndex: number | null },
     advance: (now: string) => void,
-  ): DraftView => {
+  ): Promise<DraftView> => {
     const { id, revision, draft: d, clearanceIndex } = step;
     const role = clearanceIndex === null ? 'DRAFTER' : 'CLEARER';
     const c = clearanceIndex === null ? null : d.clearers[clearanceIndex]!;
@@ -79,7 +79,7 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
   };
 
   return {
-    submit(actor, id, revision, passphrase) {
+    async submit(actor, id, revision, passphrase) {
       const r = row(id);
       if (r.owner_user_id !== actor.userId) {
         desk.refuse(actor, {
@@ -109,7 +109,7 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
       });
     },
 
-    clear(actor, id, revision, i, passphrase) {
+    async clear(actor, id, revision, i, passphrase) {
       const r = desk.readable(actor, id, 'clear');
       const d = body(r);
       if (r.state !== 'IN_CLEARANCE') throw bad('The draft is not in clearance.');

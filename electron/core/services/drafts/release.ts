@@ -55,7 +55,7 @@ function releaseHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
 export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setApprovalAuthority'> {
   const { db, audit, who, row, body } = desk;
   return {
-    approve(actor, id, revision, passphrase) {
+    async approve(actor, id, revision, passphrase) {
       const r = desk.readable(actor, id, 'approve');
       const d = body(r);
       if (r.state !== 'AWAITING_APPROVAL')
