@@ -4,6 +4,9 @@ import type { ClassAuthority, LegacyEo } from './draft';
 import type { Classification, ClearanceLevel, PortionMark } from './classification';
 import type { RoutingSlip } from './inPost';
 import type { Precedence } from './precedence';
+import type { TextPart } from './highlight';
+
+export type { TextPart } from './highlight';
 
 /**
  * The cable as the renderer and the CLI see it (DOMAIN.md §8a). These are read models built in
@@ -52,7 +55,12 @@ export type ParagraphView = Readonly<{
   text: string;
 }>;
 
-export type ReferenceView = Readonly<{ label: string; text: string }>;
+export type ReferenceView = Readonly<{
+  label: string;
+  text: string;
+  /** The cited cable's id when this reader may open it; null otherwise (its existence is not told). */
+  cableId: number | null;
+}>;
 
 export type CableView = Readonly<{
   id: number;
@@ -145,14 +153,32 @@ export type SignedInUser = UserSummary &
 
 export type CaptionCode = Caption;
 
+/** How a search hit was found: its reference, MRN or DTG exactly, or by the words of its text. */
+export type SearchMatch = 'ref' | 'mrn' | 'dtg' | 'words';
+
 export type SearchHit = Readonly<{
   cableId: number;
   ref: string;
   dtg: string;
+  /** The DTG as an instant, to sort by. */
+  sentAt: string;
+  /** The originator's PLAD. */
+  from: string;
+  mrn: string | null;
   classification: Classification;
   banner: string;
   captions: ReadonlyArray<string>;
   subject: string;
+  matchedBy: SearchMatch;
+  /** The fields as runs of text with what matched marked (shown as <mark>, text nodes only). */
+  marks: Readonly<{
+    ref: ReadonlyArray<TextPart>;
+    subject: ReadonlyArray<TextPart>;
+    dtg: ReadonlyArray<TextPart>;
+    mrn: ReadonlyArray<TextPart> | null;
+    /** Some of the text around the first matching word. */
+    snippet: ReadonlyArray<TextPart>;
+  }>;
 }>;
 
 /** A cable exported for the user as a JSON document (audited as EXPORT). */

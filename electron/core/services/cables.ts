@@ -1,8 +1,11 @@
 import { decideAccess } from '../../domain/access';
-import type { CableExport, CableView, SearchHit } from '../../domain/cable';
+import type { CableExport, CableView, SearchHit, SearchMatch } from '../../domain/cable';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
-import { cableIdByRef, loadCableRecord, searchCableIds } from '../store/cableReader';
+import { cableKeys, keyedPrefix, searchKey } from '../../domain/cableRef';
+import { markSpan, markWords, searchWords, snippet, type TextPart } from '../../domain/highlight';
+import { cableIdByRef, loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
+import { cablesByKey, referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
@@ -19,7 +22,10 @@ export type CablesService = Readonly<{
   /** Resolves "TOPOL 578" to an id (NOT_FOUND for an unknown reference). */
   idByRef(ref: string): number;
 
-  /** Full-text search over subject and text; only cables the actor may see are returned. */
+  /**
+   * Finds cables by reference, MRN or DTG as typed (exact matches first), then by the words of
+   * subject and text; only cables the actor may see are returned (issue 14 item 3).
+   */
   search(actor: Actor, query: string, limit: number): SearchHit[];
   /** Records that the actor printed (or saved as PDF) a cable they may see (PRINT). */
   recordPrint(actor: Actor, cableId: number, channel: string, format: 'paper' | 'pdf'): void;
@@ -32,12 +38,50 @@ const SEARCH_CANDIDATES = 500;
 
 /** Turns what a person typed into an FTS5 query of quoted terms (no FTS syntax gets through). */
 export function ftsQuery(text: string): string | null {
-  const terms = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 12);
+  const terms = searchWords(text);
   return terms.length === 0 ? null : terms.map((t) => `"${t}"`).join(' ');
+}
+
+/**
+ * One hit as the results show it: the fields with what matched marked (the reference, MRN or DTG
+ * that was typed, and the words), and a snippet of the text around the first matching word.
+ */
+/** The search keys of one DTG (with a 2- and a 4-digit year). */
+function dtgKeys(dtg: string): string[] {
+  return cableKeys({ ref: '', series: null, mrn: null, dtgs: [dtg], serials: [] }).map((k) => k.key);
+}
+
+function searchHit(record: CableRecord, matchedBy: SearchMatch, key: string | null, words: string[]): SearchHit {
+  const view = cableView(record);
+  const keyedRef = (): TextPart[] | null => {
+    if (matchedBy !== 'ref' || key === null) return null;
+    const prefix = keyedPrefix(view.ref, key);
+    return prefix === null ? null : markSpan(view.ref, 0, prefix.length);
+  };
+  return {
+    cableId: view.id,
+    ref: view.ref,
+    dtg: view.dtg,
+    sentAt: view.sentAt,
+    from: view.from.plad,
+    mrn: view.mrn,
+    classification: view.classification,
+    banner: view.banner,
+    captions: view.captions,
+    subject: view.subject,
+    matchedBy,
+    marks: {
+      ref: keyedRef() ?? markWords(view.ref, words),
+      subject: markWords(view.subject, words),
+      // The DTG typed may be the original's (marked) or a repeat's; an MRN matched is the cable's own.
+      dtg: markSpan(view.dtg, 0, matchedBy === 'dtg' && dtgKeys(view.dtg).includes(key ?? '') ? view.dtg.length : 0),
+      mrn: view.mrn === null ? null : markSpan(view.mrn, 0, matchedBy === 'mrn' ? view.mrn.length : 0),
+      snippet: snippet(
+        view.paragraphs.map((p) => p.text),
+        words,
+      ),
+    },
+  };
 }
 
 export type CablesOptions = Readonly<{
@@ -80,27 +124,33 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
           },
         });
       }
-      return cableView(record, chain);
+      return withOpenableReferences(cableView(record, chain), referenceTargets(db, cableId), (target) => {
+        const cited = loadCableRecord(db, target);
+        return cited !== undefined && decideAccess(accessSubject(actor), accessObjectOf(cited)).allowed;
+      });
     },
     search(actor, query, limit) {
-      const match = ftsQuery(query);
-      if (match === null) return [];
       const subject = accessSubject(actor);
+      const key = searchKey(query);
+      const words = searchWords(query);
+      const match = ftsQuery(query);
       const hits: SearchHit[] = [];
-      for (const id of searchCableIds(db, match, SEARCH_CANDIDATES)) {
+      const seen = new Set<number>();
+      const consider = (id: number, matchedBy: SearchMatch): boolean => {
+        if (seen.has(id)) return false;
+        seen.add(id);
         const record = loadCableRecord(db, id);
-        if (!record || !decideAccess(subject, accessObjectOf(record)).allowed) continue;
-        const view = cableView(record);
-        hits.push({
-          cableId: view.id,
-          ref: view.ref,
-          dtg: view.dtg,
-          classification: view.classification,
-          banner: view.banner,
-          captions: view.captions,
-          subject: view.subject,
-        });
-        if (hits.length === limit) break;
+        // Every hit passes the access decision (rules 14, 15, 18, 20); a refused one leaves no trace.
+        if (!record || !decideAccess(subject, accessObjectOf(record)).allowed) return false;
+        hits.push(searchHit(record, matchedBy, key, words));
+        return hits.length === limit;
+      };
+      // Exact reference, MRN and DTG matches first, then the words of the text.
+      if (key !== null) {
+        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return hits;
+      }
+      if (match !== null) {
+        for (const id of searchCableIds(db, match, SEARCH_CANDIDATES)) if (consider(id, 'words')) return hits;
       }
       return hits;
     },
@@ -134,4 +184,22 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
     },
   };
   return service;
+}
+
+/**
+ * The cable's references with the id of each cited cable the reader may open (issue 14 item 3);
+ * null for the others, so the view tells nothing of a cable the reader may not see (rule 18).
+ */
+function withOpenableReferences(
+  view: CableView,
+  targets: ReadonlyArray<number | null>,
+  mayOpen: (cableId: number) => boolean,
+): CableView {
+  return {
+    ...view,
+    references: view.references.map((r, i) => {
+      const target = targets[i] ?? null;
+      return { ...r, cableId: target !== null && mayOpen(target) ? target : null };
+    }),
+  };
 }

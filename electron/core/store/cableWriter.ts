@@ -5,6 +5,7 @@ import type { CableInput, CableInputAddressee, EyesOnlyInput } from '../cables/c
 import { CableroomError } from '../errors';
 import type { Db } from './database';
 import { prepared } from './statements';
+import { writeCableKeys } from './cableSearch';
 import { collectiveByName, officeId, personByKey, stationByPlad } from './directoryRepository';
 
 /**
@@ -219,6 +220,7 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
   if (searchIndex) {
     const body = c.paragraphs.map((p) => p.text).join('\n');
     prepared(db, 'INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, ?)').run(cableId, c.subject, body);
+    writeCableKeys(db, cableId); // ref / MRN / DTG look-up (issue 14 item 3)
   }
   return cableId;
 }

@@ -8,6 +8,7 @@ import { migration0007 } from './0007_drafting';
 import { migration0008 } from './0008_approval_authority';
 import { migration0009 } from './0009_tamper_evidence';
 import { migration0010 } from './0010_installation';
+import { migration0011 } from './0011_search_keys';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -22,6 +23,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

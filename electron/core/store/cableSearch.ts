@@ -1,0 +1,67 @@
+import { cableKeys, type CableKeyKind, type CableKeySource } from '../../domain/cableRef';
+import type { Db } from './database';
+import { prepared } from './statements';
+
+/**
+ * Search SQL (issue 14 item 3): the reference / MRN / DTG keys of every cable (table `cable_keys`,
+ * migration 0011) and the targets of a cable's references. Access is decided by the caller.
+ */
+
+/** What the keys of one cable are made from, read from its rows. */
+export function cableKeySource(db: Db, cableId: number): CableKeySource | undefined {
+  const row = db
+    .prepare(`SELECT ref, series_indicator, series_number, mrn_station, mrn_year, mrn_serial FROM cables WHERE id = ?`)
+    .get(cableId) as
+    | {
+        ref: string;
+        series_indicator: string | null;
+        series_number: number | null;
+        mrn_station: string | null;
+        mrn_year: number | null;
+        mrn_serial: number | null;
+      }
+    | undefined;
+  if (!row) return undefined;
+  const dtgs = db
+    .prepare('SELECT dtg FROM transmissions WHERE cable_id = ? ORDER BY id')
+    .pluck()
+    .all(cableId) as string[];
+  const serials = db
+    .prepare(
+      `SELECT a.channel_series || ' ' || a.channel_serial FROM addressees a JOIN transmissions t ON t.id = a.transmission_id
+        WHERE t.cable_id = ? AND a.channel_series IS NOT NULL AND a.channel_serial IS NOT NULL`,
+    )
+    .pluck()
+    .all(cableId) as string[];
+  return {
+    ref: row.ref,
+    series: row.series_indicator === null ? null : { indicator: row.series_indicator, number: row.series_number! },
+    mrn: row.mrn_station === null ? null : { station: row.mrn_station, year: row.mrn_year!, serial: row.mrn_serial! },
+    dtgs,
+    serials,
+  };
+}
+
+/** Writes (again) the search keys of one cable; called in the cable's own write transaction. */
+export function writeCableKeys(db: Db, cableId: number): void {
+  const source = cableKeySource(db, cableId);
+  if (!source) return;
+  const insert = db.prepare('INSERT OR IGNORE INTO cable_keys (key, cable_id, kind) VALUES (?, ?, ?)');
+  for (const k of cableKeys(source)) insert.run(k.key, cableId, k.kind);
+}
+
+/** Cables whose reference, MRN or DTG has this key: by kind (ref, mrn, dtg), newest first. */
+export function cablesByKey(db: Db, key: string, limit: number): { cableId: number; kind: CableKeyKind }[] {
+  return prepared(
+    db,
+    `SELECT cable_id AS cableId, kind FROM cable_keys WHERE key = ?
+      ORDER BY CASE kind WHEN 'ref' THEN 0 WHEN 'mrn' THEN 1 ELSE 2 END, cable_id DESC LIMIT ?`,
+  ).all(key, limit) as { cableId: number; kind: CableKeyKind }[];
+}
+
+/** The cable each reference of a cable names, in order; null where it names none in the archive. */
+export function referenceTargets(db: Db, cableId: number): (number | null)[] {
+  return prepared(db, 'SELECT ref_cable_id FROM cable_references WHERE cable_id = ? ORDER BY ordinal')
+    .pluck()
+    .all(cableId) as (number | null)[];
+}
