@@ -79,9 +79,26 @@ const LAYERS = [
     packages: { allow: ['electron'] },
   },
   {
+    folder: 'electron/serve',
+    summary:
+      'electron/serve (`cableroom serve`) runs under plain Node: core, contract, domain and only the ' +
+      'electron-free modules of main (router, csp, appOrigin, appRequestHandler), never electron',
+    mayImport: [
+      'electron/domain',
+      'electron/contract',
+      'electron/core',
+      'electron/serve',
+      'electron/main/router',
+      'electron/main/csp',
+      'electron/main/appOrigin',
+      'electron/main/appRequestHandler',
+    ],
+    packages: { deny: ['electron'] },
+  },
+  {
     folder: 'electron/cli',
-    summary: 'electron/cli runs under plain Node: it uses core, contract and domain, never electron',
-    mayImport: ['electron/domain', 'electron/contract', 'electron/core', 'electron/cli'],
+    summary: 'electron/cli runs under plain Node: it uses core, contract, domain and serve, never electron',
+    mayImport: ['electron/domain', 'electron/contract', 'electron/core', 'electron/serve', 'electron/cli'],
     packages: { deny: ['electron'] },
   },
   {
@@ -220,7 +237,16 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['electron/core/**', 'electron/main/**', 'electron/cli/**', 'bench/**', 'scripts/**', 'bin/**', 'tests/**'],
+    files: [
+      'electron/core/**',
+      'electron/main/**',
+      'electron/serve/**',
+      'electron/cli/**',
+      'bench/**',
+      'scripts/**',
+      'bin/**',
+      'tests/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -251,7 +277,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['electron/core/**', 'electron/cli/**', 'bench/**'],
+    files: ['electron/core/**', 'electron/serve/**', 'electron/cli/**', 'bench/**'],
     rules: { 'no-restricted-globals': ['error', ...restrictGlobals('Node-only code', DOM_GLOBALS)] },
   },
   {

@@ -5,7 +5,8 @@
  *
  *   electron/main/main.ts       → dist/main/main.cjs        (Electron main; electron + better-sqlite3 external)
  *   electron/preload/preload.ts → dist/preload/preload.cjs  (sandboxed preload: its only require is 'electron')
- *   electron/cli/cableroom.ts   → dist/cli/cableroom.cjs    (plain Node CLI; better-sqlite3 external)
+ *   electron/cli/cableroom.ts   → dist/cli/cableroom.cjs    (plain Node CLI and `cableroom serve`; better-sqlite3
+ *                                                            external; importing electron fails the build)
  *   bench/bench.ts              → dist/bench/bench.cjs      (plain Node benchmark; better-sqlite3 external)
  *
  * better-sqlite3 stays external everywhere: it is a native addon, loaded from node_modules (the
@@ -23,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string }>} */
+/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string, withoutElectron?: boolean }>} */
 const BUNDLES = [
   {
     entry: 'electron/main/main.ts',
@@ -32,7 +33,14 @@ const BUNDLES = [
     why: 'Electron main',
   },
   { entry: 'electron/preload/preload.ts', outfile: 'dist/preload/preload.cjs', external: ['electron'], why: 'preload' },
-  { entry: 'electron/cli/cableroom.ts', outfile: 'dist/cli/cableroom.cjs', external: ['better-sqlite3'], why: 'CLI' },
+  {
+    entry: 'electron/cli/cableroom.ts',
+    outfile: 'dist/cli/cableroom.cjs',
+    // ws (`cableroom serve`) tries its optional native helpers inside try/catch; it runs without them.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    why: 'CLI',
+    withoutElectron: true,
+  },
   { entry: 'bench/bench.ts', outfile: 'dist/bench/bench.cjs', external: ['better-sqlite3'], why: 'benchmark' },
 ];
 
@@ -43,6 +51,20 @@ async function loadEsbuild() {
     return null;
   }
 }
+
+/**
+ * Fails a bundle that reaches 'electron' (electron/serve imports modules of electron/main: only
+ * its electron-free ones may be bundled into the CLI, which runs on plain Node).
+ * @type {import('esbuild').Plugin}
+ */
+const NO_ELECTRON = {
+  name: 'no-electron',
+  setup(build) {
+    build.onResolve({ filter: /^electron(\/|$)/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports "${args.path}": the CLI runs on plain Node, without Electron.` }],
+    }));
+  },
+};
 
 async function main() {
   const esbuild = await loadEsbuild();
@@ -75,6 +97,7 @@ async function main() {
             .split('\\')
             .join('/') + '/',
         external: bundle.external,
+        plugins: bundle.withoutElectron ? [NO_ELECTRON] : [],
         logLevel: 'warning',
         // Readable stack traces in the CLI and the main process log.
         keepNames: true,

@@ -37,6 +37,7 @@ export const OPTIONS = {
   all: { type: 'boolean' },
   line: { type: 'string', placeholder: 'N' },
   out: { type: 'string', placeholder: 'FILE' },
+  port: { type: 'string', placeholder: 'N' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -3,6 +3,7 @@ import { AUDIT_COMMANDS } from './commands/audit';
 import { DRAFT_COMMANDS } from './commands/drafting';
 import { EXCHANGE_COMMANDS } from './commands/exchange';
 import { READING_COMMANDS } from './commands/reading';
+import { SERVE_COMMANDS } from './commands/serve';
 import { SETUP_COMMANDS } from './commands/setup';
 
 /**
@@ -16,6 +17,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   ...EXCHANGE_COMMANDS,
   ...DRAFT_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...SERVE_COMMANDS,
 ];
 
 /** Command groups ("draft", "audit") and their subcommands. */

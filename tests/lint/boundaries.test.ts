@@ -98,6 +98,11 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   { file: 'electron/cli/cableroom.ts', code: "import { app } from 'electron'; app;", because: /Electron/ },
   { file: 'electron/cli/cableroom.ts', code: "export * from '../main/router';", because: /electron\/main/ },
   { file: 'bench/bench.ts', code: "import { app } from 'electron'; app;", because: /Electron/ },
+  // serve (`cableroom serve`, bundled into the CLI): Node, the electron-free modules of main only
+  { file: 'electron/serve/serveServer.ts', code: "import { app } from 'electron'; app;", because: /Electron/ },
+  { file: 'electron/serve/serveServer.ts', code: "export * from '../main/main';", because: /electron\/main\/main/ },
+  { file: 'electron/serve/serveServer.ts', code: "export * from '../main/window';", because: /electron\/main\/window/ },
+  { file: 'electron/serve/guard.ts', code: 'export const w = window.location;', because: /window/ },
   // preload: sandboxed, only 'electron' + contract + domain
   {
     file: 'electron/preload/preload.ts',
@@ -138,6 +143,11 @@ const ALLOWED: ReadonlyArray<Case> = [
   },
   { file: 'electron/cli/cableroom.ts', code: "export * from '../core/app';\nexport * from 'node:util';" },
   { file: 'bench/bench.ts', code: "export * from '../electron/core/app';\nexport * from 'node:perf_hooks';" },
+  {
+    file: 'electron/serve/serveServer.ts',
+    code: "export * from '../main/router';\nexport * from '../main/appRequestHandler';\nexport * from 'ws';",
+  },
+  { file: 'electron/cli/commands/serve.ts', code: "export * from '../../serve/serveServer';" },
   // Outside the layers (tests, scripts) nothing is restricted.
   { file: 'tests/e2e/harness.ts', code: "export * from '../../electron/main/router';\nexport * from 'node:fs';" },
 ];
