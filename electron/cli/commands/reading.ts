@@ -2,7 +2,7 @@ import { formatCableText } from '../../domain/cableText';
 import { precedenceWords } from '../../domain/precedence';
 import { EXIT, noArgs, oneArg, parseLimit, UsageError, type Command } from '../command';
 
-/** Reading and moving traffic: inbox, show, distribution, pass, repeat, and EXDIS designation. */
+/** Reading and moving traffic: inbox, show, search, distribution, pass, repeat, and EXDIS designation. */
 export const READING_COMMANDS: ReadonlyArray<Command> = [
   {
     name: 'inbox',
@@ -37,6 +37,33 @@ export const READING_COMMANDS: ReadonlyArray<Command> = [
       const core = ctx.core();
       const view = core.cables.show(core.users.byLogin(ctx.as()), core.cables.idByRef(ref), 'cli');
       ctx.print(view, () => formatCableText(view));
+      return EXIT.OK;
+    },
+  },
+  {
+    name: 'search',
+    args: 'TEXT',
+    options: { as: 'required', json: 'optional', limit: 'optional' },
+    summary: [
+      'Cables LOGIN may read, found by reference ("POLTO 506"), MRN or DTG first,',
+      'then by words; each with From, DTG and a snippet («» marks what matched)',
+    ],
+    run(ctx) {
+      const text = oneArg(ctx, 'search needs exactly one TEXT, e.g. search "POLTO 506" --as finletter.');
+      const limit = parseLimit(ctx.options.limit);
+      const core = ctx.core();
+      const hits = core.cables.search(core.users.byLogin(ctx.as()), text, limit);
+      ctx.print(hits, () =>
+        hits.length === 0
+          ? '(no cables)'
+          : hits
+              .map(
+                (h) =>
+                  `${h.dtg.padEnd(16)} ${h.from.padEnd(24)} ${h.classification.padEnd(12)} ${h.ref.padEnd(14)} ${h.subject}\n` +
+                  `    ${h.marks.snippet.map((p) => (p.hit ? `«${p.text}»` : p.text)).join('')}`,
+              )
+              .join('\n'),
+      );
       return EXIT.OK;
     },
   },
