@@ -3,6 +3,8 @@ import { buildCableroomApi, type CableroomApi } from '../../electron/contract/ap
 import type { InputOf } from '../../electron/contract/ipc';
 import type { Draft } from '../../electron/domain/draft';
 import type { InboxCursor } from '../../electron/domain/cable';
+import { TRANSPORT_META_NAME, WIRE_PATH } from '../../electron/contract/wire';
+import { webSocketTransport } from './wsTransport';
 
 /** A failure the renderer itself detects: the page was opened without the bridge. */
 export type ClientErrorCode = ErrorCode | 'BRIDGE_MISSING';
@@ -155,8 +157,35 @@ export function missingBridgeClient(): CableroomClient {
   );
 }
 
-/** The client for this window (read once: the bridge is installed before any page script runs). */
+/**
+ * `window.cableroom` when `cableroom serve` served the page (its index.html carries the transport
+ * `<meta>`; issue 14 item 9): built by the same `buildCableroomApi` as the preload, over this
+ * page's WebSocket to the server, and installed as the preload's object is (frozen, not writable),
+ * so the page sees one API whichever shell it runs in. Undefined on any other page.
+ */
+function installServedBridge(): CableroomApi | undefined {
+  const meta = document.querySelector(`meta[name="${TRANSPORT_META_NAME}"]`);
+  if (meta?.getAttribute('content') !== 'websocket') return undefined;
+  const url = new URL(WIRE_PATH, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const transport = webSocketTransport(
+    new WebSocket(url),
+    () =>
+      new ApiError(
+        'BRIDGE_MISSING',
+        'The connection to `cableroom serve` has closed: start it again and open the address it prints.',
+      ),
+  );
+  const api = buildCableroomApi(transport.invoke);
+  Object.defineProperty(window, 'cableroom', { value: api, writable: false, configurable: false, enumerable: true });
+  return api;
+}
+
+/**
+ * The client for this window (read once): the bridge the preload or the e2e harness installed
+ * before any page script ran, else the WebSocket of `cableroom serve`, else none.
+ */
 export function clientFromWindow(): CableroomClient {
-  const api = window.cableroom;
+  const api = window.cableroom ?? installServedBridge();
   return api ? createClient(api) : missingBridgeClient();
 }
