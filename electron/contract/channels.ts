@@ -44,7 +44,11 @@ export const CHANNELS = {
   importBundle: 'exchange:import-bundle',
   startFrusImport: 'import:frus-start',
   frusImportStatus: 'import:frus-status',
+  workCounts: 'session:work-counts',
 } as const;
+
+/** The one channel main pushes on (issue 14 item 1): see push.ts. */
+export { PUSH_CHANNEL } from './push';
 
 export type EndpointName = keyof typeof CHANNELS;
 

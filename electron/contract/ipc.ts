@@ -22,6 +22,7 @@ import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/ex
 import { draftSchema } from './draft';
 import { CLEARANCE_LEVELS } from '../domain/classification';
 import { CHANNELS, ENDPOINT_NAMES, type EndpointName } from './channels';
+import type { WorkCounts } from './push';
 
 /**
  * The IPC contract: one table of endpoints, each with its channel name, its input schema and its
@@ -280,6 +281,8 @@ export const CONTRACT = {
       .strict(),
   ),
   frusImportStatus: endpoint<FrusImportStatus>()('frusImportStatus', z.object({ jobId: id }).strict()),
+  // Unread deliveries and drafts waiting for the user (issue 14 item 2), asked again on each push.
+  workCounts: endpoint<WorkCounts>()('workCounts', none),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;
@@ -296,4 +299,5 @@ export type ParsedInputOf<K extends EndpointName> = z.output<Contract[K]['input'
 export type OutputOf<K extends EndpointName> = Contract[K] extends Endpoint<z.ZodType, infer O> ? O : never;
 
 export { CHANNELS, ENDPOINT_NAMES, type EndpointName } from './channels';
-export { buildCableroomApi, type CableroomApi, type Invoke } from './api';
+export { buildCableroomApi, type CableroomApi, type Invoke, type Subscribe } from './api';
+export { PUSH_CHANNEL, type PushEvent, type PushListener, type WorkCounts } from './push';

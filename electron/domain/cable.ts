@@ -58,8 +58,11 @@ export type ParagraphView = Readonly<{
 export type ReferenceView = Readonly<{
   label: string;
   text: string;
-  /** The cited cable's id when this reader may open it; null otherwise (its existence is not told). */
-  cableId: number | null;
+  /**
+   * The cited cable when this reader may open it (its id and marking, to open it under the right
+   * banner); null otherwise, so nothing tells whether a cable the reader may not see exists.
+   */
+  target: Readonly<{ cableId: number; ref: string; classification: Classification; banner: string }> | null;
 }>;
 
 export type CableView = Readonly<{
@@ -127,8 +130,13 @@ export type InboxRow = Readonly<{
   /** FLASH or NIACT: must be acknowledged by the action office before it is filed as read (rule 8). */
   needsAck: boolean;
   acknowledgedAt: string | null;
-  /** Filed as read by this user. */
+  /**
+   * Read by this user: opened (issue 14 item 2) or filed as read. A FLASH/NIACT delivery still
+   * waiting for acknowledgement stays unread however often it is opened (DOMAIN.md rule 8).
+   */
   read: boolean;
+  /** Filed as read by this user ("File as read"). */
+  filed: boolean;
   /** Posts this user's post still has to pass the cable to ("USRO pass Embassy", rule 17). */
   pendingPassTo: ReadonlyArray<string>;
 }>;

@@ -1,8 +1,10 @@
 import type { Core, CoreServices } from '../core/app';
 import { isCableroomError } from '../core/errors';
+import { eventBusOf, type CoreEvent } from '../core/events';
 import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
 import type { ErrorCode, Result } from '../contract/errors';
+import type { PushEvent } from '../contract/push';
 import {
   CONTRACT,
   ENDPOINT_NAMES,
@@ -32,9 +34,22 @@ export type IpcRouter = Readonly<{
   handle(sender: Sender, channel: string, input: unknown): Promise<Result<unknown>>;
   /** Drops the session of a sender whose window is gone. */
   forgetSender(id: string): void;
+  /**
+   * Push (issue 14 item 1; notes/push-design.md): the listener is called with a sender id and an
+   * event for that sender only, after the router checked that its signed-in user may be told
+   * (the same access rules as the inbox). Transports deliver it to that sender's window.
+   * Returns the function that removes the listener.
+   */
+  onPush(listener: PushSink): () => void;
 }>;
 
-type Session = { actor: Actor | null };
+export type PushSink = (senderId: string, event: PushEvent) => void;
+
+type Session = {
+  actor: Actor | null;
+  /** The drafts this session's user saw at the last draft change: a draft that leaves the list is news too. */
+  draftIds?: ReadonlySet<number>;
+};
 type Awaitable<T> = T | Promise<T>;
 /**
  * A public endpoint's handler sees the window's session (sign-in sets it, sign-out clears it);
@@ -89,6 +104,8 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     listUsers: () => core.users.list(),
     signIn: async ({ login, passphrase }, session) => {
       session.actor = null;
+      delete session.draftIds; // what the last user could see is no measure for the next
+
       const actor = await core.users.signIn(login, passphrase, 'app');
       session.actor = actor;
       return core.users.toPublic(actor);
@@ -102,6 +119,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
           detail: { channel: 'app' },
         });
       session.actor = null;
+      delete session.draftIds;
       return null;
     },
     currentUser: (_input, session) => (session.actor ? core.users.toPublic(session.actor) : null),
@@ -150,6 +168,11 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     importBundle: ({ bytes }, actor) => core.exchange.importBundle(bytes, actor),
     startFrusImport: ({ files }, actor) => core.imports.start(actor, files),
     frusImportStatus: ({ jobId }, actor) => core.imports.status(actor, jobId),
+    workCounts: (_input, actor) => {
+      const { unread, capped } = core.inbox.unreadCount(actor);
+      const draftsWaiting = core.drafts.list(actor).filter((d) => d.waitingForMe).length;
+      return { unread, unreadCapped: capped, draftsWaiting };
+    },
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
@@ -173,7 +196,84 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
       }),
   };
 
+  // ---- Push (issue 14 item 1) ----
+  const sinks = new Set<PushSink>();
+  let stopListening: (() => void) | null = null;
+
+  /** What each signed-in session may be told of one batch of core events. */
+  async function pushBatch(events: ReadonlyArray<CoreEvent>): Promise<void> {
+    for (const [senderId, session] of [...sessions]) {
+      if (!session.actor || !core.db.open) continue;
+      // The user as they are now: a lowered clearance or a disabled account applies to pushes too.
+      if ((await refreshActor(session)) !== null || !session.actor || !core.db.open) continue;
+      for (const event of pushesFor(session, session.actor, events)) {
+        for (const sink of [...sinks]) sink(senderId, event);
+      }
+    }
+  }
+
+  function pushesFor(session: Session, actor: Actor, events: ReadonlyArray<CoreEvent>): PushEvent[] {
+    const out: PushEvent[] = [];
+    let inboxChanged = false;
+    let alertsChanged = false;
+    // New deliveries: only those at the user's post that the user may see (DOMAIN.md rule 18, by
+    // the inbox's own rules), and only while unread, so a repeat to a post that had the cable is quiet.
+    const cableIds = new Set<number>();
+    for (const e of events) {
+      if (e.type === 'delivered' && (!e.stationIds || e.stationIds.includes(actor.stationId)))
+        for (const id of e.cableIds) cableIds.add(id);
+    }
+    const arrived = core.inbox.arrivals(actor, [...cableIds]).filter((r) => !r.read);
+    if (arrived.length > 0) out.push({ kind: 'inbox', arrived: arrived.length });
+    const waiting = arrived.filter((r) => r.needsAck && r.acknowledgedAt === null);
+    const flash = waiting.filter((r) => r.precedence === 'FLASH').length;
+    if (waiting.length > 0) out.push({ kind: 'alerts', flash, niact: waiting.length - flash });
+
+    const drafts = new Set<number>();
+    for (const e of events) {
+      if (e.type === 'read' && e.userId === actor.userId) inboxChanged = true;
+      if (e.type === 'importDone' && e.userId === actor.userId) out.push({ kind: 'import', jobId: e.jobId });
+      if (e.type === 'draft') drafts.add(e.draftId);
+      if (
+        e.type === 'acknowledged' &&
+        e.stationId === actor.stationId &&
+        core.inbox.arrivals(actor, [e.cableId]).some((r) => r.deliveryId === e.deliveryId)
+      ) {
+        inboxChanged = alertsChanged = true;
+      }
+    }
+    if (inboxChanged && arrived.length === 0) out.push({ kind: 'inbox', arrived: 0 });
+    if (alertsChanged && waiting.length === 0) out.push({ kind: 'alerts', flash: 0, niact: 0 });
+    if (drafts.size > 0) {
+      // Drafts the user may read now (drafts.list applies the desk's rules), or could before.
+      const now = new Set(core.drafts.list(actor).map((d) => d.id));
+      const before = session.draftIds ?? new Set<number>();
+      session.draftIds = now;
+      if ([...drafts].some((id) => now.has(id) || before.has(id))) out.push({ kind: 'drafts' });
+    }
+    return out;
+  }
+
+  const listen = (): (() => void) =>
+    eventBusOf(core.db).subscribe((events) => {
+      pushBatch(events).catch((e: unknown) => {
+        // A database closed under a batch in flight (shutdown) is no error worth reporting.
+        if (core.db.open) logError('push failed', e);
+      });
+    });
+
   return {
+    onPush(sink) {
+      sinks.add(sink);
+      stopListening ??= listen();
+      return () => {
+        sinks.delete(sink);
+        if (sinks.size === 0 && stopListening) {
+          stopListening();
+          stopListening = null;
+        }
+      };
+    },
     channels: ENDPOINT_NAMES.map((n) => CONTRACT[n].channel),
     async handle(sender, channel, input) {
       const name = byChannel.get(channel);

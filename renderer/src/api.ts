@@ -1,6 +1,7 @@
 import type { ErrorCode, Result } from '../../electron/contract/errors';
 import { buildCableroomApi, type CableroomApi } from '../../electron/contract/api';
 import type { InputOf } from '../../electron/contract/ipc';
+import type { PushListener } from '../../electron/contract/push';
 import type { Draft } from '../../electron/domain/draft';
 import type { InboxCursor } from '../../electron/domain/cable';
 import { TRANSPORT_META_NAME, WIRE_PATH } from '../../electron/contract/wire';
@@ -137,6 +138,10 @@ export function createClient(api: CableroomApi) {
     startFrusImport: (files: ReadonlyArray<Readonly<{ name: string; bytes: Uint8Array<ArrayBuffer> }>>) =>
       call(() => api.startFrusImport({ files: files.map((f) => ({ name: f.name, bytes: f.bytes })) })),
     frusImportStatus: (jobId: number) => call(() => api.frusImportStatus({ jobId })),
+    /** Unread deliveries and drafts waiting for the user (issue 14 item 2). */
+    workCounts: () => call(() => api.workCounts()),
+    /** What main pushes to this window (issue 14 item 1): hints to fetch again; returns the unsubscribe. */
+    onPush: (listener: PushListener): (() => void) => api.onPush(listener),
   });
 }
 

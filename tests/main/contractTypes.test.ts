@@ -40,7 +40,8 @@ describe('the contract, written once', () => {
       calls.push([channel, input]);
       return Promise.resolve({ ok: true, value: null });
     });
-    expect(Object.keys(api).sort()).toEqual([...ENDPOINT_NAMES].sort());
+    // One intent function per endpoint, plus the push subscription (issue 14 item 1).
+    expect(Object.keys(api).sort()).toEqual([...ENDPOINT_NAMES, 'onPush'].sort());
     expect(Object.isFrozen(api)).toBe(true);
     void api.listUsers();
     void api.showCable({ cableId: 7 });
@@ -48,5 +49,33 @@ describe('the contract, written once', () => {
       [CHANNELS.listUsers, {}],
       [CHANNELS.showCable, { cableId: 7 }],
     ]);
+  });
+});
+
+describe('onPush (issue 14 item 1)', () => {
+  test('hands the listener the event only, and unsubscribes', () => {
+    const receivers = new Set<(event: unknown) => void>();
+    const api = buildCableroomApi(
+      () => Promise.resolve({ ok: true, value: null }),
+      (receive) => {
+        receivers.add(receive);
+        return () => receivers.delete(receive);
+      },
+    );
+    const heard: unknown[] = [];
+    const stop = api.onPush((event) => heard.push(event));
+    for (const r of receivers) r({ kind: 'inbox', arrived: 1 });
+    stop();
+    expect(receivers.size).toBe(0);
+    expect(heard).toEqual([{ kind: 'inbox', arrived: 1 }]);
+    expect(() => api.onPush('not a function' as never)).toThrow(TypeError);
+  });
+
+  test('without a push transport it subscribes to nothing', () => {
+    const api = buildCableroomApi(() => Promise.resolve({ ok: true, value: null }));
+    const stop = api.onPush(() => {
+      throw new Error('never called');
+    });
+    expect(stop()).toBeUndefined();
   });
 });

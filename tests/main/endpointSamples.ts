@@ -62,4 +62,5 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
   importBundle: { bytes: new TextEncoder().encode('CABLEROOM-BUNDLE-1\nnot a bundle') },
   startFrusImport: { files: [{ name: 'volume.xml', bytes: new TextEncoder().encode('<TEI/>') }] },
   frusImportStatus: { jobId: MISSING },
+  workCounts: {},
 };

@@ -7,9 +7,12 @@ import { buildCableroomApi } from '../../electron/contract/api';
 describe('the renderer client', () => {
   test('without the bridge, every call fails with BRIDGE_MISSING (one per endpoint)', async () => {
     const client = missingBridgeClient();
-    const calls = Object.entries(client) as Array<[string, (...args: unknown[]) => Promise<unknown>]>;
-    // One intent call per endpoint of the contract.
+    const calls = Object.entries(client).filter(([name]) => name !== 'onPush') as Array<
+      [string, (...args: unknown[]) => Promise<unknown>]
+    >;
+    // One intent call per endpoint of the contract (and onPush, which subscribes to nothing here).
     expect(calls.map(([name]) => name).sort()).toEqual([...ENDPOINT_NAMES].sort());
+    expect(client.onPush(() => undefined)()).toBeUndefined();
     for (const [name, call] of calls) {
       await expect(call([], [], [], []), name).rejects.toMatchObject({ name: 'ApiError', code: 'BRIDGE_MISSING' });
     }

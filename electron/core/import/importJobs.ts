@@ -1,6 +1,7 @@
 import type { FrusImportStatus } from '../../domain/exchange';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
+import { emitChange } from '../events';
 import type { Actor } from '../services/actor';
 import type { Db } from '../store/database';
 import { FrusXmlError, importFrus } from './frus';
@@ -81,6 +82,7 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
     }
     job.currentFile = null;
     job.done = true;
+    emitChange(db, { type: 'importDone', userId: actor.userId, jobId: job.jobId }); // issue 14 item 1
   }
 
   return {

@@ -2,7 +2,9 @@ import { decideAccess } from '../../domain/access';
 import type { CableExport, CableView, SearchHit, SearchMatch } from '../../domain/cable';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
+import { emitChange } from '../events';
 import { cableKeys, keyedPrefix, searchKey } from '../../domain/cableRef';
+import { bannerLine } from '../../domain/markings';
 import { markSpan, markWords, searchWords, snippet, type TextPart } from '../../domain/highlight';
 import { cableIdByRef, loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
 import { cablesByKey, referenceTargets } from '../store/cableSearch';
@@ -107,6 +109,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
         });
       }
       audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel } });
+      emitChange(db, { type: 'read', userId: actor.userId, cableId }); // opening reads it (issue 14 item 2)
       // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
       const chain =
         options.verifyOnOpen === false ? null : verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
@@ -126,7 +129,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       }
       return withOpenableReferences(cableView(record, chain), referenceTargets(db, cableId), (target) => {
         const cited = loadCableRecord(db, target);
-        return cited !== undefined && decideAccess(accessSubject(actor), accessObjectOf(cited)).allowed;
+        return cited !== undefined && decideAccess(accessSubject(actor), accessObjectOf(cited)).allowed ? cited : null;
       });
     },
     search(actor, query, limit) {
@@ -193,13 +196,24 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
 function withOpenableReferences(
   view: CableView,
   targets: ReadonlyArray<number | null>,
-  mayOpen: (cableId: number) => boolean,
+  openable: (cableId: number) => CableRecord | null,
 ): CableView {
   return {
     ...view,
     references: view.references.map((r, i) => {
-      const target = targets[i] ?? null;
-      return { ...r, cableId: target !== null && mayOpen(target) ? target : null };
+      const id = targets[i] ?? null;
+      const cited = id === null ? null : openable(id);
+      if (cited === null) return { ...r, target: null };
+      const { cable } = cited;
+      return {
+        ...r,
+        target: {
+          cableId: cable.id,
+          ref: cable.ref,
+          classification: cable.classification,
+          banner: bannerLine(cable.classification, cable.dissem, cable.rel_to),
+        },
+      };
     }),
   };
 }

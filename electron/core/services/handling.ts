@@ -3,6 +3,7 @@ import type { Caption } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
+import { emitChange } from '../events';
 import {
   acknowledgeDelivery,
   deliveryCandidate,
@@ -84,6 +85,7 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
             now,
           );
         })();
+        emitChange(db, { type: 'acknowledged', cableId: c.cableId, deliveryId, stationId: c.stationId });
       }
       return row(actor, deliveryId);
     },
@@ -96,11 +98,13 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
           `${current.ref} is ${current.niact ? 'NIACT' : 'FLASH'}: the action office must acknowledge it before it is filed as read (rule 8).`,
         );
       }
-      if (!current.read) {
+      // Filing is its own act: a cable already read on opening is still filed (issue 14 item 2).
+      if (!current.filed) {
         db.transaction(() => {
           markDeliveryRead(db, deliveryId, actor.userId, now.toISOString());
           audit.append({ actor: who(actor), action: 'READ', cableId: c.cableId, detail: { deliveryId } }, now);
         })();
+        emitChange(db, { type: 'read', userId: actor.userId, cableId: c.cableId });
       }
       return row(actor, deliveryId);
     },

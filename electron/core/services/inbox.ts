@@ -4,13 +4,34 @@ import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/caption
 import { classificationRank } from '../../domain/classification';
 import { bannerLine, captionLines } from '../../domain/markings';
 import { isHighPrecedence } from '../../domain/precedence';
-import { eyesOnlyOf, forPersonIdsAt, inboxCandidates, INBOX_START, type InboxCandidate } from '../store/cableReader';
+import {
+  deliveryCandidatesOfCables,
+  eyesOnlyOf,
+  forPersonIdsAt,
+  inboxCandidates,
+  INBOX_START,
+  unreadCandidates,
+  type InboxCandidate,
+} from '../store/cableReader';
 import type { Db } from '../store/database';
 import { accessSubject, type Actor } from './actor';
 
 export type InboxService = Readonly<{
   list(actor: Actor, q: Readonly<{ cursor?: InboxCursor | null; limit: number }>): InboxPage;
+  /**
+   * The deliveries of these cables at the user's post that the user may see (issue 14 item 1:
+   * what a push may tell them arrived), by the same rules as the inbox.
+   */
+  arrivals(actor: Actor, cableIds: ReadonlyArray<number>): InboxRow[];
+  /** Unread deliveries the user may see, counted up to UNREAD_COUNT_CAP (issue 14 item 2). */
+  unreadCount(actor: Actor): Readonly<{ unread: number; capped: boolean }>;
 }>;
+
+/**
+ * The navigation shows "999+" beyond this: counting every unread delivery of a post with a
+ * million cables would cost a full scan on each change.
+ */
+export const UNREAD_COUNT_CAP = 999;
 
 /**
  * Candidate rows read per query: a page plus a quarter for rows the access decision drops (most
@@ -47,6 +68,37 @@ export function createInboxService(db: Db): InboxService {
         if (candidates.length < batchRows(limit)) return { rows, nextCursor: null };
       }
       return { rows, nextCursor: { deliveredAt: before.beforeAt, deliveryId: before.beforeId } };
+    },
+    arrivals(actor, cableIds) {
+      if (cableIds.length === 0) return [];
+      const subject = accessSubject(actor);
+      const eyesOnly = new Map<number, EyesOnlyEntry[]>();
+      const candidates = deliveryCandidatesOfCables(db, {
+        cableIds,
+        stationId: actor.stationId,
+        userId: actor.userId,
+        maxRank: classificationRank(actor.clearance),
+      });
+      return candidates.flatMap((c) => {
+        const captions = JSON.parse(c.captions) as Caption[];
+        return admits(db, subject, c, captions, eyesOnly) ? [inboxRow(c, captions)] : [];
+      });
+    },
+    unreadCount(actor) {
+      const subject = accessSubject(actor);
+      const eyesOnly = new Map<number, EyesOnlyEntry[]>();
+      // One candidate more than the cap, so "more than 999" is known without counting them all.
+      const candidates = unreadCandidates(db, {
+        stationId: actor.stationId,
+        userId: actor.userId,
+        maxRank: classificationRank(actor.clearance),
+        limit: UNREAD_COUNT_CAP + 1,
+      });
+      let unread = 0;
+      for (const c of candidates) {
+        if (admits(db, subject, c, JSON.parse(c.captions) as Caption[], eyesOnly)) unread++;
+      }
+      return { unread: Math.min(unread, UNREAD_COUNT_CAP), capped: candidates.length > UNREAD_COUNT_CAP };
     },
   };
 }
@@ -88,6 +140,7 @@ export function admits(
 }
 
 export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow {
+  const needsAck = isHighPrecedence(c.precedence, c.niact === 1) && c.role === 'ACTION';
   return {
     deliveryId: c.deliveryId,
     cableId: c.cableId,
@@ -102,9 +155,11 @@ export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): I
     role: c.via === 'PASS' ? 'PASS' : c.via === 'REPEAT' ? 'REPEAT' : c.role,
     from: c.fromPlad,
     subject: c.subject,
-    needsAck: isHighPrecedence(c.precedence, c.niact === 1) && c.role === 'ACTION',
+    needsAck,
     acknowledgedAt: c.ackAt,
-    read: c.readByMe === 1,
+    // Opening reads it, except FLASH/NIACT before the action office acknowledged (rule 8).
+    read: c.readByMe === 1 || (c.openedByMe === 1 && !(needsAck && c.ackAt === null)),
+    filed: c.readByMe === 1,
     pendingPassTo: JSON.parse(c.pendingPasses) as string[],
   };
 }

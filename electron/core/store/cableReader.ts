@@ -258,7 +258,10 @@ export type InboxCandidate = Readonly<{
   subject: string;
   originStationId: number;
   ackAt: string | null;
+  /** Filed as read by this user ("File as read", delivery_reads). */
   readByMe: number;
+  /** Opened by this user: the cable's audited VIEW (issue 14 item 2; no second record of the same fact). */
+  openedByMe: number;
   /** JSON array of the PLADs this post still has to pass the cable to (rule 17). */
   pendingPasses: string;
 }>;
@@ -270,6 +273,8 @@ const DELIVERY_COLUMNS = `
   c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad,
   c.subject, c.originator_station_id AS originStationId, d.ack_at AS ackAt,
   EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId) AS readByMe,
+  EXISTS (SELECT 1 FROM audit_log l WHERE l.cable_id = d.cable_id AND l.action = 'VIEW' AND l.actor_user_id = @userId)
+    AS openedByMe,
   (SELECT json_group_array(ps.plad) FROM pass_instructions p JOIN stations ps ON ps.id = p.to_station_id
     WHERE p.transmission_id = d.transmission_id AND p.by_station_id = d.station_id AND p.status = 'PENDING') AS pendingPasses
   FROM deliveries d
@@ -321,6 +326,41 @@ export function forPersonIdsAt(db: Db, transmissionId: number, stationId: number
 export function deliveryCandidate(db: Db, deliveryId: number, userId: number): InboxCandidate | undefined {
   return prepared(db, `SELECT ${DELIVERY_COLUMNS} WHERE d.id = @deliveryId`).get({ deliveryId, userId }) as
     InboxCandidate | undefined;
+}
+
+/** A station's deliveries of these cables (what just arrived there: issue 14 item 1), newest first. */
+export function deliveryCandidatesOfCables(
+  db: Db,
+  q: Readonly<{ cableIds: ReadonlyArray<number>; stationId: number; userId: number; maxRank: number }>,
+): InboxCandidate[] {
+  return prepared(
+    db,
+    `SELECT ${DELIVERY_COLUMNS}
+       WHERE d.cable_id IN (SELECT value FROM json_each(@cableIds)) AND d.station_id = @stationId
+         AND c.class_rank <= @maxRank
+       ORDER BY d.delivered_at DESC, d.id DESC`,
+  ).all({ ...q, cableIds: JSON.stringify(q.cableIds) }) as InboxCandidate[];
+}
+
+/**
+ * A station's deliveries this user has neither filed nor (acknowledged where rule 8 asks it, and)
+ * opened, newest first, at most `limit` — the unread count's candidates (issue 14 item 2).
+ */
+export function unreadCandidates(
+  db: Db,
+  q: Readonly<{ stationId: number; userId: number; maxRank: number; limit: number }>,
+): InboxCandidate[] {
+  return prepared(
+    db,
+    `SELECT ${DELIVERY_COLUMNS}
+       WHERE d.station_id = @stationId AND c.class_rank <= @maxRank
+         AND NOT EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId)
+         AND NOT (
+           EXISTS (SELECT 1 FROM audit_log l
+                    WHERE l.cable_id = d.cable_id AND l.action = 'VIEW' AND l.actor_user_id = @userId)
+           AND NOT (d.role = 'ACTION' AND (d.precedence = 'FLASH' OR d.niact = 1) AND d.ack_at IS NULL))
+       ORDER BY d.delivered_at DESC, d.id DESC LIMIT @limit`,
+  ).all(q) as InboxCandidate[];
 }
 
 /** FLASH and NIACT action deliveries at a station still waiting for acknowledgement (rule 8). */

@@ -3,6 +3,7 @@ import { formatDtg, parseDtg } from '../../domain/dtg';
 import { highestPrecedence, type Precedence } from '../../domain/precedence';
 import type { CableInput, CableInputAddressee, EyesOnlyInput } from '../cables/cableInput';
 import { CableroomError } from '../errors';
+import { emitChange } from '../events';
 import type { Db } from './database';
 import { prepared } from './statements';
 import { writeCableKeys } from './cableSearch';
@@ -21,7 +22,9 @@ export type InsertOptions = Readonly<{
 }>;
 
 export function insertCable(db: Db, input: CableInput, now: Date = new Date(), options: InsertOptions = {}): number {
-  return db.transaction(() => writeCable(db, input, now, options.searchIndex !== false))();
+  const cableId = db.transaction(() => writeCable(db, input, now, options.searchIndex !== false))();
+  emitChange(db, { type: 'delivered', cableIds: [cableId] }); // issue 14: a live inbox
+  return cableId;
 }
 
 type Recipient = {
@@ -421,7 +424,9 @@ export function insertRepeat(
       station,
       person,
     });
-    return { transmissionId: written.id, stations: [...written.recipients.keys()] };
+    const stations = [...written.recipients.keys()];
+    emitChange(db, { type: 'delivered', cableIds: [r.cableId], stationIds: stations }); // issue 14
+    return { transmissionId: written.id, stations };
   })();
 }
 
@@ -474,6 +479,7 @@ export function executePasses(
       }
       done.push({ passId: p.id, toStationId: p.toStationId });
     }
+    emitChange(db, { type: 'delivered', cableIds: [cableId], stationIds: done.map((d) => d.toStationId) }); // issue 14
     return done;
   })();
 }

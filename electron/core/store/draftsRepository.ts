@@ -1,4 +1,5 @@
 import type { ChainStep, DraftState } from '../../domain/draft';
+import { emitChange } from '../events';
 import type { Db } from './database';
 import { prepared } from './statements';
 
@@ -85,6 +86,7 @@ export function updateDraftContent(
 
 export function setDraftState(db: Db, id: number, state: DraftState, note: string | null, now: string): void {
   prepared(db, 'UPDATE drafts SET state = ?, returned_note = ?, updated_at = ? WHERE id = ?').run(state, note, now, id);
+  emitChange(db, { type: 'draft', draftId: id }); // who it waits for may change (issue 14 item 2)
 }
 
 export function markDraftReleased(db: Db, id: number, cableId: number, now: string): void {
@@ -92,10 +94,12 @@ export function markDraftReleased(db: Db, id: number, cableId: number, now: stri
     db,
     `UPDATE drafts SET state = 'RELEASED', cable_id = ?, returned_note = NULL, updated_at = ? WHERE id = ?`,
   ).run(cableId, now, id);
+  emitChange(db, { type: 'draft', draftId: id });
 }
 
 export function markDraftDiscarded(db: Db, id: number, now: string): void {
   prepared(db, "UPDATE drafts SET state = 'DISCARDED', updated_at = ? WHERE id = ?").run(now, id);
+  emitChange(db, { type: 'draft', draftId: id });
 }
 
 /** An instructor's recorded downgrade below a referenced cable's label (rule 19). */
@@ -150,19 +154,23 @@ export function insertDraftSignature(
     s.signature === null ? null : Buffer.from(s.signature),
     s.at,
   );
+  emitChange(db, { type: 'draft', draftId: s.draftId });
 }
 
 /** Voids the standing signatures of a draft (all of them, or only signed ones or only refusals); returns how many. */
 export function voidDraftSignatures(db: Db, draftId: number, now: string, only?: 'SIGNED' | 'REFUSED'): number {
-  return only === undefined
-    ? prepared(db, 'UPDATE draft_signatures SET voided_at = ? WHERE draft_id = ? AND voided_at IS NULL').run(
-        now,
-        draftId,
-      ).changes
-    : prepared(
-        db,
-        'UPDATE draft_signatures SET voided_at = ? WHERE draft_id = ? AND voided_at IS NULL AND decision = ?',
-      ).run(now, draftId, only).changes;
+  const voided =
+    only === undefined
+      ? prepared(db, 'UPDATE draft_signatures SET voided_at = ? WHERE draft_id = ? AND voided_at IS NULL').run(
+          now,
+          draftId,
+        ).changes
+      : prepared(
+          db,
+          'UPDATE draft_signatures SET voided_at = ? WHERE draft_id = ? AND voided_at IS NULL AND decision = ?',
+        ).run(now, draftId, only).changes;
+  if (voided > 0) emitChange(db, { type: 'draft', draftId }); // an edit sent it back to the drafter (rule 23)
+  return voided;
 }
 
 // ---- the directory as the drafting desk reads it ----
