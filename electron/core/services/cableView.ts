@@ -110,7 +110,7 @@ export function cableView(record: CableRecord, chain: ChainView | null = null): 
     subject: cable.subject,
     fileRef: cable.file_ref,
     tags: cable.tags,
-    references: record.references.map((r) => ({ ...r, cableId: null })), // cables.show adds the openable ones
+    references: record.references.map((r) => ({ ...r, target: null })), // cables.show adds the openable ones
     sourceNote: cable.source_note,
     paragraphs: record.paragraphs,
     classificationReason: cable.classification_reason,

@@ -151,9 +151,15 @@ describe('references inside a cable are openable only when the reader may open t
     const polto = c.cables.idByRef('POLTO 506');
     const topol = c.cables.idByRef('TOPOL 578');
     const forFinletter = c.cables.show(c.users.byLogin('finletter'), polto, 'test');
-    expect(forFinletter.references).toEqual([{ label: 'A', text: 'Topol 578', cableId: topol }]);
+    expect(forFinletter.references).toEqual([
+      {
+        label: 'A',
+        text: 'Topol 578',
+        target: { cableId: topol, ref: 'TOPOL 578', classification: 'SECRET', banner: 'SECRET' },
+      },
+    ]);
     const forDuty = c.cables.show(c.users.byLogin('duty-usro'), polto, 'test');
-    expect(forDuty.references).toEqual([{ label: 'A', text: 'Topol 578', cableId: null }]);
+    expect(forDuty.references).toEqual([{ label: 'A', text: 'Topol 578', target: null }]);
     expect(JSON.stringify(forDuty)).not.toContain(`"cableId":${topol}`);
   });
 });
