@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { AUDIT_COMMANDS } from './commands/audit';
 import { DRAFT_COMMANDS } from './commands/drafting';
 import { EXCHANGE_COMMANDS } from './commands/exchange';
+import { EXERCISE_COMMANDS } from './commands/exercise';
 import { READING_COMMANDS } from './commands/reading';
 import { SERVE_COMMANDS } from './commands/serve';
 import { SETUP_COMMANDS } from './commands/setup';
@@ -18,6 +19,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   ...DRAFT_COMMANDS,
   ...AUDIT_COMMANDS,
   ...SERVE_COMMANDS,
+  ...EXERCISE_COMMANDS,
 ];
 
 /** Command groups ("draft", "audit") and their subcommands. */
