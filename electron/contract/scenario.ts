@@ -186,9 +186,6 @@ export type ScenarioValidation =
 
 /** The JSON Schema for authors (docs/scenario.schema.json), generated from the zod schema. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }),
-    $id: 'https://cableroom.invalid/scenario.schema.json',
-    title: SCENARIO_FORMAT,
-  };
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  return { ...schema, title: SCENARIO_FORMAT };
 }
