@@ -177,7 +177,7 @@ export function checkScenario(s: Scenario, world: ScenarioWorld, frus: FrusLooku
         if (!e) report(`${path}.after.expectation`, `No expectation "${exp}".`);
         else if (e.kind === 'never')
           report(`${path}.after.expectation`, `"${exp}" is a never expectation: it is never met.`);
-        else if (e.inject !== pred) {
+        else if (e.inject !== pred && injectIndex.has(pred)) {
           report(`${path}.after.expectation`, `Expectation "${exp}" belongs to inject "${e.inject}", not "${pred}".`);
         }
       }
@@ -301,7 +301,7 @@ class Context {
       this.report(`${path}.persona`, `No account "${r.persona}".`);
       return;
     }
-    if (user.plad !== r.post)
+    if (st && user.plad !== r.post)
       this.report(`${path}.persona`, `"${r.persona}" serves at ${user.plad}, not at ${r.post}.`);
     if (classificationRank(user.clearance) < classificationRank(r.minClearance)) {
       this.report(
