@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { assertNever } from '../../../electron/domain/assertNever';
-import type { CableView, EraProfile, InboxRow, ParagraphView } from '../../../electron/domain/cable';
+import type { CableView, EraProfile, InboxRow, ParagraphView, ReferenceView } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { portionLabel } from '../../../electron/domain/markings';
@@ -63,6 +63,8 @@ export type CableScreenProps = Readonly<{
   onRepeat(): void;
   /** Starts a reply in the composer (issue 5); absent where replying is not offered. */
   onReply?(): void;
+  /** Opens a cited cable the reader may open (main gives a reference its target only then). */
+  onOpenReference?(target: NonNullable<ReferenceView['target']>): void;
   /** The repeat dialog while it is open. */
   dialog: ReactNode;
   /** "Export signed bundle…" with its dialog (issue 6), next to Export; only on a signed cable. */
@@ -208,7 +210,7 @@ export function CableScreen(props: CableScreenProps) {
                 {state.message}
               </p>
             )}
-            {ready && <CableDocument cable={ready} />}
+            {ready && <CableDocument cable={ready} onOpenReference={props.onOpenReference} />}
           </main>
         )}
       </div>
@@ -357,14 +359,20 @@ function roleWords(role: InboxRow['role']): string {
   }
 }
 
-function CableDocument({ cable }: { cable: CableView }) {
+function CableDocument({
+  cable,
+  onOpenReference,
+}: {
+  cable: CableView;
+  onOpenReference?: CableScreenProps['onOpenReference'];
+}) {
   const action = addresseeLines(cable.action);
   const info = addresseeLines(cable.info);
   const high = isHighPrecedence(cable.precedence, cable.niact);
   return (
     <>
       <TamperedNotice chain={cable.chain} />
-      <article className="cable" aria-label={`Cable ${shownText(cable.ref)}`} data-testid="cable">
+      <article className="cable" aria-label={`Cable ${shownText(cable.ref)}`} data-testid="cable" data-ref={cable.ref}>
         {(cable.captions.length > 0 || cable.pass.length > 0) && (
           <div className="cable__captions">
             {cable.captions.map((c, i) => (
@@ -470,16 +478,7 @@ function CableDocument({ cable }: { cable: CableView }) {
         <div className="cable__subject" data-testid="subject">
           <span className="cable__label">SUBJECT:</span> <ShownText text={cable.subject} />
         </div>
-        {cable.references.length > 0 && (
-          <div className="cable__refs">
-            {cable.references.map((r, i) => (
-              <div key={i}>
-                <span className="cable__label">REF:</span> <ShownText text={r.label ? `${r.label}. ` : ''} />
-                <ShownText text={r.text} />
-              </div>
-            ))}
-          </div>
-        )}
+        {cable.references.length > 0 && <CableReferences references={cable.references} onOpen={onOpenReference} />}
 
         <div className="cable__body">
           {cable.paragraphs.map((p, i) => (
@@ -568,5 +567,40 @@ function Paragraph({ paragraph: p }: { paragraph: ParagraphView }) {
       </div>
       {body}
     </section>
+  );
+}
+
+/**
+ * "REF: A. Topol 578" (DOMAIN.md §1.10): a reference is a link when main has given it a target,
+ * which it does only for a cable this reader may open; otherwise it is plain text, as written.
+ */
+function CableReferences(props: {
+  references: ReadonlyArray<ReferenceView>;
+  onOpen?: CableScreenProps['onOpenReference'];
+}) {
+  const { onOpen } = props;
+  return (
+    <div className="cable__refs">
+      {props.references.map((r, i) => (
+        <div key={i}>
+          <span className="cable__label">REF:</span> <ShownText text={r.label ? `${r.label}. ` : ''} />
+          {r.target && onOpen ? (
+            <button
+              type="button"
+              className="cable__ref-link"
+              data-testid="ref-link"
+              aria-label={`Open ${shownText(r.target.ref)} (${shownText(r.target.banner)})`}
+              onClick={() => r.target && onOpen(r.target)}
+            >
+              <ShownText text={r.text} />
+            </button>
+          ) : (
+            <span data-testid="ref-text">
+              <ShownText text={r.text} />
+            </span>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
 import type { ViewMarking } from '../inbox/viewMarking';
+import type { SearchSort, SearchSortKey } from '../search/searchSort';
 import { InboxList } from './InboxList';
 import { SearchResults, type SearchState } from './SearchResults';
 import { WorkspaceFrame, type WorkspaceChrome } from './WorkspaceFrame';
@@ -31,6 +32,9 @@ export type InboxScreenProps = Readonly<{
   onSearch(): void;
   onClearSearch(): void;
   onOpenHit(hit: SearchHit, index: number): void;
+  /** The order of the search results, and a click on a column head (issue 14 item 3). */
+  searchSort: SearchSort;
+  onSortHits(key: SearchSortKey): void;
   onSelect(index: number): void;
   onOpen(index: number): void;
   onNeedMore(): void;
@@ -120,7 +124,13 @@ export function InboxScreen(props: InboxScreenProps) {
         </div>
         {searching ? (
           <div className="search-pane" onKeyDown={onResultsKeyDown}>
-            <SearchResults search={search} focusIndex={props.searchFocusIndex} onOpen={props.onOpenHit} />
+            <SearchResults
+              search={search}
+              focusIndex={props.searchFocusIndex}
+              onOpen={props.onOpenHit}
+              sort={props.searchSort}
+              onSort={props.onSortHits}
+            />
           </div>
         ) : (
           <>

@@ -1,12 +1,16 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../electron/domain/cable';
+import { ariaSort, type SearchSort, type SearchSortKey } from '../search/searchSort';
 import { ClassificationChip } from './markings';
+import { MarkedText } from './MarkedText';
 import { ShownText } from './ShownText';
 
 /**
- * Search results (pure view): one button per hit, each with its full marking line as a chip and
- * its captions (main has already removed every cable the person may not see). Arrow keys move
- * between hits, Enter opens one, Escape (handled by the screen) clears the search.
+ * Search results (pure view): one button per hit, each with its full marking line as a chip, its
+ * captions, its reference, subject and a snippet of its text with what matched highlighted, and
+ * From and DTG columns (main has already removed every cable the person may not see; issue 14
+ * item 3). The column heads sort the list (best match, From, DTG). Arrow keys move between hits,
+ * Enter opens one, Escape (handled by the screen) clears the search.
  */
 export type SearchState =
   | Readonly<{ status: 'idle' }>
@@ -19,8 +23,11 @@ export function SearchResults(props: {
   /** The hit to focus when the list appears again (coming back from a cable). */
   focusIndex: number | null;
   onOpen(hit: SearchHit, index: number): void;
+  /** The order the hits are in (the container sorts them). */
+  sort: SearchSort;
+  onSort(key: SearchSortKey): void;
 }) {
-  const { search, focusIndex } = props;
+  const { search, focusIndex, sort } = props;
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -64,41 +71,82 @@ export function SearchResults(props: {
       </p>
     );
   }
+  const head = (key: SearchSortKey, label: string) => {
+    const order = ariaSort(sort, key);
+    const active = sort.key === key;
+    return (
+      <button
+        type="button"
+        className="search-results__sort"
+        aria-pressed={active}
+        data-testid={`sort-${key}`}
+        data-sort={order}
+        onClick={() => props.onSort(key)}
+      >
+        {label}
+        {order === 'ascending' ? ' ↑' : order === 'descending' ? ' ↓' : ''}
+        {order !== 'none' && (
+          <span className="visually-hidden">{order === 'ascending' ? ', ascending' : ', descending'}</span>
+        )}
+      </button>
+    );
+  };
   return (
-    <ol className="search-results" aria-label="Search results" ref={listRef} onKeyDown={onKeyDown}>
-      {search.hits.map((h, i) => (
-        <li key={h.cableId}>
-          <button
-            type="button"
-            className="hit"
-            data-testid="search-hit"
-            data-ref={h.ref}
-            onClick={() => props.onOpen(h, i)}
-          >
-            <span className="hit__classification">
-              <ClassificationChip classification={h.classification} text={h.banner} />
-            </span>
-            <span className="hit__main">
-              <span className="hit__line1">
-                <span className="hit__ref">
-                  <ShownText text={h.ref} />
-                </span>
-                {h.captions.map((c) => (
-                  <span key={c} className="caption-tag">
-                    <ShownText text={c} />
+    <>
+      <div className="search-results__head" role="group" aria-label="Sort results by">
+        <span className="search-results__head-marking">{head('match', 'Best match')}</span>
+        <span />
+        <span>{head('from', 'From')}</span>
+        <span className="search-results__head-dtg">{head('dtg', 'DTG')}</span>
+      </div>
+      <ol className="search-results" aria-label="Search results" ref={listRef} onKeyDown={onKeyDown}>
+        {search.hits.map((h, i) => (
+          <li key={h.cableId}>
+            <button
+              type="button"
+              className="hit"
+              data-testid="search-hit"
+              data-ref={h.ref}
+              onClick={() => props.onOpen(h, i)}
+            >
+              <span className="hit__classification">
+                <ClassificationChip classification={h.classification} text={h.banner} />
+              </span>
+              <span className="hit__main">
+                <span className="hit__line1">
+                  <span className="hit__ref" data-testid="hit-ref">
+                    <MarkedText parts={h.marks.ref} />
                   </span>
-                ))}
+                  {h.captions.map((c) => (
+                    <span key={c} className="caption-tag">
+                      <ShownText text={c} />
+                    </span>
+                  ))}
+                  {h.marks.mrn && (
+                    <span className="hit__mrn muted">
+                      MRN <MarkedText parts={h.marks.mrn} />
+                    </span>
+                  )}
+                </span>
+                <span className="hit__subject" data-testid="hit-subject">
+                  <MarkedText parts={h.marks.subject} />
+                </span>
+                {h.marks.snippet.length > 0 && (
+                  <span className="hit__snippet" data-testid="hit-snippet">
+                    <MarkedText parts={h.marks.snippet} />
+                  </span>
+                )}
               </span>
-              <span className="hit__subject">
-                <ShownText text={h.subject} />
+              <span className="hit__from" data-testid="hit-from">
+                <ShownText text={h.from} />
               </span>
-            </span>
-            <span className="hit__dtg">
-              <ShownText text={h.dtg} />
-            </span>
-          </button>
-        </li>
-      ))}
-    </ol>
+              <span className="hit__dtg" data-testid="hit-dtg">
+                <MarkedText parts={h.marks.dtg} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -52,6 +52,8 @@ export function CableContainer(props: {
   onDeliveryUpdated(row: InboxRow): void;
   /** Opens a draft in the composer; given, the cable view offers "Reply". */
   onOpenDraft?(draftId: number): void;
+  /** Opens a cable cited in this one's references (only those main says the reader may open). */
+  onOpenReference?(target: Omit<CableTarget, 'deliveryId'>): void;
 }) {
   const { client, target, delivery, onSessionEnded, onDeliveryUpdated } = props;
   const { cableId } = target;
@@ -317,6 +319,7 @@ export function CableContainer(props: {
       pendingPassTo={pendingPassTo}
       onPass={executePass}
       onReply={onOpenDraft ? reply : undefined}
+      onOpenReference={props.onOpenReference}
       onRepeat={() => {
         if (ready && !handling.pending) setRepeat({ draft: EMPTY_REPEAT, pending: false, error: null });
       }}

@@ -8,6 +8,7 @@ import type { WorkspaceChrome, WorkspaceSection } from '../components/WorkspaceF
 import { describeError, serviceMessage } from '../errorText';
 import { InboxFeed, useInboxFeed } from '../inbox/inboxFeed';
 import { overallMarking, UNCLASSIFIED_MARKING } from '../inbox/viewMarking';
+import { BEST_MATCH, nextSort, sortHits, type SearchSort } from '../search/searchSort';
 import { AccountsContainer } from './AccountsContainer';
 import { AuditContainer } from './AuditContainer';
 import { CableContainer, type CableTarget } from './CableContainer';
@@ -51,9 +52,12 @@ function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<Wo
   return [...sections, 'import'];
 }
 
-/** The app bar's section for a view: a draft and its released cable belong to the drafting desk. */
+/**
+ * The app bar's section for a view: a draft and its released cable belong to the drafting desk;
+ * a cable opened from another's reference, to where that one was.
+ */
 function sectionOf(view: View): WorkspaceSection {
-  if (view.kind === 'cable') return view.returnTo ? 'drafts' : 'inbox';
+  if (view.kind === 'cable') return view.returnTo ? sectionOf(view.returnTo) : 'inbox';
   return view.kind === 'draft' ? 'drafts' : view.kind;
 }
 
@@ -137,6 +141,11 @@ export function Workspace(props: {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [searchFocus, setSearchFocus] = useState<number | null>(null);
+  const [searchSort, setSearchSort] = useState<SearchSort>(BEST_MATCH);
+  const sortedSearch = useMemo<SearchState>(
+    () => (search.status === 'ready' ? { ...search, hits: sortHits(search.hits, searchSort) } : search),
+    [search, searchSort],
+  );
   const latestSearch = useRef(0);
   const searchMarking = useMemo(
     () => (search.status === 'ready' ? overallMarking(search.hits) : UNCLASSIFIED_MARKING),
@@ -148,6 +157,7 @@ export function Workspace(props: {
     setQuery('');
     setSearch({ status: 'idle' });
     setSearchFocus(null);
+    setSearchSort(BEST_MATCH);
   }, []);
 
   const runSearch = () => {
@@ -215,6 +225,18 @@ export function Workspace(props: {
     });
   };
 
+  /** A reference inside a cable the reader may open (main says which); back returns to the citing cable. */
+  const openReference = (target: Omit<CableTarget, 'deliveryId'>) => {
+    if (view.kind !== 'cable') return;
+    const delivery = feed.rowByCableId(target.cableId);
+    setView({
+      kind: 'cable',
+      from: view.from,
+      target: { ...target, deliveryId: delivery?.deliveryId ?? null },
+      returnTo: view,
+    });
+  };
+
   const signOut = () => {
     setSigningOut(true);
     client.signOut().finally(() => onSignedOut());
@@ -261,12 +283,19 @@ export function Workspace(props: {
           target={view.target}
           delivery={delivery}
           backLabel={
-            view.returnTo ? 'Draft' : view.from === 'search' && search.status !== 'idle' ? 'Search results' : 'Inbox'
+            view.returnTo
+              ? view.returnTo.kind === 'cable'
+                ? view.returnTo.target.ref
+                : 'Draft'
+              : view.from === 'search' && search.status !== 'idle'
+                ? 'Search results'
+                : 'Inbox'
           }
           onBack={view.returnTo ? () => setView(view.returnTo ?? { kind: 'inbox' }) : back}
           onSessionEnded={onSessionEnded}
           onDeliveryUpdated={onDeliveryUpdated}
           onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
+          onOpenReference={openReference}
         />
       );
     }
@@ -319,9 +348,14 @@ export function Workspace(props: {
           selectedIndex={selected}
           initialScrollTopPx={scrollTopPx}
           query={query}
-          search={search}
+          search={sortedSearch}
           searchMarking={searchMarking}
           searchFocusIndex={searchFocus}
+          searchSort={searchSort}
+          onSortHits={(key) => {
+            setSearchSort((current) => nextSort(current, key));
+            setSearchFocus(null);
+          }}
           onQueryChange={setQuery}
           onSearch={runSearch}
           onClearSearch={clearSearch}
