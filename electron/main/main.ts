@@ -6,6 +6,7 @@ import { isAppUrl } from './appOrigin';
 import { senderOf } from './ipcSender';
 import { launchOverrides } from './launchOverrides';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
+import { pushToWindow } from './pushToWindow';
 import { createIpcRouter, type IpcRouter } from './router';
 import { configureSession, enforceOnEveryWebContents } from './security';
 import { createMainWindow } from './window';
@@ -88,7 +89,10 @@ function start(): void {
     return;
   }
 
-  registerIpc(createIpcRouter({ core, isTrustedUrl: isAppUrl }));
+  const router = createIpcRouter({ core, isTrustedUrl: isAppUrl });
+  registerIpc(router);
+  // Live inbox (issue 14 item 1): the router says which window may be told what; send it there.
+  router.onPush((senderId, event) => pushToWindow(senderId, event, { isAppUrl, onNotificationClick: focusMainWindow }));
   openWindow();
 }
 

@@ -1,5 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildCableroomApi } from '../contract/api';
+import { PUSH_CHANNEL } from '../contract/push';
 
 /**
  * The whole bridge: `window.cableroom`, one intent function per contract endpoint, built by the
@@ -10,5 +11,15 @@ import { buildCableroomApi } from '../contract/api';
  */
 contextBridge.exposeInMainWorld(
   'cableroom',
-  buildCableroomApi((channel, input) => ipcRenderer.invoke(channel, input)),
+  buildCableroomApi(
+    (channel, input) => ipcRenderer.invoke(channel, input),
+    // Push (issue 14 item 1): the listener gets the event, never the IPC event object.
+    (receive) => {
+      const handler = (_ipc: IpcRendererEvent, event: unknown): void => receive(event);
+      ipcRenderer.on(PUSH_CHANNEL, handler);
+      return () => {
+        ipcRenderer.removeListener(PUSH_CHANNEL, handler);
+      };
+    },
+  ),
 );

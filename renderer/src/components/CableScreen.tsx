@@ -315,8 +315,12 @@ function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
       ) : (
         <span className="handling__ack muted">{roleWords(d.role)} copy</span>
       )}
-      <span className={`read-state${d.read ? ' read-state--read' : ''}`} data-testid="read-state">
-        {d.read ? 'Filed as read' : 'Unread'}
+      <span
+        className={`read-state${d.read ? ' read-state--read' : ''}`}
+        data-testid="read-state"
+        data-state={readState(d)}
+      >
+        {READ_STATE_WORDS[readState(d)]}
       </span>
       <span className="handling__spacer" />
       {awaitingAck && (
@@ -334,15 +338,22 @@ function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
       <button
         type="button"
         className="button"
-        disabled={busy || d.read}
+        disabled={busy || d.filed}
         onClick={props.onFileAsRead}
         data-testid="file-as-read"
       >
-        {handling.pending === 'read' ? 'Filing…' : d.read ? 'Filed' : 'File as read'}
+        {handling.pending === 'read' ? 'Filing…' : d.filed ? 'Filed' : 'File as read'}
       </button>
     </div>
   );
 }
+
+/** Opening reads a cable; filing is its own act (issue 14 item 2; rule 8 for FLASH/NIACT). */
+function readState(d: InboxRow): 'unread' | 'read' | 'filed' {
+  return d.filed ? 'filed' : d.read ? 'read' : 'unread';
+}
+
+const READ_STATE_WORDS = { unread: 'Unread', read: 'Read', filed: 'Filed as read' } as const;
 
 function roleWords(role: InboxRow['role']): string {
   switch (role) {

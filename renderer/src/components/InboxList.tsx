@@ -244,9 +244,9 @@ function InboxRowView(props: {
           <span
             className={`read-dot${row.read ? ' read-dot--read' : ''}`}
             data-testid="read-dot"
-            title={row.read ? 'Filed as read' : 'Unread'}
+            title={row.filed ? 'Filed as read' : row.read ? 'Read' : 'Unread'}
           >
-            <span className="visually-hidden">{row.read ? 'Filed as read. ' : 'Unread. '}</span>
+            <span className="visually-hidden">{row.filed ? 'Filed as read. ' : row.read ? 'Read. ' : 'Unread. '}</span>
           </span>
           <span className="inbox-row__ref">
             <ShownText text={row.ref} />

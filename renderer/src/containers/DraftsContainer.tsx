@@ -5,6 +5,7 @@ import { toApiError, type ApiError, type CableroomClient } from '../api';
 import { DraftingDesk } from '../components/DraftingDesk';
 import type { WorkspaceChrome } from '../components/WorkspaceFrame';
 import { serviceMessage } from '../errorText';
+import { usePush } from './usePush';
 
 /**
  * Wires the drafting desk to `listDrafts` and `createDraft`: the list is read each time the desk
@@ -37,6 +38,12 @@ export function DraftsContainer(props: {
     [onSessionEnded],
   );
 
+  // A draft step elsewhere (submitted to this user, cleared, released) lists again (issue 14).
+  const [generation, setGeneration] = useState(0);
+  usePush(client, (event) => {
+    if (event.kind === 'drafts') setGeneration((g) => g + 1);
+  });
+
   useEffect(() => {
     let live = true;
     client.listDrafts().then(
@@ -50,7 +57,7 @@ export function DraftsContainer(props: {
     return () => {
       live = false;
     };
-  }, [client, toMessage]);
+  }, [client, toMessage, generation]);
 
   const create = () => {
     if (creating) return;

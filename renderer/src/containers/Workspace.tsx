@@ -17,6 +17,8 @@ import { DraftComposerContainer } from './DraftComposerContainer';
 import { DraftsContainer } from './DraftsContainer';
 import { ImportContainer } from './ImportContainer';
 import { useAlerts } from './useAlerts';
+import { usePush } from './usePush';
+import { useWorkCounts } from './useWorkCounts';
 
 /** Hits asked for per search (the contract allows up to 100). */
 const SEARCH_LIMIT = 50;
@@ -94,6 +96,13 @@ export function Workspace(props: {
   useEffect(() => {
     if (snapshot.error?.code === 'NOT_SIGNED_IN') onSessionEnded(snapshot.error);
   }, [snapshot.error, onSessionEnded]);
+
+  // ---- Live inbox (issue 14): arrivals and read state come in without a reload ----
+  usePush(client, (event) => {
+    // An import of one's own may have brought traffic to one's post as well.
+    if (event.kind === 'inbox' || event.kind === 'alerts' || event.kind === 'import') feed.refresh();
+  });
+  const work = useWorkCounts(client, onSessionEnded);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
   const alerts = useAlerts(client, onSessionEnded);
@@ -254,6 +263,7 @@ export function Workspace(props: {
     },
     signingOut,
     onSignOut: signOut,
+    counts: work.counts,
     alerts: (
       <AlertPanel
         alerts={alertRows}

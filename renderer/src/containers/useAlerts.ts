@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
 import { toApiError, type ApiError, type CableroomClient } from '../api';
+import { usePush } from './usePush';
 
 /**
  * FLASH and NIACT deliveries waiting for acknowledgement (DOMAIN.md rule 8; 5 FAH-2 H-421.1:
- * the duty officer is told on receipt, at any hour). Asked for at sign-in, then every
- * ALERT_POLL_MS and whenever the window regains focus. An answer that arrives after a newer
+ * the duty officer is told on receipt, at any hour). Asked for at sign-in, whenever main pushes
+ * an arrival or an acknowledgement (issue 14 item 1), when the window regains focus, and every
+ * ALERT_POLL_MS as a fallback. An answer that arrives after a newer
  * request was sent is dropped, so a slow reply cannot bring back an acknowledged alert.
  */
 export const ALERT_POLL_MS = 15_000;
@@ -43,6 +45,10 @@ export function useAlerts(client: CableroomClient, onSessionEnded: (e: ApiError)
       window.removeEventListener('focus', refresh);
     };
   }, [refresh]);
+
+  usePush(client, (event) => {
+    if (event.kind === 'alerts') refresh();
+  });
 
   return { rows, refresh };
 }

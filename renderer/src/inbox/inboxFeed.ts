@@ -32,6 +32,8 @@ export class InboxFeed {
   private loading = false;
   private error: ApiError | null = null;
   private closed = false;
+  /** The newest refresh asked for; an older answer is dropped. */
+  private refreshRequest = 0;
   private snapshot: InboxFeedSnapshot;
   private readonly listeners = new Set<() => void>();
 
@@ -59,6 +61,8 @@ export class InboxFeed {
       .then((page) => {
         if (this.closed) return;
         for (const row of page.rows) {
+          // Already brought in by a refresh (a push while this page was on its way).
+          if (this.indexByDelivery.has(row.deliveryId)) continue;
           this.indexByDelivery.set(row.deliveryId, this.rows.length);
           this.rows.push(row);
           this.rollup.add(row);
@@ -92,6 +96,44 @@ export class InboxFeed {
     this.publish();
   };
 
+  /**
+   * What main pushed (issue 14 item 1): the newest page again. Loaded rows take their new state
+   * (read, acknowledged) in place; new deliveries are merged in by delivery time, newest first.
+   * A delivery that arrives with a time older than the newest page (an imported historical
+   * telegram in a long inbox) shows on the next sign-in.
+   */
+  readonly refresh = (): void => {
+    if (this.closed) return;
+    const request = ++this.refreshRequest;
+    this.client
+      .listInbox(null, this.pageSize)
+      .then((page) => {
+        if (this.closed || request !== this.refreshRequest) return;
+        const fresh: InboxRow[] = [];
+        for (const row of page.rows) {
+          const index = this.indexByDelivery.get(row.deliveryId);
+          if (index === undefined) fresh.push(row);
+          else this.rows[index] = row;
+        }
+        if (fresh.length > 0) this.mergeIn(fresh);
+        this.publish();
+      })
+      .catch(() => {
+        // Transient: the next push, the focus or a reload asks again; the list stays as it is.
+      });
+  };
+
+  private mergeIn(fresh: ReadonlyArray<InboxRow>): void {
+    const merged = [...this.rows, ...fresh].sort(newestFirst);
+    this.rows.length = 0;
+    this.indexByDelivery.clear();
+    for (const row of merged) {
+      this.indexByDelivery.set(row.deliveryId, this.rows.length);
+      this.rows.push(row);
+    }
+    for (const row of fresh) this.rollup.add(row);
+  }
+
   /** The loaded row of a delivery, if any. */
   rowByDeliveryId(deliveryId: number): InboxRow | undefined {
     const index = this.indexByDelivery.get(deliveryId);
@@ -124,6 +166,12 @@ export class InboxFeed {
     this.snapshot = this.makeSnapshot();
     for (const l of this.listeners) l();
   }
+}
+
+/** The inbox's order: delivery time, then delivery id, newest first (the keyset of listInbox). */
+function newestFirst(a: InboxRow, b: InboxRow): number {
+  if (a.deliveredAt !== b.deliveredAt) return a.deliveredAt < b.deliveredAt ? 1 : -1;
+  return b.deliveryId - a.deliveryId;
 }
 
 export function useInboxFeed(feed: InboxFeed): InboxFeedSnapshot {
