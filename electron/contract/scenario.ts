@@ -4,7 +4,7 @@ import { CLASSIFICATIONS, CLEARANCE_LEVELS } from '../domain/classification';
 import { DTG_PATTERN } from '../domain/dtg';
 import { MAX_RATE } from '../domain/exercise/clock';
 import { OFFSET_PATTERN } from '../domain/exercise/time';
-import { cableInputSchema } from './cableInput';
+import { cableInputSchema, type CableInput } from './cableInput';
 
 /**
  * The scenario document `CABLEROOM-SCENARIO-1` (EXERCISES.md §2; docs/EXERCISES.md): one JSON
@@ -181,7 +181,13 @@ export function isFrusReference(c: ScenarioCable): c is FrusReference {
 export type ScenarioProblem = Readonly<{ path: string; message: string }>;
 
 export type ScenarioValidation =
-  | Readonly<{ ok: true; scenario: Scenario; problems: readonly [] }>
+  | Readonly<{
+      ok: true;
+      scenario: Scenario;
+      /** Every cable by its key, FRUS references resolved to the telegram as the importer maps it. */
+      cables: Readonly<Record<string, CableInput>>;
+      problems: readonly [];
+    }>
   | Readonly<{ ok: false; problems: ReadonlyArray<ScenarioProblem> }>;
 
 /** The JSON Schema for authors (docs/scenario.schema.json), generated from the zod schema. */

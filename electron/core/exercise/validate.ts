@@ -66,12 +66,20 @@ function shapeProblems(issues: ReadonlyArray<Issue>, prefix: ReadonlyArray<Prope
 export function validateScenario(doc: unknown, world: ScenarioWorld, frus: FrusLookup = new Map()): ScenarioValidation {
   const parsed = scenarioSchema.safeParse(doc);
   if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.error.issues) };
-  const problems = checkScenario(parsed.data, world, frus);
-  return problems.length === 0 ? { ok: true, scenario: parsed.data, problems: [] } : { ok: false, problems };
+  const cables = new Map<string, CableInput>();
+  const problems = checkScenario(parsed.data, world, frus, cables);
+  return problems.length === 0
+    ? { ok: true, scenario: parsed.data, cables: Object.fromEntries(cables), problems: [] }
+    : { ok: false, problems };
 }
 
 /** The checks beyond the shape, on a document that has it. */
-export function checkScenario(s: Scenario, world: ScenarioWorld, frus: FrusLookup): ScenarioProblem[] {
+export function checkScenario(
+  s: Scenario,
+  world: ScenarioWorld,
+  frus: FrusLookup,
+  cables: Map<string, CableInput> = new Map(),
+): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const report = (path: string, message: string): void => void problems.push({ path, message });
   const ctx = new Context(s, world, report);
@@ -122,8 +130,7 @@ export function checkScenario(s: Scenario, world: ScenarioWorld, frus: FrusLooku
 
   s.roles.forEach((r, i) => ctx.checkRole(r, `roles[${i}]`));
 
-  // Cables: inline ones in place, FRUS references as resolved.
-  const cables = new Map<string, CableInput>();
+  // Cables: inline ones in place, FRUS references as resolved (filled into `cables` for the caller).
   const refs = new Map<string, string>();
   for (const [key, entry] of Object.entries(s.cables)) {
     const path = jsonPath(['cables', key]);

@@ -350,6 +350,16 @@ describe('FRUS references', () => {
     expect(r.problems[0]!.message).toMatch(/^FRUS frus1961-63v11 doc\. 99999 was not found in /);
     // TOPOL 578 is SECRET, Eyes Only for Finletter: the trainee can never open it.
     expect(r.problems[1]!.message).toMatch(/no role in "trainee" may read TOPOL 578/);
+
+    // Without those two, it is valid, and the result carries the telegram for the delivery.
+    delete doc.cables.missing;
+    doc.expectations.pop();
+    writeFileSync(file, JSON.stringify(doc));
+    const valid = await validateScenarioFile(c.db, file);
+    expect(valid.problems).toEqual([]);
+    if (!valid.ok) throw new Error('expected a valid scenario');
+    expect(valid.cables.topol).toMatchObject({ ref: 'TOPOL 578', classification: 'SECRET', captions: ['EYES_ONLY'] });
+    expect(valid.cables.flash!.ref).toBe('TOPOL 702');
   });
 
   test('a missing scenario file is NOT_FOUND; a file that is not JSON is a problem at the document', async () => {
