@@ -7,6 +7,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { setScryptCostForTests } from '../../electron/core/crypto/scrypt';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type IpcRouter } from '../../electron/main/router';
+import { PUSH_DISPATCH } from './pushDispatch';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 /**
@@ -181,7 +182,21 @@ async function connectPage(page: Page, router: IpcRouter, origin: string, bridge
     ),
   );
   await page.addInitScript({ content: bridgeScript });
-  page.on('close', () => router.forgetSender(senderId));
+  // Push (issue 14 item 1): what the router chose for this page goes to its main frame, as main's
+  // webContents.send does. A page between documents misses it, as a reloading window would.
+  const stopPush = router.onPush((id, event) => {
+    if (id !== senderId || page.isClosed()) return;
+    page
+      .evaluate(([name, e]) => (window as unknown as Record<string, (x: unknown) => void>)[name]?.(e), [
+        PUSH_DISPATCH,
+        event,
+      ] as const)
+      .catch(() => undefined);
+  });
+  page.on('close', () => {
+    stopPush();
+    router.forgetSender(senderId);
+  });
   const url = `${origin}/index.html`;
   await page.goto(url);
   return url;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SignedInUser } from '../../../electron/domain/cable';
 import { classificationWords } from '../../../electron/domain/classification';
+import type { WorkCounts } from '../../../electron/contract/push';
 import type { ViewMarking } from '../inbox/viewMarking';
 import { ClassificationBanner } from './markings';
 import { ShownText } from './ShownText';
@@ -35,7 +36,36 @@ export type WorkspaceChrome = Readonly<{
   onSignOut(): void;
   /** The alert panel (or nothing), placed under the app bar on every screen. */
   alerts: ReactNode;
+  /** Unread deliveries and drafts waiting for the user, kept current by push (issue 14 item 2); null until known. */
+  counts?: WorkCounts | null;
 }>;
+
+/** "3", or "999+" past the count's cap. */
+function unreadWords(counts: WorkCounts): string {
+  return counts.unreadCapped ? `${counts.unread}+` : String(counts.unread);
+}
+
+/** The badge beside a section's name: unread for the inbox, waiting drafts for the desk. */
+function sectionBadge(section: WorkspaceSection, counts: WorkCounts | null | undefined): ReactNode {
+  if (!counts) return null;
+  if (section === 'inbox' && (counts.unread > 0 || counts.unreadCapped)) {
+    return (
+      <span className="app-nav__badge" data-testid="unread-count" data-count={counts.unread}>
+        {unreadWords(counts)}
+        <span className="visually-hidden"> unread</span>
+      </span>
+    );
+  }
+  if (section === 'drafts' && counts.draftsWaiting > 0) {
+    return (
+      <span className="app-nav__badge" data-testid="drafts-waiting-count" data-count={counts.draftsWaiting}>
+        {counts.draftsWaiting}
+        <span className="visually-hidden"> waiting for you</span>
+      </span>
+    );
+  }
+  return null;
+}
 
 /** Why the badge is there: a demo must never be mistaken for an installation that protects anything. */
 export const DEMO_TITLE =
@@ -80,9 +110,20 @@ export function WorkspaceFrame(props: {
                 onClick={() => chrome.onNavigate(s)}
               >
                 {SECTION_WORDS[s]}
+                {sectionBadge(s, chrome.counts)}
               </button>
             ))}
           </nav>
+        )}
+        {chrome.counts && chrome.counts.draftsWaiting > 0 && chrome.section !== 'drafts' && (
+          <button
+            type="button"
+            className="app-bar__waiting"
+            data-testid="drafts-waiting-bar"
+            onClick={() => chrome.onNavigate('drafts')}
+          >
+            {chrome.counts.draftsWaiting} {chrome.counts.draftsWaiting === 1 ? 'draft' : 'drafts'} waiting for you
+          </button>
         )}
         <div className="app-bar__user" data-testid="signed-in-user">
           <span className="app-bar__name">
