@@ -6,6 +6,9 @@
  *   page → server  { id, channel, input }      one call; `id` a safe integer the page chose
  *   server → page  { id, result }              its envelope, `{ok:true,value} | {ok:false,error}`
  *   server → page  { push }                    a push event for this connection (push-design.md)
+ *   server → page  { resume }                  the secret that lets this tab's next connection
+ *                                              (after a reload) take up its session: the tab is the
+ *                                              window, as in Electron, where a reload keeps the sign-in
  *
  * Payloads are plain objects, arrays, primitives and Uint8Array (ipc.ts). JSON has no bytes, so a
  * Uint8Array travels as `{ "$bytes": "<base64>" }`; an object key that itself starts with `$` is
@@ -26,7 +29,11 @@ export const WIRE_PATH = '/cableroom-ipc';
 export const TRANSPORT_META_NAME = 'cableroom-transport';
 
 export type WireCall = Readonly<{ id: number; channel: string; input: unknown }>;
-export type WireMessage = Readonly<{ id: number; result: unknown }> | Readonly<{ push: unknown }>;
+export type WireMessage =
+  Readonly<{ id: number; result: unknown }> | Readonly<{ push: unknown }> | Readonly<{ resume: string }>;
+
+/** The query parameter of the WebSocket URL that presents a resume secret. */
+export const RESUME_PARAM = 'resume';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core, CoreServices } from '../core/app';
-import { asWireCall, decodeWire, encodeWire, TRANSPORT_META_NAME, WIRE_PATH, type WireMessage } from '../contract/wire';
+import {
+  asWireCall,
+  decodeWire,
+  encodeWire,
+  RESUME_PARAM,
+  TRANSPORT_META_NAME,
+  WIRE_PATH,
+  type WireMessage,
+} from '../contract/wire';
 import { APP_ORIGIN } from '../main/appOrigin';
 import { createAppRequestHandler } from '../main/appRequestHandler';
 import { CONTENT_SECURITY_POLICY } from '../main/csp';
@@ -21,7 +30,11 @@ import { hostAllowed, isServedUrl, newToken, originAllowed, readCookie, tokenCoo
  *   once (`/?token=…`, answered with an HttpOnly, SameSite=Strict cookie and a redirect to the
  *   same address without it), then in that cookie, which no other site's request carries;
  * - the WebSocket upgrade must also come from this server's own origin (Origin header);
- * - each connection is one router sender (its own session), forgotten when it closes.
+ * - each browser tab is one router sender (its own session), as each Electron window is: the
+ *   server gives the tab's connection a one-time resume secret (kept in the tab's sessionStorage),
+ *   and the tab's next connection may present it to take the session up again — a reload keeps
+ *   the sign-in, as in Electron. Two live connections never share a session: the newer one takes
+ *   it and the older is closed. A session no connection takes up within `resumeGraceMs` is forgotten.
  *
  * Nothing here imports electron: the CLI bundles it (eslint layers; scripts/build-node.mjs).
  */
@@ -41,6 +54,8 @@ export type ServeOptions = Readonly<{
   /** For tests only; otherwise a fresh random token. */
   token?: string;
   logError?: (message: string, error: unknown) => void;
+  /** How long a tab's session waits for its next connection (a reload); 30 s by default. */
+  resumeGraceMs?: number;
 }>;
 
 export type ServeServer = Readonly<{
@@ -51,7 +66,7 @@ export type ServeServer = Readonly<{
   url: string;
   token: string;
   router: IpcRouter;
-  /** Open WebSocket connections, i.e. router sessions. */
+  /** Open WebSocket connections, i.e. live router sessions. */
   connectionCount(): number;
   close(): Promise<void>;
 }>;
@@ -93,6 +108,13 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const router = createIpcRouter({ core: options.core, isTrustedUrl: (url) => isServedUrl(port, url), logError });
   const connections = new Map<string, WebSocket>();
   let nextConnection = 1;
+  const resumeGraceMs = options.resumeGraceMs ?? 30_000;
+  /** SHA-256 of a resume secret → its sender; each sender's current secret; parked sessions' timers. */
+  const resumable = new Map<string, string>();
+  const secretOf = new Map<string, string>();
+  const expiry = new Map<string, NodeJS.Timeout>();
+  let closing = false;
+  const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host;
@@ -164,7 +186,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     if (!tokenMatches(token, readCookie(req.headers.cookie, cookieName()))) {
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => connect(ws, origin!.toLowerCase()));
+    const resume = new URL(req.url ?? '/', `http://${host}`).searchParams.get(RESUME_PARAM);
+    wss.handleUpgrade(req, socket, head, (ws) => connect(ws, origin!.toLowerCase(), resume));
   });
 
   function send(ws: WebSocket, message: WireMessage): void {
@@ -183,11 +206,39 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     ws.send(text);
   }
 
-  /** One connection, one router sender (its own session), as one Electron window. */
-  function connect(ws: WebSocket, origin: string): void {
-    const id = `serve-${nextConnection++}`;
+  /** Ends a session for good: its secret, its timer, its sign-in. */
+  function forget(id: string): void {
+    const hash = secretOf.get(id);
+    if (hash !== undefined) resumable.delete(hash);
+    secretOf.delete(id);
+    clearTimeout(expiry.get(id));
+    expiry.delete(id);
+    router.forgetSender(id);
+  }
+
+  /** A new one-time secret for the tab behind `ws`; the previous one no longer works. */
+  function issueResume(id: string, ws: WebSocket): void {
+    const previous = secretOf.get(id);
+    if (previous !== undefined) resumable.delete(previous);
+    const secret = newToken();
+    resumable.set(digest(secret), id);
+    secretOf.set(id, digest(secret));
+    send(ws, { resume: secret });
+  }
+
+  /** One tab, one router sender (its own session), as one Electron window. */
+  function connect(ws: WebSocket, origin: string, resume: string | null): void {
+    const resumed = resume ? resumable.get(digest(resume)) : undefined;
+    const id = resumed ?? `serve-${nextConnection++}`;
+    if (resumed !== undefined) {
+      clearTimeout(expiry.get(id));
+      expiry.delete(id);
+      // The older connection of this tab (a close not yet seen, or a duplicated tab) gives way.
+      connections.get(id)?.close(4000, 'This session continues on a newer connection.');
+    }
     const sender: Sender = { id, url: origin, isMainFrame: true };
     connections.set(id, ws);
+    issueResume(id, ws);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return ws.close(1003, 'Text frames only.');
       let call;
@@ -202,8 +253,12 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     });
     ws.on('error', (e) => logError(`serve: connection ${id}`, e));
     ws.on('close', () => {
+      if (connections.get(id) !== ws) return; // a newer connection has the session now
       connections.delete(id);
-      router.forgetSender(id);
+      if (closing || resumeGraceMs <= 0) return forget(id);
+      const timer = setTimeout(() => forget(id), resumeGraceMs);
+      timer.unref();
+      expiry.set(id, timer);
     });
   }
 
@@ -226,6 +281,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     router,
     connectionCount: () => connections.size,
     async close() {
+      closing = true;
+      for (const id of [...secretOf.keys()]) forget(id);
       for (const ws of connections.values()) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();

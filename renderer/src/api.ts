@@ -4,7 +4,7 @@ import type { InputOf } from '../../electron/contract/ipc';
 import type { PushListener } from '../../electron/contract/push';
 import type { Draft } from '../../electron/domain/draft';
 import type { InboxCursor } from '../../electron/domain/cable';
-import { TRANSPORT_META_NAME, WIRE_PATH } from '../../electron/contract/wire';
+import { RESUME_PARAM, TRANSPORT_META_NAME, WIRE_PATH } from '../../electron/contract/wire';
 import { webSocketTransport } from './wsTransport';
 
 /** A failure the renderer itself detects: the page was opened without the bridge. */
@@ -162,17 +162,24 @@ export function missingBridgeClient(): CableroomClient {
   );
 }
 
+/** Where a tab served by `cableroom serve` keeps its resume secret (sessionStorage: this tab only). */
+const RESUME_STORAGE_KEY = 'cableroom-serve-resume';
+
 /**
  * `window.cableroom` when `cableroom serve` served the page (its index.html carries the transport
  * `<meta>`; issue 14 item 9): built by the same `buildCableroomApi` as the preload, over this
  * page's WebSocket to the server, and installed as the preload's object is (frozen, not writable),
  * so the page sees one API whichever shell it runs in. Undefined on any other page.
+ * The tab keeps the server's resume secret in sessionStorage (this tab only, gone with it), so a
+ * reload takes up the tab's session, as a reload of the Electron window keeps its sign-in.
  */
 function installServedBridge(): CableroomApi | undefined {
   const meta = document.querySelector(`meta[name="${TRANSPORT_META_NAME}"]`);
   if (meta?.getAttribute('content') !== 'websocket') return undefined;
   const url = new URL(WIRE_PATH, window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const resume = sessionStorage.getItem(RESUME_STORAGE_KEY);
+  if (resume) url.searchParams.set(RESUME_PARAM, resume);
   const transport = webSocketTransport(
     new WebSocket(url),
     () =>
@@ -180,6 +187,7 @@ function installServedBridge(): CableroomApi | undefined {
         'BRIDGE_MISSING',
         'The connection to `cableroom serve` has closed: start it again and open the address it prints.',
       ),
+    (secret) => sessionStorage.setItem(RESUME_STORAGE_KEY, secret),
   );
   const api = buildCableroomApi(transport.invoke);
   Object.defineProperty(window, 'cableroom', { value: api, writable: false, configurable: false, enumerable: true });

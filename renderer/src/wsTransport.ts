@@ -4,9 +4,10 @@ import { decodeWire, encodeWire } from '../../electron/contract/wire';
 /**
  * The renderer's transport when `cableroom serve` served the page (issue 14 item 9): every call
  * of `window.cableroom` is one `{ id, channel, input }` message on one WebSocket, answered by
- * `{ id, result }`; `{ push }` messages go to the push listeners (push-design.md). The connection
- * is the session: if it closes, every pending and later call fails with the error `closedError`
- * makes, and the page must be opened again (a new connection would be signed out).
+ * `{ id, result }`; `{ push }` messages go to the push listeners (push-design.md); `{ resume }`
+ * hands the secret with which this tab's next connection (after a reload) takes up its session
+ * to `onResume`. If the connection closes, every pending and later call fails with the error
+ * `closedError` makes: the page must be opened again.
  */
 
 /** What the transport needs of a WebSocket (the browser's, or `ws`'s in the tests). */
@@ -24,7 +25,11 @@ export type WebSocketTransport = Readonly<{
 
 const OPEN = 1;
 
-export function webSocketTransport(socket: SocketLike, closedError: () => Error): WebSocketTransport {
+export function webSocketTransport(
+  socket: SocketLike,
+  closedError: () => Error,
+  onResume: (secret: string) => void = () => undefined,
+): WebSocketTransport {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const queued: string[] = [];
   const pushListeners = new Set<(event: unknown) => void>();
@@ -43,6 +48,10 @@ export function webSocketTransport(socket: SocketLike, closedError: () => Error)
       return;
     }
     if (message === null || typeof message !== 'object') return;
+    if ('resume' in message && typeof message.resume === 'string') {
+      onResume(message.resume);
+      return;
+    }
     if ('push' in message) {
       for (const listener of pushListeners) listener(message.push);
       return;

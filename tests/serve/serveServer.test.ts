@@ -60,18 +60,27 @@ type Opened = { ok: true; socket: WebSocket } | { ok: false; reason: string };
 
 /** Opens a WebSocket to the server as a browser page would (Origin, cookie), with overrides. */
 function openSocket(
-  options: { origin?: string | null; cookie?: string | null; host?: string; path?: string } = {},
+  options: {
+    origin?: string | null;
+    cookie?: string | null;
+    host?: string;
+    path?: string;
+    resume?: string;
+    attach?: (socket: WebSocket) => void;
+  } = {},
 ): Promise<Opened> {
   const origin = options.origin === undefined ? server.origin : options.origin;
   const sentCookie = options.cookie === undefined ? cookie : options.cookie;
   const headers: Record<string, string> = {};
   if (sentCookie !== null) headers.Cookie = sentCookie;
   if (options.host) headers.Host = options.host;
-  const socket = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? WIRE_PATH}`, {
+  const query = options.resume ? `?resume=${options.resume}` : '';
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? WIRE_PATH}${query}`, {
     headers,
     ...(origin !== null ? { origin } : {}),
   });
   sockets.push(socket);
+  options.attach?.(socket); // before any message can arrive, as the page attaches its transport
   return new Promise((resolve) => {
     socket.once('open', () => resolve({ ok: true, socket }));
     socket.once('unexpected-response', (_req, res) => resolve({ ok: false, reason: `HTTP ${res.statusCode}` }));
@@ -79,15 +88,30 @@ function openSocket(
   });
 }
 
-/** The renderer's own transport (renderer/src/wsTransport.ts) over an opened socket. */
-function apiOver(socket: WebSocket): CableroomApi {
-  return buildCableroomApi(webSocketTransport(socket, () => new Error('closed')).invoke);
+type Tab = { socket: WebSocket; api: CableroomApi; resume: () => string };
+
+/** A page's side of one connection: the renderer's own transport (renderer/src/wsTransport.ts). */
+async function connectedApi(resume?: string): Promise<Tab> {
+  let secret = '';
+  let api: CableroomApi | undefined;
+  const attach = (socket: WebSocket) => {
+    const transport = webSocketTransport(
+      socket,
+      () => new Error('closed'),
+      (s) => (secret = s),
+    );
+    api = buildCableroomApi(transport.invoke);
+  };
+  const opened = await openSocket(resume ? { resume, attach } : { attach });
+  if (!opened.ok || !api) throw new Error(`the WebSocket was refused: ${opened.ok ? '' : opened.reason}`);
+  return { socket: opened.socket, api, resume: () => secret };
 }
 
-async function connectedApi(): Promise<{ socket: WebSocket; api: CableroomApi }> {
-  const opened = await openSocket();
-  if (!opened.ok) throw new Error(`the WebSocket was refused: ${opened.reason}`);
-  return { socket: opened.socket, api: apiOver(opened.socket) };
+function closeAndWait(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    socket.once('close', (code) => resolve(code));
+    socket.close();
+  });
 }
 
 beforeEach(async () => {
@@ -223,11 +247,51 @@ describe('cableroom serve: sessions', () => {
     expect(await b.api.currentUser()).toEqual({ ok: true, value: null });
     expect(await b.api.listPosts()).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
     expect(server.connectionCount()).toBe(2);
-    // A closed connection's session is forgotten with it.
-    const closed = new Promise((resolve) => a.socket.once('close', resolve));
-    a.socket.close();
-    await closed;
+    await closeAndWait(a.socket);
     await expect.poll(() => server.connectionCount()).toBe(1);
+  });
+
+  test("a tab's next connection takes up its session with a one-time secret (a reload keeps the sign-in)", async () => {
+    const a = await connectedApi();
+    await a.api.signIn({ login: 'trainee', passphrase: SEED_PASSPHRASE });
+    const secret = a.resume();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    await closeAndWait(a.socket);
+
+    const reloaded = await connectedApi(secret);
+    expect(await reloaded.api.currentUser()).toMatchObject({ ok: true, value: { login: 'trainee' } });
+    expect(reloaded.resume()).not.toBe(secret);
+    // Used once, the secret opens nothing; a made-up one neither.
+    for (const stale of [secret, 'f'.repeat(64)]) {
+      const other = await connectedApi(stale);
+      expect(await other.api.currentUser()).toEqual({ ok: true, value: null });
+    }
+  });
+
+  test('two live connections never share a session: the newer takes it, the older is closed', async () => {
+    const a = await connectedApi();
+    await a.api.signIn({ login: 'trainee', passphrase: SEED_PASSPHRASE });
+    const aClosed = new Promise<number>((resolve) => a.socket.once('close', (code) => resolve(code)));
+    const b = await connectedApi(a.resume());
+    expect(await aClosed).toBe(4000);
+    expect(await b.api.currentUser()).toMatchObject({ ok: true, value: { login: 'trainee' } });
+    expect(server.connectionCount()).toBe(1);
+  });
+
+  test('a session no connection takes up within the grace period is forgotten', async () => {
+    await server.close();
+    server = await startServeServer({
+      core: newCore(),
+      rendererDir: fakeRenderer(),
+      logError: () => {},
+      resumeGraceMs: 0,
+    });
+    cookie = `cableroom-token-${server.port}=${server.token}`;
+    const a = await connectedApi();
+    await a.api.signIn({ login: 'trainee', passphrase: SEED_PASSPHRASE });
+    await closeAndWait(a.socket);
+    const later = await connectedApi(a.resume());
+    expect(await later.api.currentUser()).toEqual({ ok: true, value: null });
   });
 
   test('bytes reach the router as a Uint8Array (the contract checks them, not the wire)', async () => {
