@@ -1,13 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import type { Transport } from './tests/e2e/harness';
 
 /**
  * End-to-end tests of the built renderer in Debian's Chromium (ARCHITECTURE.md: no Electron
  * binary can be downloaded here, and `npx playwright install` does not work). Run with
  * `npm run test:e2e`, which builds first. CHROMIUM_PATH overrides the browser location.
+ *
+ * Two projects run the specs (tests/e2e/harness.ts, `transport`): 'bridge' installs
+ * `window.cableroom` over a Playwright binding; 'serve' opens the page from `cableroom serve`'s own
+ * server with its token, so every call crosses a real WebSocket (issue 14 item 9).
+ * `npx playwright test --project bridge` runs one.
  */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export default defineConfig({
+export default defineConfig<object, { transport: Transport }>({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   // One worker: each test owns a temporary database and the screenshots have fixed names.
@@ -20,6 +26,11 @@ export default defineConfig({
   // Playwright empties its outputDir on start; keep it apart from test-results/screens.
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  projects: [
+    // serve.spec.ts checks the serve server's refusals: it needs that server.
+    { name: 'bridge', use: { transport: 'bridge' }, testIgnore: '**/serve.spec.ts' },
+    { name: 'serve', use: { transport: 'serve' } },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },

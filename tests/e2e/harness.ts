@@ -7,6 +7,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { setScryptCostForTests } from '../../electron/core/crypto/scrypt';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type IpcRouter } from '../../electron/main/router';
+import { startServeServer, type ServeServer } from '../../electron/serve/serveServer';
 import { PUSH_DISPATCH } from './pushDispatch';
 import { startStaticServer, type StaticServer } from './staticServer';
 
@@ -30,11 +31,20 @@ function repoRoot(config: FullConfig): string {
 /** The one binding the init script calls; never reachable from page scripts in the real app. */
 const INVOKE_BINDING = '__cableroomInvoke';
 
+/**
+ * How the page reaches the router (playwright.config.ts, one project each):
+ * - 'bridge': the built renderer from a static server, `window.cableroom` over a Playwright binding;
+ * - 'serve': `cableroom serve`'s own server (electron/serve) over `core`, in this process, on a
+ *   free port; the page opens its tokened URL and talks over a real WebSocket (issue 14 item 9).
+ * Either way the specs drive the same `core` and `router` directly as well.
+ */
+export type Transport = 'bridge' | 'serve';
+
 export type CableroomApp = Readonly<{
   page: Page;
   core: Core;
   router: IpcRouter;
-  /** The renderer's URL on the static server. */
+  /** The renderer's URL (the static server's, or the serve server's after the token). */
   url: string;
 }>;
 
@@ -42,6 +52,8 @@ type TestFixtures = {
   core: Core;
   /** The IPC router over `core`, shared by every page of the test (one session per page). */
   router: IpcRouter;
+  /** `cableroom serve`'s server over `core` in the 'serve' project; null in the 'bridge' project. */
+  served: ServeServer | null;
   app: CableroomApp;
   /**
    * Opens another window on the same core and router in a fresh browser context (its own
@@ -53,6 +65,8 @@ type TestFixtures = {
 };
 
 type WorkerFixtures = {
+  transport: Transport;
+  rendererDir: string;
   rendererServer: StaticServer;
   bridgeScript: string;
 };
@@ -79,14 +93,23 @@ setScryptCostForTests(1 << 12);
 let nextSenderId = 1;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  rendererServer: [
+  transport: ['bridge', { scope: 'worker', option: true }],
+
+  rendererDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const dist = join(repoRoot(workerInfo.config), 'dist', 'renderer');
       if (!existsSync(join(dist, 'index.html'))) {
         throw new Error(`No built renderer in ${dist}: run "npm run build:renderer" (or "npm run test:e2e").`);
       }
-      const server = await startStaticServer(dist);
+      await use(dist);
+    },
+    { scope: 'worker' },
+  ],
+
+  rendererServer: [
+    async ({ rendererDir }, use) => {
+      const server = await startStaticServer(rendererDir);
       await use(server);
       await server.close();
     },
@@ -123,7 +146,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(problems);
   },
 
-  router: async ({ core, rendererServer, pageProblems }, use) => {
+  served: async ({ core, transport, rendererDir, pageProblems }, use) => {
+    if (transport !== 'serve') return use(null);
+    const server = await startServeServer({
+      core,
+      rendererDir,
+      logError: (message, error) => pageProblems.push(`serve: ${message}: ${String(error)}`),
+    });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  },
+
+  router: async ({ core, rendererServer, served, pageProblems }, use) => {
+    // The serve server has its own router, which trusts only its own origin.
+    if (served) return use(served.router);
     const origin = rendererServer.origin;
     await use(
       createIpcRouter({
@@ -140,13 +179,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     );
   },
 
-  app: async ({ page, core, router, rendererServer, bridgeScript, pageProblems }, use) => {
-    const url = await connectPage(page, router, rendererServer.origin, bridgeScript);
+  app: async ({ page, core, router, served, rendererServer, bridgeScript, pageProblems }, use) => {
+    const url = served
+      ? await openServed(page, served)
+      : await connectPage(page, router, rendererServer.origin, bridgeScript);
     await use({ page, core, router, url });
     expect(pageProblems, 'the page logged errors (a CSP violation shows up here)').toEqual([]);
   },
 
-  openApp: async ({ browser, core, router, rendererServer, bridgeScript }, use) => {
+  openApp: async ({ browser, core, router, served, rendererServer, bridgeScript }, use) => {
     const opened: Array<{ context: BrowserContext; problems: string[] }> = [];
     await use(async () => {
       const context = await browser.newContext();
@@ -154,7 +195,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const problems: string[] = [];
       watchProblems(page, problems);
       opened.push({ context, problems });
-      const url = await connectPage(page, router, rendererServer.origin, bridgeScript);
+      const url = served
+        ? await openServed(page, served)
+        : await connectPage(page, router, rendererServer.origin, bridgeScript);
       return { page, core, router, url };
     });
     for (const { context, problems } of opened) {
@@ -200,6 +243,16 @@ async function connectPage(page: Page, router: IpcRouter, origin: string, bridge
   const url = `${origin}/index.html`;
   await page.goto(url);
   return url;
+}
+
+/**
+ * Opens the page at the serve server's tokened URL, as a user opens what `cableroom serve` prints:
+ * the token becomes this browser context's cookie, the page's WebSocket is its own router session,
+ * and pushes reach it over that WebSocket (the server forwards them; nothing to install here).
+ */
+async function openServed(page: Page, served: ServeServer): Promise<string> {
+  await page.goto(served.url);
+  return page.url();
 }
 
 export { expect };
