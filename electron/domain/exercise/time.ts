@@ -35,7 +35,15 @@ export function minutesFromStart(time: string, start: Date): number | null {
   return (at.getTime() - start.getTime()) / MINUTE_MS;
 }
 
+/**
+ * The instant a scenario time stands for: what an exercise writes as a timestamp (deliveries,
+ * acknowledgements, releases) and whose year is an MRN's year.
+ */
+export function scenarioInstant(start: Date, scenarioMs: number): Date {
+  return new Date(start.getTime() + scenarioMs);
+}
+
 /** The DTG of a scenario instant: the scenario's own year, two digits before 2006 (rule 22). */
 export function scenarioDtg(start: Date, scenarioMs: number): string {
-  return formatDtg(new Date(start.getTime() + scenarioMs));
+  return formatDtg(scenarioInstant(start, scenarioMs));
 }

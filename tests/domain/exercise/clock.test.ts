@@ -14,7 +14,13 @@ import {
   tick,
   triggerNow,
 } from '../../../electron/domain/exercise/clock';
-import { formatOffset, minutesFromStart, parseOffset, scenarioDtg } from '../../../electron/domain/exercise/time';
+import {
+  formatOffset,
+  minutesFromStart,
+  parseOffset,
+  scenarioDtg,
+  scenarioInstant,
+} from '../../../electron/domain/exercise/time';
 import { parseDtg } from '../../../electron/domain/dtg';
 
 const MIN = 60_000;
@@ -121,6 +127,14 @@ describe('scenario clock transitions', () => {
     );
   });
 
+  test('the state is plain JSON: stored and read back, it goes on exactly as before', () => {
+    let c = start(createClock(plan), 0);
+    c = setRate(pause(c, MIN), 2 * MIN, 3);
+    const stored = JSON.parse(JSON.stringify(c)) as typeof c;
+    expect(stored).toEqual(c);
+    expect(tick(resume(stored, 3 * MIN), 4 * MIN)).toEqual(tick(resume(c, 3 * MIN), 4 * MIN));
+  });
+
   test('a real clock set back does not run the scenario backwards', () => {
     const c = start(createClock(plan), 10 * MIN);
     expect(scenarioMs(c, 9 * MIN)).toBe(0);
@@ -145,6 +159,7 @@ describe('scenario times and DTGs', () => {
     expect(scenarioDtg(start, 0)).toBe('271800Z OCT 62');
     // Across midnight and a month end, still in 1962.
     expect(scenarioDtg(start, (4 * 24 * 60 + 6 * 60 + 15) * MIN)).toBe('010015Z NOV 62');
+    expect(scenarioInstant(start, 90 * MIN).toISOString()).toBe('1962-10-27T19:30:00.000Z');
   });
 
   test('a paused 1962 exercise writes the DTG of the moment it was paused', () => {
