@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openSecretKey } from '../../../electron/core/crypto/keys';
+import { openSecretKey, sealKdf } from '../../../electron/core/crypto/keys';
 import { currentKey } from '../../../electron/core/crypto/keyStore';
 import { PRODUCTION_COST, setScryptCostForTests } from '../../../electron/core/crypto/scrypt';
 import { SEED_PASSPHRASE } from '../../../electron/core/seed/seed';
+import { kdfLabel } from '../../../electron/core/users/passphrase';
 import type { Draft, DraftView } from '../../../electron/domain/draft';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
 
@@ -25,6 +26,17 @@ function drafted(c: SeededCore): DraftView {
   return c.drafts.save(duty, created.id, created.revision, EXAMPLE);
 }
 
+/**
+ * Gives `login` a new passphrase, hashed and its key sealed at the suite's low cost, so that each
+ * attempt takes milliseconds and the throttle's one-second window is never at the mercy of a
+ * loaded machine. Returns the passphrase.
+ */
+async function quickPassphrase(c: SeededCore, login: string): Promise<string> {
+  const passphrase = `${login} quick passphrase`;
+  await c.accounts.update(c.users.byLogin('instructor'), login, { passphrase });
+  return passphrase;
+}
+
 const counter = (c: SeededCore, login: string) =>
   c.db
     .prepare('SELECT failed_sign_ins AS failures, last_failed_at AS lastFailedAt FROM users WHERE login = ?')
@@ -39,6 +51,7 @@ const kdfOf = (c: SeededCore, login: string): string =>
 describe('the signing passphrase is throttled on the sign-in counter (issue 13 item 7)', () => {
   test('three wrong signing passphrases are free; then even the right one waits, sign-in too, and all is audited', async () => {
     const c = core();
+    const right = await quickPassphrase(c, 'duty-usro');
     const duty = c.users.byLogin('duty-usro');
     const d = drafted(c);
     for (let i = 0; i < 3; i++) {
@@ -49,7 +62,7 @@ describe('the signing passphrase is throttled on the sign-in counter (issue 13 i
     // The same counter as sign-in.
     expect(counter(c, 'duty-usro').failures).toBe(3);
     // Throttled: the right passphrase signs nothing until the wait is over.
-    await expect(c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).rejects.toThrow(
+    await expect(c.drafts.submit(duty, d.id, d.revision, right)).rejects.toThrow(
       expect.objectContaining({
         code: 'WRONG_PASSPHRASE',
         message: expect.stringMatching(/Try again in 1 s/),
@@ -57,7 +70,7 @@ describe('the signing passphrase is throttled on the sign-in counter (issue 13 i
     );
     expect(c.db.prepare('SELECT count(*) FROM draft_signatures').pluck().get()).toBe(0);
     // Signing in is held back by the same wait.
-    await expect(c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test')).rejects.toThrow(/Try again in 1 s/);
+    await expect(c.users.signIn('duty-usro', right, 'test')).rejects.toThrow(/Try again in 1 s/);
     expect(refusals(c, 'duty-usro', 'SIGN_FAILED').reverse()).toEqual([
       { channel: 'signing', reason: 'wrong passphrase' },
       { channel: 'signing', reason: 'wrong passphrase' },
@@ -68,9 +81,9 @@ describe('the signing passphrase is throttled on the sign-in counter (issue 13 i
 
     // Once the wait is over, a successful sign-in resets the counter, and signing works again.
     const later = new Date(Date.parse(counter(c, 'duty-usro').lastFailedAt!) + 1_000);
-    expect((await c.users.signIn('duty-usro', SEED_PASSPHRASE, 'test', later)).login).toBe('duty-usro');
+    expect((await c.users.signIn('duty-usro', right, 'test', later)).login).toBe('duty-usro');
     expect(counter(c, 'duty-usro')).toEqual({ failures: 0, lastFailedAt: null });
-    expect((await c.drafts.submit(duty, d.id, d.revision, SEED_PASSPHRASE)).state).toBe('IN_CLEARANCE');
+    expect((await c.drafts.submit(duty, d.id, d.revision, right)).state).toBe('IN_CLEARANCE');
   });
 
   test('a successful signature resets the counter as a sign-in does', async () => {
@@ -86,12 +99,13 @@ describe('the signing passphrase is throttled on the sign-in counter (issue 13 i
 
   test('signing a bundle counts on the same counter, audited with the export channel', async () => {
     const c = core();
+    const right = await quickPassphrase(c, 'rusk');
     const rusk = c.users.byLogin('rusk');
     const ids = [c.cables.idByRef('POLTO 506')];
     for (let i = 0; i < 3; i++) {
       await expect(c.exchange.exportBundle(rusk, ids, `guess ${i}`)).rejects.toThrow(/does not unlock/);
     }
-    await expect(c.exchange.exportBundle(rusk, ids, SEED_PASSPHRASE)).rejects.toThrow(/Try again in 1 s/);
+    await expect(c.exchange.exportBundle(rusk, ids, right)).rejects.toThrow(/Try again in 1 s/);
     expect(counter(c, 'rusk').failures).toBe(3);
     expect(refusals(c, 'rusk', 'SIGN_FAILED').map((r) => `${String(r.channel)}: ${String(r.reason)}`)).toEqual([
       'export: throttled',
@@ -104,6 +118,7 @@ describe('the signing passphrase is throttled on the sign-in counter (issue 13 i
 
   test('a burst of guesses in parallel is throttled like a sequence of them', async () => {
     const c = core();
+    await quickPassphrase(c, 'duty-usro');
     const outcomes = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) => c.users.signIn('duty-usro', `guess ${i}`, 'test')),
     );
@@ -189,13 +204,9 @@ describe('OWASP cost: N=2^17, r=8, p=1, and re-hashing what was made at 2^15 (is
     expect((await openSecretKey(after.sealed!, SEED_PASSPHRASE)).subarray(32)).toEqual(before.publicKey);
   });
 
-  test('new accounts are hashed and their keys sealed at 2^17', async () => {
+  test('new passphrases are hashed, and new keys sealed, at 2^17 (the derivations above run at it)', () => {
     setScryptCostForTests(null);
-    const c = core();
-    await c.accounts.update(c.users.byLogin('instructor'), 'trainee', { passphrase: 'a new long passphrase' });
-    expect(kdfOf(c, 'trainee')).toBe('scrypt:N=131072,r=8,p=1');
-    expect(currentKey(c.db, c.users.byLogin('trainee').personId)!.sealed!.kdf).toBe(
-      'scrypt:N=131072,r=8,p=1+secretbox',
-    );
+    expect(kdfLabel()).toBe('scrypt:N=131072,r=8,p=1');
+    expect(sealKdf()).toBe('scrypt:N=131072,r=8,p=1+secretbox');
   });
 });
