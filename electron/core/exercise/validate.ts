@@ -84,42 +84,15 @@ export function checkScenario(
   const report = (path: string, message: string): void => void problems.push({ path, message });
   const ctx = new Context(s, world, report);
 
-  ctx.duplicates(
-    s.stations.map((x) => x.plad),
-    'stations',
-    'plad',
-    'station',
-  );
-  ctx.duplicates(
-    s.roles.map((x) => x.id),
-    'roles',
-    'id',
-    'role',
-  );
-  ctx.duplicates(
-    s.objectives.map((x) => x.id),
-    'objectives',
-    'id',
-    'objective',
-  );
-  ctx.duplicates(
-    s.injects.map((x) => x.id),
-    'injects',
-    'id',
-    'inject',
-  );
-  ctx.duplicates(
-    s.expectations.map((x) => x.id),
-    'expectations',
-    'id',
-    'expectation',
-  );
-  ctx.duplicates(
-    s.debrief.map((x) => x.id),
-    'debrief',
-    'id',
-    'question',
-  );
+  const lists: ReadonlyArray<readonly [string, string, string, ReadonlyArray<string>]> = [
+    ['stations', 'plad', 'station', s.stations.map((x) => x.plad)],
+    ['roles', 'id', 'role', s.roles.map((x) => x.id)],
+    ['objectives', 'id', 'objective', s.objectives.map((x) => x.id)],
+    ['injects', 'id', 'inject', s.injects.map((x) => x.id)],
+    ['expectations', 'id', 'expectation', s.expectations.map((x) => x.id)],
+    ['debrief', 'id', 'question', s.debrief.map((x) => x.id)],
+  ];
+  for (const [list, field, what, values] of lists) ctx.duplicates(values, list, field, what);
 
   // The clock: a real start, an end after it.
   const start = parseDtg(s.clock.start);

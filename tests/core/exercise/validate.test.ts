@@ -188,7 +188,12 @@ describe('scenario validation', () => {
     doc.expectations.push({ ...doc.expectations[0] });
     doc.debrief.push({ ...doc.debrief[0] });
     doc.cables.again = { ...doc.cables.welcome };
+    doc.stations = [
+      { plad: 'AMEMBASSY STRELSAU', name: 'American Embassy Strelsau' },
+      { plad: 'AMEMBASSY STRELSAU', name: 'Again' },
+    ];
     expect(problems(doc)).toEqual([
+      { path: 'stations[1].plad', message: 'Duplicate station "AMEMBASSY STRELSAU".' },
       { path: 'roles[1].id', message: 'Duplicate role "trainee".' },
       { path: 'objectives[4].id', message: 'Duplicate objective "handling".' },
       { path: 'injects[4].id', message: 'Duplicate inject "welcome".' },
