@@ -8,6 +8,7 @@ import { loadCableRecord } from '../../store/cableReader';
 import {
   collectivesWithMembers,
   composerDirectoryRows,
+  draftSignatures,
   insertDraft,
   markDraftDiscarded,
   recentDraftRows,
@@ -44,10 +45,20 @@ export function composeSteps(
   return {
     list(actor) {
       const out: DraftSummary[] = [];
+      /** Whether one of these clearance steps of the draft's current revision is still open. */
+      const unclearedBy = (r: { id: number; revision: number }, steps: ReadonlyArray<number>): boolean => {
+        const done = new Set(
+          draftSignatures(db, r.id, r.revision)
+            .filter((s) => s.role === 'CLEARER' && s.decision === 'SIGNED')
+            .map((s) => s.clearance_index),
+        );
+        return steps.some((i) => !done.has(i));
+      };
       for (const r of recentDraftRows(db, DESK_LIST_LIMIT)) {
         const d = body(r);
         const mine = r.owner_user_id === actor.userId;
-        const toClear = r.state === 'IN_CLEARANCE' && d.clearers.some((_, i) => desk.isClearer(actor, d, i));
+        const clearerAt = d.clearers.flatMap((_, i) => (desk.isClearer(actor, d, i) ? [i] : []));
+        const toClear = r.state === 'IN_CLEARANCE' && clearerAt.length > 0;
         const toApprove = r.state === 'AWAITING_APPROVAL' && desk.isApprover(actor, d);
         // Instructors and admins oversee every draft (e.g. to authorise a downgrade, rule 19),
         // within their clearance like everyone else (the same rule as get).
@@ -61,7 +72,8 @@ export function composeSteps(
           classification: d.classification,
           owner: r.owner_login,
           updatedAt: r.updated_at,
-          waitingForMe: (mine && r.state === 'DRAFTING') || toClear || toApprove,
+          // A clearer who has cleared this revision is no longer waited for (issue 14 item 2).
+          waitingForMe: (mine && r.state === 'DRAFTING') || (toClear && unclearedBy(r, clearerAt)) || toApprove,
           releasedRef: r.released_ref,
         });
       }
