@@ -114,6 +114,13 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const secretOf = new Map<string, string>();
   const expiry = new Map<string, NodeJS.Timeout>();
   let closing = false;
+  // Push (issue 14 item 1; push-design.md): what the router chose for a sender goes to that
+  // sender's live connection only, as `{ push }`. A tab between connections misses it, as a
+  // reloading Electron window would; it refetches on load anyway.
+  const stopPush = router.onPush((senderId, event) => {
+    const ws = connections.get(senderId);
+    if (ws) send(ws, { push: event });
+  });
   const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -282,6 +289,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     connectionCount: () => connections.size,
     async close() {
       closing = true;
+      stopPush();
       for (const id of [...secretOf.keys()]) forget(id);
       for (const ws of connections.values()) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

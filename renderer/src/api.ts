@@ -189,7 +189,7 @@ function installServedBridge(): CableroomApi | undefined {
       ),
     (secret) => sessionStorage.setItem(RESUME_STORAGE_KEY, secret),
   );
-  const api = buildCableroomApi(transport.invoke);
+  const api = buildCableroomApi(transport.invoke, transport.onPush);
   Object.defineProperty(window, 'cableroom', { value: api, writable: false, configurable: false, enumerable: true });
   return api;
 }

@@ -8,10 +8,12 @@ import { WebSocket } from 'ws';
 import { buildCableroomApi, type CableroomApi } from '../../electron/contract/api';
 import { WIRE_PATH } from '../../electron/contract/wire';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
+import { insertCable } from '../../electron/core/store/cableWriter';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { startServeServer, type ServeServer } from '../../electron/serve/serveServer';
 import { webSocketTransport } from '../../renderer/src/wsTransport';
 import { seededCoreFixture, tempDir } from '../support/tempCore';
+import { topolCable } from '../e2e/cables';
 
 /**
  * `cableroom serve` (issue 14 item 9) over a real seeded database, real HTTP and real WebSockets:
@@ -20,6 +22,7 @@ import { seededCoreFixture, tempDir } from '../support/tempCore';
  */
 
 const newCore = seededCoreFixture();
+let core: ReturnType<typeof newCore>;
 let server: ServeServer;
 let cookie: string;
 const sockets: WebSocket[] = [];
@@ -88,23 +91,25 @@ function openSocket(
   });
 }
 
-type Tab = { socket: WebSocket; api: CableroomApi; resume: () => string };
+type Tab = { socket: WebSocket; api: CableroomApi; resume: () => string; pushes: unknown[] };
 
 /** A page's side of one connection: the renderer's own transport (renderer/src/wsTransport.ts). */
 async function connectedApi(resume?: string): Promise<Tab> {
   let secret = '';
   let api: CableroomApi | undefined;
+  const pushes: unknown[] = [];
   const attach = (socket: WebSocket) => {
     const transport = webSocketTransport(
       socket,
       () => new Error('closed'),
       (s) => (secret = s),
     );
-    api = buildCableroomApi(transport.invoke);
+    api = buildCableroomApi(transport.invoke, transport.onPush);
+    api.onPush((event) => pushes.push(event));
   };
   const opened = await openSocket(resume ? { resume, attach } : { attach });
   if (!opened.ok || !api) throw new Error(`the WebSocket was refused: ${opened.ok ? '' : opened.reason}`);
-  return { socket: opened.socket, api, resume: () => secret };
+  return { socket: opened.socket, api, resume: () => secret, pushes };
 }
 
 function closeAndWait(socket: WebSocket): Promise<number> {
@@ -115,7 +120,8 @@ function closeAndWait(socket: WebSocket): Promise<number> {
 }
 
 beforeEach(async () => {
-  server = await startServeServer({ core: newCore(), rendererDir: fakeRenderer(), logError: () => {} });
+  core = newCore();
+  server = await startServeServer({ core, rendererDir: fakeRenderer(), logError: () => {} });
   cookie = `cableroom-token-${server.port}=${server.token}`;
 });
 
@@ -292,6 +298,20 @@ describe('cableroom serve: sessions', () => {
     await closeAndWait(a.socket);
     const later = await connectedApi(a.resume());
     expect(await later.api.currentUser()).toEqual({ ok: true, value: null });
+  });
+
+  test('a push reaches the connection of the user it is for, as { push }, and no other', async () => {
+    // The trainee's window first: the router weighs sessions in the order they began.
+    const trainee = await connectedApi();
+    await trainee.api.signIn({ login: 'trainee', passphrase: SEED_PASSPHRASE });
+    const finletter = await connectedApi();
+    await finletter.api.signIn({ login: 'finletter', passphrase: SEED_PASSPHRASE });
+    insertCable(core.db, topolCable({ number: 1001, classification: 'SECRET' }));
+    await expect.poll(() => finletter.pushes).toEqual([{ kind: 'inbox', arrived: 1 }]);
+    // An answer on the trainee's connection comes after any push sent to it before: there was none
+    // (DOMAIN.md rule 18: the CONFIDENTIAL trainee is not told a SECRET cable arrived).
+    await trainee.api.currentUser();
+    expect(trainee.pushes).toEqual([]);
   });
 
   test('bytes reach the router as a Uint8Array (the contract checks them, not the wire)', async () => {
