@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, webContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core/app';
@@ -92,7 +92,18 @@ function start(): void {
   const router = createIpcRouter({ core, isTrustedUrl: isAppUrl });
   registerIpc(router);
   // Live inbox (issue 14 item 1): the router says which window may be told what; send it there.
-  router.onPush((senderId, event) => pushToWindow(senderId, event, { isAppUrl, onNotificationClick: focusMainWindow }));
+  router.onPush((senderId, event) =>
+    pushToWindow(senderId, event, {
+      contentsById: (id) => webContents.fromId(id),
+      isAppUrl,
+      notify: (notice) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification(notice);
+        notification.on('click', focusMainWindow);
+        notification.show();
+      },
+    }),
+  );
   openWindow();
 }
 
