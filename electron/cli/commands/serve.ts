@@ -38,9 +38,16 @@ export const SERVE_COMMANDS: ReadonlyArray<Command> = [
         if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use: choose another, or --port 0.`);
         throw e;
       }
-      ctx.io.stdout(`Cableroom is serving at ${server.url}\n`);
-      await untilInterrupted();
-      await server.close();
+      const interrupted = signals();
+      try {
+        ctx.io.stdout(`Cableroom is serving at ${server.url}\n`);
+        await interrupted.first;
+        await server.close();
+      } finally {
+        // Until here a second Ctrl-C (or the terminal's and `npm start`'s one each) must not kill
+        // the process while the database closes; cableroom.ts closes it once this returns.
+        interrupted.release();
+      }
       return EXIT.OK;
     },
   },
@@ -85,15 +92,21 @@ function ancestors(start: string): string[] {
   }
 }
 
-/** Resolves at the first SIGINT or SIGTERM (a terminal's Ctrl-C, a service manager's stop). */
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+/**
+ * `first` resolves at the first SIGINT or SIGTERM (a terminal's Ctrl-C, a service manager's stop);
+ * later ones are ignored until `release()`.
+ */
+function signals(): { first: Promise<void>; release(): void } {
+  let resolve!: () => void;
+  const first = new Promise<void>((r) => (resolve = r));
+  const onSignal = () => resolve();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    first,
+    release() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
