@@ -1,4 +1,4 @@
-import { cableKeys, type CableKeyKind, type CableKeySource } from '../../domain/cableRef';
+import { cableKeys, searchKey, type CableKeyKind, type CableKeySource } from '../../domain/cableRef';
 import type { Db } from './database';
 import { prepared } from './statements';
 
@@ -59,9 +59,25 @@ export function cablesByKey(db: Db, key: string, limit: number): { cableId: numb
   ).all(key, limit) as { cableId: number; kind: CableKeyKind }[];
 }
 
-/** The cable each reference of a cable names, in order; null where it names none in the archive. */
+/**
+ * The cable each reference of a cable names, in order; null where it names none in the archive.
+ * A reference written with its cable keeps that link; one written as text only ("Topol 578",
+ * "MOSCOW 1042") names the one cable whose reference or MRN has that key, if exactly one has.
+ */
 export function referenceTargets(db: Db, cableId: number): (number | null)[] {
-  return prepared(db, 'SELECT ref_cable_id FROM cable_references WHERE cable_id = ? ORDER BY ordinal')
-    .pluck()
-    .all(cableId) as (number | null)[];
+  const rows = prepared(db, 'SELECT text, ref_cable_id FROM cable_references WHERE cable_id = ? ORDER BY ordinal').all(
+    cableId,
+  ) as { text: string; ref_cable_id: number | null }[];
+  return rows.map((r) => {
+    if (r.ref_cable_id !== null) return r.ref_cable_id;
+    const key = searchKey(r.text);
+    if (key === null) return null;
+    const ids = prepared(
+      db,
+      "SELECT DISTINCT cable_id FROM cable_keys WHERE key = ? AND kind IN ('ref', 'mrn') LIMIT 2",
+    )
+      .pluck()
+      .all(key) as number[];
+    return ids.length === 1 ? ids[0]! : null;
+  });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { importFrusFiles } from '../../../electron/core/import/frus';
 import { migrate } from '../../../electron/core/store/database';
+import { insertCable } from '../../../electron/core/store/cableWriter';
+import { topolCable } from '../../e2e/cables';
 import type { SearchHit, TextPart } from '../../../electron/domain/cable';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
 import { CORPUS_DOCS, corpusFile } from '../import/frusFixtures';
@@ -161,5 +163,25 @@ describe('references inside a cable are openable only when the reader may open t
     const forDuty = c.cables.show(c.users.byLogin('duty-usro'), polto, 'test');
     expect(forDuty.references).toEqual([{ label: 'A', text: 'Topol 578', target: null }]);
     expect(JSON.stringify(forDuty)).not.toContain(`"cableId":${topol}`);
+  });
+
+  test('a reference written as text only ("REF: B. POLTO 506") is resolved by its key, still per reader', () => {
+    const c = core();
+    const cable = topolCable({ number: 1001, classification: 'CONFIDENTIAL' });
+    const id = insertCable(c.db, {
+      ...cable,
+      references: [
+        { label: 'A', text: 'Polto 506' },
+        { label: 'B', text: 'Topol 592' },
+        { label: 'C', text: 'Deptel 1136' },
+      ],
+    });
+    const polto = c.cables.idByRef('POLTO 506');
+    const welcome = c.cables.idByRef('TOPOL 592');
+    const targets = (login: string) =>
+      c.cables.show(c.users.byLogin(login), id, 'test').references.map((r) => r.target?.cableId ?? null);
+    expect(targets('finletter')).toEqual([polto, welcome, null]);
+    // The trainee reads TOPOL 1001 and TOPOL 592, never POLTO 506 (SECRET, rule 18).
+    expect(targets('trainee')).toEqual([null, welcome, null]);
   });
 });
