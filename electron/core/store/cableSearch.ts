@@ -50,13 +50,14 @@ export function writeCableKeys(db: Db, cableId: number): void {
   for (const k of cableKeys(source)) insert.run(k.key, cableId, k.kind);
 }
 
+/** Cables whose reference, MRN or DTG has a key: one seek on the primary key (key, cable_id). */
+export const CABLES_BY_KEY_SQL = `
+  SELECT cable_id AS cableId, kind FROM cable_keys WHERE key = ?
+  ORDER BY CASE kind WHEN 'ref' THEN 0 WHEN 'mrn' THEN 1 ELSE 2 END, cable_id DESC LIMIT ?`;
+
 /** Cables whose reference, MRN or DTG has this key: by kind (ref, mrn, dtg), newest first. */
 export function cablesByKey(db: Db, key: string, limit: number): { cableId: number; kind: CableKeyKind }[] {
-  return prepared(
-    db,
-    `SELECT cable_id AS cableId, kind FROM cable_keys WHERE key = ?
-      ORDER BY CASE kind WHEN 'ref' THEN 0 WHEN 'mrn' THEN 1 ELSE 2 END, cable_id DESC LIMIT ?`,
-  ).all(key, limit) as { cableId: number; kind: CableKeyKind }[];
+  return prepared(db, CABLES_BY_KEY_SQL).all(key, limit) as { cableId: number; kind: CableKeyKind }[];
 }
 
 /**

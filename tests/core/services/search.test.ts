@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { importFrusFiles } from '../../../electron/core/import/frus';
 import { migrate } from '../../../electron/core/store/database';
 import { insertCable } from '../../../electron/core/store/cableWriter';
+import { CABLES_BY_KEY_SQL } from '../../../electron/core/store/cableSearch';
 import { topolCable } from '../../e2e/cables';
 import type { SearchHit, TextPart } from '../../../electron/domain/cable';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
@@ -78,6 +79,17 @@ describe('migration 11: search keys', () => {
     expect(c.db.prepare('SELECT count(DISTINCT cable_id) FROM cable_keys').pluck().get()).toBe(6);
     expect(refs(search(c, 'finletter', 'polto 506')).slice(0, 1)).toEqual(['POLTO 506']);
   });
+});
+
+test('a key is looked up with one seek on the primary key of cable_keys', () => {
+  const c = core();
+  c.db.exec('ANALYZE');
+  const plan = (
+    c.db.prepare(`EXPLAIN QUERY PLAN ${CABLES_BY_KEY_SQL}`).all('TOPOL 578', 10) as { detail: string }[]
+  ).map((p) => p.detail);
+  expect(plan).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^SEARCH cable_keys USING PRIMARY KEY \(key=\?\)$/)]),
+  );
 });
 
 describe('search by MRN and DTG', () => {
