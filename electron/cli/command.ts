@@ -34,6 +34,7 @@ export const OPTIONS = {
   to: { type: 'string', placeholder: 'PLAD,...' },
   'approve-by': { type: 'string', placeholder: 'LOGIN' },
   revoke: { type: 'boolean' },
+  deputy: { type: 'boolean' },
   all: { type: 'boolean' },
   line: { type: 'string', placeholder: 'N' },
   out: { type: 'string', placeholder: 'FILE' },

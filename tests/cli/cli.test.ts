@@ -129,6 +129,31 @@ describe('cableroom CLI', () => {
     expect(inbox.map((r: { ref: string }) => r.ref)).not.toContain('TOPOL 578');
     expect(await run('inbox', '--as', 'trainee', '--limit', '0', '--db', db)).toMatchObject({ code: 2 });
   });
+
+  test("approver: USRO's principal designates the duty officer, never a trainee; each step audited", async () => {
+    const db = await seededDb();
+    const designate = await run('approver', 'duty-usro', '--as', 'finletter', '--json', '--db', db);
+    expect(designate).toMatchObject({ code: 0 });
+    expect(JSON.parse(designate.out)).toEqual({ login: 'duty-usro', authority: 'DESIGNATED' });
+    expect(await run('approver', 'duty-usro', '--as', 'finletter', '--deputy', '--db', db)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('(deputy)'),
+    });
+    // Trainees never approve; someone who is not the post's principal may not designate.
+    expect((await run('approver', 'trainee', '--as', 'finletter', '--db', db)).code).toBe(2);
+    expect((await run('approver', 'duty-usro', '--as', 'trainee', '--db', db)).code).toBe(3);
+    expect((await run('approver', 'duty-usro', '--as', 'finletter', '--deputy', '--revoke', '--db', db)).code).toBe(2);
+    expect(await run('approver', 'duty-usro', '--as', 'finletter', '--revoke', '--db', db)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('no longer approves'),
+    });
+    const trail = JSON.parse((await run('audit', 'list', '--as', 'instructor', '--json', '--db', db)).out) as {
+      actorLogin: string;
+      action: string;
+    }[];
+    expect(trail.filter((e) => e.actorLogin === 'finletter' && e.action === 'DESIGNATE')).toHaveLength(3);
+    expect(trail.some((e) => e.actorLogin === 'trainee' && e.action === 'DENY')).toBe(true);
+  });
 });
 
 describe('import-frus', () => {

@@ -13,11 +13,22 @@ export const AUDIT_COMMANDS: ReadonlyArray<Command> = [
       noArgs(ctx);
       const result = ctx.core().audit.verify();
       if (!result.ok) {
-        ctx.io.stderr(`cableroom: audit trail broken at entry ${result.firstBad}: ${result.problem}.\n`);
+        const where =
+          result.kind === 'keys'
+            ? 'key registry does not match the audit trail'
+            : result.kind === 'anchor'
+              ? `audit trail does not match its anchor (at entry ${result.firstBad})`
+              : `audit trail broken at entry ${result.firstBad}`;
+        ctx.io.stderr(`cableroom: ${where}: ${result.problem}.\n`);
         if (ctx.options.json) ctx.io.stdout(`${terminalJson(result)}\n`);
         return EXIT.INTEGRITY;
       }
-      ctx.print(result, () => `Audit trail intact: ${result.entries} entries, head ${result.head}.`);
+      ctx.print(result, () => {
+        const anchored = result.anchor
+          ? ` Anchored at entry ${result.anchor.seq} (${result.anchor.at}); ${result.unanchored} newer.`
+          : ' Not anchored (no anchor file beside the database yet).';
+        return `Audit trail intact: ${result.entries} entries, head ${result.head}.${anchored}`;
+      });
       return EXIT.OK;
     },
   },

@@ -145,4 +145,28 @@ export const READING_COMMANDS: ReadonlyArray<Command> = [
       return EXIT.OK;
     },
   },
+  {
+    name: 'approver',
+    args: 'LOGIN',
+    options: { as: 'required', deputy: 'optional', revoke: 'optional', json: 'optional' },
+    summary: [
+      "The post's principal (--as) gives LOGIN approval authority at the post: a deputy",
+      '(--deputy) or a designated officer; --revoke takes it back (trainees never approve)',
+    ],
+    run(ctx) {
+      const login = oneArg(ctx, 'approver needs exactly one LOGIN.');
+      if (ctx.options.deputy === true && ctx.options.revoke === true) {
+        throw new UsageError('approver takes --deputy or --revoke, not both.');
+      }
+      const authority = ctx.options.revoke === true ? null : ctx.options.deputy === true ? 'DEPUTY' : 'DESIGNATED';
+      const core = ctx.core();
+      core.drafts.setApprovalAuthority(core.users.byLogin(ctx.as()), login, authority);
+      ctx.print({ login, authority }, () =>
+        authority === null
+          ? `${login} no longer approves cables at the post.`
+          : `${login} may now approve cables at the post (${authority === 'DEPUTY' ? 'deputy' : 'designated'}).`,
+      );
+      return EXIT.OK;
+    },
+  },
 ];
