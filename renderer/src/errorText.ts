@@ -5,7 +5,9 @@ import type { ApiError } from './api';
 export function describeError(e: ApiError): string {
   switch (e.code) {
     case 'SIGN_IN_FAILED':
-      return 'Sign-in failed: that passphrase does not match this persona. Check it and try again.';
+      // Main says why: a wrong passphrase, a disabled account, or the wait after repeated
+      // failures ("Try again in 8 s"), which a fixed text would hide (issue 13 item 7).
+      return `Sign-in failed. ${e.message}`;
     case 'NOT_SIGNED_IN':
       return 'Your session has ended. Sign in again.';
     case 'ACCESS_DENIED':
