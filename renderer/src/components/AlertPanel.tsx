@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
 import { ClassificationChip, PrecedenceBadge } from './markings';
+import { precedenceWords } from '../../../electron/domain/precedence';
 import { ShownText, shownText } from './ShownText';
 
 /**
@@ -13,7 +14,10 @@ import { ShownText, shownText } from './ShownText';
  */
 export type AlertPanelProps = Readonly<{
   alerts: ReadonlyArray<InboxRow>;
-  /** Hidden by the person until a new delivery arrives; a slim reminder stays. */
+  /**
+   * Seen (shown, then the person moved on) or hidden: one line that still names every delivery,
+   * until a new one arrives (issue 14 item 4: the panel must not crowd out the cable).
+   */
   collapsed: boolean;
   /** Deliveries whose acknowledgement is in flight. */
   pending: ReadonlySet<number>;
@@ -40,13 +44,27 @@ export function AlertPanel(props: AlertPanelProps) {
 
   if (props.collapsed) {
     return (
-      <div className="alert-reminder" data-testid="alerts-reminder">
+      <section className="alert-reminder" aria-label="Cables awaiting acknowledgement" data-testid="alerts-reminder">
         <span className="alert-reminder__flag" aria-hidden="true" />
-        <span>{headline(alerts)}</span>
-        <button type="button" className="button button--link" onClick={props.onExpand}>
+        <span className="alert-reminder__headline">{headline(alerts)}</span>
+        <ul className="alert-reminder__list">
+          {alerts.map((a) => (
+            <li key={a.deliveryId} data-testid="alert-item" data-ref={a.ref}>
+              <button
+                type="button"
+                className="alert-reminder__item"
+                aria-label={`Open ${shownText(a.ref)}, ${precedenceWords(a.precedence, a.niact)}`}
+                onClick={() => props.onOpen(a)}
+              >
+                <ShownText text={a.ref} />
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button button--link alert-reminder__show" onClick={props.onExpand}>
           Show
         </button>
-      </div>
+      </section>
     );
   }
 

@@ -117,103 +117,112 @@ export function CableScreen(props: CableScreenProps) {
   const tabIds = { cable: useId(), distribution: useId(), panel: useId() };
   return (
     <WorkspaceFrame chrome={props.chrome} marking={marking} testId="screen-cable-frame" className="workspace--cable">
-      <div className="cable-bar">
-        <div className="cable-toolbar">
-          <button type="button" className="button" onClick={onBack} data-testid="back-to-inbox">
-            ← {props.backLabel}
-          </button>
-          <span className="cable-toolbar__ref">
-            <ShownText text={ref} />
-          </span>
-          {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
-          <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
-          <span className="cable-toolbar__spacer" />
-          <span className="cable-toolbar__hint muted">Esc returns</span>
-          {props.onReply && (
+      <main className="workspace__main">
+        <div className="cable-bar">
+          <div className="cable-toolbar">
+            <button type="button" className="button" onClick={onBack} data-testid="back-to-inbox">
+              ← {props.backLabel}
+            </button>
+            <span className="cable-toolbar__ref">
+              <ShownText text={ref} />
+            </span>
+            {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
+            <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
+            <span className="cable-toolbar__spacer" />
+            <span className="cable-toolbar__hint muted">Esc returns</span>
+            {props.onReply && (
+              <button
+                type="button"
+                className="button"
+                disabled={!ready || busy}
+                onClick={props.onReply}
+                data-testid="reply-cable"
+              >
+                {handling.pending === 'reply' ? 'Opening…' : 'Reply'}
+              </button>
+            )}
             <button
               type="button"
               className="button"
               disabled={!ready || busy}
-              onClick={props.onReply}
-              data-testid="reply-cable"
+              onClick={props.onRepeat}
+              data-testid="repeat-cable"
+              aria-haspopup="dialog"
             >
-              {handling.pending === 'reply' ? 'Opening…' : 'Reply'}
+              Repeat…
             </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || busy}
+              onClick={props.onExport}
+              data-testid="export-cable"
+            >
+              {handling.pending === 'export' ? 'Exporting…' : 'Export'}
+            </button>
+            {props.bundleExport}
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || busy}
+              onClick={onPrint}
+              data-testid="print-cable"
+              aria-keyshortcuts="Control+P"
+            >
+              {handling.pending === 'print' ? (
+                'Preparing…'
+              ) : (
+                <>
+                  Print<span className="cable-toolbar__long"> / Save as PDF</span>
+                </>
+              )}
+            </button>
+          </div>
+          {delivery && <HandlingBar {...props} delivery={delivery} />}
+          {ready && props.pendingPassTo.length > 0 && <PassBar {...props} />}
+          {handling.notice && (
+            <p
+              className={`handling-notice handling-notice--${handling.notice.tone}`}
+              role={handling.notice.tone === 'error' ? 'alert' : 'status'}
+              data-testid="handling-message"
+              data-code={handling.notice.code}
+            >
+              {handling.notice.text}
+            </p>
           )}
-          <button
-            type="button"
-            className="button"
-            disabled={!ready || busy}
-            onClick={props.onRepeat}
-            data-testid="repeat-cable"
-            aria-haspopup="dialog"
-          >
-            Repeat…
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!ready || busy}
-            onClick={props.onExport}
-            data-testid="export-cable"
-          >
-            {handling.pending === 'export' ? 'Exporting…' : 'Export'}
-          </button>
-          {props.bundleExport}
-          <button
-            type="button"
-            className="button"
-            disabled={!ready || busy}
-            onClick={onPrint}
-            data-testid="print-cable"
-            aria-keyshortcuts="Control+P"
-          >
-            {handling.pending === 'print' ? 'Preparing…' : 'Print / Save as PDF'}
-          </button>
         </div>
-        {delivery && <HandlingBar {...props} delivery={delivery} />}
-        {ready && props.pendingPassTo.length > 0 && <PassBar {...props} />}
-        {handling.notice && (
-          <p
-            className={`handling-notice handling-notice--${handling.notice.tone}`}
-            role={handling.notice.tone === 'error' ? 'alert' : 'status'}
-            data-testid="handling-message"
-            data-code={handling.notice.code}
-          >
-            {handling.notice.text}
-          </p>
-        )}
-      </div>
-      <div
-        className="cable-scroll"
-        data-testid="screen-cable"
-        ref={scrollerRef}
-        tabIndex={-1}
-        role="tabpanel"
-        id={tabIds.panel}
-        aria-labelledby={tab === 'cable' ? tabIds.cable : tabIds.distribution}
-      >
-        {tab === 'distribution' && <main className="distribution-page">{props.distribution}</main>}
-        {tab === 'cable' && ready && (
-          <PrintCover
-            classification={ready.classification}
-            cableRef={ready.ref}
-            dtg={ready.dtg}
-            printedFor={props.chrome.user.displayName}
-          />
-        )}
-        {tab === 'cable' && (
-          <main className="cable-page">
-            {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
-            {state.status === 'error' && (
-              <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
-                {state.message}
-              </p>
-            )}
-            {ready && <CableDocument cable={ready} onOpenReference={props.onOpenReference} />}
-          </main>
-        )}
-      </div>
+        <div
+          className="cable-scroll"
+          data-testid="screen-cable"
+          ref={scrollerRef}
+          // In the Tab order, so the keyboard can scroll it (axe scrollable-region-focusable).
+          tabIndex={0}
+          role="tabpanel"
+          id={tabIds.panel}
+          aria-labelledby={tab === 'cable' ? tabIds.cable : tabIds.distribution}
+        >
+          {tab === 'distribution' && <div className="distribution-page">{props.distribution}</div>}
+          {tab === 'cable' && ready && (
+            <PrintCover
+              classification={ready.classification}
+              cableRef={ready.ref}
+              dtg={ready.dtg}
+              printedFor={props.chrome.user.displayName}
+            />
+          )}
+          {tab === 'cable' && (
+            <div className="cable-page">
+              {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
+              {state.status === 'error' && (
+                <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
+                  {state.message}
+                </p>
+              )}
+              {ready && <CableDocument cable={ready} onOpenReference={props.onOpenReference} />}
+            </div>
+          )}
+        </div>
+      </main>
       {props.dialog}
     </WorkspaceFrame>
   );
@@ -370,7 +379,8 @@ function roleWords(role: InboxRow['role']): string {
   }
 }
 
-function CableDocument({
+/** The cable itself, also shown in the inbox's reading pane. */
+export function CableDocument({
   cable,
   onOpenReference,
 }: {
@@ -456,9 +466,9 @@ function CableDocument({
         </dl>
 
         {cable.repeats.length > 0 && (
-          <dl className="cable__repeats" data-testid="repeats">
+          <div className="cable__repeats" data-testid="repeats">
             {cable.repeats.map((r, i) => (
-              <div key={i} className="cable__repeat">
+              <dl key={i} className="cable__repeat">
                 <HeaderLine label="REPEATED TO">
                   {repeatAddressLines(r).map((line, j) => (
                     <div key={j}>
@@ -481,9 +491,9 @@ function CableDocument({
                     </span>
                   </HeaderLine>
                 )}
-              </div>
+              </dl>
             ))}
-          </dl>
+          </div>
         )}
 
         <div className="cable__subject" data-testid="subject">

@@ -104,66 +104,68 @@ export function ComposerScreen(props: ComposerScreenProps) {
       testId="screen-composer"
       className="workspace--composer"
     >
-      <div className="composer-bar">
-        <button type="button" className="button" onClick={props.onBack} data-testid="back-to-drafts">
-          ← Drafts
-        </button>
-        <h2 className="composer-bar__title">
-          {draft.subject.trim() === '' ? 'New cable' : <ShownText text={draft.subject} />}
-        </h2>
-        <span className={`draft-state draft-state--${view.state.toLowerCase()}`}>{STATE_WORDS[view.state]}</span>
-        <span className="composer-bar__number muted" data-testid="draft-number" data-id={view.id}>
-          Draft no. {view.id}
-        </span>
-        <span className="composer-bar__profile muted">{PROFILE_WORDS[draft.profile]}</span>
-        <span className="cable-toolbar__spacer" />
-        {view.canEdit ? (
-          <SaveStatus save={snapshot.save} updatedAt={view.updatedAt} />
-        ) : (
-          <p className="save-status muted" data-testid="read-only">
-            {view.state === 'RELEASED' ? 'Released: read only' : `Drafted by ${view.ownerName}: read only`}
-          </p>
-        )}
-      </div>
-      <div className="composer-scroll">
-        <div className="composer-layout">
-          <div className="composer-main" onBlur={props.onLeaveField}>
-            {view.canEdit && signed && (
-              <p className="composer-warning" data-testid="edit-voids">
-                Signed: any change now voids every signature made so far and returns the draft to drafting (rule 23).
-              </p>
-            )}
-            {props.directoryError !== null && (
-              <p className="form-error" role="alert">
-                {props.directoryError}
-              </p>
-            )}
-            <FindingsContext.Provider value={placed}>
-              <FindingsSummary placed={placed} stale={snapshot.dirty} />
-              <fieldset className="composer-form" disabled={!view.canEdit} aria-label="Draft">
-                <ComposerHeading {...section} />
-                <ComposerSubject {...section} />
-                <ComposerReferences {...section} archive={props.archive} onArchiveSearch={props.onArchiveSearch} />
-                <ComposerRouting {...section} />
-                <ComposerParagraphs {...section} />
-                <ComposerClearances {...section} />
-              </fieldset>
-            </FindingsContext.Provider>
-          </div>
-          <aside className="composer-aside" aria-label="Clearance chain">
-            <DraftingChainPanel
-              view={view}
-              directory={directory}
-              errors={placed.errors}
-              busy={props.busy}
-              mayAuthorizeDowngrade={props.mayAuthorizeDowngrade}
-              notice={props.notice}
-              onAction={props.onAction}
-              onOpenReleased={props.onOpenReleased}
-            />
-          </aside>
+      <main className="workspace__main">
+        <div className="composer-bar">
+          <button type="button" className="button" onClick={props.onBack} data-testid="back-to-drafts">
+            ← Drafts
+          </button>
+          <h2 className="composer-bar__title">
+            {draft.subject.trim() === '' ? 'New cable' : <ShownText text={draft.subject} />}
+          </h2>
+          <span className={`draft-state draft-state--${view.state.toLowerCase()}`}>{STATE_WORDS[view.state]}</span>
+          <span className="composer-bar__number muted" data-testid="draft-number" data-id={view.id}>
+            Draft no. {view.id}
+          </span>
+          <span className="composer-bar__profile muted">{PROFILE_WORDS[draft.profile]}</span>
+          <span className="cable-toolbar__spacer" />
+          {view.canEdit ? (
+            <SaveStatus save={snapshot.save} updatedAt={view.updatedAt} />
+          ) : (
+            <p className="save-status muted" data-testid="read-only">
+              {view.state === 'RELEASED' ? 'Released: read only' : `Drafted by ${view.ownerName}: read only`}
+            </p>
+          )}
         </div>
-      </div>
+        <div className="composer-scroll">
+          <div className="composer-layout">
+            <div className="composer-main" onBlur={props.onLeaveField}>
+              {view.canEdit && signed && (
+                <p className="composer-warning" data-testid="edit-voids">
+                  Signed: any change now voids every signature made so far and returns the draft to drafting (rule 23).
+                </p>
+              )}
+              {props.directoryError !== null && (
+                <p className="form-error" role="alert">
+                  {props.directoryError}
+                </p>
+              )}
+              <FindingsContext.Provider value={placed}>
+                <FindingsSummary placed={placed} stale={snapshot.dirty} />
+                <fieldset className="composer-form" disabled={!view.canEdit} aria-label="Draft">
+                  <ComposerHeading {...section} />
+                  <ComposerSubject {...section} />
+                  <ComposerReferences {...section} archive={props.archive} onArchiveSearch={props.onArchiveSearch} />
+                  <ComposerRouting {...section} />
+                  <ComposerParagraphs {...section} />
+                  <ComposerClearances {...section} />
+                </fieldset>
+              </FindingsContext.Provider>
+            </div>
+            <aside className="composer-aside" aria-label="Clearance chain">
+              <DraftingChainPanel
+                view={view}
+                directory={directory}
+                errors={placed.errors}
+                busy={props.busy}
+                mayAuthorizeDowngrade={props.mayAuthorizeDowngrade}
+                notice={props.notice}
+                onAction={props.onAction}
+                onOpenReleased={props.onOpenReleased}
+              />
+            </aside>
+          </div>
+        </div>
+      </main>
       {props.dialog}
     </WorkspaceFrame>
   );

@@ -26,6 +26,8 @@ export type InboxListProps = Readonly<{
   selectedIndex: number;
   initialScrollTopPx: number;
   autoFocus: boolean;
+  /** A click opens the cable (the default), or only selects it for the reading pane; double-click always opens. */
+  clickOpens?: boolean;
   onSelect(index: number): void;
   onOpen(index: number): void;
   onNeedMore(): void;
@@ -179,6 +181,7 @@ export function InboxList(props: InboxListProps) {
               setSize={hasMore ? -1 : rowCount}
               selected={i === selectedIndex}
               topPx={rowTopPx(i, ROW_HEIGHT_PX, scrollTopPx, win)}
+              clickOpens={props.clickOpens ?? true}
               onSelect={props.onSelect}
               onOpen={props.onOpen}
             />
@@ -202,6 +205,7 @@ function InboxRowView(props: {
   setSize: number;
   selected: boolean;
   topPx: number;
+  clickOpens: boolean;
   onSelect(index: number): void;
   onOpen(index: number): void;
 }) {
@@ -230,7 +234,10 @@ function InboxRowView(props: {
       onClick={() => {
         // The rows are not focusable: a click focuses the listbox itself, which owns the keys.
         props.onSelect(index);
-        props.onOpen(index);
+        if (props.clickOpens) props.onOpen(index);
+      }}
+      onDoubleClick={() => {
+        if (!props.clickOpens) props.onOpen(index);
       }}
     >
       <span className="inbox-row__precedence">

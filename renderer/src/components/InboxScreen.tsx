@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
 import type { ViewMarking } from '../inbox/viewMarking';
 import type { SearchSort, SearchSortKey } from '../search/searchSort';
@@ -40,6 +40,11 @@ export type InboxScreenProps = Readonly<{
   onNeedMore(): void;
   onRetry(): void;
   onScrollTopChange(scrollTopPx: number): void;
+  /** The reading pane beside the list (issue 14 item 4): on or off, remembered by the container. */
+  readingPane: boolean;
+  onToggleReadingPane(): void;
+  /** The pane's content while it is on. */
+  pane: ReactNode;
 }>;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -118,6 +123,15 @@ export function InboxScreen(props: InboxScreenProps) {
               /
             </kbd>
           </form>
+          <button
+            type="button"
+            className="button button--small inbox__pane-toggle"
+            aria-pressed={props.readingPane}
+            onClick={props.onToggleReadingPane}
+            data-testid="reading-pane-toggle"
+          >
+            Reading pane
+          </button>
           <p className="inbox__hint muted">
             {searching ? '↑ ↓ to move · Enter to open · Esc to clear' : '↑ ↓ to move · Enter to open · / to search'}
           </p>
@@ -133,34 +147,38 @@ export function InboxScreen(props: InboxScreenProps) {
             />
           </div>
         ) : (
-          <>
-            <div className="inbox-columns" aria-hidden="true">
-              <span>Precedence</span>
-              <span>Classification</span>
-              <span>Cable · subject</span>
-              <span>From</span>
-              <span>DTG</span>
+          <div className={`inbox__body${props.readingPane ? ' inbox__body--pane' : ''}`}>
+            <div className="inbox__list-column">
+              <div className="inbox-columns" aria-hidden="true">
+                <span>Precedence</span>
+                <span>Classification</span>
+                <span>Cable · subject</span>
+                <span>From</span>
+                <span>DTG</span>
+              </div>
+              {rowCount === 0 && !props.loading && !props.hasMore && props.error === null ? (
+                <p className="inbox__empty" data-testid="inbox-empty">
+                  No cables for you yet.
+                </p>
+              ) : (
+                <InboxList
+                  rows={rows}
+                  rowCount={rowCount}
+                  hasMore={props.hasMore}
+                  loading={props.loading}
+                  selectedIndex={props.selectedIndex}
+                  initialScrollTopPx={props.initialScrollTopPx}
+                  autoFocus
+                  clickOpens={!props.readingPane}
+                  onSelect={props.onSelect}
+                  onOpen={props.onOpen}
+                  onNeedMore={props.onNeedMore}
+                  onScrollTopChange={props.onScrollTopChange}
+                />
+              )}
             </div>
-            {rowCount === 0 && !props.loading && !props.hasMore && props.error === null ? (
-              <p className="inbox__empty" data-testid="inbox-empty">
-                No cables for you yet.
-              </p>
-            ) : (
-              <InboxList
-                rows={rows}
-                rowCount={rowCount}
-                hasMore={props.hasMore}
-                loading={props.loading}
-                selectedIndex={props.selectedIndex}
-                initialScrollTopPx={props.initialScrollTopPx}
-                autoFocus
-                onSelect={props.onSelect}
-                onOpen={props.onOpen}
-                onNeedMore={props.onNeedMore}
-                onScrollTopChange={props.onScrollTopChange}
-              />
-            )}
-          </>
+            {props.readingPane && props.pane}
+          </div>
         )}
         <footer className="inbox__status" aria-live="polite">
           {searching ? (

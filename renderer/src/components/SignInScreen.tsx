@@ -61,7 +61,9 @@ export function SignInScreen(props: SignInScreenProps) {
 
   return (
     <div className="screen screen--sign-in" data-testid="screen-sign-in">
-      <ClassificationBanner classification="UNCLASSIFIED" position="top" />
+      <header>
+        <ClassificationBanner classification="UNCLASSIFIED" position="top" />
+      </header>
       <main className="sign-in">
         <div className="sign-in__card">
           <header className="sign-in__header">
@@ -136,7 +138,9 @@ export function SignInScreen(props: SignInScreenProps) {
           </form>
         </div>
       </main>
-      <ClassificationBanner classification="UNCLASSIFIED" position="bottom" />
+      <footer>
+        <ClassificationBanner classification="UNCLASSIFIED" position="bottom" />
+      </footer>
     </div>
   );
 }

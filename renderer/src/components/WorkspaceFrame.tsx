@@ -87,59 +87,73 @@ export function WorkspaceFrame(props: {
 }) {
   const { chrome, marking } = props;
   const { user } = chrome;
-  const meta = `${ROLE_WORDS[user.role]} · ${user.post.name} · cleared ${classificationWords(user.clearance)}`;
+  const meta = `${ROLE_WORDS[user.role]} · ${user.post.name}`;
+  const clearance = `cleared ${classificationWords(user.clearance)}`;
+  // Landmarks (issue 14 item 7): the top banner, app bar and alerts are the page's banner
+  // landmark, the screen's content its <main>, the bottom banner its contentinfo.
   return (
     <div className={`screen workspace ${props.className ?? ''}`} data-testid={props.testId}>
-      <ClassificationBanner classification={marking.classification} text={marking.text} position="top" sticky />
-      <header className="app-bar">
-        <h1 className="wordmark wordmark--small">Cableroom</h1>
-        {chrome.demo && (
-          <span className="app-bar__demo" data-testid="demo-badge" title={DEMO_TITLE}>
-            demo
-          </span>
-        )}
-        {chrome.sections.length > 1 && (
-          <nav className="app-nav" aria-label="Sections">
-            {chrome.sections.map((s) => (
-              <button
-                key={s}
-                type="button"
-                className="app-nav__item"
-                aria-current={s === chrome.section ? 'page' : undefined}
-                data-testid={`nav-${s}`}
-                onClick={() => chrome.onNavigate(s)}
-              >
-                {SECTION_WORDS[s]}
-                {sectionBadge(s, chrome.counts)}
-              </button>
-            ))}
-          </nav>
-        )}
-        {chrome.counts && chrome.counts.draftsWaiting > 0 && chrome.section !== 'drafts' && (
-          <button
-            type="button"
-            className="app-bar__waiting"
-            data-testid="drafts-waiting-bar"
-            onClick={() => chrome.onNavigate('drafts')}
-          >
-            {chrome.counts.draftsWaiting} {chrome.counts.draftsWaiting === 1 ? 'draft' : 'drafts'} waiting for you
+      <header className="workspace__head">
+        <ClassificationBanner classification={marking.classification} text={marking.text} position="top" sticky />
+        <div className="app-bar">
+          <h1 className="wordmark wordmark--small">Cableroom</h1>
+          {chrome.demo && (
+            <span className="app-bar__demo" data-testid="demo-badge" title={DEMO_TITLE}>
+              demo
+            </span>
+          )}
+          {chrome.sections.length > 1 && (
+            <nav className="app-nav" aria-label="Sections">
+              {chrome.sections.map((s) => (
+                <button
+                  key={s}
+                  type="button"
+                  className="app-nav__item"
+                  aria-current={s === chrome.section ? 'page' : undefined}
+                  data-testid={`nav-${s}`}
+                  onClick={() => chrome.onNavigate(s)}
+                >
+                  {SECTION_WORDS[s]}
+                  {sectionBadge(s, chrome.counts)}
+                </button>
+              ))}
+            </nav>
+          )}
+          {chrome.counts && chrome.counts.draftsWaiting > 0 && chrome.section !== 'drafts' && (
+            <button
+              type="button"
+              className="app-bar__waiting"
+              data-testid="drafts-waiting-bar"
+              onClick={() => chrome.onNavigate('drafts')}
+            >
+              {chrome.counts.draftsWaiting} {chrome.counts.draftsWaiting === 1 ? 'draft' : 'drafts'} waiting for you
+            </button>
+          )}
+          <div className="app-bar__user" data-testid="signed-in-user">
+            <span className="app-bar__name">
+              <ShownText text={user.displayName} />
+            </span>
+            <span className="app-bar__meta-line">
+              <span className="app-bar__meta" title={`${meta} · ${clearance}`}>
+                {meta}
+              </span>
+              {/* The user's own clearance is never the part cut off (issue 14 item 4). */}
+              <span className="app-bar__clearance" data-testid="user-clearance">
+                {' · '}
+                {clearance}
+              </span>
+            </span>
+          </div>
+          <button type="button" className="button" onClick={chrome.onSignOut} disabled={chrome.signingOut}>
+            {chrome.signingOut ? 'Signing out…' : 'Sign out'}
           </button>
-        )}
-        <div className="app-bar__user" data-testid="signed-in-user">
-          <span className="app-bar__name">
-            <ShownText text={user.displayName} />
-          </span>
-          <span className="app-bar__meta" title={meta}>
-            {meta}
-          </span>
         </div>
-        <button type="button" className="button" onClick={chrome.onSignOut} disabled={chrome.signingOut}>
-          {chrome.signingOut ? 'Signing out…' : 'Sign out'}
-        </button>
+        {chrome.alerts}
       </header>
-      {chrome.alerts}
       {props.children}
-      <ClassificationBanner classification={marking.classification} text={marking.text} position="bottom" sticky />
+      <footer className="workspace__foot">
+        <ClassificationBanner classification={marking.classification} text={marking.text} position="bottom" sticky />
+      </footer>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import {
   bannerColours,
   classificationWords,
@@ -58,7 +59,7 @@ export function ClassificationChip(props: {
       data-classification={props.classification}
       style={{ backgroundColor: background, color: foreground }}
     >
-      {displayText(props.text ?? classificationWords(props.classification))}
+      <ChipWords text={displayText(props.text ?? classificationWords(props.classification))} />
     </span>
   );
 }
@@ -72,5 +73,23 @@ export function PrecedenceBadge(props: { precedence: Precedence; niact: boolean 
     <span className={classes.join(' ')} data-testid="precedence" data-high={high ? 'true' : undefined}>
       {precedenceWords(props.precedence, props.niact)}
     </span>
+  );
+}
+
+/**
+ * A marking line laid out so that it never breaks inside a word ("SECRET//NOFOR / N", issue 14
+ * item 4): each "//" part stays whole, and a line too long for its column breaks only after a "//".
+ */
+function ChipWords(props: { text: string }) {
+  const parts = props.text.split('//');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          <span className="chip__part">{i < parts.length - 1 ? `${part}//` : part}</span>
+        </Fragment>
+      ))}
+    </>
   );
 }

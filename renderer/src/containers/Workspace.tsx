@@ -16,6 +16,7 @@ import { DirectoryContainer } from './DirectoryContainer';
 import { DraftComposerContainer } from './DraftComposerContainer';
 import { DraftsContainer } from './DraftsContainer';
 import { ImportContainer } from './ImportContainer';
+import { loadReadingPane, ReadingPaneContainer, saveReadingPane } from './ReadingPaneContainer';
 import { useAlerts } from './useAlerts';
 import { usePush } from './usePush';
 import { useWorkCounts } from './useWorkCounts';
@@ -84,6 +85,7 @@ export function Workspace(props: {
   const [selectedIndex, setSelectedIndex] = useState(-1);
   const [signingOut, setSigningOut] = useState(false);
   const [scrollTopPx, setScrollTopPx] = useState(0);
+  const [readingPane, setReadingPane] = useState(loadReadingPane);
   const scrollTopRef = useRef(0);
   /** The newest state of every delivery handled in this session (acknowledged, filed). */
   const [handled, setHandled] = useState<ReadonlyMap<number, InboxRow>>(new Map());
@@ -110,8 +112,18 @@ export function Workspace(props: {
   const [hiddenAlerts, setHiddenAlerts] = useState<ReadonlySet<number>>(new Set());
   const [ackPending, setAckPending] = useState<ReadonlySet<number>>(new Set());
   const [ackErrors, setAckErrors] = useState<ReadonlyMap<number, string>>(new Map());
-  // Hidden until a delivery arrives that the person has not yet hidden.
-  const alertsCollapsed = alerts.rows.length > 0 && alerts.rows.every((r) => hiddenAlerts.has(r.deliveryId));
+  // Seen: the panel was up when the person moved to another screen (issue 14 item 4). Seen or
+  // hidden alerts shrink the panel to one line until a delivery arrives that is neither.
+  const [seenAlerts, setSeenAlerts] = useState<ReadonlySet<number>>(new Set());
+  const [alertsView, setAlertsView] = useState<View>(view);
+  if (alertsView !== view) {
+    setAlertsView(view);
+    if (alerts.rows.some((r) => !seenAlerts.has(r.deliveryId))) {
+      setSeenAlerts(new Set([...seenAlerts, ...alerts.rows.map((r) => r.deliveryId)]));
+    }
+  }
+  const alertsCollapsed =
+    alerts.rows.length > 0 && alerts.rows.every((r) => hiddenAlerts.has(r.deliveryId) || seenAlerts.has(r.deliveryId));
 
   const onDeliveryUpdated = useCallback(
     (row: InboxRow) => {
@@ -273,7 +285,10 @@ export function Workspace(props: {
         onAcknowledge={acknowledgeAlert}
         onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
         onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
-        onExpand={() => setHiddenAlerts(new Set())}
+        onExpand={() => {
+          setHiddenAlerts(new Set());
+          setSeenAlerts(new Set());
+        }}
       />
     ),
   };
@@ -379,6 +394,21 @@ export function Workspace(props: {
           onNeedMore={feed.loadMore}
           onRetry={feed.retry}
           onScrollTopChange={onScrollTopChange}
+          readingPane={readingPane}
+          onToggleReadingPane={() => {
+            saveReadingPane(!readingPane);
+            setReadingPane(!readingPane);
+          }}
+          pane={
+            readingPane && (
+              <ReadingPaneContainer
+                client={client}
+                row={snapshot.rows[selected] ?? null}
+                onOpen={(row) => openDelivery(row, 'inbox')}
+                onSessionEnded={onSessionEnded}
+              />
+            )
+          }
         />
       );
   }
