@@ -1,0 +1,183 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { openDrafts } from './drafting';
+import { expect, saveScreen, signIn, test } from './harness';
+import { openFromInbox, showDistribution } from './routing';
+
+/**
+ * Every screen once, in the light and the dark scheme (issue 14 items 7 and 8): axe-core finds no
+ * critical, serious or moderate violation (tests/e2e/axe.ts), and each screen is kept as a
+ * screenshot at 1280×800 and 900×600 in test-results/screens/<screen>-<scheme>-<size>.png. One
+ * sign-in per persona: the duty officer (alerts, FLASH handling, drafting, bundle import), Finletter
+ * (TOPOL 578 with its captions, repeats and source note; distribution; the repeat dialog; search),
+ * Rusk (a signed cable and the bundle export dialog) and the instructor (audit, accounts,
+ * directory, FRUS import).
+ */
+
+type Scheme = 'light' | 'dark';
+const SCHEMES: ReadonlyArray<Scheme> = ['light', 'dark'];
+
+/** axe on the screen as it is, then its screenshots at both sizes. */
+async function sweep(page: Page, scheme: Scheme, screen: string): Promise<void> {
+  await expectAccessible(page, `${screen} (${scheme})`);
+  await saveScreen(page, `${screen}-${scheme}-1280x800`);
+  await page.setViewportSize({ width: 900, height: 600 });
+  await saveScreen(page, `${screen}-${scheme}-900x600`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function openDialog(page: Page, button: string, dialogTestId: string): Promise<void> {
+  await page.getByTestId(button).click();
+  await expect(page.getByTestId(dialogTestId)).toBeVisible();
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`${scheme} scheme`, () => {
+    // Each screen is checked and photographed twice over: more than the default minute on a busy machine.
+    test.describe.configure({ timeout: 240_000 });
+
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+    });
+
+    test(`sign-in, the duty officer's inbox, alerts, FLASH cable, drafting and import (${scheme})`, async ({ app }) => {
+      const { page } = app;
+      await expect(page.getByTestId('persona')).not.toHaveCount(0);
+      await sweep(page, scheme, 'sign-in');
+
+      await signIn(page, 'duty-usro');
+      await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
+      await expect(page.getByTestId('alerts')).toBeVisible();
+      await sweep(page, scheme, 'inbox-alerts');
+
+      await openFromInbox(page, 'TOPOL 590');
+      await expect(page.getByTestId('handling')).toBeVisible();
+      await sweep(page, scheme, 'cable-flash');
+
+      await openDrafts(page);
+      await sweep(page, scheme, 'drafts');
+
+      await page.getByTestId('new-cable').click();
+      await expect(page.getByTestId('screen-composer')).toBeVisible();
+      await sweep(page, scheme, 'composer');
+
+      await page.getByTestId('chain-panel').getByRole('button', { name: 'Discard draft…' }).click();
+      await expect(page.getByTestId('drafting-dialog')).toBeVisible();
+      await sweep(page, scheme, 'drafting-dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('drafting-dialog')).toHaveCount(0);
+
+      await page.getByTestId('nav-import').click();
+      await expect(page.getByTestId('bundle-import')).toBeVisible();
+      await sweep(page, scheme, 'import-bundle');
+    });
+
+    test(`Finletter: TOPOL 578, its distribution, the repeat dialog and search (${scheme})`, async ({ app }) => {
+      const { page } = app;
+      await signIn(page, 'finletter');
+      await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
+      await sweep(page, scheme, 'inbox');
+
+      await openFromInbox(page, 'TOPOL 578');
+      await expect(page.getByTestId('repeats')).toBeVisible();
+      await sweep(page, scheme, 'cable-topol-578');
+
+      await showDistribution(page);
+      await sweep(page, scheme, 'distribution');
+
+      await page.getByTestId('tab-cable').click();
+      await openDialog(page, 'repeat-cable', 'repeat-dialog');
+      await sweep(page, scheme, 'repeat-dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('repeat-dialog')).toHaveCount(0);
+
+      await page.getByTestId('back-to-inbox').click();
+      const input = page.getByTestId('search-input');
+      await input.fill('Paris');
+      await input.press('Enter');
+      await expect(page.getByTestId('search-hit')).not.toHaveCount(0);
+      await sweep(page, scheme, 'search-results');
+    });
+
+    test(`Rusk: a signed cable and the bundle export dialog (${scheme})`, async ({ app }) => {
+      const { page } = app;
+      await signIn(page, 'rusk');
+      await openFromInbox(page, 'POLTO 506');
+      await expect(page.getByTestId('export-bundle')).toBeEnabled();
+      await sweep(page, scheme, 'cable-signed');
+
+      await page.getByTestId('export-bundle').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await sweep(page, scheme, 'bundle-export-dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    });
+
+    test(`the instructor: audit, accounts, directory and FRUS import (${scheme})`, async ({ app }) => {
+      const { page } = app;
+      await signIn(page, 'instructor');
+      await expect(page.getByTestId('screen-inbox')).toBeVisible();
+
+      await page.getByTestId('nav-audit').click();
+      await expect(page.getByTestId('audit-row')).not.toHaveCount(0);
+      await sweep(page, scheme, 'audit');
+
+      await page.getByTestId('nav-accounts').click();
+      await expect(page.getByTestId('account-row')).not.toHaveCount(0);
+      await sweep(page, scheme, 'accounts');
+      await page.getByTestId('new-account').click();
+      await expect(page.getByTestId('create-account-form')).toBeVisible();
+      await sweep(page, scheme, 'accounts-new');
+
+      await page.getByTestId('nav-directory').click();
+      await expect(page.getByTestId('station-row')).not.toHaveCount(0);
+      await sweep(page, scheme, 'directory');
+
+      await page.getByTestId('nav-import').click();
+      await expect(page.getByTestId('frus-import')).toBeVisible();
+      await sweep(page, scheme, 'import-frus');
+    });
+  });
+}
+
+/**
+ * DOMAIN.md rule 25 and §4: the banner colours are the standard ones in either scheme. The dark
+ * scheme really is in effect (the page's canvas changes), yet the banners and chips are identical.
+ */
+test('the dark scheme keeps the classification banner and chip colours exact', async ({ app }) => {
+  const { page } = app;
+  await signIn(page, 'finletter');
+  await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
+
+  const read = () =>
+    page.evaluate(() => {
+      const style = (el: Element | null) => {
+        if (!el) throw new Error('element missing');
+        const s = getComputedStyle(el);
+        return `${s.backgroundColor} / ${s.color}`;
+      };
+      const chips = [...document.querySelectorAll('[data-testid="classification-chip"]')].map(
+        (el) => `${el.getAttribute('data-classification')}: ${style(el)}`,
+      );
+      return {
+        canvas: getComputedStyle(document.documentElement).backgroundColor,
+        top: style(document.querySelector('[data-testid="banner-top"]')),
+        bottom: style(document.querySelector('[data-testid="banner-bottom"]')),
+        chips: [...new Set(chips)].sort(),
+      };
+    });
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await read();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await read();
+
+  expect(light.top).toBe('rgb(200, 16, 46) / rgb(255, 255, 255)'); // SECRET//NOFORN: #C8102E, white
+  expect(dark.canvas, 'the dark scheme changes the page').not.toBe(light.canvas);
+  expect({ top: dark.top, bottom: dark.bottom, chips: dark.chips }).toEqual({
+    top: light.top,
+    bottom: light.bottom,
+    chips: light.chips,
+  });
+  expect(light.chips.length).toBeGreaterThan(2);
+});
