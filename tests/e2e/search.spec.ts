@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addTopolCable } from './cables';
 import { expect, saveScreen, signIn, test } from './harness';
 
 /**
@@ -91,4 +92,21 @@ test('for the duty officer, who may not open TOPOL 578, the REF is plain text', 
   await expect(page.getByTestId('ref-link')).toHaveCount(0);
   expect(await page.locator('.cable__refs button, .cable__refs a').count()).toBe(0);
   await saveScreen(page, 'cable-ref-plain');
+});
+
+test('snippet text goes through the visible-token display: a hidden override shows as its code', async ({ app }) => {
+  const { page, core } = app;
+  addTopolCable(core, {
+    number: 1001,
+    classification: 'UNCLASSIFIED',
+    paragraphs: ['Quarantine report \u202eTERCES\u202c follows; the <b>Council</b> meets at noon.'],
+  });
+  await signIn(page, 'trainee');
+  await search(page, 'quarantine council');
+  const hit = page.locator('[data-testid="search-hit"][data-ref="TOPOL 1001"]');
+  const snippet = hit.getByTestId('hit-snippet');
+  await expect(snippet).toContainText('⟦U+202E⟧TERCES⟦U+202C⟧');
+  await expect(snippet).toContainText('<b>Council</b>');
+  await expect(snippet.locator('mark')).toHaveText(['Quarantine', 'Council']);
+  await expect(snippet.locator('b')).toHaveCount(0);
 });
