@@ -123,15 +123,17 @@ export function InboxScreen(props: InboxScreenProps) {
               /
             </kbd>
           </form>
-          <button
-            type="button"
-            className="button button--small inbox__pane-toggle"
-            aria-pressed={props.readingPane}
-            onClick={props.onToggleReadingPane}
-            data-testid="reading-pane-toggle"
-          >
-            Reading pane
-          </button>
+          {!searching && (
+            <button
+              type="button"
+              className="button button--small inbox__pane-toggle"
+              aria-pressed={props.readingPane}
+              onClick={props.onToggleReadingPane}
+              data-testid="reading-pane-toggle"
+            >
+              Reading pane
+            </button>
+          )}
           <p className="inbox__hint muted">
             {searching ? '↑ ↓ to move · Enter to open · Esc to clear' : '↑ ↓ to move · Enter to open · / to search'}
           </p>
