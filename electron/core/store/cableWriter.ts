@@ -424,6 +424,7 @@ export function insertRepeat(
       station,
       person,
     });
+    writeCableKeys(db, r.cableId); // the repeat's DTG finds the cable too (issue 14 item 3)
     const stations = [...written.recipients.keys()];
     emitChange(db, { type: 'delivered', cableIds: [r.cableId], stationIds: stations }); // issue 14
     return { transmissionId: written.id, stations };

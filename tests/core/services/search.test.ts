@@ -115,6 +115,20 @@ describe('search by MRN and DTG', () => {
     }
     expect(refs(search(c, 'finletter', '280412Z OCT 62'))).toEqual(['TOPOL 578']);
   });
+
+  test("a repeat made later is found by its own DTG, the cable's DTG not marked", () => {
+    const c = core();
+    const welcome = c.cables.idByRef('TOPOL 592');
+    c.routing.repeat(
+      c.users.byLogin('duty-usro'),
+      welcome,
+      { to: ['AMEMBASSY PARIS'] },
+      new Date('1962-10-30T15:00:00Z'),
+    );
+    const [hit] = search(c, 'duty-usro', '301500Z OCT 62');
+    expect(hit).toMatchObject({ ref: 'TOPOL 592', matchedBy: 'dtg', dtg: '291400Z OCT 62' });
+    expect(hit!.marks.dtg).toEqual([{ text: '291400Z OCT 62', hit: false }]);
+  });
 });
 
 describe('search by words', () => {
