@@ -154,6 +154,7 @@ test('Bohlen sees only Embassy Paris’s part of the distribution', async ({ app
 test('the distribution is refused to whoever may not see the cable, in the UI and by direct call', async ({ app }) => {
   const { page, core } = app;
   await signIn(page, 'trainee');
+  await expect(page.getByTestId('screen-inbox')).toBeVisible(); // signed in before asking directly
   // TOPOL 578 is nowhere in the trainee's UI (handling.spec.ts); asked for directly, main refuses.
   expect(await callApi(page, 'showDistribution', { cableId: core.cables.idByRef('TOPOL 578') })).toMatchObject({
     ok: false,
