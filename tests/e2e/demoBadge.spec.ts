@@ -16,7 +16,7 @@ test('a demo installation says "demo" in the app bar on every screen', async ({ 
   const { page } = app;
   await signIn(page, 'instructor');
   await expect(page.getByTestId('screen-inbox')).toBeVisible();
-  const badge = page.locator('header.app-bar').getByTestId('demo-badge');
+  const badge = page.locator('.app-bar').getByTestId('demo-badge');
   await expect(badge).toHaveText('demo');
   await expect(badge).toHaveAttribute('title', /published training passphrase/);
   await saveScreen(page, 'app-bar-demo');

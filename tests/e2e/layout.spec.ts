@@ -53,7 +53,10 @@ async function expectClearanceShown(page: Page, words: string): Promise<void> {
   const clipped = await clearance.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
   expect(clipped, 'the clearance is cut off').toBe(false);
   const b = await box(clearance);
-  expect(b.x + b.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const signOut = await box(page.getByRole('button', { name: 'Sign out' }));
+  expect(b.x + b.width, 'the clearance runs into Sign out').toBeLessThanOrEqual(signOut.x);
+  const bar = await box(page.locator('.app-bar'));
+  expect(b.y + b.height, 'the clearance is below the app bar').toBeLessThanOrEqual(bar.y + bar.height);
 }
 
 test('at 1280×800 the cable gets most of the window, and stays readable at 900×600', async ({ app }) => {
@@ -84,6 +87,18 @@ test('at 1280×800 the cable gets most of the window, and stays readable at 900�
   const first = await box(page.getByTestId('paragraph').first());
   expect(first.y + 40, 'the cable body is above the fold').toBeLessThanOrEqual(600 - BANNER_PX);
   await saveScreen(page, 'layout-cable-900x600');
+});
+
+test('with six sections in the app bar, the instructor’s clearance still shows at 900×600', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 900, height: 600 });
+  await signIn(page, 'instructor');
+  await page.getByTestId('nav-audit').click();
+  await expect(page.getByTestId('audit-row')).not.toHaveCount(0);
+  await expectClearanceShown(page, 'TOP SECRET');
+  // Each section's name on one line.
+  for (const item of await page.locator('.app-nav__item').all()) expect(await textLines(item)).toBe(1);
+  await saveScreen(page, 'layout-app-bar-instructor-900x600');
 });
 
 test('classification chips keep to one line at 900×600, in the inbox and the alert panel', async ({ app }) => {
