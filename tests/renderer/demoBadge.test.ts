@@ -31,7 +31,8 @@ function appBar(demo: boolean): string {
   const html = renderToStaticMarkup(
     createElement(WorkspaceFrame, { chrome, marking: UNCLASSIFIED_MARKING, testId: 'screen-test', children: null }),
   );
-  const bar = /<header class="app-bar">[\s\S]*?<\/header>/.exec(html);
+  // The page's header landmark: the top banner, the app bar and the alerts (issue 14 item 7).
+  const bar = /<header class="workspace__head">[\s\S]*?<\/header>/.exec(html);
   expect(bar).not.toBeNull();
   return bar![0];
 }
