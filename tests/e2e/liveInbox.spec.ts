@@ -142,3 +142,20 @@ test('a draft sent to the user for clearance shows as waiting in the app bar and
   await expect(page.getByTestId('drafts-waiting')).toHaveText('1 draft is waiting for you.');
   await saveScreen(page, 'drafts-waiting-desk');
 });
+
+test('a delivery arriving above the selection keeps the same cable selected', async ({ app }) => {
+  const { page, core } = app;
+  await signIn(page, 'duty-usro');
+  const list = page.getByRole('listbox', { name: /Inbox/ });
+  await expect(list).toBeFocused();
+  const selected = page.locator('[data-testid="inbox-row"][aria-selected="true"]');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected).toHaveAttribute('data-ref', 'TOPOL 592');
+
+  addTopolCable(core, { number: 1001 });
+
+  await expect(row(page, 'TOPOL 1001')).toBeVisible();
+  await expect(selected).toHaveAttribute('data-ref', 'TOPOL 592');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cable')).toContainText('TOPOL 592');
+});

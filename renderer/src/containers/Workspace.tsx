@@ -206,6 +206,17 @@ export function Workspace(props: {
   // ---- Navigation ----
   // Until the person moves it, the selection is the newest cable, so arrows and Enter work at once.
   const selected = selectedIndex < 0 && snapshot.rowCount > 0 ? 0 : selectedIndex;
+  // A push can merge new deliveries in above the selection: the same cable stays selected (issue 14).
+  const [selectedDelivery, setSelectedDelivery] = useState<number | null>(null);
+  if (selectedDelivery !== null && snapshot.rows[selectedIndex]?.deliveryId !== selectedDelivery) {
+    const moved = feed.indexOfDelivery(selectedDelivery);
+    if (moved !== undefined) setSelectedIndex(moved);
+    else setSelectedDelivery(null);
+  }
+  const select = (index: number) => {
+    setSelectedIndex(index);
+    setSelectedDelivery(snapshot.rows[index]?.deliveryId ?? null);
+  };
 
   const back = useCallback(() => {
     setScrollTopPx(scrollTopRef.current);
@@ -385,9 +396,9 @@ export function Workspace(props: {
           onSearch={runSearch}
           onClearSearch={clearSearch}
           onOpenHit={openHit}
-          onSelect={setSelectedIndex}
+          onSelect={select}
           onOpen={(i) => {
-            setSelectedIndex(i);
+            select(i);
             const row = snapshot.rows[i];
             if (row) openDelivery(row, 'inbox');
           }}

@@ -134,6 +134,11 @@ export class InboxFeed {
     for (const row of fresh) this.rollup.add(row);
   }
 
+  /** Where a loaded delivery sits in the list now (a refresh may have merged rows in above it). */
+  indexOfDelivery(deliveryId: number): number | undefined {
+    return this.indexByDelivery.get(deliveryId);
+  }
+
   /** The loaded row of a delivery, if any. */
   rowByDeliveryId(deliveryId: number): InboxRow | undefined {
     const index = this.indexByDelivery.get(deliveryId);
