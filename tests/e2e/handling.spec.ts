@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { addTopolCable } from './cables';
+import { openDatabase } from '../../electron/core/store/database';
+import { insertCable } from '../../electron/core/store/cableWriter';
+import { topolCable } from './cables';
 import { callApi, expect, pageText, saveScreen, signIn, test } from './harness';
 
 /**
@@ -164,7 +166,7 @@ test('FLASH TOPOL 590 alerts the duty officer and cannot be filed as read until 
   await saveScreen(page, 'inbox-handled');
 });
 
-test('a FLASH cable that arrives later raises the alert at the next 15 s poll', async ({ app }) => {
+test('a FLASH cable written by another process raises the alert at the next 15 s poll', async ({ app }) => {
   const { page, core } = app;
   // The page's clock stands still from before sign-in, so the poll (started at sign-in) is counted
   // from there by runFor alone. install() by itself leaves the clock running in real time: on a
@@ -176,7 +178,15 @@ test('a FLASH cable that arrives later raises the alert at the next 15 s poll', 
   await signIn(page, 'duty-usro');
   await expect(page.getByTestId('alert-item')).toHaveCount(2);
 
-  addTopolCable(core, { number: 1100, classification: 'SECRET', precedence: 'FLASH' });
+  // Written through a second connection to the same file, as the CLI in another process would:
+  // this process's push never hears of it, so only the poll can bring it (issue 14 item 1 keeps
+  // the poll as the fallback; a release inside the app is pushed at once, liveInbox.spec.ts).
+  const other = openDatabase(core.db.name, { mustExist: true });
+  try {
+    insertCable(other, topolCable({ number: 1100, classification: 'SECRET', precedence: 'FLASH' }));
+  } finally {
+    other.close();
+  }
   await page.clock.runFor(14_000);
   await expect(page.getByTestId('alert-item')).toHaveCount(2);
   await page.clock.runFor(1_500);
