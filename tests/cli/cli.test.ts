@@ -2,36 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { main } from '../../electron/cli/cableroom';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { main } from '../../electron/cli/cableroom';
+import { cliFixture, runCli as run } from '../support/cli';
 import { SEED_DIR, tempDir } from '../support/tempCore';
+
+const { seededDb } = cliFixture();
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.reverse()) c();
   cleanups = [];
 });
-
-/** Runs the CLI in-process against real files, capturing its streams. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { CABLEROOM_SEED_DIR: SEED_DIR },
-  });
-  return { code, out, err };
-}
-
-async function seededDb(): Promise<string> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const db = join(t.dir, 'cableroom.sqlite');
-  const init = await run('init', '--demo', '--db', db, '--json');
-  expect(init.code).toBe(0);
-  return db;
-}
 
 describe('cableroom CLI', () => {
   test('init --demo reports what it loaded', async () => {

@@ -1,35 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { main, USAGE } from '../../electron/cli/cableroom';
-import { SEED_DIR, tempDir } from '../support/tempCore';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { USAGE } from '../../electron/cli/cableroom';
+import { cliFixture, runCli as run } from '../support/cli';
 
 /** `cableroom exercise validate FILE [--json]` (issue 10 item 1) against a real seeded database. */
 const TUTORIAL = resolve(__dirname, '../../resources/scenarios/tutorial.json');
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.reverse()) c();
-  cleanups = [];
-});
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { CABLEROOM_SEED_DIR: SEED_DIR },
-  });
-  return { code, out, err };
-}
+const { seededDb } = cliFixture();
 
 async function seeded(): Promise<{ db: string; dir: string }> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const db = join(t.dir, 'cableroom.sqlite');
-  expect((await run('init', '--demo', '--db', db)).code).toBe(0);
-  return { db, dir: t.dir };
+  const db = await seededDb();
+  return { db, dir: dirname(db) };
 }
 
 describe('cableroom exercise validate', () => {

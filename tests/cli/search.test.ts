@@ -1,33 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { main } from '../../electron/cli/cableroom';
-import { SEED_DIR, tempDir } from '../support/tempCore';
+import { describe, expect, test } from 'vitest';
+import { cliFixture, runCli as run } from '../support/cli';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.reverse()) c();
-  cleanups = [];
-});
-
-/** Runs the CLI in-process against a real file, capturing its streams. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { CABLEROOM_SEED_DIR: SEED_DIR },
-  });
-  return { code, out, err };
-}
-
-async function seededDb(): Promise<string> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const db = join(t.dir, 'cableroom.sqlite');
-  expect((await run('init', '--demo', '--db', db, '--json')).code).toBe(0);
-  return db;
-}
+const { seededDb } = cliFixture();
 
 describe('cableroom search (issue 14 item 3)', () => {
   test('search "POLTO 506" --json: the reply first, by reference, with From and DTG', async () => {

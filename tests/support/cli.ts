@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { main } from '../../electron/cli/cableroom';
+import { SEED_DIR, tempDir } from './tempCore';
+
+export type CliRun = Readonly<{ code: number; out: string; err: string }>;
+
+/** Runs the CLI in-process against real files, capturing its streams (the repo's seed). */
+export async function runCli(...argv: string[]): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: { CABLEROOM_SEED_DIR: SEED_DIR },
+  });
+  return { code, out, err };
+}
+
+/**
+ * For a test file: temporary folders removed after each test, and a database made by
+ * `init --demo` in one of them. `const { tempFolder, seededDb } = cliFixture();`
+ */
+export function cliFixture(): Readonly<{ tempFolder(): string; seededDb(): Promise<string> }> {
+  let cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups.reverse()) c();
+    cleanups = [];
+  });
+  const tempFolder = (): string => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
+  return {
+    tempFolder,
+    async seededDb() {
+      const db = join(tempFolder(), 'cableroom.sqlite');
+      const init = await runCli('init', '--demo', '--db', db, '--json');
+      expect(init.code, init.err).toBe(0);
+      return db;
+    },
+  };
+}
