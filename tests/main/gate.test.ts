@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CONTRACT, ENDPOINT_NAMES, type EndpointName } from '../../electron/contract/ipc';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
-import { createIpcRouter, type Sender } from '../../electron/main/router';
-import { seededCore } from '../support/tempCore';
+import { APP_FRAME, routerFixture } from '../support/router';
 import { ENDPOINT_SAMPLES } from './endpointSamples';
 
 /**
@@ -11,23 +10,8 @@ import { ENDPOINT_SAMPLES } from './endpointSamples';
  * the contract, so an endpoint added without the flag, or a handler that skips the check, fails here.
  */
 
-const APP = 'app://cableroom/index.html';
-const main: Sender = { id: '1', url: APP, isMainFrame: true };
-
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function router() {
-  const core = seededCore();
-  dispose = core.dispose;
-  const logged: unknown[] = [];
-  const r = createIpcRouter({
-    core,
-    isTrustedUrl: (url) => url.startsWith('app://cableroom/'),
-    logError: (_m, e) => logged.push(e),
-  });
-  return { r, core, logged };
-}
+const main = APP_FRAME;
+const router = routerFixture();
 
 /** The endpoints a signed-out window may call: choosing a persona and signing in. */
 const PUBLIC: ReadonlyArray<EndpointName> = ['listUsers', 'signIn', 'signOut', 'currentUser', 'installation'];

@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CONTRACT } from '../../electron/contract/ipc';
 import { join } from 'node:path';
 import { openCore } from '../../electron/core/app';
 import { protectedSeedLogins, readSeed, SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { createIpcRouter, type Sender } from '../../electron/main/router';
-import { SEED_DIR, seededCore, tempDir } from '../support/tempCore';
+import { APP_FRAME, routerFixture } from '../support/router';
+import { SEED_DIR, tempDir } from '../support/tempCore';
 
-const APP = 'app://cableroom/index.html';
-const main: Sender = { id: '1', url: APP, isMainFrame: true };
-
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function router() {
-  const core = seededCore();
-  dispose = core.dispose;
-  const logged: unknown[] = [];
-  const r = createIpcRouter({
-    core,
-    isTrustedUrl: (url) => url.startsWith('app://cableroom/'),
-    logError: (_m, e) => logged.push(e),
-  });
-  return { r, core, logged };
-}
+const main = APP_FRAME;
+const router = routerFixture();
 
 async function signIn(r: ReturnType<typeof router>['r'], login: string, sender: Sender = main) {
   return r.handle(sender, CONTRACT.signIn.channel, { login, passphrase: SEED_PASSPHRASE });
