@@ -34,6 +34,18 @@ export const AUDIT_ACTIONS = [
   'SIGNATURE_CHAIN',
   'APPROVAL_DESIGNATE',
   'INSTALL',
+  // Migration 0012 (issue 10): the exercise journal — the clock's transitions, each inject fired,
+  // a trainee's debrief answers (core/exercise/journal.ts has their details).
+  'EXERCISE_START',
+  'EXERCISE_PAUSE',
+  'EXERCISE_RESUME',
+  'EXERCISE_RATE',
+  'EXERCISE_SHIFT',
+  'EXERCISE_TRIGGER',
+  'EXERCISE_SKIP',
+  'EXERCISE_END',
+  'EXERCISE_INJECT',
+  'EXERCISE_DEBRIEF',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
