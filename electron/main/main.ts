@@ -7,7 +7,7 @@ import { senderOf } from './ipcSender';
 import { launchOverrides } from './launchOverrides';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { pushToWindow } from './pushToWindow';
-import { createIpcRouter, type IpcRouter } from './router';
+import { createIpcRouter, developmentSlowCallLog, type IpcRouter } from './router';
 import { configureSession, enforceOnEveryWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -89,7 +89,11 @@ function start(): void {
     return;
   }
 
-  const router = createIpcRouter({ core, isTrustedUrl: isAppUrl });
+  const router = createIpcRouter({
+    core,
+    isTrustedUrl: isAppUrl,
+    ...(app.isPackaged ? {} : { slowCalls: developmentSlowCallLog(process.env) }),
+  });
   registerIpc(router);
   // Live inbox (issue 14 item 1): the router says which window may be told what; send it there.
   router.onPush((senderId, event) =>

@@ -67,7 +67,20 @@ export type RouterDeps = Readonly<{
   isTrustedUrl: (url: string) => boolean;
   /** Where unexpected errors are reported (stack traces never cross IPC). */
   logError?: (message: string, error: unknown) => void;
+  /**
+   * A development aid (issue 14 item 10): every call slower than `thresholdMs` is reported with
+   * its endpoint and duration. Off unless given (tests and packaged builds leave it out).
+   */
+  slowCalls?: SlowCallLog;
 }>;
+
+export type SlowCallLog = Readonly<{ thresholdMs: number; report: (line: string) => void }>;
+
+/** The slow-call log the shells turn on in development: 50 ms, to stderr. */
+export function developmentSlowCallLog(env: NodeJS.ProcessEnv): SlowCallLog | undefined {
+  const off = env.CI || env.VITEST || env.NODE_ENV === 'test' || env.CABLEROOM_SLOW_CALL_LOG === '0';
+  return off ? undefined : { thresholdMs: 50, report: (line) => process.stderr.write(`${line}\n`) };
+}
 
 function fail(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -299,7 +312,13 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
           return fail('BAD_REQUEST', `Invalid request to ${channel}: ${where}${issue?.message ?? 'invalid input'}`);
         }
         const handler = handlers[name] as (input: unknown, context: Session | Actor | null) => unknown;
-        return { ok: true, value: await handler(parsed.data, isPublic.has(name) ? session : actor) };
+        const started = performance.now();
+        const value = await handler(parsed.data, isPublic.has(name) ? session : actor);
+        const took = performance.now() - started;
+        if (deps.slowCalls && took > deps.slowCalls.thresholdMs) {
+          deps.slowCalls.report(`cableroom: slow call ${name} took ${took.toFixed(1)} ms`);
+        }
+        return { ok: true, value };
       } catch (e) {
         if (isCableroomError(e)) return fail(e.code, e.message);
         logError(`IPC ${channel} failed`, e);

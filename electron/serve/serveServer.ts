@@ -16,7 +16,9 @@ import {
 import { APP_ORIGIN } from '../main/appOrigin';
 import { createAppRequestHandler } from '../main/appRequestHandler';
 import { CONTENT_SECURITY_POLICY } from '../main/csp';
-import { createIpcRouter, type IpcRouter, type Sender } from '../main/router';
+import { createIpcRouter, type IpcRouter, type Sender, type SlowCallLog } from '../main/router';
+
+export { developmentSlowCallLog } from '../main/router';
 import { hostAllowed, isServedUrl, newToken, originAllowed, readCookie, tokenCookieName, tokenMatches } from './guard';
 
 /**
@@ -56,6 +58,8 @@ export type ServeOptions = Readonly<{
   logError?: (message: string, error: unknown) => void;
   /** How long a tab's session waits for its next connection (a reload); 30 s by default. */
   resumeGraceMs?: number;
+  /** The slow-call log (main/router.ts), in development only. */
+  slowCalls?: SlowCallLog | undefined;
 }>;
 
 export type ServeServer = Readonly<{
@@ -105,7 +109,12 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const files = createAppRequestHandler(options.rendererDir);
   let port = 0; // known once listening; no request is answered before that
   const cookieName = () => tokenCookieName(port);
-  const router = createIpcRouter({ core: options.core, isTrustedUrl: (url) => isServedUrl(port, url), logError });
+  const router = createIpcRouter({
+    core: options.core,
+    isTrustedUrl: (url) => isServedUrl(port, url),
+    logError,
+    ...(options.slowCalls ? { slowCalls: options.slowCalls } : {}),
+  });
   const connections = new Map<string, WebSocket>();
   let nextConnection = 1;
   const resumeGraceMs = options.resumeGraceMs ?? 30_000;

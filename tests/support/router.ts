@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { createIpcRouter, type Sender } from '../../electron/main/router';
+import { createIpcRouter, type Sender, type SlowCallLog } from '../../electron/main/router';
 import { seededCore } from './tempCore';
 
 /** The app's own top-level frame, as main sees it. */
@@ -13,7 +13,7 @@ export const APP_FRAME: Sender = { id: '1', url: APP, isMainFrame: true };
 export function routerFixture() {
   let dispose: () => void = () => {};
   afterEach(() => dispose());
-  return function router() {
+  return function router(options: Readonly<{ slowCalls?: SlowCallLog }> = {}) {
     const core = seededCore();
     dispose = core.dispose;
     const logged: unknown[] = [];
@@ -21,6 +21,7 @@ export function routerFixture() {
       core,
       isTrustedUrl: (url) => url.startsWith('app://cableroom/'),
       logError: (_m, e) => logged.push(e),
+      ...options,
     });
     return { r, core, logged };
   };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { startServeServer } from '../../serve/serveServer';
+import { developmentSlowCallLog, startServeServer } from '../../serve/serveServer';
 import { EXIT, noArgs, UsageError, type Command, type CommandContext } from '../command';
 
 /**
@@ -32,6 +32,7 @@ export const SERVE_COMMANDS: ReadonlyArray<Command> = [
           rendererDir,
           port,
           logError: (message, error) => ctx.io.stderr(`cableroom: ${message}: ${describe(error)}\n`),
+          slowCalls: developmentSlowCallLog(ctx.io.env),
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
