@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InstallationInfo } from '../../electron/contract/ipc';
 import type { SignedInUser } from '../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from './api';
-import { SignInContainer } from './containers/SignInContainer';
-import { Workspace } from './containers/Workspace';
-import { describeError } from './errorText';
+import { toApiError, type ApiError, type CableroomClient } from './shared/api';
+import { SignInContainer } from './signin/SignInContainer';
+import { Workspace } from './workspace/Workspace';
+import { describeError } from './shared/errorText';
 
 type Session =
   | Readonly<{ kind: 'starting' }>

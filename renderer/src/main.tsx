@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { clientFromWindow } from './api';
+import { clientFromWindow } from './shared/api';
 import { App } from './App';
 import './styles.css';
 import './print.css';

@@ -1,7 +1,7 @@
 import type { AccountView, UserRole } from '../../../electron/domain/cable';
 import type { Caption } from '../../../electron/domain/captions';
 import type { ClearanceLevel } from '../../../electron/domain/classification';
-import type { AccountChangesInput, NewAccountInput } from '../api';
+import type { AccountChangesInput, NewAccountInput } from '../shared/api';
 
 /**
  * The account forms' drafts and the requests they become. Pure. Main validates everything (and

@@ -1,0 +1,358 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { DirectoryView, InboxRow } from '../../../electron/domain/cable';
+import type { Classification } from '../../../electron/domain/classification';
+import { formatDtg } from '../../../electron/domain/dtg';
+import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import {
+  CableScreen,
+  type CableScreenState,
+  type CableTab,
+  type HandlingAction,
+  type HandlingState,
+} from './CableScreen';
+import { RepeatDialog } from './RepeatDialog';
+import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { saveTextFile } from '../shared/download';
+import { describeError, serviceMessage } from '../shared/errorText';
+import { approvalCaptions, EMPTY_REPEAT, repeatRequest, type RepeatDraft } from './repeatForm';
+import { BundleExportContainer } from './BundleExportContainer';
+import { DistributionContainer } from '../distribution/DistributionContainer';
+
+/** What the inbox row, alert or search hit knew about the cable before it is loaded. */
+export type CableTarget = Readonly<{
+  cableId: number;
+  ref: string;
+  classification: Classification;
+  banner: string;
+  /** The delivery to acknowledge and file; null for a search hit with no delivery loaded. */
+  deliveryId: number | null;
+}>;
+
+const IDLE: HandlingState = { pending: null, notice: null };
+
+type RepeatState = Readonly<{ draft: RepeatDraft; pending: boolean; error: string | null }>;
+
+/**
+ * Loads one cable with `showCable` (the access decision and audit entry happen in core) and
+ * carries out the handling actions on it: acknowledge and file as read (rule 8), print (PRINT is
+ * recorded before the print dialog opens) and export (EXPORT, then a file download). It also
+ * holds the routing actions (DOMAIN.md §1.8): the Distribution tab, executing this post's pass
+ * instructions (rule 17) and repeating the cable (rule 16). After a pass or a repeat the cable and
+ * its distribution are read again, so both show what was just done.
+ */
+export function CableContainer(props: {
+  client: CableroomClient;
+  chrome: WorkspaceChrome;
+  target: CableTarget;
+  delivery: InboxRow | null;
+  backLabel: string;
+  onBack(): void;
+  onSessionEnded(e: ApiError): void;
+  onDeliveryUpdated(row: InboxRow): void;
+  /** Opens a draft in the composer; given, the cable view offers "Reply". */
+  onOpenDraft?(draftId: number): void;
+  /** Opens a cable cited in this one's references (only those main says the reader may open). */
+  onOpenReference?(target: Omit<CableTarget, 'deliveryId'>): void;
+}) {
+  const { client, target, delivery, onSessionEnded, onDeliveryUpdated } = props;
+  const { cableId } = target;
+  const [state, setState] = useState<CableScreenState>({ status: 'loading' });
+  const [handling, setHandling] = useState<HandlingState>(IDLE);
+  const [tab, setTab] = useState<CableTab>('cable');
+  /** Bumped after a pass or a repeat: the cable and its distribution are read again. */
+  const [revision, setRevision] = useState(0);
+  const [directory, setDirectory] = useState<DirectoryView | null>(null);
+  const [directoryError, setDirectoryError] = useState<string | null>(null);
+  const [repeat, setRepeat] = useState<RepeatState | null>(null);
+  const live = useRef(true);
+  /** True while our own print runs, so the beforeprint fallback does not record it twice. */
+  const printing = useRef(false);
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    client.showCable(cableId).then(
+      (cable) => {
+        if (current) setState({ status: 'ready', cable });
+      },
+      (e: unknown) => {
+        if (!current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setState({ status: 'error', message: describeError(err) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, cableId, revision, onSessionEnded]);
+
+  // The directory names the stations in the graph and fills the repeat picker; read once, when needed.
+  const needDirectory = tab === 'distribution' || repeat !== null;
+  useEffect(() => {
+    if (!needDirectory || directory !== null) return;
+    let current = true;
+    client.readDirectory().then(
+      (d) => {
+        if (current) setDirectory(d);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setDirectoryError(serviceMessage(err));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, needDirectory, directory, onSessionEnded]);
+
+  const ready = state.status === 'ready';
+
+  // Printing by any other route than our button (a menu, another shortcut) is still recorded.
+  useEffect(() => {
+    if (!ready) return;
+    const onBeforePrint = () => {
+      if (!printing.current) client.recordPrint(cableId, 'paper').catch(() => undefined);
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  }, [client, cableId, ready]);
+
+  const run = useCallback(
+    <T,>(action: HandlingAction, request: () => Promise<T>, done: (value: T) => string | null) => {
+      setHandling((h) => (h.pending !== null ? h : { pending: action, notice: null }));
+      request().then(
+        (value) => {
+          if (!live.current) return;
+          const text = done(value);
+          setHandling({ pending: null, notice: text === null ? null : { tone: 'done', text } });
+        },
+        (e: unknown) => {
+          if (!live.current) return;
+          const err = toApiError(e);
+          if (err.code === 'NOT_SIGNED_IN') {
+            onSessionEnded(err);
+            return;
+          }
+          const text = err.code === 'ACK_REQUIRED' ? describeError(err) : serviceMessage(err);
+          setHandling({ pending: null, notice: { tone: 'error', text, code: err.code } });
+        },
+      );
+    },
+    [onSessionEnded],
+  );
+
+  const acknowledge = () => {
+    if (!delivery || handling.pending) return;
+    run(
+      'acknowledge',
+      () => client.acknowledge(delivery.deliveryId),
+      (row) => {
+        onDeliveryUpdated(row);
+        return row.acknowledgedAt
+          ? `Acknowledged ${formatDtg(new Date(row.acknowledgedAt))}. It can now be filed as read.`
+          : null;
+      },
+    );
+  };
+
+  const fileAsRead = () => {
+    if (!delivery || handling.pending) return;
+    run(
+      'read',
+      () => client.markRead(delivery.deliveryId),
+      (row) => {
+        onDeliveryUpdated(row);
+        return 'Filed as read.';
+      },
+    );
+  };
+
+  const print = () => {
+    if (!ready || handling.pending) return;
+    // Only the cable prints (print.css): from the Distribution tab, the cable is shown first.
+    if (tab !== 'cable') flushSync(() => setTab('cable'));
+    run(
+      'print',
+      async () => {
+        // The audit entry comes first: if main refuses, nothing is printed.
+        await client.recordPrint(cableId, 'paper');
+        printing.current = true;
+        try {
+          window.print();
+        } finally {
+          printing.current = false;
+        }
+      },
+      () => 'Print recorded in the audit trail.',
+    );
+  };
+
+  const pendingPassTo =
+    state.status === 'ready'
+      ? state.cable.pass.filter((p) => p.status === 'PENDING' && p.by === props.chrome.user.post.plad).map((p) => p.to)
+      : (delivery?.pendingPassTo ?? []);
+
+  const executePass = () => {
+    if (!ready || handling.pending) return;
+    run(
+      'pass',
+      () => client.executePass(cableId),
+      (to) => {
+        if (delivery) {
+          onDeliveryUpdated({ ...delivery, pendingPassTo: delivery.pendingPassTo.filter((p) => !to.includes(p)) });
+        }
+        setRevision((r) => r + 1);
+        return `Passed to ${to.join(', ')} (rule 17); recorded in the audit trail.`;
+      },
+    );
+  };
+
+  const submitRepeat = () => {
+    if (!repeat || repeat.pending) return;
+    const check = repeatRequest(cableId, repeat.draft);
+    if (!check.ok) {
+      setRepeat({ ...repeat, error: check.error });
+      return;
+    }
+    setRepeat({ ...repeat, pending: true, error: null });
+    client.repeatCable(check.request).then(
+      (reached) => {
+        if (!live.current) return;
+        setRepeat(null);
+        setRevision((r) => r + 1);
+        const approver = check.request.approver ? `, approved by ${check.request.approver.login}` : '';
+        setHandling({
+          pending: null,
+          notice: {
+            tone: 'done',
+            text:
+              reached.length === 0
+                ? `Repeat recorded${approver}; every post named already holds the cable.`
+                : `Repeated to ${reached.join(', ')}${approver}; recorded in the audit trail.`,
+          },
+        });
+      },
+      (e: unknown) => {
+        if (!live.current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') {
+          onSessionEnded(err);
+          return;
+        }
+        // Main's words, verbatim: the rule 16 refusal names the rule and the approver. A failed
+        // passphrase check is the approver's, so it says whose ("ujohnson: Wrong passphrase.").
+        const approver = check.request.approver?.login;
+        const text =
+          err.code === 'SIGN_IN_FAILED' && approver ? `${approver}: ${serviceMessage(err)}` : serviceMessage(err);
+        setRepeat((r) => (r ? { ...r, pending: false, error: text } : r));
+      },
+    );
+  };
+
+  // A reply starts from this cable: reference A, its label and its originator (issue 5; rule 19).
+  const { onOpenDraft } = props;
+  const reply = () => {
+    if (!ready || handling.pending || !onOpenDraft) return;
+    run(
+      'reply',
+      () => client.createDraft({ replyTo: cableId }),
+      (draft) => {
+        onOpenDraft(draft.id);
+        return null;
+      },
+    );
+  };
+
+  const exportCable = () => {
+    if (!ready || handling.pending) return;
+    run(
+      'export',
+      () => client.exportCable(cableId),
+      (file) => {
+        saveTextFile(file.filename, file.mediaType, file.text);
+        return `Exported ${file.filename}; the export is recorded in the audit trail.`;
+      },
+    );
+  };
+
+  return (
+    <CableScreen
+      chrome={props.chrome}
+      state={state}
+      placeholder={{ ref: target.ref, classification: target.classification, banner: target.banner }}
+      delivery={delivery}
+      handling={handling}
+      backLabel={props.backLabel}
+      onBack={props.onBack}
+      onAcknowledge={acknowledge}
+      onFileAsRead={fileAsRead}
+      onPrint={print}
+      onExport={exportCable}
+      tab={tab}
+      onTab={setTab}
+      distribution={
+        <DistributionContainer
+          client={client}
+          cableId={cableId}
+          cableRef={state.status === 'ready' ? state.cable.ref : target.ref}
+          marking={
+            state.status === 'ready'
+              ? { classification: state.cable.classification, text: state.cable.banner }
+              : { classification: target.classification, text: target.banner }
+          }
+          ownPost={props.chrome.user.post.plad}
+          directory={directory}
+          reloadKey={revision}
+          onSessionEnded={onSessionEnded}
+        />
+      }
+      pendingPassTo={pendingPassTo}
+      onPass={executePass}
+      onReply={onOpenDraft ? reply : undefined}
+      onOpenReference={props.onOpenReference}
+      onRepeat={() => {
+        if (ready && !handling.pending) setRepeat({ draft: EMPTY_REPEAT, pending: false, error: null });
+      }}
+      dialog={
+        repeat !== null && state.status === 'ready' ? (
+          <RepeatDialog
+            cableRef={state.cable.ref}
+            approvalCaptions={approvalCaptions(state.cable.captions)}
+            directory={directory}
+            directoryError={directoryError}
+            draft={repeat.draft}
+            pending={repeat.pending}
+            error={repeat.error}
+            onDraftChange={(draft) => setRepeat((r) => (r ? { ...r, draft, error: null } : r))}
+            onSubmit={submitRepeat}
+            onClose={() => setRepeat((r) => (r && !r.pending ? null : r))}
+          />
+        ) : null
+      }
+      bundleExport={
+        // Only a released, signed cable travels in a signed bundle (issue 6); main checks again.
+        state.status === 'ready' && state.cable.chain !== null ? (
+          <BundleExportContainer
+            client={client}
+            cableId={cableId}
+            cableRef={state.cable.ref}
+            marking={{ classification: state.cable.classification, text: state.cable.banner }}
+            disabled={handling.pending !== null}
+            onExported={(text) => setHandling({ pending: null, notice: { tone: 'done', text } })}
+            onSessionEnded={onSessionEnded}
+          />
+        ) : null
+      }
+    />
+  );
+}

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DirectoryView } from '../../../electron/domain/cable';
+import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import { DirectoryScreen, type DirectoryMode } from './DirectoryScreen';
+import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
+import {
+  collectiveDraftOf,
+  collectiveRequest,
+  EMPTY_STATION,
+  emptyOffice,
+  newCollective,
+  officeRequest,
+  stationRequest,
+} from './directoryForms';
+import { serviceMessage } from '../shared/errorText';
+
+/**
+ * Wires the directory editor to `readDirectory`, `addStation`, `addOffice` and `setCollective`.
+ * Each edit returns the whole directory as main now holds it, which replaces what is shown.
+ * Main decides who may edit (instructors and admins) and its refusal is shown word for word.
+ */
+export function DirectoryContainer(props: {
+  client: CableroomClient;
+  chrome: WorkspaceChrome;
+  onSessionEnded(e: ApiError): void;
+}) {
+  const { client, onSessionEnded } = props;
+  const [directory, setDirectory] = useState<DirectoryView | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [mode, setMode] = useState<DirectoryMode>({ kind: 'list' });
+  const [pending, setPending] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const toMessage = useCallback(
+    (e: unknown): string | null => {
+      const err = toApiError(e);
+      if (err.code === 'NOT_SIGNED_IN') {
+        onSessionEnded(err);
+        return null;
+      }
+      return serviceMessage(err);
+    },
+    [onSessionEnded],
+  );
+
+  useEffect(() => {
+    client.readDirectory().then(
+      (d) => {
+        setDirectory(d);
+        setListError(null);
+      },
+      (e: unknown) => setListError(toMessage(e)),
+    );
+  }, [client, toMessage]);
+
+  const start = (next: DirectoryMode) => {
+    setMode(next);
+    setFormError(null);
+    setNotice(null);
+  };
+
+  const save = (request: () => Promise<DirectoryView>, done: string) => {
+    setPending(true);
+    setFormError(null);
+    request()
+      .then(
+        (d) => {
+          setDirectory(d);
+          setMode({ kind: 'list' });
+          setNotice(done);
+        },
+        (e: unknown) => setFormError(toMessage(e)),
+      )
+      .finally(() => setPending(false));
+  };
+
+  const submit = () => {
+    if (pending) return;
+    switch (mode.kind) {
+      case 'list':
+        return;
+      case 'station': {
+        const request = stationRequest(mode.draft);
+        save(() => client.addStation(request), `Added ${request.plad} (${request.shortName}).`);
+        return;
+      }
+      case 'office': {
+        const request = officeRequest(mode.draft);
+        save(() => client.addOffice(request), `Added office ${request.code} to ${request.plad}.`);
+        return;
+      }
+      case 'collective': {
+        const check = collectiveRequest(mode.draft);
+        if (!check.ok) {
+          setFormError(check.error);
+          return;
+        }
+        const { name, members } = check.request;
+        save(
+          () => client.setCollective(check.request),
+          `${mode.draft.existing ? 'Saved' : 'Created'} collective ${name} with ${members.length} ${members.length === 1 ? 'member' : 'members'}.`,
+        );
+        return;
+      }
+    }
+  };
+
+  return (
+    <DirectoryScreen
+      chrome={props.chrome}
+      directory={directory}
+      listError={listError}
+      mode={mode}
+      pending={pending}
+      formError={formError}
+      notice={notice}
+      onAddStation={() => start({ kind: 'station', draft: EMPTY_STATION })}
+      onAddOffice={(plad) => start({ kind: 'office', draft: emptyOffice(plad ?? directory?.stations[0]?.plad ?? '') })}
+      onNewCollective={() => start({ kind: 'collective', draft: newCollective() })}
+      onEditCollective={(c) => start({ kind: 'collective', draft: collectiveDraftOf(c) })}
+      onCancel={() => start({ kind: 'list' })}
+      onModeChange={(next) => {
+        setMode(next);
+        setFormError(null);
+      }}
+      onSubmit={submit}
+    />
+  );
+}

@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ComposerDirectory, DraftView } from '../../../electron/domain/draft';
+import { bannerLine } from '../../../electron/domain/markings';
+import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import { ComposerScreen } from './ComposerScreen';
+import { DraftingActionDialog } from './DraftingActionDialog';
+import type { ChainAction, ChainNotice } from './DraftingChainPanel';
+import type { SearchState } from '../inbox/SearchResults';
+import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
+import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { DraftAutosave, type AutosaveSnapshot } from './autosave';
+import { describeError, serviceMessage } from '../shared/errorText';
+import type { CableTarget } from '../cable/CableContainer';
+
+/** Archive hits offered when citing a reference. */
+const ARCHIVE_LIMIT = 20;
+
+type DialogState = Readonly<{ action: ChainAction; pending: boolean; error: string | null }>;
+
+const noSubscribe = () => () => undefined;
+const noSnapshot = (): AutosaveSnapshot | null => null;
+
+/** What to say when main refuses a chain action; a wrong passphrase already says nothing was signed. */
+function refusal(err: ApiError): string {
+  return err.code === 'RULE_VIOLATION' || err.code === 'CONFLICT' ? describeError(err) : serviceMessage(err);
+}
+
+/**
+ * One draft in the composer: reads it with `getDraft`, autosaves every edit (DraftAutosave:
+ * debounced, on leaving a field, on unmount and when the window goes away), offers the archive
+ * search for references, and carries out the chain actions — sign, clear, refuse, approve and
+ * release, downgrade, discard — each confirmed in a dialog. Before signing, whatever is not yet
+ * saved is saved, so a signature always covers what the drafter sees.
+ */
+export function DraftComposerContainer(props: {
+  client: CableroomClient;
+  chrome: WorkspaceChrome;
+  draftId: number;
+  onBack(): void;
+  onOpenCable(target: CableTarget): void;
+  onSessionEnded(e: ApiError): void;
+}) {
+  const { client, draftId, onSessionEnded, onBack, onOpenCable } = props;
+  const [autosave, setAutosave] = useState<DraftAutosave | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [directory, setDirectory] = useState<ComposerDirectory | null>(null);
+  const [directoryError, setDirectoryError] = useState<string | null>(null);
+  const [archive, setArchive] = useState<SearchState>({ status: 'idle' });
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [notice, setNotice] = useState<ChainNotice | null>(null);
+  const latestArchive = useRef(0);
+  const live = useRef(true);
+  const snapshot = useSyncExternalStore(autosave?.subscribe ?? noSubscribe, autosave?.getSnapshot ?? noSnapshot);
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  const failed = useCallback(
+    (e: unknown): string | null => {
+      const err = toApiError(e);
+      if (err.code === 'NOT_SIGNED_IN') {
+        onSessionEnded(err);
+        return null;
+      }
+      return serviceMessage(err);
+    },
+    [onSessionEnded],
+  );
+
+  useEffect(() => {
+    let current = true;
+    let created: DraftAutosave | null = null;
+    client.getDraft(draftId).then(
+      (view) => {
+        if (!current) return;
+        created = new DraftAutosave(view, {
+          save: (id, revision, draft) => client.saveDraft(id, revision, draft),
+          reload: (id) => client.getDraft(id),
+          onSessionEnded,
+        });
+        setAutosave(created);
+      },
+      (e: unknown) => {
+        if (current) setLoadError(failed(e));
+      },
+    );
+    return () => {
+      current = false;
+      // Unmounting (another screen, sign-out): the last edit still goes out.
+      created?.dispose();
+    };
+  }, [client, draftId, onSessionEnded, failed]);
+
+  useEffect(() => {
+    let current = true;
+    client.composerDirectory().then(
+      (d) => {
+        if (current) setDirectory(d);
+      },
+      (e: unknown) => {
+        if (current) setDirectoryError(failed(e));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, failed]);
+
+  // The window is closing or hidden: save what is not saved yet, without waiting for the pause.
+  useEffect(() => {
+    if (!autosave) return;
+    const save = () => void autosave.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') save();
+    };
+    window.addEventListener('pagehide', save);
+    window.addEventListener('beforeunload', save);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      window.removeEventListener('beforeunload', save);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [autosave]);
+
+  const searchArchive = (query: string) => {
+    const request = ++latestArchive.current;
+    setArchive({ status: 'searching', query });
+    client.searchCables(query, ARCHIVE_LIMIT).then(
+      (hits) => {
+        if (request === latestArchive.current) setArchive({ status: 'ready', query, hits });
+      },
+      (e: unknown) => {
+        if (request !== latestArchive.current) return;
+        const message = failed(e);
+        if (message !== null) setArchive({ status: 'error', query, message });
+      },
+    );
+  };
+
+  if (!autosave || !snapshot) {
+    return (
+      <WorkspaceFrame chrome={props.chrome} marking={UNCLASSIFIED_MARKING} testId="screen-composer-loading">
+        <main className="admin-page">
+          <button type="button" className="button" onClick={onBack}>
+            ← Drafts
+          </button>
+          {loadError !== null ? (
+            <p className="form-error admin-page__error" role="alert">
+              {loadError}
+            </p>
+          ) : (
+            <p className="muted" aria-busy="true">
+              Opening the draft…
+            </p>
+          )}
+        </main>
+      </WorkspaceFrame>
+    );
+  }
+
+  const { view } = snapshot;
+
+  const act = async (action: ChainAction, value: string) => {
+    setDialog({ action, pending: true, error: null });
+    setNotice(null);
+    try {
+      if (action.kind === 'discard') {
+        await client.discardDraft(view.id);
+        if (live.current) onBack();
+        return;
+      }
+      // A signature covers what the drafter sees: anything not yet saved is saved first.
+      if (!(await autosave.flush())) {
+        const save = autosave.getSnapshot().save;
+        const why = save.kind === 'held' ? save.reason : save.kind === 'failed' ? save.message : 'try again.';
+        throw new Error(`The latest changes are not saved yet: ${why}`);
+      }
+      const revision = autosave.getSnapshot().view.revision;
+      let next: DraftView;
+      let done: string;
+      switch (action.kind) {
+        case 'submit':
+          next = await client.submitDraft(view.id, revision, value);
+          done = next.state === 'IN_CLEARANCE' ? 'Signed and sent for clearance.' : 'Signed and sent for approval.';
+          break;
+        case 'clear':
+          next = await client.clearDraft(view.id, revision, action.index, value);
+          done = next.state === 'AWAITING_APPROVAL' ? 'Cleared; the draft now waits for approval.' : 'Cleared.';
+          break;
+        case 'refuse':
+          next = await client.refuseDraft(view.id, revision, action.index, value.trim());
+          done = 'Clearance refused: the draft went back to the drafter with your comment.';
+          break;
+        case 'approve':
+          next = await client.approveDraft(view.id, revision, value);
+          done = `Approved and released as ${next.releasedRef ?? 'a new cable'}.`;
+          break;
+        case 'downgrade':
+          next = await client.authorizeDowngrade(view.id, value.trim());
+          done = 'Downgrade authorised (rule 19); recorded in the audit trail.';
+          break;
+      }
+      autosave.adopt(next);
+      if (!live.current) return;
+      setDialog(null);
+      setNotice({ tone: 'done', text: done });
+    } catch (e) {
+      if (!live.current) return;
+      const err = toApiError(e);
+      if (err.code === 'NOT_SIGNED_IN') {
+        onSessionEnded(err);
+        return;
+      }
+      if (err.code === 'CONFLICT') {
+        // Someone moved the draft on meanwhile: show it as it is now.
+        client.getDraft(view.id).then(autosave.adopt, () => undefined);
+      }
+      setDialog({ action, pending: false, error: refusal(err) });
+    }
+  };
+
+  const openReleased = () => {
+    if (view.releasedCableId === null || view.releasedRef === null) return;
+    const d = view.draft;
+    onOpenCable({
+      cableId: view.releasedCableId,
+      ref: view.releasedRef,
+      classification: d.classification,
+      banner: bannerLine(d.classification, d.dissem, d.relTo),
+      deliveryId: null,
+    });
+  };
+
+  const user = props.chrome.user;
+  return (
+    <ComposerScreen
+      chrome={props.chrome}
+      snapshot={snapshot}
+      directory={directory}
+      directoryError={directoryError}
+      archive={archive}
+      onArchiveSearch={searchArchive}
+      onEdit={autosave.edit}
+      onLeaveField={() => {
+        if (snapshot.dirty) void autosave.flush();
+      }}
+      onBack={onBack}
+      busy={dialog?.pending ?? false}
+      notice={notice}
+      mayAuthorizeDowngrade={user.role === 'instructor' || user.role === 'admin'}
+      onAction={(action) => {
+        setNotice(null);
+        setDialog({ action, pending: false, error: null });
+      }}
+      onOpenReleased={openReleased}
+      dialog={
+        dialog !== null ? (
+          <DraftingActionDialog
+            key={`${dialog.action.kind}`}
+            kind={dialog.action.kind}
+            stepLabel={'label' in dialog.action ? dialog.action.label : null}
+            pending={dialog.pending}
+            error={dialog.error}
+            onSubmit={(value) => void act(dialog.action, value)}
+            onClose={() => setDialog((d) => (d && !d.pending ? null : d))}
+          />
+        ) : null
+      }
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FrusImportStatus } from '../../../electron/domain/exchange';
+import { toApiError, type ApiError, type CableroomClient, type ClientErrorCode } from '../shared/api';
+import { readFiles, type FilePayload } from './chosenFiles';
+
+/**
+ * A FRUS import started from the Import screen (issue 6): the chosen files are read as bytes,
+ * handed to main with `startFrusImport`, and the job is polled with `frusImportStatus` until main
+ * says it is done. Main imports file after file in the background; the screen shows its progress
+ * and, at the end, its summary.
+ */
+
+/** How often the job is asked for its progress. */
+export const POLL_INTERVAL_MS = 250;
+
+export type ImportFailure = Readonly<{ code: ClientErrorCode | 'UNREADABLE_FILE'; message: string }>;
+
+export type FrusImportState =
+  | Readonly<{ phase: 'idle' }>
+  /** The files are being read in the renderer. */
+  | Readonly<{ phase: 'reading'; fileCount: number }>
+  | Readonly<{ phase: 'running'; status: FrusImportStatus }>
+  | Readonly<{ phase: 'done'; status: FrusImportStatus }>
+  /**
+   * The import did not start (status null: refused, e.g. ACCESS_DENIED) or its progress could not
+   * be read (status: what was last known; "Check again" resumes polling).
+   */
+  | Readonly<{ phase: 'failed'; failure: ImportFailure; status: FrusImportStatus | null }>;
+
+export type FrusImport = Readonly<{
+  state: FrusImportState;
+  start(files: ReadonlyArray<File>): void;
+  /** Polls again after a failed poll. */
+  resume(): void;
+}>;
+
+const IDLE: FrusImportState = { phase: 'idle' };
+
+function stateOf(status: FrusImportStatus): FrusImportState {
+  return status.done ? { phase: 'done', status } : { phase: 'running', status };
+}
+
+export function useFrusImport(client: CableroomClient, onSessionEnded: (e: ApiError) => void): FrusImport {
+  const [state, setState] = useState<FrusImportState>(IDLE);
+  const live = useRef(true);
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  const fail = useCallback(
+    (e: unknown, status: FrusImportStatus | null) => {
+      const err = toApiError(e);
+      if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+      else setState({ phase: 'failed', failure: { code: err.code, message: err.message }, status });
+    },
+    [onSessionEnded],
+  );
+
+  // While the job runs, each answer schedules the next question: one request in flight at most.
+  const runningStatus = state.phase === 'running' ? state.status : null;
+  useEffect(() => {
+    if (runningStatus === null) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      client.frusImportStatus(runningStatus.jobId).then(
+        (status) => {
+          if (current) setState(stateOf(status));
+        },
+        (e: unknown) => {
+          if (current) fail(e, runningStatus);
+        },
+      );
+    }, POLL_INTERVAL_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [client, runningStatus, fail]);
+
+  const start = useCallback(
+    (files: ReadonlyArray<File>) => {
+      setState({ phase: 'reading', fileCount: files.length });
+      void (async () => {
+        let payload: ReadonlyArray<FilePayload>;
+        try {
+          payload = await readFiles(files);
+        } catch (e) {
+          // Not main's refusal: a chosen file vanished or could not be read; nothing was sent.
+          const message = e instanceof Error ? e.message : String(e);
+          if (live.current) setState({ phase: 'failed', failure: { code: 'UNREADABLE_FILE', message }, status: null });
+          return;
+        }
+        try {
+          const status = await client.startFrusImport(payload);
+          if (live.current) setState(stateOf(status));
+        } catch (e) {
+          if (live.current) fail(e, null);
+        }
+      })();
+    },
+    [client, fail],
+  );
+
+  const resume = useCallback(() => {
+    setState((s) => (s.phase === 'failed' && s.status !== null ? { phase: 'running', status: s.status } : s));
+  }, []);
+
+  return { state, start, resume };
+}

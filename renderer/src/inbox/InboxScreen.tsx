@@ -1,0 +1,209 @@
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
+import type { ViewMarking } from '../shared/viewMarking';
+import type { SearchSort, SearchSortKey } from './searchSort';
+import { InboxList } from './InboxList';
+import { SearchResults, type SearchState } from './SearchResults';
+import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+
+/**
+ * The inbox (pure view): the cable list, or the results of a search, and the load status. The
+ * banner is the overall marking of what is listed (DOMAIN.md rule 25; §4): the loaded rows'
+ * rollup, or the hits' while results are shown. "/" focuses the search field from anywhere on
+ * the screen, Enter searches and Escape clears the search and returns to the list.
+ */
+export type InboxScreenProps = Readonly<{
+  chrome: WorkspaceChrome;
+  rows: ReadonlyArray<InboxRow>;
+  rowCount: number;
+  /** Overall marking of the list (the rollup of the loaded rows). */
+  marking: ViewMarking;
+  hasMore: boolean;
+  loading: boolean;
+  error: string | null;
+  selectedIndex: number;
+  initialScrollTopPx: number;
+  query: string;
+  search: SearchState;
+  /** Overall marking of the search results, shown instead of the list's while they are. */
+  searchMarking: ViewMarking;
+  searchFocusIndex: number | null;
+  onQueryChange(query: string): void;
+  onSearch(): void;
+  onClearSearch(): void;
+  onOpenHit(hit: SearchHit, index: number): void;
+  /** The order of the search results, and a click on a column head (issue 14 item 3). */
+  searchSort: SearchSort;
+  onSortHits(key: SearchSortKey): void;
+  onSelect(index: number): void;
+  onOpen(index: number): void;
+  onNeedMore(): void;
+  onRetry(): void;
+  onScrollTopChange(scrollTopPx: number): void;
+  /** The reading pane beside the list (issue 14 item 4): on or off, remembered by the container. */
+  readingPane: boolean;
+  onToggleReadingPane(): void;
+  /** The pane's content while it is on. */
+  pane: ReactNode;
+}>;
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function InboxScreen(props: InboxScreenProps) {
+  const { rows, rowCount, search } = props;
+  const searchId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const searching = search.status !== 'idle';
+
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
+      e.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onSearch();
+  };
+
+  const onSearchKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClearSearch();
+    } else if (e.key === 'ArrowDown' && search.status === 'ready' && search.hits.length > 0) {
+      e.preventDefault();
+      document.querySelector<HTMLButtonElement>('.search-results .hit')?.focus();
+    }
+  };
+
+  const onResultsKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      props.onClearSearch();
+    }
+  };
+
+  return (
+    <WorkspaceFrame
+      chrome={props.chrome}
+      marking={searching ? props.searchMarking : props.marking}
+      testId="screen-inbox"
+    >
+      <main className="inbox">
+        <div className="inbox__title-row">
+          <h2 className="inbox__title">{searching ? 'Search results' : 'Inbox'}</h2>
+          <form role="search" className="search-box" onSubmit={submit}>
+            <label htmlFor={searchId} className="visually-hidden">
+              Search cables
+            </label>
+            <input
+              id={searchId}
+              ref={inputRef}
+              type="search"
+              className="text-input search-box__input"
+              placeholder="Search subject and text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              value={props.query}
+              aria-keyshortcuts="/"
+              data-testid="search-input"
+              onChange={(e) => props.onQueryChange(e.target.value)}
+              onKeyDown={onSearchKeyDown}
+            />
+            <kbd className="search-box__key" aria-hidden="true">
+              /
+            </kbd>
+          </form>
+          {!searching && (
+            <button
+              type="button"
+              className="button button--small inbox__pane-toggle"
+              aria-pressed={props.readingPane}
+              onClick={props.onToggleReadingPane}
+              data-testid="reading-pane-toggle"
+            >
+              Reading pane
+            </button>
+          )}
+          <p className="inbox__hint muted">
+            {searching ? '↑ ↓ to move · Enter to open · Esc to clear' : '↑ ↓ to move · Enter to open · / to search'}
+          </p>
+        </div>
+        {searching ? (
+          <div className="search-pane" onKeyDown={onResultsKeyDown}>
+            <SearchResults
+              search={search}
+              focusIndex={props.searchFocusIndex}
+              onOpen={props.onOpenHit}
+              sort={props.searchSort}
+              onSort={props.onSortHits}
+            />
+          </div>
+        ) : (
+          <div className={`inbox__body${props.readingPane ? ' inbox__body--pane' : ''}`}>
+            <div className="inbox__list-column">
+              <div className="inbox-columns" aria-hidden="true">
+                <span>Precedence</span>
+                <span>Classification</span>
+                <span>Cable · subject</span>
+                <span>From</span>
+                <span>DTG</span>
+              </div>
+              {rowCount === 0 && !props.loading && !props.hasMore && props.error === null ? (
+                <p className="inbox__empty" data-testid="inbox-empty">
+                  No cables for you yet.
+                </p>
+              ) : (
+                <InboxList
+                  rows={rows}
+                  rowCount={rowCount}
+                  hasMore={props.hasMore}
+                  loading={props.loading}
+                  selectedIndex={props.selectedIndex}
+                  initialScrollTopPx={props.initialScrollTopPx}
+                  autoFocus
+                  clickOpens={!props.readingPane}
+                  onSelect={props.onSelect}
+                  onOpen={props.onOpen}
+                  onNeedMore={props.onNeedMore}
+                  onScrollTopChange={props.onScrollTopChange}
+                />
+              )}
+            </div>
+            {props.readingPane && props.pane}
+          </div>
+        )}
+        <footer className="inbox__status" aria-live="polite">
+          {searching ? (
+            <span className="muted" data-testid="search-count">
+              {search.status === 'ready'
+                ? `${search.hits.length} ${search.hits.length === 1 ? 'result' : 'results'} · Esc clears the search`
+                : 'Esc clears the search'}
+            </span>
+          ) : props.error !== null ? (
+            <span className="form-error" role="alert">
+              {props.error}{' '}
+              <button type="button" className="button button--link" onClick={props.onRetry}>
+                Try again
+              </button>
+            </span>
+          ) : (
+            <span className="muted" data-testid="inbox-count">
+              {rowCount.toLocaleString('en-US')} {rowCount === 1 ? 'cable' : 'cables'} loaded
+              {props.loading ? ' · loading more…' : props.hasMore ? ' · more below' : ''}
+            </span>
+          )}
+        </footer>
+      </main>
+    </WorkspaceFrame>
+  );
+}

@@ -1,0 +1,426 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { InboxRow, SearchHit, SignedInUser } from '../../../electron/domain/cable';
+import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import { AlertPanel } from './AlertPanel';
+import { InboxScreen } from '../inbox/InboxScreen';
+import type { SearchState } from '../inbox/SearchResults';
+import type { WorkspaceChrome, WorkspaceSection } from '../shared/WorkspaceFrame';
+import { describeError, serviceMessage } from '../shared/errorText';
+import { InboxFeed, useInboxFeed } from '../inbox/inboxFeed';
+import { overallMarking, UNCLASSIFIED_MARKING } from '../shared/viewMarking';
+import { BEST_MATCH, nextSort, sortHits, type SearchSort } from '../inbox/searchSort';
+import { AccountsContainer } from '../accounts/AccountsContainer';
+import { AuditContainer } from '../audit/AuditContainer';
+import { CableContainer, type CableTarget } from '../cable/CableContainer';
+import { DirectoryContainer } from '../directory/DirectoryContainer';
+import { DraftComposerContainer } from '../drafting/DraftComposerContainer';
+import { DraftsContainer } from '../drafting/DraftsContainer';
+import { ImportContainer } from '../import/ImportContainer';
+import { loadReadingPane, ReadingPaneContainer, saveReadingPane } from '../inbox/ReadingPaneContainer';
+import { useAlerts } from './useAlerts';
+import { usePush } from '../shared/usePush';
+import { useWorkCounts } from './useWorkCounts';
+
+/** Hits asked for per search (the contract allows up to 100). */
+const SEARCH_LIMIT = 50;
+
+type View =
+  | Readonly<{ kind: 'inbox' }>
+  | Readonly<{
+      kind: 'cable';
+      target: CableTarget;
+      from: 'inbox' | 'search' | 'alert' | 'draft';
+      /** Opened from a draft (its released cable): Escape and back return to it. */
+      returnTo?: View;
+    }>
+  | Readonly<{ kind: 'audit' }>
+  | Readonly<{ kind: 'accounts' }>
+  | Readonly<{ kind: 'directory' }>
+  | Readonly<{ kind: 'drafts' }>
+  | Readonly<{ kind: 'import' }>
+  | Readonly<{ kind: 'draft'; id: number }>;
+
+/** Audit, accounts and the directory editor are for instructors and admins; main enforces it, this only hides the way in. */
+function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
+  return user.role === 'instructor' || user.role === 'admin'
+    ? ['inbox', 'drafts', 'audit', 'accounts', 'directory']
+    : ['inbox', 'drafts'];
+}
+
+/**
+ * Import (issue 6): FRUS telegrams for instructors and admins; signed bundles for everyone, since
+ * trainees on different machines exchange cables as signed files. Main enforces both.
+ */
+function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<WorkspaceSection> {
+  return [...sections, 'import'];
+}
+
+/**
+ * The app bar's section for a view: a draft and its released cable belong to the drafting desk;
+ * a cable opened from another's reference, to where that one was.
+ */
+function sectionOf(view: View): WorkspaceSection {
+  if (view.kind === 'cable') return view.returnTo ? sectionOf(view.returnTo) : 'inbox';
+  return view.kind === 'draft' ? 'drafts' : view.kind;
+}
+
+/**
+ * The signed-in part of the app: the inbox (or search results), one cable at a time over it, and
+ * for instructors and admins the audit trail, accounts and the directory. The feed, the selection, the scroll
+ * position and the search outlive an opened cable, so Escape lands where you were. FLASH/NIACT
+ * alerts are polled here and shown on every screen.
+ */
+export function Workspace(props: {
+  client: CableroomClient;
+  user: SignedInUser;
+  /** A demo installation: the app bar says so on every screen. */
+  demo: boolean;
+  onSignedOut(): void;
+  onSessionEnded(e: ApiError): void;
+}) {
+  const { client, user, onSignedOut, onSessionEnded } = props;
+  const [feed] = useState(() => new InboxFeed(client));
+  const snapshot = useInboxFeed(feed);
+  const [view, setView] = useState<View>({ kind: 'inbox' });
+  const [selectedIndex, setSelectedIndex] = useState(-1);
+  const [signingOut, setSigningOut] = useState(false);
+  const [scrollTopPx, setScrollTopPx] = useState(0);
+  const [readingPane, setReadingPane] = useState(loadReadingPane);
+  const scrollTopRef = useRef(0);
+  /** The newest state of every delivery handled in this session (acknowledged, filed). */
+  const [handled, setHandled] = useState<ReadonlyMap<number, InboxRow>>(new Map());
+
+  useEffect(() => {
+    feed.loadMore();
+    return () => feed.close();
+  }, [feed]);
+
+  useEffect(() => {
+    if (snapshot.error?.code === 'NOT_SIGNED_IN') onSessionEnded(snapshot.error);
+  }, [snapshot.error, onSessionEnded]);
+
+  // ---- Live inbox (issue 14): arrivals and read state come in without a reload ----
+  usePush(client, (event) => {
+    // An import of one's own may have brought traffic to one's post as well.
+    if (event.kind === 'inbox' || event.kind === 'alerts' || event.kind === 'import') feed.refresh();
+  });
+  const work = useWorkCounts(client, onSessionEnded);
+
+  // ---- FLASH / NIACT alerts (rule 8) ----
+  const alerts = useAlerts(client, onSessionEnded);
+  const { refresh: refreshAlerts } = alerts;
+  const [hiddenAlerts, setHiddenAlerts] = useState<ReadonlySet<number>>(new Set());
+  const [ackPending, setAckPending] = useState<ReadonlySet<number>>(new Set());
+  const [ackErrors, setAckErrors] = useState<ReadonlyMap<number, string>>(new Map());
+  // Seen: the panel was up when the person moved to another screen (issue 14 item 4). Seen or
+  // hidden alerts shrink the panel to one line until a delivery arrives that is neither.
+  const [seenAlerts, setSeenAlerts] = useState<ReadonlySet<number>>(new Set());
+  const [alertsView, setAlertsView] = useState<View>(view);
+  if (alertsView !== view) {
+    setAlertsView(view);
+    if (alerts.rows.some((r) => !seenAlerts.has(r.deliveryId))) {
+      setSeenAlerts(new Set([...seenAlerts, ...alerts.rows.map((r) => r.deliveryId)]));
+    }
+  }
+  const alertsCollapsed =
+    alerts.rows.length > 0 && alerts.rows.every((r) => hiddenAlerts.has(r.deliveryId) || seenAlerts.has(r.deliveryId));
+
+  const onDeliveryUpdated = useCallback(
+    (row: InboxRow) => {
+      feed.replaceRow(row);
+      setHandled((m) => new Map(m).set(row.deliveryId, row));
+      refreshAlerts();
+    },
+    [feed, refreshAlerts],
+  );
+
+  const acknowledgeAlert = (row: InboxRow) => {
+    const id = row.deliveryId;
+    setAckPending((s) => new Set(s).add(id));
+    setAckErrors((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+    client
+      .acknowledge(id)
+      .then(onDeliveryUpdated, (e: unknown) => {
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setAckErrors((m) => new Map(m).set(id, serviceMessage(err)));
+      })
+      .finally(() =>
+        setAckPending((s) => {
+          const next = new Set(s);
+          next.delete(id);
+          return next;
+        }),
+      );
+  };
+
+  // ---- Search ----
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SearchState>({ status: 'idle' });
+  const [searchFocus, setSearchFocus] = useState<number | null>(null);
+  const [searchSort, setSearchSort] = useState<SearchSort>(BEST_MATCH);
+  const sortedSearch = useMemo<SearchState>(
+    () => (search.status === 'ready' ? { ...search, hits: sortHits(search.hits, searchSort) } : search),
+    [search, searchSort],
+  );
+  const latestSearch = useRef(0);
+  const searchMarking = useMemo(
+    () => (search.status === 'ready' ? overallMarking(search.hits) : UNCLASSIFIED_MARKING),
+    [search],
+  );
+
+  const clearSearch = useCallback(() => {
+    latestSearch.current++;
+    setQuery('');
+    setSearch({ status: 'idle' });
+    setSearchFocus(null);
+    setSearchSort(BEST_MATCH);
+  }, []);
+
+  const runSearch = () => {
+    const q = query.trim();
+    if (q === '') {
+      clearSearch();
+      return;
+    }
+    const request = ++latestSearch.current;
+    setSearchFocus(null);
+    setSearch({ status: 'searching', query: q });
+    client.searchCables(q, SEARCH_LIMIT).then(
+      (hits) => {
+        if (request === latestSearch.current) setSearch({ status: 'ready', query: q, hits });
+      },
+      (e: unknown) => {
+        if (request !== latestSearch.current) return;
+        const err = toApiError(e);
+        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
+        else setSearch({ status: 'error', query: q, message: serviceMessage(err) });
+      },
+    );
+  };
+
+  // ---- Navigation ----
+  // Until the person moves it, the selection is the newest cable, so arrows and Enter work at once.
+  const selected = selectedIndex < 0 && snapshot.rowCount > 0 ? 0 : selectedIndex;
+  // A push can merge new deliveries in above the selection: the same cable stays selected (issue 14).
+  const [selectedDelivery, setSelectedDelivery] = useState<number | null>(null);
+  if (selectedDelivery !== null && snapshot.rows[selectedIndex]?.deliveryId !== selectedDelivery) {
+    const moved = feed.indexOfDelivery(selectedDelivery);
+    if (moved !== undefined) setSelectedIndex(moved);
+    else setSelectedDelivery(null);
+  }
+  const select = (index: number) => {
+    setSelectedIndex(index);
+    setSelectedDelivery(snapshot.rows[index]?.deliveryId ?? null);
+  };
+
+  const back = useCallback(() => {
+    setScrollTopPx(scrollTopRef.current);
+    setView({ kind: 'inbox' });
+  }, []);
+
+  const onScrollTopChange = useCallback((top: number) => {
+    scrollTopRef.current = top;
+  }, []);
+
+  const openDelivery = (row: InboxRow, from: 'inbox' | 'alert') =>
+    setView({
+      kind: 'cable',
+      from,
+      target: {
+        cableId: row.cableId,
+        ref: row.ref,
+        classification: row.classification,
+        banner: row.banner,
+        deliveryId: row.deliveryId,
+      },
+    });
+
+  const openHit = (hit: SearchHit, index: number) => {
+    setSearchFocus(index);
+    // A hit that is also in the loaded inbox keeps its delivery, so it can be acknowledged and filed.
+    const delivery = feed.rowByCableId(hit.cableId);
+    setView({
+      kind: 'cable',
+      from: 'search',
+      target: {
+        cableId: hit.cableId,
+        ref: hit.ref,
+        classification: hit.classification,
+        banner: hit.banner,
+        deliveryId: delivery?.deliveryId ?? null,
+      },
+    });
+  };
+
+  /** A reference inside a cable the reader may open (main says which); back returns to the citing cable. */
+  const openReference = (target: Omit<CableTarget, 'deliveryId'>) => {
+    if (view.kind !== 'cable') return;
+    const delivery = feed.rowByCableId(target.cableId);
+    setView({
+      kind: 'cable',
+      from: view.from,
+      target: { ...target, deliveryId: delivery?.deliveryId ?? null },
+      returnTo: view,
+    });
+  };
+
+  const signOut = () => {
+    setSigningOut(true);
+    client.signOut().finally(() => onSignedOut());
+  };
+
+  const alertRows = alerts.rows;
+  const chrome: WorkspaceChrome = {
+    user,
+    demo: props.demo,
+    section: sectionOf(view),
+    sections: withImport(sectionsFor(user)),
+    onNavigate: (section) => {
+      if (section === 'inbox') back();
+      else setView({ kind: section });
+    },
+    signingOut,
+    onSignOut: signOut,
+    counts: work.counts,
+    alerts: (
+      <AlertPanel
+        alerts={alertRows}
+        collapsed={alertsCollapsed}
+        pending={ackPending}
+        errors={ackErrors}
+        onAcknowledge={acknowledgeAlert}
+        onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
+        onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
+        onExpand={() => {
+          setHiddenAlerts(new Set());
+          setSeenAlerts(new Set());
+        }}
+      />
+    ),
+  };
+
+  switch (view.kind) {
+    case 'cable': {
+      const id = view.target.deliveryId;
+      const delivery =
+        id === null
+          ? null
+          : (handled.get(id) ?? feed.rowByDeliveryId(id) ?? alertRows.find((r) => r.deliveryId === id) ?? null);
+      return (
+        <CableContainer
+          key={`${view.target.cableId}-${id ?? 'none'}`}
+          client={client}
+          chrome={chrome}
+          target={view.target}
+          delivery={delivery}
+          backLabel={
+            view.returnTo
+              ? view.returnTo.kind === 'cable'
+                ? view.returnTo.target.ref
+                : 'Draft'
+              : view.from === 'search' && search.status !== 'idle'
+                ? 'Search results'
+                : 'Inbox'
+          }
+          onBack={view.returnTo ? () => setView(view.returnTo ?? { kind: 'inbox' }) : back}
+          onSessionEnded={onSessionEnded}
+          onDeliveryUpdated={onDeliveryUpdated}
+          onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
+          onOpenReference={openReference}
+        />
+      );
+    }
+    case 'drafts':
+      return (
+        <DraftsContainer
+          client={client}
+          chrome={chrome}
+          onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'draft':
+      return (
+        <DraftComposerContainer
+          key={view.id}
+          client={client}
+          chrome={chrome}
+          draftId={view.id}
+          onBack={() => setView({ kind: 'drafts' })}
+          onOpenCable={(target) => setView({ kind: 'cable', from: 'draft', target, returnTo: view })}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'import':
+      return (
+        <ImportContainer
+          client={client}
+          chrome={chrome}
+          canImportFrus={user.role === 'instructor' || user.role === 'admin'}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'audit':
+      return <AuditContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'accounts':
+      return <AccountsContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'directory':
+      return <DirectoryContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+    case 'inbox':
+      return (
+        <InboxScreen
+          chrome={chrome}
+          rows={snapshot.rows}
+          rowCount={snapshot.rowCount}
+          marking={snapshot.marking}
+          hasMore={snapshot.hasMore}
+          loading={snapshot.loading}
+          error={snapshot.error && snapshot.error.code !== 'NOT_SIGNED_IN' ? describeError(snapshot.error) : null}
+          selectedIndex={selected}
+          initialScrollTopPx={scrollTopPx}
+          query={query}
+          search={sortedSearch}
+          searchMarking={searchMarking}
+          searchFocusIndex={searchFocus}
+          searchSort={searchSort}
+          onSortHits={(key) => {
+            setSearchSort((current) => nextSort(current, key));
+            setSearchFocus(null);
+          }}
+          onQueryChange={setQuery}
+          onSearch={runSearch}
+          onClearSearch={clearSearch}
+          onOpenHit={openHit}
+          onSelect={select}
+          onOpen={(i) => {
+            select(i);
+            const row = snapshot.rows[i];
+            if (row) openDelivery(row, 'inbox');
+          }}
+          onNeedMore={feed.loadMore}
+          onRetry={feed.retry}
+          onScrollTopChange={onScrollTopChange}
+          readingPane={readingPane}
+          onToggleReadingPane={() => {
+            saveReadingPane(!readingPane);
+            setReadingPane(!readingPane);
+          }}
+          pane={
+            readingPane && (
+              <ReadingPaneContainer
+                client={client}
+                row={snapshot.rows[selected] ?? null}
+                onOpen={(row) => openDelivery(row, 'inbox')}
+                onSessionEnded={onSessionEnded}
+              />
+            )
+          }
+        />
+      );
+  }
+}
