@@ -6,7 +6,7 @@ import { emitChange } from '../events';
 import { cableKeys, keyedPrefix, searchKey } from '../../domain/cableRef';
 import { bannerLine } from '../../domain/markings';
 import { markSpan, markWords, searchWords, snippet, type TextPart } from '../../domain/highlight';
-import { cableIdByRef, loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
+import { cableIdForReader, loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
 import { cablesByKey, referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
@@ -181,7 +181,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       };
     },
     idByRef(ref) {
-      const id = cableIdByRef(db, ref);
+      const id = cableIdForReader(db, ref);
       if (id === undefined) throw new CableroomError('NOT_FOUND', `No cable "${ref}".`);
       return id;
     },

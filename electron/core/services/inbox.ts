@@ -59,7 +59,7 @@ export function createInboxService(db: Db): InboxService {
           limit: batchRows(limit),
         });
         for (const c of candidates) {
-          before = { beforeAt: c.deliveredAt, beforeId: c.deliveryId };
+          before = { beforeAt: c.arrivedAt, beforeId: c.deliveryId };
           const captions = JSON.parse(c.captions) as Caption[];
           if (!admits(db, subject, c, captions, eyesOnly)) continue;
           rows.push(inboxRow(c, captions));
@@ -104,7 +104,7 @@ export function createInboxService(db: Db): InboxService {
 }
 
 function cursorOf(c: InboxCandidate): InboxCursor {
-  return { deliveredAt: c.deliveredAt, deliveryId: c.deliveryId };
+  return { deliveredAt: c.arrivedAt, deliveryId: c.deliveryId };
 }
 
 export function admits(
@@ -146,7 +146,8 @@ export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): I
     cableId: c.cableId,
     ref: c.ref,
     dtg: c.dtg,
-    deliveredAt: c.deliveredAt,
+    // The inbox's order (the renderer merges live arrivals by it): arrival, migration 0012.
+    deliveredAt: c.arrivedAt,
     classification: c.classification,
     banner: bannerLine(c.classification, JSON.parse(c.dissem) as DissemControl[], JSON.parse(c.relTo) as string[]),
     captions: captionLines(captions),

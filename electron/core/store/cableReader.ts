@@ -109,9 +109,36 @@ type RawCable = Omit<
   tags: string;
 };
 
+function normalRef(ref: string): string {
+  return ref.trim().toUpperCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * The archive's cable of a reference (migration 0012: outside every exercise) — what an import or
+ * a bundle compares with, since that is where they write.
+ */
 export function cableIdByRef(db: Db, ref: string): number | undefined {
-  const normal = ref.trim().toUpperCase().replace(/\s+/g, ' ');
-  return prepared(db, 'SELECT id FROM cables WHERE ref = ?').pluck().get(normal) as number | undefined;
+  return prepared(db, 'SELECT id FROM cables WHERE ref = ? AND exercise_id IS NULL').pluck().get(normalRef(ref)) as
+    number | undefined;
+}
+
+/**
+ * The cable a person means by a reference ("show TOPOL 578"): the running exercise's own cable of
+ * that reference first (an exercise may inject a reference the archive holds), else the archive's,
+ * else the latest exercise's.
+ */
+export function cableIdForReader(db: Db, ref: string): number | undefined {
+  return prepared(
+    db,
+    `SELECT id FROM cables WHERE ref = ?
+      ORDER BY CASE
+        WHEN exercise_id = (SELECT id FROM exercises WHERE status <> 'ENDED') THEN 0
+        WHEN exercise_id IS NULL THEN 1
+        ELSE 2 END, id DESC
+      LIMIT 1`,
+  )
+    .pluck()
+    .get(normalRef(ref)) as number | undefined;
 }
 
 export function cableExists(db: Db, id: number): boolean {
@@ -243,7 +270,8 @@ export type InboxCandidate = Readonly<{
   stationId: number;
   ref: string;
   dtg: string;
-  deliveredAt: string;
+  /** When it reached the inbox: the inbox's order and cursor (migration 0012). */
+  arrivedAt: string;
   classification: Classification;
   captions: string;
   dissem: string;
@@ -269,7 +297,7 @@ export type InboxCandidate = Readonly<{
 /** A delivery row with its cable's label, as the inbox and the handling actions read it. */
 const DELIVERY_COLUMNS = `
   d.id AS deliveryId, d.transmission_id AS transmissionId, d.cable_id AS cableId, d.station_id AS stationId,
-  c.ref, c.dtg, d.delivered_at AS deliveredAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
+  c.ref, c.dtg, d.arrived_at AS arrivedAt, c.classification, c.captions, c.dissem, c.rel_to AS relTo,
   c.categories, d.precedence, d.niact, d.role, d.action_office_id AS actionOfficeId, d.via, s.plad AS fromPlad,
   c.subject, c.originator_station_id AS originStationId, d.ack_at AS ackAt,
   EXISTS (SELECT 1 FROM delivery_reads r WHERE r.delivery_id = d.id AND r.user_id = @userId) AS readByMe,
@@ -282,8 +310,10 @@ const DELIVERY_COLUMNS = `
   JOIN stations s ON s.id = c.originator_station_id`;
 
 /**
- * The inbox page query: one station's deliveries newest first, keyset-paged on
- * (delivered_at, id) so that every page costs the same at any depth. It reads the
+ * The inbox page query: one station's deliveries latest arrival first, keyset-paged on
+ * (arrived_at, id) so that every page costs the same at any depth. Arrival is the delivery time
+ * except inside an exercise, where a delivery carries the scenario's time but arrives now
+ * (migration 0012): an inject is on top, not under the archive's later DTGs. It reads the
  * `deliveries_inbox` index (asserted by EXPLAIN QUERY PLAN in the tests); the read-up filter on
  * class_rank prunes in SQL, every other rule is decided afterwards by `decideAccess`.
  */
@@ -291,8 +321,8 @@ export const INBOX_PAGE_SQL = `
   SELECT ${DELIVERY_COLUMNS}
   WHERE d.station_id = @stationId
     AND c.class_rank <= @maxRank
-    AND (d.delivered_at, d.id) < (@beforeAt, @beforeId)
-  ORDER BY d.delivered_at DESC, d.id DESC
+    AND (d.arrived_at, d.id) < (@beforeAt, @beforeId)
+  ORDER BY d.arrived_at DESC, d.id DESC
   LIMIT @limit`;
 
 /** Upper bound for the first page: sorts after every ISO-8601 timestamp. */
@@ -338,7 +368,7 @@ export function deliveryCandidatesOfCables(
     `SELECT ${DELIVERY_COLUMNS}
        WHERE d.cable_id IN (SELECT value FROM json_each(@cableIds)) AND d.station_id = @stationId
          AND c.class_rank <= @maxRank
-       ORDER BY d.delivered_at DESC, d.id DESC`,
+       ORDER BY d.arrived_at DESC, d.id DESC`,
   ).all({ ...q, cableIds: JSON.stringify(q.cableIds) }) as InboxCandidate[];
 }
 
@@ -359,7 +389,7 @@ export function unreadCandidates(
            EXISTS (SELECT 1 FROM audit_log l
                     WHERE l.cable_id = d.cable_id AND l.action = 'VIEW' AND l.actor_user_id = @userId)
            AND NOT (d.role = 'ACTION' AND (d.precedence = 'FLASH' OR d.niact = 1) AND d.ack_at IS NULL))
-       ORDER BY d.delivered_at DESC, d.id DESC LIMIT @limit`,
+       ORDER BY d.arrived_at DESC, d.id DESC LIMIT @limit`,
   ).all(q) as InboxCandidate[];
 }
 
@@ -370,7 +400,7 @@ export function pendingAlertCandidates(db: Db, stationId: number, userId: number
     `SELECT ${DELIVERY_COLUMNS}
        WHERE d.station_id = @stationId AND c.class_rank <= @maxRank AND d.ack_at IS NULL AND d.role = 'ACTION'
          AND (d.precedence = 'FLASH' OR d.niact = 1)
-       ORDER BY d.delivered_at DESC, d.id DESC LIMIT 100`,
+       ORDER BY d.arrived_at DESC, d.id DESC LIMIT 100`,
   ).all({ stationId, userId, maxRank }) as InboxCandidate[];
 }
 

@@ -63,22 +63,31 @@ export function cablesByKey(db: Db, key: string, limit: number): { cableId: numb
 /**
  * The cable each reference of a cable names, in order; null where it names none in the archive.
  * A reference written with its cable keeps that link; one written as text only ("Topol 578",
- * "MOSCOW 1042") names the one cable whose reference or MRN has that key, if exactly one has.
+ * "MOSCOW 1042") names the one cable whose reference or MRN has that key, if exactly one has —
+ * looked for first among the cables of the citing cable's own exercise, then in the archive
+ * (migration 0012: an exercise may hold a "TOPOL 578" of its own beside the archive's).
  */
 export function referenceTargets(db: Db, cableId: number): (number | null)[] {
   const rows = prepared(db, 'SELECT text, ref_cable_id FROM cable_references WHERE cable_id = ? ORDER BY ordinal').all(
     cableId,
   ) as { text: string; ref_cable_id: number | null }[];
+  const exerciseId = prepared(db, 'SELECT exercise_id FROM cables WHERE id = ?').pluck().get(cableId) as
+    number | null | undefined;
+  const scopes = exerciseId ? [exerciseId, 0] : [0];
   return rows.map((r) => {
     if (r.ref_cable_id !== null) return r.ref_cable_id;
     const key = searchKey(r.text);
     if (key === null) return null;
-    const ids = prepared(
-      db,
-      "SELECT DISTINCT cable_id FROM cable_keys WHERE key = ? AND kind IN ('ref', 'mrn') LIMIT 2",
-    )
-      .pluck()
-      .all(key) as number[];
-    return ids.length === 1 ? ids[0]! : null;
+    for (const scope of scopes) {
+      const ids = prepared(
+        db,
+        `SELECT DISTINCT k.cable_id FROM cable_keys k JOIN cables c ON c.id = k.cable_id
+          WHERE k.key = ? AND k.kind IN ('ref', 'mrn') AND ifnull(c.exercise_id, 0) = ? LIMIT 2`,
+      )
+        .pluck()
+        .all(key, scope) as number[];
+      if (ids.length > 0) return ids.length === 1 ? ids[0]! : null;
+    }
+    return null;
   });
 }

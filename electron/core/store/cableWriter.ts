@@ -19,10 +19,20 @@ export type InsertOptions = Readonly<{
    * benchmark turns it off, to measure bare inserts of the same rows against the real path.
    */
   searchIndex?: boolean;
+  /**
+   * The exercise that injects the cable (migration 0012): its reference, series and MRN are
+   * unique within the exercise, and its references name the exercise's cables first.
+   */
+  exerciseId?: number;
+  /**
+   * When the deliveries reach the inbox (its order); default: their delivery time. Inside an
+   * exercise the delivery time is the scenario's and the arrival the real time.
+   */
+  arrivedAt?: Date;
 }>;
 
 export function insertCable(db: Db, input: CableInput, now: Date = new Date(), options: InsertOptions = {}): number {
-  const cableId = db.transaction(() => writeCable(db, input, now, options.searchIndex !== false))();
+  const cableId = db.transaction(() => writeCable(db, input, now, options))();
   emitChange(db, { type: 'delivered', cableIds: [cableId] }); // issue 14: a live inbox
   return cableId;
 }
@@ -64,12 +74,20 @@ function resolvers(db: Db): {
   };
 }
 
-function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): number {
+/** The scope of uniqueness of a cable's reference, series and MRN: its exercise, or 0 for the archive. */
+function scopeOf(exerciseId: number | undefined): number {
+  return exerciseId ?? 0;
+}
+
+function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): number {
   const { station, person } = resolvers(db);
+  const searchIndex = options.searchIndex !== false;
+  const scope = scopeOf(options.exerciseId);
+  const arrivedAt = options.arrivedAt?.toISOString();
 
   const ref = c.ref.trim().toUpperCase().replace(/\s+/g, ' ');
-  if (prepared(db, 'SELECT 1 FROM cables WHERE ref = ?').get(ref)) {
-    throw bad(`A cable ${ref} already exists.`);
+  if (prepared(db, 'SELECT 1 FROM cables WHERE ref = ? AND ifnull(exercise_id, 0) = ?').get(ref, scope)) {
+    throw bad(`A cable ${ref} already exists${scope === 0 ? '' : ' in this exercise'}.`);
   }
   const originatorId = station(c.originator.plad, 'originator');
   const originatorOffice = c.originator.office ? officeId(db, originatorId, c.originator.office) : undefined;
@@ -83,8 +101,8 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
       db,
       `INSERT INTO cables (ref, profile, series_indicator, series_number, mrn_station, mrn_year, mrn_serial, dtg, sent_at,
            originator_station_id, originator_office_id, classification, class_rank, captions, dissem, rel_to, subject,
-           file_ref, tags, source_note, signature, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           file_ref, tags, source_note, signature, created_at, exercise_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       ref,
       c.profile,
@@ -108,6 +126,7 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
       c.sourceNote ?? null,
       c.signature ?? null,
       now.toISOString(),
+      options.exerciseId ?? null,
     ).lastInsertRowid,
   );
 
@@ -137,7 +156,11 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
   c.references.forEach((r, i) => {
     let target: number | null = null;
     if (r.cable !== undefined) {
-      const row = prepared(db, 'SELECT id FROM cables WHERE ref = ?').get(r.cable) as { id: number } | undefined;
+      // The exercise's own cable of that reference first, else the archive's.
+      const row = prepared(
+        db,
+        'SELECT id FROM cables WHERE ref = ? AND ifnull(exercise_id, 0) IN (?, 0) ORDER BY exercise_id IS NULL LIMIT 1',
+      ).get(r.cable, scope) as { id: number } | undefined;
       if (!row) throw bad(`references: no cable ${r.cable} in the archive.`);
       target = row.id;
     }
@@ -171,6 +194,7 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
     eyesOnly: c.transmission.eyesOnly,
     station,
     person,
+    arrivedAt: arrivedAt ?? sentAt,
   });
 
   // Pass instructions (rule 17): the passing post must have received this transmission.
@@ -198,6 +222,7 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
         collectiveId: null,
         passId,
         deliveredAt: sentAt,
+        arrivedAt: arrivedAt ?? sentAt,
       });
     }
   }
@@ -217,6 +242,7 @@ function writeCable(db: Db, c: CableInput, now: Date, searchIndex: boolean): num
       eyesOnly: r.eyesOnly,
       station,
       person,
+      arrivedAt: arrivedAt ?? repeatAt,
     });
   }
 
@@ -241,6 +267,8 @@ type TransmissionSpec = Readonly<{
   eyesOnly: ReadonlyArray<EyesOnlyInput>;
   station: (plad: string, where: string) => number;
   person: (key: string, where: string) => number;
+  /** When its deliveries reach the inbox (ISO 8601). */
+  arrivedAt: string;
 }>;
 
 function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipients: Map<number, Recipient> } {
@@ -358,6 +386,7 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
       via: t.kind === 'REPEAT' ? 'REPEAT' : r.collectiveId !== null ? 'COLLECTIVE' : 'DIRECT',
       passId: null,
       deliveredAt: t.sentAt,
+      arrivedAt: t.arrivedAt,
     });
   }
   return { id: transmissionId, recipients };
@@ -368,12 +397,18 @@ function insertDelivery(
   transmissionId: number,
   cableId: number,
   d: Recipient &
-    Readonly<{ via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT'; passId: number | null; deliveredAt: string }>,
+    Readonly<{
+      via: 'DIRECT' | 'COLLECTIVE' | 'PASS' | 'REPEAT';
+      passId: number | null;
+      deliveredAt: string;
+      arrivedAt: string;
+    }>,
 ): void {
   prepared(
     db,
-    `INSERT INTO deliveries (transmission_id, cable_id, station_id, role, via, collective_id, pass_id, precedence, niact, delivered_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO deliveries (transmission_id, cable_id, station_id, role, via, collective_id, pass_id, precedence, niact,
+         delivered_at, arrived_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     transmissionId,
     cableId,
@@ -385,6 +420,7 @@ function insertDelivery(
     d.precedence,
     d.niact ? 1 : 0,
     d.deliveredAt,
+    d.arrivedAt,
   );
 }
 
@@ -398,6 +434,8 @@ export function insertRepeat(
     cableId: number;
     by: string;
     at: Date;
+    /** When the deliveries reach the inbox; default `at` (a scenario `at` arrives in real time). */
+    arrivedAt?: Date;
     note: string | null;
     addressees: ReadonlyArray<CableInputAddressee>;
     eyesOnly: ReadonlyArray<EyesOnlyInput>;
@@ -423,6 +461,7 @@ export function insertRepeat(
       eyesOnly: r.eyesOnly,
       station,
       person,
+      arrivedAt: (r.arrivedAt ?? r.at).toISOString(),
     });
     writeCableKeys(db, r.cableId); // the repeat's DTG finds the cable too (issue 14 item 3)
     const stations = [...written.recipients.keys()];
@@ -438,6 +477,8 @@ export function executePasses(
   byStationId: number,
   userId: number,
   at: Date,
+  /** When the deliveries reach the inbox; default `at`. */
+  arrivedAt: Date = at,
 ): { passId: number; toStationId: number }[] {
   return db.transaction(() => {
     const pending = prepared(
@@ -476,6 +517,7 @@ export function executePasses(
           collectiveId: null,
           passId: p.id,
           deliveredAt: at.toISOString(),
+          arrivedAt: arrivedAt.toISOString(),
         });
       }
       done.push({ passId: p.id, toStationId: p.toStationId });

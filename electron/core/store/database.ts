@@ -216,10 +216,40 @@ export function migrate(
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
+    if (m.rebuildsTables) {
+      rebuildingTables(db, m);
+      continue;
+    }
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
+  }
+}
+
+/**
+ * A migration that rebuilds tables (SQLite's 12-step procedure): foreign keys off outside the
+ * transaction (the pragma is a no-op inside one), the rebuild, `foreign_key_check` before the
+ * commit, and foreign keys back as they were whatever happened.
+ */
+function rebuildingTables(db: Db, m: Migration): void {
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      m.up(db);
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new CableroomError(
+          'INTEGRITY',
+          `Migration ${m.version} (${m.name}) would break ${broken.length} foreign key(s), e.g. ${first.table} row ${first.rowid} → ${first.parent}; nothing was changed.`,
+        );
+      }
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }
 

@@ -15,9 +15,9 @@ test('the inbox page query reads the deliveries_inbox index and never sorts in a
     detail: string;
   }[];
   const details = plan.map((p) => p.detail);
-  // The deliveries scan is driven by the index on (station_id, delivered_at DESC, id DESC) ...
+  // The deliveries scan is driven by the index on (station_id, arrived_at DESC, id DESC) ...
   expect(
-    details.some((d) => /^SEARCH d USING INDEX deliveries_inbox \(station_id=\? AND delivered_at<\?\)$/.test(d)),
+    details.some((d) => /^SEARCH d USING INDEX deliveries_inbox \(station_id=\? AND arrived_at<\?\)$/.test(d)),
   ).toBe(true);
   // ... so ORDER BY costs nothing and every page costs the same at any depth.
   expect(details.some((d) => /TEMP B-TREE/.test(d))).toBe(false);

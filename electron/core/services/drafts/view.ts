@@ -1,6 +1,6 @@
 import type { ChainStep, Draft, DraftView, RuleContext, RuleFinding } from '../../../domain/draft';
 import { checkDraft } from '../../../domain/rules';
-import { cableIdByRef, loadCableRecord } from '../../store/cableReader';
+import { cableIdForReader, loadCableRecord } from '../../store/cableReader';
 import type { Db } from '../../store/database';
 import {
   collectivesWithMembers,
@@ -27,7 +27,7 @@ export function ruleContext(db: Db, d: Draft, downgrade: boolean): RuleContext {
   >();
   for (const ref of d.references) {
     if (!ref.cable) continue;
-    const id = cableIdByRef(db, ref.cable);
+    const id = cableIdForReader(db, ref.cable);
     const record = id === undefined ? undefined : loadCableRecord(db, id);
     if (!record) continue;
     referencedLabels.set(ref.cable, {

@@ -9,6 +9,7 @@ import { migration0008 } from './0008_approval_authority';
 import { migration0009 } from './0009_tamper_evidence';
 import { migration0010 } from './0010_installation';
 import { migration0011 } from './0011_search_keys';
+import { migration0012 } from './0012_exercises';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -24,6 +25,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
