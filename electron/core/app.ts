@@ -1,4 +1,5 @@
 import { createAuditTrail, type AuditTrail } from './audit/auditTrail';
+import { createCoreClock, type Clock } from './clock';
 import { CableroomError } from './errors';
 import { createAccountsService, type AccountsService } from './services/accounts';
 import { createAuditViewService, type AuditViewService } from './services/auditView';
@@ -27,6 +28,8 @@ import { openDatabase, type Db } from './store/database';
 export type CoreServices = Readonly<{
   db: Db;
   audit: AuditTrail;
+  /** The time services write: the running exercise's scenario time, else real time (issue 10). */
+  clock: Clock;
   auditView: AuditViewService;
   users: UsersService;
   inbox: InboxService;
@@ -72,19 +75,21 @@ export function openCore(options: OpenCoreOptions): Core {
     // The trail's anchor beside the file (issue 13 item 4): found, or made on first open.
     audit.anchor?.open();
     const users = createUsersService(db, audit);
+    const clock = createCoreClock(db);
     return {
       db,
       seeded,
       audit,
+      clock,
       auditView: createAuditViewService(db, audit),
       users,
       inbox: createInboxService(db),
       cables: createCablesService(db, audit),
-      handling: createHandlingService(db, audit),
+      handling: createHandlingService(db, audit, clock),
       accounts: createAccountsService(db, audit),
       directory: createDirectoryService(db, audit),
-      routing: createRoutingService(db, audit, users),
-      drafts: createDraftsService(db, audit),
+      routing: createRoutingService(db, audit, users, clock),
+      drafts: createDraftsService(db, audit, clock),
       exchange: createExchangeService(db, audit),
       imports: createImportJobs(db, audit),
       close: () => {

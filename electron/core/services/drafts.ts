@@ -1,6 +1,7 @@
 import type { EraProfile } from '../../domain/cable';
 import type { ComposerDirectory, DraftSummary, DraftView, RuleFinding } from '../../domain/draft';
 import type { AuditTrail } from '../audit/auditTrail';
+import { createCoreClock, type Clock } from '../clock';
 import type { Db } from '../store/database';
 import type { ApprovalKind } from '../store/draftsRepository';
 import type { Actor } from './actor';
@@ -55,7 +56,7 @@ export { mrnStation } from './drafts/release';
  * share `drafts/desk.ts` (the stored draft, who stands where in its chain, who may read it) and
  * check release authority with `drafts/authority.ts`; all SQL is in `store/draftsRepository.ts`.
  */
-export function createDraftsService(db: Db, audit: AuditTrail): DraftsService {
-  const desk = createDesk(db, audit);
+export function createDraftsService(db: Db, audit: AuditTrail, clock: Clock = createCoreClock(db)): DraftsService {
+  const desk = createDesk(db, audit, clock);
   return { ...composeSteps(desk), ...clearanceSteps(desk), ...releaseSteps(desk) };
 }

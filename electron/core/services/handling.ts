@@ -2,6 +2,7 @@ import type { InboxRow } from '../../domain/cable';
 import type { Caption } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
 import type { AuditTrail } from '../audit/auditTrail';
+import { createCoreClock, type Clock } from '../clock';
 import { CableroomError } from '../errors';
 import { emitChange } from '../events';
 import {
@@ -24,11 +25,16 @@ import { refusals } from './refusal';
 export type HandlingService = Readonly<{
   /** Unacknowledged FLASH/NIACT action deliveries at the user's post that the user may see. */
   alerts(actor: Actor): InboxRow[];
+  /** `now`: the time recorded (tests); default the core clock's, scenario time inside an exercise. */
   acknowledge(actor: Actor, deliveryId: number, now?: Date): InboxRow;
   markRead(actor: Actor, deliveryId: number, now?: Date): InboxRow;
 }>;
 
-export function createHandlingService(db: Db, audit: AuditTrail): HandlingService {
+/**
+ * `clock` gives the times written (the scenario's inside an exercise, issue 10); the audit entries
+ * keep real time unless a test passes `now`.
+ */
+export function createHandlingService(db: Db, audit: AuditTrail, clock: Clock = createCoreClock(db)): HandlingService {
   const refuse = refusals(db, audit);
   const parse = (c: InboxCandidate): Caption[] => JSON.parse(c.captions) as Caption[];
   const visible = (actor: Actor, c: InboxCandidate): boolean =>
@@ -60,7 +66,7 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
         .filter((c) => admits(db, subject, c, parse(c), eyesOnly))
         .map((c) => inboxRow(c, parse(c)));
     },
-    acknowledge(actor, deliveryId, now = new Date()) {
+    acknowledge(actor, deliveryId, now) {
       const c = load(actor, deliveryId, 'acknowledge');
       const current = inboxRow(c, parse(c));
       if (!current.needsAck) {
@@ -79,7 +85,7 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       }
       if (current.acknowledgedAt === null) {
         db.transaction(() => {
-          acknowledgeDelivery(db, deliveryId, actor.userId, now.toISOString());
+          acknowledgeDelivery(db, deliveryId, actor.userId, (now ?? clock.now()).toISOString());
           audit.append(
             { actor: who(actor), action: 'ACK', cableId: c.cableId, detail: { deliveryId, precedence: c.precedence } },
             now,
@@ -89,7 +95,7 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       }
       return row(actor, deliveryId);
     },
-    markRead(actor, deliveryId, now = new Date()) {
+    markRead(actor, deliveryId, now) {
       const c = load(actor, deliveryId, 'file as read');
       const current = inboxRow(c, parse(c));
       if (current.needsAck && current.acknowledgedAt === null) {
@@ -101,7 +107,7 @@ export function createHandlingService(db: Db, audit: AuditTrail): HandlingServic
       // Filing is its own act: a cable already read on opening is still filed (issue 14 item 2).
       if (!current.filed) {
         db.transaction(() => {
-          markDeliveryRead(db, deliveryId, actor.userId, now.toISOString());
+          markDeliveryRead(db, deliveryId, actor.userId, (now ?? clock.now()).toISOString());
           audit.append({ actor: who(actor), action: 'READ', cableId: c.cableId, detail: { deliveryId } }, now);
         })();
         emitChange(db, { type: 'read', userId: actor.userId, cableId: c.cableId });

@@ -4,6 +4,7 @@ import { captionWords } from '../../domain/captions';
 import { inPostDistribution, type RoutingSlip } from '../../domain/inPost';
 import type { AuditTrail } from '../audit/auditTrail';
 import type { CableInputAddressee } from '../cables/cableInput';
+import { createCoreClock, type Clock } from '../clock';
 import { CableroomError } from '../errors';
 import {
   distributionRows,
@@ -38,6 +39,7 @@ export type RoutingService = Readonly<{
   distribution(actor: Actor, cableId: number): Distribution;
   /** Checks that the actor may see the cable's distribution and audits its export as EXPORT. */
   recordDistributionExport(actor: Actor, cableId: number, format: 'svg' | 'png'): void;
+  /** `now`: the time recorded (tests); default the core clock's, scenario time inside an exercise. */
   pass(actor: Actor, cableId: number, now?: Date): ReadonlyArray<string>;
   repeat(actor: Actor, cableId: number, request: RepeatRequest, now?: Date): ReadonlyArray<string>;
 }>;
@@ -45,7 +47,17 @@ export type RoutingService = Readonly<{
 /** Captions whose repeat or pass needs approval (rule 16). */
 const NEEDS_APPROVAL = ['NODIS', 'EXDIS', 'EYES_ONLY'] as const;
 
-export function createRoutingService(db: Db, audit: AuditTrail, users: UsersService): RoutingService {
+/**
+ * `clock` gives the times written — a pass's delivery, a repeat's DTG (the scenario's inside an
+ * exercise, issue 10); the new deliveries arrive in the inbox in real time, and the audit entries
+ * keep real time unless a test passes `now`.
+ */
+export function createRoutingService(
+  db: Db,
+  audit: AuditTrail,
+  users: UsersService,
+  clock: Clock = createCoreClock(db),
+): RoutingService {
   const refuse = refusals(db, audit);
   const officeCode = db.prepare('SELECT code FROM offices WHERE id = ?').pluck();
   const isSS = (a: Actor): boolean =>
@@ -177,7 +189,7 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       });
     },
 
-    pass(actor, cableId, now = new Date()) {
+    pass(actor, cableId, now) {
       visible(actor, cableId, 'pass');
       // Rule 17: only the addressee named in "X PASS Y" executes it. The instruction itself was
       // written by the originator, which is the approval rule 16 asks for.
@@ -190,7 +202,7 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
           detail: { what: 'pass', reason: 'no pass instruction for this post' },
         });
       }
-      const done = executePasses(db, cableId, actor.stationId, actor.userId, now);
+      const done = executePasses(db, cableId, actor.stationId, actor.userId, now ?? clock.now(), now ?? new Date());
       const to = mine.map((p) => p.to);
       audit.append(
         { actor: who(actor), action: 'PASS', cableId, detail: { by: actor.post.plad, to, passes: done.length } },
@@ -199,7 +211,7 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
       return to;
     },
 
-    repeat(actor, cableId, request, now = new Date()) {
+    repeat(actor, cableId, request, now) {
       const record = visible(actor, cableId, 'repeat');
       const restricted = NEEDS_APPROVAL.filter((c) => record.cable.captions.includes(c));
       let approvedBy: string | null = null;
@@ -235,7 +247,8 @@ export function createRoutingService(db: Db, audit: AuditTrail, users: UsersServ
         const result = insertRepeat(db, {
           cableId,
           by: actor.post.plad,
-          at: now,
+          at: now ?? clock.now(),
+          arrivedAt: now ?? new Date(),
           note: request.note ?? null,
           addressees,
           eyesOnly,

@@ -48,7 +48,7 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
         desk.current(row(id), revision);
         const header = signatureHeader(desk, actor, role, fingerprint, clearance, null);
         const signature = sign(signedMessage(header, encodeContent(d)));
-        const now = new Date().toISOString();
+        const now = desk.clock.now().toISOString();
         insertDraftSignature(db, {
           draftId: id,
           revision,
@@ -129,7 +129,7 @@ export function clearanceSteps(desk: Desk): Pick<DraftsService, 'submit' | 'clea
       if (comment.trim().length === 0)
         throw bad('Say why you refuse clearance: the drafter needs to know what to fix.');
       return db.transaction(() => {
-        const now = new Date().toISOString();
+        const now = desk.clock.now().toISOString();
         insertDraftSignature(db, {
           draftId: id,
           revision,

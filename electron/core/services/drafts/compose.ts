@@ -81,7 +81,7 @@ export function composeSteps(
     },
 
     create(actor, options) {
-      const now = new Date().toISOString();
+      const now = desk.clock.now().toISOString();
       let d: Draft = emptyDraft(
         options.profile ?? 'FRUS_1960S',
         { plad: actor.post.plad },
@@ -153,7 +153,7 @@ export function composeSteps(
         const next = parsed.data;
         const changed = JSON.stringify(next) !== JSON.stringify(body(r));
         if (!changed) return draftView(desk, actor, r);
-        const now = new Date().toISOString();
+        const now = desk.clock.now().toISOString();
         // Rule 23: any edit voids every signature made so far and returns the draft to the drafter.
         const voided = voidDraftSignatures(db, id, now);
         const returned =
@@ -181,7 +181,7 @@ export function composeSteps(
         });
       }
       if (r.state === 'RELEASED') throw bad('A released cable cannot be discarded.');
-      markDraftDiscarded(db, id, new Date().toISOString());
+      markDraftDiscarded(db, id, desk.clock.now().toISOString());
       audit.append({ actor: who(actor), action: 'DRAFT', detail: { draft: id, discarded: true } });
     },
 

@@ -2,6 +2,7 @@ import type { Draft, RuleFinding } from '../../../domain/draft';
 import { hasErrors } from '../../../domain/rules';
 import { draftSchema } from '../../../contract/draft';
 import type { AuditActor, AuditTrail } from '../../audit/auditTrail';
+import type { Clock } from '../../clock';
 import { CableroomError } from '../../errors';
 import type { Db } from '../../store/database';
 import {
@@ -23,6 +24,8 @@ import { labelDecision, labelProblem, type AuthorityProblem } from './authority'
 export type Desk = Readonly<{
   db: Db;
   audit: AuditTrail;
+  /** The times a draft records — edits, signatures, the release's DTG and MRN year (issue 10). */
+  clock: Clock;
   refuse: Refuse;
   /** Refuses an act on a draft with a release-authority problem (audited DENY). */
   refuseWith(actor: Actor, id: number, what: string, p: AuthorityProblem): never;
@@ -68,7 +71,7 @@ export function requiredCleared(d: Draft, sigs: ReadonlyArray<DraftSignatureRow>
   );
 }
 
-export function createDesk(db: Db, audit: AuditTrail): Desk {
+export function createDesk(db: Db, audit: AuditTrail, clock: Clock): Desk {
   const refuse = refusals(db, audit);
   const personKey = (personId: number): string => personKeyOf(db, personId) ?? '';
   const body = (r: DraftRow): Draft => draftSchema.parse(JSON.parse(r.body));
@@ -101,6 +104,7 @@ export function createDesk(db: Db, audit: AuditTrail): Desk {
   };
 
   return {
+    clock,
     db,
     audit,
     refuse,

@@ -9,6 +9,7 @@ import {
   type StoredSignature,
 } from '../../signing/signedCable';
 import { chainMessages, chainProblems } from '../../signing/verifyChain';
+import { cableIdByRef } from '../../store/cableReader';
 import { insertCable } from '../../store/cableWriter';
 import type { Db } from '../../store/database';
 import { userByLogin } from '../../store/directoryRepository';
@@ -37,10 +38,14 @@ export function mrnStation(plad: string): string {
 function releaseHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
   const station = mrnStation(d.originator.plad);
   const year = now.getUTCFullYear();
-  const serial = nextMrnSerial(db, station, year);
   const series = d.series ? { indicator: d.series, number: nextSeriesNumber(db, d.series) } : null;
+  const refOf = (n: number): string => `${station} ${String(n).padStart(6, '0')}`;
+  // The reference does not carry the year: a serial of another year (a 1962 exercise beside the
+  // real year's traffic) may already name a cable, so the serial moves on past it.
+  let serial = nextMrnSerial(db, station, year);
+  while (!series && cableIdByRef(db, refOf(serial)) !== undefined) serial++;
   return {
-    ref: series ? `${series.indicator} ${series.number}` : `${station} ${String(serial).padStart(6, '0')}`,
+    ref: series ? `${series.indicator} ${series.number}` : refOf(serial),
     dtg: formatDtg(now),
     mrn: { station, year, serial },
     series,
@@ -83,7 +88,9 @@ export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setAp
           if (!requiredCleared(d, sigs) || !sigs.some((s) => s.role === 'DRAFTER')) {
             throw bad('Every required clearance and the drafter must have signed (rule 23).');
           }
-          const now = new Date();
+          // The DTG, the MRN year and the signature time are the scenario's inside an exercise
+          // (issue 10); the deliveries arrive in the inbox now, the audit entries keep real time.
+          const now = desk.clock.now();
           const release = releaseHeader(db, d, now);
           const header = signatureHeader(desk, actor, 'APPROVER', fingerprint, null, release);
           const approver: StoredSignature = {
@@ -125,7 +132,7 @@ export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setAp
             signature: approver.signature,
             at: approver.signedAt,
           });
-          const cableId = insertCable(db, releasedCableInput(d, release), now);
+          const cableId = insertCable(db, releasedCableInput(d, release), now, { arrivedAt: new Date() });
           insertCableSignatures(db, cableId, chain);
           // The cable as stored must encode to exactly the bytes that were signed.
           const [stored] = readSignedCables(db, cableId, cableId);
@@ -142,19 +149,18 @@ export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setAp
             );
           }
           markDraftReleased(db, id, cableId, now.toISOString());
-          audit.append(
-            { actor: who(actor), action: 'APPROVE', cableId, detail: { draft: id, revision, key: fingerprint } },
-            now,
-          );
-          audit.append(
-            {
-              actor: who(actor),
-              action: 'RELEASE',
-              cableId,
-              detail: { draft: id, ref: release.ref, dtg: release.dtg },
-            },
-            now,
-          );
+          audit.append({
+            actor: who(actor),
+            action: 'APPROVE',
+            cableId,
+            detail: { draft: id, revision, key: fingerprint },
+          });
+          audit.append({
+            actor: who(actor),
+            action: 'RELEASE',
+            cableId,
+            detail: { draft: id, ref: release.ref, dtg: release.dtg },
+          });
           return draftView(desk, actor, row(id));
         })(),
       );
