@@ -20,8 +20,8 @@ export function insertLiveExercise(
   return Number(
     c.db
       .prepare(
-        `INSERT INTO exercises (scenario_id, title, scenario, sha256, scenario_start, state, status, started_by, started_at)
-         VALUES ('clock-test', 'Clock test', '{}', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exercises (scenario_id, title, scenario, cables, sha256, scenario_start, state, status, started_by, started_at)
+         VALUES ('clock-test', 'Clock test', '{}', '{}', ?, ?, ?, ?, ?, ?)`,
       )
       .run('0'.repeat(64), o.start, JSON.stringify(state), o.status, instructor, new Date().toISOString())
       .lastInsertRowid,

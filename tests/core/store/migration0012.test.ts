@@ -192,8 +192,8 @@ describe('migration 12: exercises', () => {
     const exercise = Number(
       db
         .prepare(
-          `INSERT INTO exercises (scenario_id, title, scenario, sha256, scenario_start, state, status, started_by, started_at)
-           VALUES ('t', 'T', '{}', ?, '1962-10-27T18:00:00.000Z', '{}', 'RUNNING', ?, 'now')`,
+          `INSERT INTO exercises (scenario_id, title, scenario, cables, sha256, scenario_start, state, status, started_by, started_at)
+           VALUES ('t', 'T', '{}', '{}', ?, '1962-10-27T18:00:00.000Z', '{}', 'RUNNING', ?, 'now')`,
         )
         .run('a'.repeat(64), instructor).lastInsertRowid,
     );
@@ -232,8 +232,8 @@ describe('migration 12: exercises', () => {
     );
     // Only one exercise is live at a time.
     const live = db.prepare(
-      `INSERT INTO exercises (scenario_id, title, scenario, sha256, scenario_start, state, status, started_by, started_at)
-       VALUES ('t', 'T', '{}', ?, 'x', '{}', 'RUNNING', ?, 'now')`,
+      `INSERT INTO exercises (scenario_id, title, scenario, cables, sha256, scenario_start, state, status, started_by, started_at)
+       VALUES ('t', 'T', '{}', '{}', ?, 'x', '{}', 'RUNNING', ?, 'now')`,
     );
     live.run('b'.repeat(64), instructor);
     expect(() => live.run('c'.repeat(64), instructor)).toThrow(/UNIQUE/);

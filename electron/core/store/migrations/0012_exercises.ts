@@ -45,6 +45,9 @@ export const migration0012: Migration = {
         title TEXT NOT NULL,
         -- The validated scenario document as given (the instructor's side only).
         scenario TEXT NOT NULL CHECK (json_valid(scenario)),
+        -- Its cables by key as the cable writer takes them, FRUS references resolved at the start:
+        -- an inject fired after a restart needs no file.
+        cables TEXT NOT NULL CHECK (json_valid(cables) AND json_type(cables) = 'object'),
         sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
         -- The scenario start as an instant (ISO 8601): scenario time = start + the clock's ms.
         scenario_start TEXT NOT NULL,
