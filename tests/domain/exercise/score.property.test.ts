@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { Expectation, ExerciseRecord } from '../../../electron/domain/exercise/record';
+import { scoreRecord, type ExerciseScore } from '../../../electron/domain/exercise/score';
+import { windowScore } from '../../../electron/domain/exercise/scoring';
+import { ANNE, BEN, cable, MIN, PARIS, recordBuilder, scenario, T0, USRO } from './scoreBuilder';
+
+/**
+ * Properties of scoring (issue 10 "Tests that must exist": scoring windows; EXERCISES.md §4
+ * "recomputable"): the window arithmetic holds for any rate and delay, and the score depends only
+ * on the scenario times of the acts — not on how the instructor paused or sped up the clock to
+ * get there.
+ */
+const RUNS = { numRuns: 200, seed: 20261210 };
+/** Rates that divide a minute's ms, so every real time below is a whole millisecond. */
+const RATES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60] as const;
+
+const A = cable(301, 'TOPOL 901', { captions: [] });
+const B = cable(302, 'TOPOL 902');
+const C = cable(303, 'TOPOL 903', { passes: [{ by: USRO, to: PARIS }] });
+const CABLES = { a: A, b: B, c: C } as const;
+
+describe('scoring windows (property)', () => {
+  test('an acknowledgement after d scenario minutes scores windowScore(points, within, d) at any rate', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RATES),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 300 }),
+        (rate, within, delay, points, injectMin) => {
+          const e: Expectation = {
+            id: 'x',
+            inject: 'a',
+            kind: 'acknowledge',
+            who: 'duty',
+            within,
+            points,
+            mode: 'any',
+          };
+          const real = (m: number) => T0 + (m * MIN) / rate;
+          const r = recordBuilder(scenario({ expectations: [e] }), [ANNE], rate, 2000)
+            .inject(real(injectMin), 'a', A, injectMin)
+            .act(real(injectMin + delay), ANNE, 'ACK', A.id)
+            .end(real(1500))
+            .build();
+          const [line] = scoreRecord(r).lines;
+          const expected = windowScore(points, within, delay);
+          expect(line!.verdict).toBe(expected.verdict);
+          expect(line!.points).toBeCloseTo(expected.points, 2);
+          expect(line!.atMs).toBe((injectMin + delay) * MIN);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** A stretch of the clock: `minutes` of scenario time at `rate`, then a pause of `pauseMs` real ms. */
+type Segment = Readonly<{ rate: number; minutes: number; pauseMs: number }>;
+type Act = Readonly<{
+  who: 'anne' | 'ben';
+  kind: 'ACK' | 'VIEW' | 'PASS' | 'DENY';
+  inject: 'a' | 'b' | 'c';
+  minute: number;
+}>;
+
+const segment: fc.Arbitrary<Segment> = fc.record({
+  rate: fc.constantFrom(...RATES),
+  minutes: fc.integer({ min: 1, max: 60 }),
+  pauseMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 * MIN })),
+});
+const history = fc.array(segment, { minLength: 1, maxLength: 8 });
+const acts = fc.array(
+  fc.record({
+    who: fc.constantFrom('anne' as const, 'ben' as const),
+    kind: fc.constantFrom('ACK' as const, 'VIEW' as const, 'PASS' as const, 'DENY' as const),
+    inject: fc.constantFrom('a' as const, 'b' as const, 'c' as const),
+    minute: fc.integer({ min: 0, max: 120 }),
+  }),
+  { maxLength: 25 },
+);
+const injectTimes = fc.record({
+  a: fc.integer({ min: 0, max: 60 }),
+  b: fc.integer({ min: 0, max: 60 }),
+  c: fc.integer({ min: 0, max: 60 }),
+});
+
+const EXPECTATIONS: ReadonlyArray<Expectation> = [
+  {
+    id: 'ack-a',
+    inject: 'a',
+    kind: 'acknowledge',
+    who: 'duty',
+    within: 10,
+    points: 20,
+    mode: 'any',
+    objective: 'handling',
+  },
+  { id: 'open-b', inject: 'b', kind: 'open', who: USRO, within: 15, points: 10, mode: 'all', objective: 'handling' },
+  { id: 'open-b-any', inject: 'b', kind: 'open', who: USRO, within: 15, points: 10, mode: 'any' },
+  { id: 'pass-c', inject: 'c', kind: 'pass', who: 'desk', within: 20, points: 30, mode: 'any', objective: 'drafting' },
+  { id: 'no-deny', kind: 'never', action: 'access-denied', who: USRO, points: 5, mode: 'any', objective: 'handling' },
+];
+
+/** Real ms at which the clock of `h` shows `minute` (the first such moment: before a pause there). */
+function realAt(h: ReadonlyArray<Segment>, minute: number): number {
+  let real = T0;
+  let at = 0;
+  for (const s of h) {
+    if (minute <= at + s.minutes) return real + ((minute - at) * MIN) / s.rate;
+    real += (s.minutes * MIN) / s.rate + s.pauseMs;
+    at += s.minutes;
+  }
+  return real + ((minute - at) * MIN) / h[h.length - 1]!.rate;
+}
+
+/** The same acts at the same scenario times, under the clock history `h`. */
+function played(h: ReadonlyArray<Segment>, times: Record<'a' | 'b' | 'c', number>, list: ReadonlyArray<Act>) {
+  const b = recordBuilder(scenario({ expectations: EXPECTATIONS }), [ANNE, BEN], h[0]!.rate, 10_000);
+  let at = 0;
+  let real = T0;
+  h.forEach((s, i) => {
+    real += (s.minutes * MIN) / s.rate;
+    at += s.minutes;
+    if (s.pauseMs > 0) {
+      b.pause(real);
+      real += s.pauseMs;
+      b.resume(real);
+    }
+    const next = h[i + 1];
+    if (next && next.rate !== s.rate) b.rate(real, next.rate);
+  });
+  for (const id of ['a', 'b', 'c'] as const) b.inject(realAt(h, times[id]), id, CABLES[id], times[id]);
+  list.forEach((x, i) => {
+    const who = x.who === 'anne' ? ANNE : BEN;
+    const minute = times[x.inject] + x.minute;
+    const cableId = CABLES[x.inject].id;
+    const label = `act-${i}`;
+    if (x.kind === 'DENY') b.act(realAt(h, minute), who, 'DENY', cableId, { reason: 'CLEARANCE', label });
+    else if (x.kind === 'PASS') b.act(realAt(h, minute), who, 'PASS', cableId, { by: USRO, to: [PARIS], label });
+    else b.act(realAt(h, minute), who, x.kind, cableId, { label });
+  });
+  b.end(realAt(h, Math.max(at, 400)));
+  return b.build();
+}
+
+/** The score with each audit seq replaced by the act it names (seqs differ with the journal). */
+function bySubstance(record: ExerciseRecord, score: ExerciseScore) {
+  const label = new Map(record.actions.map((a) => [a.seq, String(a.detail['label'])]));
+  const { headSeq: _head, ...rest } = score;
+  return { ...rest, lines: score.lines.map((l) => ({ ...l, auditSeqs: l.auditSeqs.map((s) => label.get(s)) })) };
+}
+
+describe('score invariance (property)', () => {
+  test('the same acts at the same scenario times score the same under any pause and rate history', () => {
+    fc.assert(
+      fc.property(history, history, injectTimes, acts, (h1, h2, times, list) => {
+        const r1 = played(h1, times, list);
+        const r2 = played(h2, times, list);
+        expect(bySubstance(r2, scoreRecord(r2))).toEqual(bySubstance(r1, scoreRecord(r1)));
+      }),
+      RUNS,
+    );
+  });
+
+  test('any never scores a person below all; an expectation line stays within [0, possible]', () => {
+    fc.assert(
+      fc.property(history, injectTimes, acts, (h, times, list) => {
+        const { lines } = scoreRecord(played(h, times, list));
+        for (const login of ['anne', 'ben']) {
+          const all = lines.find((l) => l.trainee === login && l.expectation === 'open-b')!;
+          const any = lines.find((l) => l.trainee === login && l.expectation === 'open-b-any')!;
+          expect(any.points).toBeGreaterThanOrEqual(all.points);
+        }
+        for (const l of lines.filter((x) => x.rule === null)) {
+          expect(l.points).toBeGreaterThanOrEqual(0);
+          expect(l.points).toBeLessThanOrEqual(l.possible);
+        }
+        // Each DENY costs the never expectation its points once.
+        const denials = list.filter((x) => x.kind === 'DENY').length;
+        const never = lines.filter((l) => l.expectation === 'no-deny' && l.verdict === 'BROKEN');
+        expect(never).toHaveLength(denials);
+        expect(never.every((l) => l.points === -5 && l.rule === 18)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
