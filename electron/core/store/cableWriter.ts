@@ -29,6 +29,12 @@ export type InsertOptions = Readonly<{
    * exercise the delivery time is the scenario's and the arrival the real time.
    */
   arrivedAt?: Date;
+  /**
+   * Deliver to these stations only (an exercise inject's `deliverTo`, EXERCISES.md §2): the
+   * addressees stay as written, the deliveries go to those of them named here, and a station
+   * named here that is not an addressee gets the original transmission for information.
+   */
+  deliverTo?: ReadonlyArray<string>;
 }>;
 
 export function insertCable(db: Db, input: CableInput, now: Date = new Date(), options: InsertOptions = {}): number {
@@ -84,6 +90,7 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
   const searchIndex = options.searchIndex !== false;
   const scope = scopeOf(options.exerciseId);
   const arrivedAt = options.arrivedAt?.toISOString();
+  const only = options.deliverTo ? new Set(options.deliverTo.map((plad) => station(plad, 'deliverTo'))) : null;
 
   const ref = c.ref.trim().toUpperCase().replace(/\s+/g, ' ');
   if (prepared(db, 'SELECT 1 FROM cables WHERE ref = ? AND ifnull(exercise_id, 0) = ?').get(ref, scope)) {
@@ -195,6 +202,7 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
     station,
     person,
     arrivedAt: arrivedAt ?? sentAt,
+    only,
   });
 
   // Pass instructions (rule 17): the passing post must have received this transmission.
@@ -212,7 +220,7 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
     const passId = Number(
       passInsert.run(original.id, by, to, p.precedence ?? null, p.status, executedAt).lastInsertRowid,
     );
-    if (p.status === 'DONE' && !original.recipients.has(to)) {
+    if (p.status === 'DONE' && !original.recipients.has(to) && (only === null || only.has(to))) {
       insertDelivery(db, original.id, cableId, {
         stationId: to,
         role: via.role,
@@ -243,6 +251,7 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
       station,
       person,
       arrivedAt: arrivedAt ?? repeatAt,
+      only,
     });
   }
 
@@ -269,6 +278,8 @@ type TransmissionSpec = Readonly<{
   person: (key: string, where: string) => number;
   /** When its deliveries reach the inbox (ISO 8601). */
   arrivedAt: string;
+  /** Deliver to these stations only (InsertOptions.deliverTo); null: to every recipient. */
+  only?: ReadonlySet<number> | null;
 }>;
 
 function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipients: Map<number, Recipient> } {
@@ -380,7 +391,9 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
       : eyes.run(transmissionId, i, null, 1),
   );
 
+  const only = t.only ?? null;
   for (const r of recipients.values()) {
+    if (only !== null && !only.has(r.stationId)) continue;
     insertDelivery(db, transmissionId, t.cableId, {
       ...r,
       via: t.kind === 'REPEAT' ? 'REPEAT' : r.collectiveId !== null ? 'COLLECTIVE' : 'DIRECT',
@@ -388,6 +401,23 @@ function writeTransmission(db: Db, t: TransmissionSpec): { id: number; recipient
       deliveredAt: t.sentAt,
       arrivedAt: t.arrivedAt,
     });
+  }
+  // A station the delivery list names that is no addressee: the original, for information.
+  if (only !== null && t.kind === 'ORIGINAL') {
+    for (const stationId of only) {
+      if (recipients.has(stationId)) continue;
+      insertDelivery(db, transmissionId, t.cableId, {
+        stationId,
+        role: 'INFO',
+        precedence: highestPrecedence(live.map((a) => a.precedence)),
+        niact: false,
+        collectiveId: null,
+        via: 'DIRECT',
+        passId: null,
+        deliveredAt: t.sentAt,
+        arrivedAt: t.arrivedAt,
+      });
+    }
   }
   return { id: transmissionId, recipients };
 }

@@ -131,6 +131,56 @@ describe('insertCable', () => {
   });
 });
 
+describe('insertCable for an exercise (migration 0012)', () => {
+  test('deliverTo: the addressees stay as written, only the named stations receive it, a non-addressee for information', () => {
+    const { db } = core();
+    insertCable(
+      db,
+      practiceCable({
+        ref: 'STATE 1003',
+        transmission: {
+          addressees: [
+            { plad: 'AMEMBASSY ROME', role: 'ACTION', precedence: 'IMMEDIATE' },
+            { plad: 'AMEMBASSY BONN', role: 'INFO' },
+          ],
+        },
+      }),
+      new Date(),
+      { deliverTo: ['AMEMBASSY ROME', 'AMEMBASSY PARIS'] },
+    );
+    expect(deliveredTo(db, 'STATE 1003')).toEqual([
+      { plad: 'AMEMBASSY PARIS', via: 'DIRECT', role: 'INFO' },
+      { plad: 'AMEMBASSY ROME', via: 'DIRECT', role: 'ACTION' },
+    ]);
+    expect(
+      db
+        .prepare(
+          `SELECT s.plad FROM addressees a JOIN stations s ON s.id = a.station_id JOIN transmissions t ON t.id = a.transmission_id
+           JOIN cables c ON c.id = t.cable_id WHERE c.ref = 'STATE 1003' ORDER BY a.ordinal`,
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['AMEMBASSY ROME', 'AMEMBASSY BONN']);
+    expect(() =>
+      insertCable(db, practiceCable({ ref: 'STATE 1004' }), new Date(), { deliverTo: ['AMEMBASSY ATLANTIS'] }),
+    ).toThrow(/deliverTo: unknown station "AMEMBASSY ATLANTIS"/);
+  });
+
+  test('deliveries carry the delivery time and arrive when they are written', () => {
+    const { db } = core();
+    const arrived = new Date('2026-05-01T12:00:00Z');
+    const id = insertCable(db, practiceCable({ ref: 'STATE 1005' }), new Date(), { arrivedAt: arrived });
+    expect(db.prepare('SELECT delivered_at, arrived_at FROM deliveries WHERE cable_id = ?').get(id)).toEqual({
+      delivered_at: '1962-10-29T12:00:00.000Z',
+      arrived_at: arrived.toISOString(),
+    });
+    const plain = insertCable(db, practiceCable({ ref: 'STATE 1006' }));
+    expect(db.prepare('SELECT arrived_at FROM deliveries WHERE cable_id = ?').pluck().get(plain)).toBe(
+      '1962-10-29T12:00:00.000Z',
+    );
+  });
+});
+
 describe('prepared statements', () => {
   test('a caller that plucks does not change what the next caller of the same SQL gets', async () => {
     const { prepared } = await import('../../../electron/core/store/statements');
