@@ -82,6 +82,155 @@ const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const passphrase = z.string().min(1).max(1024);
 const nationality = z.string().regex(/^[A-Z]{3}$/, 'a nationality is an ISO 3166 alpha-3 code such as GBR');
 
+/** A scenario id in resources/scenarios, as in its document ("tutorial", "black-saturday"). */
+const scenarioId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a scenario id is letters, digits, ".", "_", "-"');
+/** Largest scenario document the renderer may upload (JSON text). */
+const MAX_SCENARIO_CHARS = 8 * 1024 * 1024;
+
+/**
+ * What the instructor's dashboard asks of the exercise engine (issue 10 item 5). `start` takes a
+ * shipped scenario (resources/scenarios) or an uploaded document (its JSON text) and assigns the
+ * scenario's roles to logins (a role left out is played by its persona).
+ */
+export const exerciseControlSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('start'),
+      scenario: z.union([
+        z.object({ shipped: scenarioId }).strict(),
+        z.object({ document: z.string().min(2).max(MAX_SCENARIO_CHARS) }).strict(),
+      ]),
+      rate: z.number().positive().max(1440).optional(),
+      assignments: z.record(scenarioId, login).default({}),
+    })
+    .strict(),
+  z.object({ action: z.literal('pause') }).strict(),
+  z.object({ action: z.literal('resume') }).strict(),
+  z.object({ action: z.literal('rate'), rate: z.number().positive().max(1440) }).strict(),
+  z
+    .object({
+      action: z.literal('shift'),
+      minutes: z
+        .number()
+        .int()
+        .min(-100_000)
+        .max(100_000)
+        .refine((m) => m !== 0),
+    })
+    .strict(),
+  z.object({ action: z.literal('trigger'), inject: scenarioId }).strict(),
+  z.object({ action: z.literal('skip'), inject: scenarioId }).strict(),
+  z.object({ action: z.literal('end') }).strict(),
+]);
+
+/** The scenario clock as anyone may see it (issue 10: trainees see it in the app bar). */
+export type ExerciseClockView = Readonly<{
+  exercise: number;
+  title: string;
+  status: 'RUNNING' | 'PAUSED' | 'ENDED';
+  /** Scenario minutes per real minute. */
+  rate: number;
+  /** The scenario start (ISO 8601). */
+  start: string;
+  /** Scenario time when the view was made (ISO 8601), and as a DTG. */
+  now: string;
+  dtg: string;
+  /**
+   * The real time the view was made (ISO 8601): while RUNNING the clock reads
+   * now + (real time − realAt) × rate, never past `end`.
+   */
+  realAt: string;
+  /** Where the clock stops (ISO 8601 scenario time). */
+  end: string;
+}>;
+
+/** One inject as the instructor's dashboard shows it; never sent to a trainee. */
+export type ExerciseInjectView = Readonly<{
+  id: string;
+  /** The cable's reference and label. */
+  ref: string;
+  classification: string;
+  /** The posts it goes to: `deliverTo`, else the cable's addressees (PLADs or collectives). */
+  to: ReadonlyArray<string>;
+  state: 'PENDING' | 'FIRED' | 'SKIPPED';
+  /** What a pending inject waits for: its time, the instructor, its predecessor, an expectation. */
+  waiting: 'TIME' | 'TRIGGER' | 'PREDECESSOR' | 'EXPECTATION' | null;
+  /** Scenario ms since the start and the instant (ISO 8601) it is due; null while it has no time. */
+  dueMs: number | null;
+  due: string | null;
+  /** When it fired or was skipped (scenario ms, ISO 8601). */
+  doneMs: number | null;
+  done: string | null;
+  how: 'SCHEDULE' | 'TRIGGER' | 'SKIP' | null;
+  /** The cable it delivered, once fired. */
+  cableId: number | null;
+  after: Readonly<{ inject: string; expectation: string | null; delay: number }> | null;
+  unless: string | null;
+  manual: boolean;
+  objectives: ReadonlyArray<string>;
+  controllerNote: string | null;
+  /** Why it could not be delivered at its last attempt (it is tried again on every tick). */
+  problem: string | null;
+}>;
+
+export type ExerciseAssignmentView = Readonly<{
+  role: string;
+  post: string;
+  function: string;
+  login: string;
+  displayName: string;
+}>;
+
+export type ExerciseExpectationView = Readonly<{
+  id: string;
+  kind: string;
+  inject: string | null;
+  who: string;
+  mode: 'all' | 'any';
+  /** Scenario minutes; null for `never`. */
+  within: number | null;
+  points: number;
+  objective: string | null;
+}>;
+
+/**
+ * The exercise as the caller may see it. Instructors and admins: everything — clock, injects with
+ * their states and times, assignments, expectations. Everyone else: the clock and the title only,
+ * and the role they play (trainees never see the event list: EXERCISES.md §5).
+ */
+export type ExerciseStatusView =
+  | Readonly<{
+      view: 'instructor';
+      clock: ExerciseClockView;
+      scenarioId: string;
+      summary: string;
+      startedBy: string;
+      startedAt: string;
+      endedAt: string | null;
+      injects: ReadonlyArray<ExerciseInjectView>;
+      assignments: ReadonlyArray<ExerciseAssignmentView>;
+      expectations: ReadonlyArray<ExerciseExpectationView>;
+      objectives: ReadonlyArray<Readonly<{ id: string; text: string; weight: number }>>;
+    }>
+  | Readonly<{
+      view: 'trainee';
+      clock: ExerciseClockView;
+      /** The role the caller plays in it, if any. */
+      role: Readonly<{ role: string; post: string; function: string }> | null;
+    }>;
+
+/** A scenario shipped with the app (resources/scenarios), for the instructor's start picker. */
+export type ShippedScenario = Readonly<{ id: string; title: string; summary: string }>;
+
+export type ExerciseStatusResult = Readonly<{
+  /** The running (or paused) exercise, else the latest one the caller may see; null if none. */
+  exercise: ExerciseStatusView | null;
+  /** Instructors and admins: the scenarios they may start. Empty for everyone else. */
+  scenarios: ReadonlyArray<ShippedScenario>;
+}>;
+
 export const inboxCursorSchema = z.object({ deliveredAt: z.string().min(1).max(40), deliveryId: id }).strict();
 
 export const CONTRACT = {

@@ -17,6 +17,7 @@ import { createCablesService, type CablesService } from './services/cables';
 import { createDirectoryService, type DirectoryService } from './services/directory';
 import { createDraftsService, type DraftsService } from './services/drafts';
 import { createExchangeService, type ExchangeService } from './exchange/bundle';
+import { createExerciseService, type ExerciseService } from './exercise/engine';
 import { createImportJobs, type ImportJobs } from './import/importJobs';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
@@ -41,6 +42,8 @@ export type CoreServices = Readonly<{
   drafts: DraftsService;
   exchange: ExchangeService;
   imports: ImportJobs;
+  /** The exercise engine (issue 10): start, the clock's controls, status, tick. */
+  exercises: ExerciseService;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -92,6 +95,7 @@ export function openCore(options: OpenCoreOptions): Core {
       drafts: createDraftsService(db, audit, clock),
       exchange: createExchangeService(db, audit),
       imports: createImportJobs(db, audit),
+      exercises: createExerciseService(db, audit),
       close: () => {
         if (!db.open) return;
         try {

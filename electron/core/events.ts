@@ -21,6 +21,8 @@ export type CoreEvent = Readonly<
   | { type: 'draft'; draftId: number }
   /** A FRUS import job started by this user has finished. */
   | { type: 'importDone'; userId: number; jobId: number }
+  /** The exercise changed: started, a clock transition, an inject fired or skipped, ended (issue 10). */
+  | { type: 'exercise'; exerciseId: number }
 >;
 
 export type CoreEventListener = (events: ReadonlyArray<CoreEvent>) => void;
