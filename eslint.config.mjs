@@ -290,4 +290,9 @@ export default defineConfig([
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // useLoad takes deps as useEffect does (renderer/src/shared/useLoad.ts): check them the same way.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useLoad$' }] },
+  },
 ]);
