@@ -1,72 +1,69 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { InstallationInfo } from '../../electron/contract/ipc';
+import { useCallback, useState } from 'react';
 import type { SignedInUser } from '../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from './shared/api';
+import { type ApiError, type CableroomClient } from './shared/api';
+import { describeError } from './shared/errorText';
+import { SessionEndedContext } from './shared/session';
+import { SlowWorkStatus } from './shared/SlowWork';
+import { useLoadReporting } from './shared/useLoad';
 import { SignInContainer } from './signin/SignInContainer';
 import { Workspace } from './workspace/Workspace';
-import { describeError } from './shared/errorText';
 
-type Session =
-  | Readonly<{ kind: 'starting' }>
-  | Readonly<{ kind: 'signed-out'; notice: string | null }>
-  | Readonly<{ kind: 'signed-in'; user: SignedInUser }>;
+/** What the person has done since the window opened; null: as main said at start. */
+type SessionChange =
+  Readonly<{ kind: 'signed-out'; notice: string | null }> | Readonly<{ kind: 'signed-in'; user: SignedInUser }>;
 
 /**
  * The top-level container: asks main who is signed in for this window (a reload keeps the
  * session, which main holds per sender) and whether this is a demo installation, then shows
- * sign-in or the workspace.
+ * sign-in or the workspace. It provides the one way a screen reports an ended session
+ * (SessionEndedContext): back to sign-in, saying why.
  */
 export function App(props: { client: CableroomClient }) {
   const { client } = props;
-  const [session, setSession] = useState<Session>({ kind: 'starting' });
-  const [installation, setInstallation] = useState<InstallationInfo>({ demo: false });
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([client.currentUser(), client.installation()]).then(
-      ([user, info]) => {
-        if (!live) return;
-        setInstallation(info);
-        setSession(user ? { kind: 'signed-in', user } : { kind: 'signed-out', notice: null });
-      },
-      (e: unknown) => {
-        if (live) setSession({ kind: 'signed-out', notice: describeError(toApiError(e)) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  const [change, setChange] = useState<SessionChange | null>(null);
 
   const onSessionEnded = useCallback((e: ApiError) => {
-    setSession({ kind: 'signed-out', notice: describeError(e) });
+    setChange({ kind: 'signed-out', notice: describeError(e) });
   }, []);
 
-  switch (session.kind) {
-    case 'starting':
-      return (
-        <div className="screen screen--starting" aria-busy="true">
-          <p className="muted">Connecting…</p>
-        </div>
-      );
-    case 'signed-out':
-      return (
+  const start = useLoadReporting(onSessionEnded, () => Promise.all([client.currentUser(), client.installation()]), [
+    client,
+  ]);
+  const demo = start.value?.[1].demo ?? false;
+
+  let session: SessionChange;
+  if (change !== null) {
+    session = change;
+  } else if (start.state === 'ready') {
+    const user = start.value[0];
+    session = user ? { kind: 'signed-in', user } : { kind: 'signed-out', notice: null };
+  } else if (start.state === 'error') {
+    session = { kind: 'signed-out', notice: describeError(start.error) };
+  } else {
+    return (
+      <div className="screen screen--starting" aria-busy="true">
+        <SlowWorkStatus slow={start.slow} label="Connecting…" className="muted" />
+      </div>
+    );
+  }
+
+  return (
+    <SessionEndedContext.Provider value={onSessionEnded}>
+      {session.kind === 'signed-out' ? (
         <SignInContainer
           client={client}
           notice={session.notice}
-          onSignedIn={(user) => setSession({ kind: 'signed-in', user })}
+          onSignedIn={(user) => setChange({ kind: 'signed-in', user })}
         />
-      );
-    case 'signed-in':
-      return (
+      ) : (
         <Workspace
           key={session.user.login}
           client={client}
           user={session.user}
-          demo={installation.demo}
-          onSignedOut={() => setSession({ kind: 'signed-out', notice: null })}
-          onSessionEnded={onSessionEnded}
+          demo={demo}
+          onSignedOut={() => setChange({ kind: 'signed-out', notice: null })}
         />
-      );
-  }
+      )}
+    </SessionEndedContext.Provider>
+  );
 }

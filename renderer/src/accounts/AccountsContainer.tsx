@@ -1,61 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AccountView, PostView } from '../../../electron/domain/cable';
+import { useState } from 'react';
+import type { AccountView } from '../../../electron/domain/cable';
 import { createRequest, editDraftOf, emptyNewAccount, isEmptyUpdate, updateRequest } from './accountForms';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { AccountsScreen, type AccountsMode } from './AccountsScreen';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { serviceMessage } from '../shared/errorText';
+import { failureOf, progressOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 
 /**
  * Wires the accounts view to `listAccounts`, `listPosts`, `createAccount` and `updateAccount`.
  * Main decides who may manage whom (instructors: trainees and officers; admins: everyone) and
  * its refusal is shown word for word.
  */
-export function AccountsContainer(props: {
-  client: CableroomClient;
-  chrome: WorkspaceChrome;
-  onSessionEnded(e: ApiError): void;
-}) {
-  const { client, onSessionEnded } = props;
-  const [accounts, setAccounts] = useState<ReadonlyArray<AccountView> | null>(null);
-  const [posts, setPosts] = useState<ReadonlyArray<PostView>>([]);
-  const [listError, setListError] = useState<string | null>(null);
+export function AccountsContainer(props: { client: CableroomClient; chrome: WorkspaceChrome }) {
+  const { client } = props;
+  const failure = useFailure();
+  const accounts = useLoad(() => client.listAccounts(), [client]);
+  const posts = useLoad(() => client.listPosts(), [client]);
   const [mode, setMode] = useState<AccountsMode>({ kind: 'list' });
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const toMessage = useCallback(
-    (e: unknown): string | null => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') {
-        onSessionEnded(err);
-        return null;
-      }
-      return serviceMessage(err);
-    },
-    [onSessionEnded],
-  );
-
-  const reload = useCallback(() => {
-    client.listAccounts().then(
-      (list) => {
-        setAccounts(list);
-        setListError(null);
-      },
-      (e: unknown) => setListError(toMessage(e)),
-    );
-  }, [client, toMessage]);
-
-  useEffect(() => {
-    reload();
-    client.listPosts().then(setPosts, (e: unknown) => setListError(toMessage(e)));
-  }, [client, reload, toMessage]);
+  const listFailure = failureOf(accounts) ?? failureOf(posts);
 
   const start = (next: AccountsMode) => {
     setMode(next);
     setFormError(null);
     setNotice(null);
+  };
+
+  const fail = (e: unknown) => {
+    const err = failure(e);
+    if (err) setFormError(serviceMessage(err));
   };
 
   const submitCreate = () => {
@@ -65,14 +43,11 @@ export function AccountsContainer(props: {
     setFormError(null);
     client
       .createAccount(request)
-      .then(
-        (created) => {
-          setMode({ kind: 'list' });
-          setNotice(`Created account ${created.login} (${created.displayName}).`);
-          reload();
-        },
-        (e: unknown) => setFormError(toMessage(e)),
-      )
+      .then((created) => {
+        setMode({ kind: 'list' });
+        setNotice(`Created account ${created.login} (${created.displayName}).`);
+        accounts.reload();
+      }, fail)
       .finally(() => setPending(false));
   };
 
@@ -87,23 +62,21 @@ export function AccountsContainer(props: {
     setFormError(null);
     client
       .updateAccount(request)
-      .then(
-        (saved) => {
-          setMode({ kind: 'list' });
-          setNotice(`Saved changes to ${saved.login}.`);
-          setAccounts((list) => list?.map((a) => (a.login === saved.login ? saved : a)) ?? null);
-        },
-        (e: unknown) => setFormError(toMessage(e)),
-      )
+      .then((saved: AccountView) => {
+        setMode({ kind: 'list' });
+        setNotice(`Saved changes to ${saved.login}.`);
+        accounts.set((list) => list.map((a) => (a.login === saved.login ? saved : a)));
+      }, fail)
       .finally(() => setPending(false));
   };
 
   return (
     <AccountsScreen
       chrome={props.chrome}
-      accounts={accounts}
-      posts={posts}
-      listError={listError}
+      accounts={accounts.value}
+      posts={posts.value ?? []}
+      listError={listFailure && serviceMessage(listFailure)}
+      listProgress={progressOf(accounts)}
       mode={mode}
       pending={pending}
       formError={formError}

@@ -6,6 +6,8 @@ import { PASSPHRASE_HINT_CHARS, type AccountEditDraft, type NewAccountDraft } fr
 import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
 import { ShownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { LoadProgress } from '../shared/loader';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * Account management for instructors and admins (pure view): the list, a form to create an
@@ -23,6 +25,7 @@ export type AccountsScreenProps = Readonly<{
   accounts: ReadonlyArray<AccountView> | null;
   posts: ReadonlyArray<PostView>;
   listError: string | null;
+  listProgress: LoadProgress;
   mode: AccountsMode;
   pending: boolean;
   /** Main's refusal of the last submit, verbatim. */
@@ -78,7 +81,7 @@ export function AccountsScreen(props: AccountsScreenProps) {
         )}
 
         <div className="table-wrap">
-          <table className="data-table" data-testid="accounts-table" aria-busy={accounts === null}>
+          <table className="data-table" data-testid="accounts-table" aria-busy={props.listProgress.busy}>
             <thead>
               <tr>
                 <th scope="col">Login</th>
@@ -131,7 +134,7 @@ export function AccountsScreen(props: AccountsScreenProps) {
               ))}
             </tbody>
           </table>
-          {accounts === null && props.listError === null && <p className="table-empty muted">Loading…</p>}
+          <SlowWorkStatus slow={props.listProgress.slow} label="Loading accounts…" testId="accounts-progress" />
         </div>
       </main>
     </WorkspaceFrame>
@@ -353,7 +356,7 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
       <FormError error={props.formError} id={f('error')} />
       <div className="panel__buttons">
         <button type="submit" className="button button--primary" disabled={props.pending}>
-          {props.pending ? 'Creating…' : 'Create account'}
+          {props.pending ? <Working words="Creating…" /> : 'Create account'}
         </button>
         <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
           Cancel
@@ -436,7 +439,7 @@ function EditAccountForm(props: AccountsScreenProps & { account: AccountView; dr
       <FormError error={props.formError} id={f('error')} />
       <div className="panel__buttons">
         <button type="submit" className="button button--primary" disabled={props.pending}>
-          {props.pending ? 'Saving…' : 'Save changes'}
+          {props.pending ? <Working words="Saving…" /> : 'Save changes'}
         </button>
         <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
           Cancel

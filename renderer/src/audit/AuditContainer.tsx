@@ -1,10 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AuditEntryView, AuditIntegrity } from '../../../electron/domain/audit';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { AUDIT_PAGE_SIZE, auditQuery, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from './auditQuery';
-import { AuditScreen, type AuditStatus } from './AuditScreen';
+import { AuditScreen } from './AuditScreen';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { serviceMessage } from '../shared/errorText';
+import { failureOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
+
+/** The entries shown under one filter: the first page and the older pages asked for since. */
+type AuditPages = Readonly<{
+  entries: ReadonlyArray<AuditEntryView>;
+  /** The trail's integrity (chain, anchor, keys): the first page carries it. */
+  integrity: AuditIntegrity | null;
+  hasOlder: boolean;
+}>;
 
 /**
  * Wires the audit view to `listAudit` (instructors and admins; main refuses anyone else with
@@ -12,115 +23,81 @@ import { serviceMessage } from '../shared/errorText';
  * shown with `beforeSeq`, under the filters that produced the table. The first page also brings
  * the trail's integrity and its latest checkpoint beside the database (issue 13 item 4).
  */
-export function AuditContainer(props: {
-  client: CableroomClient;
-  chrome: WorkspaceChrome;
-  onSessionEnded(e: ApiError): void;
-}) {
-  const { client, onSessionEnded } = props;
+export function AuditContainer(props: { client: CableroomClient; chrome: WorkspaceChrome }) {
+  const { client } = props;
+  const failure = useFailure();
   const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_AUDIT_FILTER);
+  /** The filters of the table shown; a new object each time they are applied, so Apply asks again. */
   const [applied, setApplied] = useState<AuditFilterDraft>(EMPTY_AUDIT_FILTER);
-  const [entries, setEntries] = useState<ReadonlyArray<AuditEntryView>>([]);
-  const [integrity, setIntegrity] = useState<AuditIntegrity | null>(null);
-  const [status, setStatus] = useState<AuditStatus>('loading');
-  const [error, setError] = useState<string | null>(null);
-  const [hasOlder, setHasOlder] = useState(false);
+  const pages = useLoad(
+    () =>
+      client.listAudit(auditQuery(applied)).then((page): AuditPages => ({
+        entries: page.entries,
+        integrity: page.integrity ?? null,
+        hasOlder: page.entries.length === AUDIT_PAGE_SIZE,
+      })),
+    [client, applied],
+  );
+  // Suggestions for the user field; without them the field still takes any login.
+  const accounts = useLoad(() => client.listAccounts(), [client]);
   const [loadingOlder, setLoadingOlder] = useState(false);
-  const [logins, setLogins] = useState<ReadonlyArray<string>>([]);
-  const latest = useRef(0);
+  const [olderError, setOlderError] = useState<string | null>(null);
+  /** The filters an older page was asked under must still be the table's when it comes. */
+  const appliedNow = useRef(applied);
 
-  const fail = useCallback(
-    (e: unknown) => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-      else setError(serviceMessage(err));
-    },
-    [onSessionEnded],
-  );
-
-  /** Asks for the first page under `filter`; state changes only when the answer comes. */
-  const fetchFirstPage = useCallback(
-    (filter: AuditFilterDraft) => {
-      const request = ++latest.current;
-      client.listAudit(auditQuery(filter)).then(
-        (page) => {
-          if (request !== latest.current) return;
-          setEntries(page.entries);
-          // The first page carries the trail's integrity (chain, anchor, keys).
-          if (page.integrity) setIntegrity(page.integrity);
-          setHasOlder(page.entries.length === AUDIT_PAGE_SIZE);
-          setStatus('ready');
-        },
-        (e: unknown) => {
-          if (request !== latest.current) return;
-          setEntries([]);
-          setHasOlder(false);
-          setStatus('error');
-          fail(e);
-        },
-      );
-    },
-    [client, fail],
-  );
-
-  const load = (filter: AuditFilterDraft) => {
-    setStatus('loading');
-    setError(null);
-    setApplied(filter);
-    fetchFirstPage(filter);
+  const apply = (filter: AuditFilterDraft) => {
+    const next = { ...filter };
+    appliedNow.current = next;
+    setOlderError(null);
+    setApplied(next);
   };
 
-  useEffect(() => {
-    fetchFirstPage(EMPTY_AUDIT_FILTER);
-    let live = true;
-    // Suggestions for the user field; without them the field still takes any login.
-    client.listAccounts().then(
-      (accounts) => {
-        if (live) setLogins(accounts.map((a) => a.login));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, fetchFirstPage]);
+  const shown = pages.state === 'error' ? null : pages.value;
+  const entries = shown?.entries ?? [];
 
   const loadOlder = () => {
     const oldest = entries.at(-1);
     if (!oldest || loadingOlder) return;
-    const request = latest.current;
+    const askedUnder = appliedNow.current;
     setLoadingOlder(true);
+    setOlderError(null);
     client
-      .listAudit(auditQuery(applied, oldest.seq))
+      .listAudit(auditQuery(askedUnder, oldest.seq))
       .then(
         (page) => {
-          if (request !== latest.current) return;
-          setEntries((list) => [...list, ...page.entries]);
-          setHasOlder(page.entries.length === AUDIT_PAGE_SIZE);
+          if (askedUnder !== appliedNow.current) return;
+          pages.set((p) => ({
+            ...p,
+            entries: [...p.entries, ...page.entries],
+            hasOlder: page.entries.length === AUDIT_PAGE_SIZE,
+          }));
         },
         (e: unknown) => {
-          if (request === latest.current) fail(e);
+          const err = failure(e);
+          if (err && askedUnder === appliedNow.current) setOlderError(serviceMessage(err));
         },
       )
       .finally(() => setLoadingOlder(false));
   };
 
+  const pageFailure = failureOf(pages);
   return (
     <AuditScreen
       chrome={props.chrome}
       draft={draft}
-      logins={logins}
+      logins={accounts.value?.map((a) => a.login) ?? []}
       entries={entries}
-      integrity={integrity}
-      status={status}
-      error={error}
-      hasOlder={hasOlder}
+      integrity={shown?.integrity ?? null}
+      status={pages.state === 'ready' ? 'ready' : pages.state === 'error' ? 'error' : 'loading'}
+      slow={pages.slow}
+      error={pageFailure ? serviceMessage(pageFailure) : olderError}
+      hasOlder={pages.state === 'ready' && pages.value.hasOlder}
       loadingOlder={loadingOlder}
       onDraftChange={setDraft}
-      onApply={() => load(draft)}
+      onApply={() => apply(draft)}
       onReset={() => {
         setDraft(EMPTY_AUDIT_FILTER);
-        load(EMPTY_AUDIT_FILTER);
+        apply(EMPTY_AUDIT_FILTER);
       }}
       onLoadOlder={loadOlder}
     />

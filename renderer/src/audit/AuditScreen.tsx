@@ -9,6 +9,7 @@ import { detailSummary, formatAuditTime, type AuditFilterDraft } from './auditQu
 import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
 import { ShownText, shownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * The audit trail for instructors and admins (pure view): newest first, filtered by user, cable
@@ -27,6 +28,8 @@ export type AuditScreenProps = Readonly<{
   /** The whole trail checked (chain, anchor beside the database, key registry); null until known. */
   integrity: AuditIntegrity | null;
   status: AuditStatus;
+  /** The page has been loading for SLOW_WORK_MS: the progress line shows. */
+  slow: boolean;
   error: string | null;
   hasOlder: boolean;
   loadingOlder: boolean;
@@ -258,7 +261,7 @@ export function AuditScreen(props: AuditScreenProps) {
               No entries match these filters.
             </p>
           )}
-          {props.status === 'loading' && <p className="table-empty muted">Loading…</p>}
+          <SlowWorkStatus slow={props.slow} label="Reading the audit trail…" testId="audit-progress" />
         </div>
 
         <footer className="admin-page__footer">
@@ -273,7 +276,7 @@ export function AuditScreen(props: AuditScreenProps) {
               disabled={props.loadingOlder}
               data-testid="audit-older"
             >
-              {props.loadingOlder ? 'Loading…' : 'Older entries'}
+              {props.loadingOlder ? <Working words="Loading…" /> : 'Older entries'}
             </button>
           )}
         </footer>

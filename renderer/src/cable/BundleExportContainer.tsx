@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { BundleExportDialog } from './BundleExportDialog';
 import { saveTextFile } from '../shared/download';
 import type { ViewMarking } from '../shared/viewMarking';
+import { useFailure } from '../shared/session';
+import { Working } from '../shared/SlowWork';
 
 /** What the saved file says it is (main only lets a blob of the app's own page through its Save dialog). */
 const BUNDLE_MEDIA_TYPE = 'application/vnd.cableroom.bundle';
@@ -27,9 +29,9 @@ export function BundleExportContainer(props: {
   disabled: boolean;
   /** Told once the file was handed to the Save dialog, with words for the cable's notice line. */
   onExported(notice: string): void;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, cableId, onExported, onSessionEnded } = props;
+  const { client, cableId, onExported } = props;
+  const failure = useFailure();
   const [dialog, setDialog] = useState<DialogState | null>(CLOSED);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const live = useRef(true);
@@ -71,11 +73,8 @@ export function BundleExportContainer(props: {
       },
       (e: unknown) => {
         if (!live.current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') {
-          onSessionEnded(err);
-          return;
-        }
+        const err = failure(e);
+        if (err === null) return;
         // A wrong passphrase empties the field for another try; main's words say what happened.
         setDialog((d) =>
           d
@@ -97,7 +96,7 @@ export function BundleExportContainer(props: {
         aria-haspopup="dialog"
         data-testid="export-bundle"
       >
-        {dialog?.pending ? 'Signing…' : 'Export signed bundle…'}
+        {dialog?.pending ? <Working words="Signing…" /> : 'Export signed bundle…'}
       </button>
       {dialog !== null && (
         <BundleExportDialog

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 're
 import type { ViewMarking } from '../shared/viewMarking';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * Asks for the passphrase that signs a bundle (pure view; issue 6): the exporter signs the bundle
@@ -106,7 +107,7 @@ export function BundleExportDialog(props: BundleExportDialogProps) {
         </div>
         <div className="panel__buttons dialog__buttons">
           <button type="submit" className="button button--primary" disabled={pending} data-testid="bundle-sign">
-            {pending ? 'Signing…' : 'Sign and save'}
+            {pending ? <Working words="Signing…" /> : 'Sign and save'}
           </button>
           <button type="button" className="button" onClick={props.onClose} disabled={pending}>
             Cancel

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { DirectoryView, InboxRow } from '../../../electron/domain/cable';
+import type { InboxRow } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import {
   CableScreen,
   type CableScreenState,
@@ -18,6 +18,9 @@ import { describeError, serviceMessage } from '../shared/errorText';
 import { approvalCaptions, EMPTY_REPEAT, repeatRequest, type RepeatDraft } from './repeatForm';
 import { BundleExportContainer } from './BundleExportContainer';
 import { DistributionContainer } from '../distribution/DistributionContainer';
+import { failureOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */
 export type CableTarget = Readonly<{
@@ -48,23 +51,33 @@ export function CableContainer(props: {
   delivery: InboxRow | null;
   backLabel: string;
   onBack(): void;
-  onSessionEnded(e: ApiError): void;
   onDeliveryUpdated(row: InboxRow): void;
   /** Opens a draft in the composer; given, the cable view offers "Reply". */
   onOpenDraft?(draftId: number): void;
   /** Opens a cable cited in this one's references (only those main says the reader may open). */
   onOpenReference?(target: Omit<CableTarget, 'deliveryId'>): void;
 }) {
-  const { client, target, delivery, onSessionEnded, onDeliveryUpdated } = props;
+  const { client, target, delivery, onDeliveryUpdated } = props;
   const { cableId } = target;
-  const [state, setState] = useState<CableScreenState>({ status: 'loading' });
+  const failure = useFailure();
   const [handling, setHandling] = useState<HandlingState>(IDLE);
   const [tab, setTab] = useState<CableTab>('cable');
-  /** Bumped after a pass or a repeat: the cable and its distribution are read again. */
+  /** Bumped after a pass or a repeat: the cable and its distribution are read again (the old stays up meanwhile). */
   const [revision, setRevision] = useState(0);
-  const [directory, setDirectory] = useState<DirectoryView | null>(null);
-  const [directoryError, setDirectoryError] = useState<string | null>(null);
   const [repeat, setRepeat] = useState<RepeatState | null>(null);
+  const cable = useLoad(() => client.showCable(cableId), [client, cableId]);
+  const cableFailure = failureOf(cable);
+  const state: CableScreenState =
+    cableFailure !== null
+      ? { status: 'error', message: describeError(cableFailure) }
+      : cable.value !== null
+        ? { status: 'ready', cable: cable.value }
+        : { status: 'loading', slow: cable.slow };
+  // The directory names the stations in the graph and fills the repeat picker: read once, when first needed.
+  const [wantDirectory, setWantDirectory] = useState(false);
+  if (!wantDirectory && (tab === 'distribution' || repeat !== null)) setWantDirectory(true);
+  const directory = useLoad(() => (wantDirectory ? client.readDirectory() : null), [client, wantDirectory]);
+  const directoryFailure = failureOf(directory);
   const live = useRef(true);
   /** True while our own print runs, so the beforeprint fallback does not record it twice. */
   const printing = useRef(false);
@@ -75,45 +88,6 @@ export function CableContainer(props: {
       live.current = false;
     };
   }, []);
-
-  useEffect(() => {
-    let current = true;
-    client.showCable(cableId).then(
-      (cable) => {
-        if (current) setState({ status: 'ready', cable });
-      },
-      (e: unknown) => {
-        if (!current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-        else setState({ status: 'error', message: describeError(err) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, cableId, revision, onSessionEnded]);
-
-  // The directory names the stations in the graph and fills the repeat picker; read once, when needed.
-  const needDirectory = tab === 'distribution' || repeat !== null;
-  useEffect(() => {
-    if (!needDirectory || directory !== null) return;
-    let current = true;
-    client.readDirectory().then(
-      (d) => {
-        if (current) setDirectory(d);
-      },
-      (e: unknown) => {
-        if (!current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-        else setDirectoryError(serviceMessage(err));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, needDirectory, directory, onSessionEnded]);
 
   const ready = state.status === 'ready';
 
@@ -138,17 +112,14 @@ export function CableContainer(props: {
         },
         (e: unknown) => {
           if (!live.current) return;
-          const err = toApiError(e);
-          if (err.code === 'NOT_SIGNED_IN') {
-            onSessionEnded(err);
-            return;
-          }
+          const err = failure(e);
+          if (err === null) return;
           const text = err.code === 'ACK_REQUIRED' ? describeError(err) : serviceMessage(err);
           setHandling({ pending: null, notice: { tone: 'error', text, code: err.code } });
         },
       );
     },
-    [onSessionEnded],
+    [failure],
   );
 
   const acknowledge = () => {
@@ -212,6 +183,7 @@ export function CableContainer(props: {
           onDeliveryUpdated({ ...delivery, pendingPassTo: delivery.pendingPassTo.filter((p) => !to.includes(p)) });
         }
         setRevision((r) => r + 1);
+        cable.reload();
         return `Passed to ${to.join(', ')} (rule 17); recorded in the audit trail.`;
       },
     );
@@ -230,6 +202,7 @@ export function CableContainer(props: {
         if (!live.current) return;
         setRepeat(null);
         setRevision((r) => r + 1);
+        cable.reload();
         const approver = check.request.approver ? `, approved by ${check.request.approver.login}` : '';
         setHandling({
           pending: null,
@@ -244,11 +217,8 @@ export function CableContainer(props: {
       },
       (e: unknown) => {
         if (!live.current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') {
-          onSessionEnded(err);
-          return;
-        }
+        const err = failure(e);
+        if (err === null) return;
         // Main's words, verbatim: the rule 16 refusal names the rule and the approver. A failed
         // passphrase check is the approver's, so it says whose ("ujohnson: Wrong passphrase.").
         const approver = check.request.approver?.login;
@@ -311,9 +281,8 @@ export function CableContainer(props: {
               : { classification: target.classification, text: target.banner }
           }
           ownPost={props.chrome.user.post.plad}
-          directory={directory}
+          directory={directory.value}
           reloadKey={revision}
-          onSessionEnded={onSessionEnded}
         />
       }
       pendingPassTo={pendingPassTo}
@@ -328,8 +297,8 @@ export function CableContainer(props: {
           <RepeatDialog
             cableRef={state.cable.ref}
             approvalCaptions={approvalCaptions(state.cable.captions)}
-            directory={directory}
-            directoryError={directoryError}
+            directory={directory.value}
+            directoryError={directoryFailure && serviceMessage(directoryFailure)}
             draft={repeat.draft}
             pending={repeat.pending}
             error={repeat.error}
@@ -349,7 +318,6 @@ export function CableContainer(props: {
             marking={{ classification: state.cable.classification, text: state.cable.banner }}
             disabled={handling.pending !== null}
             onExported={(text) => setHandling({ pending: null, notice: { tone: 'done', text } })}
-            onSessionEnded={onSessionEnded}
           />
         ) : null
       }

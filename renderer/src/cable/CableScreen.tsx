@@ -13,6 +13,7 @@ import { PrintCover } from './PrintCover';
 import { ShownText, shownText } from '../shared/ShownText';
 import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * One cable (pure view). Every piece of cable text goes through `ShownText` (displayText: bidi
@@ -23,7 +24,8 @@ import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
  * Handling: FLASH and NIACT must be acknowledged before they are filed as read (rule 8).
  */
 export type CableScreenState =
-  | Readonly<{ status: 'loading' }>
+  /** `slow`: opening (reading, checking access, verifying the signatures) has taken SLOW_WORK_MS. */
+  | Readonly<{ status: 'loading'; slow: boolean }>
   | Readonly<{ status: 'error'; message: string }>
   | Readonly<{ status: 'ready'; cable: CableView }>;
 
@@ -138,7 +140,7 @@ export function CableScreen(props: CableScreenProps) {
                 onClick={props.onReply}
                 data-testid="reply-cable"
               >
-                {handling.pending === 'reply' ? 'Opening…' : 'Reply'}
+                {handling.pending === 'reply' ? <Working words="Opening…" /> : 'Reply'}
               </button>
             )}
             <button
@@ -158,7 +160,7 @@ export function CableScreen(props: CableScreenProps) {
               onClick={props.onExport}
               data-testid="export-cable"
             >
-              {handling.pending === 'export' ? 'Exporting…' : 'Export'}
+              {handling.pending === 'export' ? <Working words="Exporting…" /> : 'Export'}
             </button>
             {props.bundleExport}
             <button
@@ -170,7 +172,7 @@ export function CableScreen(props: CableScreenProps) {
               aria-keyshortcuts="Control+P"
             >
               {handling.pending === 'print' ? (
-                'Preparing…'
+                <Working words="Preparing…" />
               ) : (
                 <>
                   Print<span className="cable-toolbar__long"> / Save as PDF</span>
@@ -212,7 +214,14 @@ export function CableScreen(props: CableScreenProps) {
           )}
           {tab === 'cable' && (
             <div className="cable-page">
-              {state.status === 'loading' && <p className="cable-page__status muted">Opening {ref}…</p>}
+              {state.status === 'loading' && (
+                <SlowWorkStatus
+                  slow={state.slow}
+                  label={`Opening ${shownText(ref)}…`}
+                  className="cable-page__status"
+                  testId="cable-progress"
+                />
+              )}
               {state.status === 'error' && (
                 <p className="cable-page__status form-error" role="alert" data-testid="cable-error">
                   {state.message}
@@ -286,7 +295,7 @@ function PassBar(props: CableScreenProps) {
         onClick={props.onPass}
         data-testid="execute-pass"
       >
-        {handling.pending === 'pass' ? 'Passing…' : `Pass to ${shownText(to)}`}
+        {handling.pending === 'pass' ? <Working words="Passing…" /> : `Pass to ${shownText(to)}`}
       </button>
     </div>
   );

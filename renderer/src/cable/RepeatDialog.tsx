@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 're
 import type { DirectoryView } from '../../../electron/domain/cable';
 import { addresseeChoices, toggleAddressee, type RepeatDraft } from './repeatForm';
 import { ShownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * The repeat form (pure view; DOMAIN.md §1.8, rule 16) in a modal dialog: addressees picked from
@@ -177,7 +178,7 @@ export function RepeatDialog(props: RepeatDialogProps) {
         </div>
         <div className="panel__buttons dialog__buttons">
           <button type="submit" className="button button--primary" disabled={pending} data-testid="repeat-submit">
-            {pending ? 'Repeating…' : 'Repeat'}
+            {pending ? <Working words="Repeating…" /> : 'Repeat'}
           </button>
           <button type="button" className="button" onClick={props.onClose} disabled={pending}>
             Cancel

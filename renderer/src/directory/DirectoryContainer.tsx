@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DirectoryView } from '../../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { DirectoryScreen, type DirectoryMode } from './DirectoryScreen';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import {
@@ -13,46 +13,24 @@ import {
   stationRequest,
 } from './directoryForms';
 import { serviceMessage } from '../shared/errorText';
+import { failureOf, progressOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 
 /**
  * Wires the directory editor to `readDirectory`, `addStation`, `addOffice` and `setCollective`.
  * Each edit returns the whole directory as main now holds it, which replaces what is shown.
  * Main decides who may edit (instructors and admins) and its refusal is shown word for word.
  */
-export function DirectoryContainer(props: {
-  client: CableroomClient;
-  chrome: WorkspaceChrome;
-  onSessionEnded(e: ApiError): void;
-}) {
-  const { client, onSessionEnded } = props;
-  const [directory, setDirectory] = useState<DirectoryView | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+export function DirectoryContainer(props: { client: CableroomClient; chrome: WorkspaceChrome }) {
+  const { client } = props;
+  const failure = useFailure();
+  const loaded = useLoad(() => client.readDirectory(), [client]);
+  const directory = loaded.value;
   const [mode, setMode] = useState<DirectoryMode>({ kind: 'list' });
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const toMessage = useCallback(
-    (e: unknown): string | null => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') {
-        onSessionEnded(err);
-        return null;
-      }
-      return serviceMessage(err);
-    },
-    [onSessionEnded],
-  );
-
-  useEffect(() => {
-    client.readDirectory().then(
-      (d) => {
-        setDirectory(d);
-        setListError(null);
-      },
-      (e: unknown) => setListError(toMessage(e)),
-    );
-  }, [client, toMessage]);
 
   const start = (next: DirectoryMode) => {
     setMode(next);
@@ -66,11 +44,14 @@ export function DirectoryContainer(props: {
     request()
       .then(
         (d) => {
-          setDirectory(d);
+          loaded.put(d);
           setMode({ kind: 'list' });
           setNotice(done);
         },
-        (e: unknown) => setFormError(toMessage(e)),
+        (e: unknown) => {
+          const err = failure(e);
+          if (err) setFormError(serviceMessage(err));
+        },
       )
       .finally(() => setPending(false));
   };
@@ -106,11 +87,13 @@ export function DirectoryContainer(props: {
     }
   };
 
+  const listFailure = failureOf(loaded);
   return (
     <DirectoryScreen
       chrome={props.chrome}
       directory={directory}
-      listError={listError}
+      listError={listFailure && serviceMessage(listFailure)}
+      listProgress={progressOf(loaded)}
       mode={mode}
       pending={pending}
       formError={formError}

@@ -11,6 +11,8 @@ import {
 import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
 import { ShownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { LoadProgress } from '../shared/loader';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * The directory editor for instructors and admins (pure view; DOMAIN.md §1.8): stations with their
@@ -28,6 +30,7 @@ export type DirectoryScreenProps = Readonly<{
   chrome: WorkspaceChrome;
   directory: DirectoryView | null;
   listError: string | null;
+  listProgress: LoadProgress;
   mode: DirectoryMode;
   pending: boolean;
   /** Main's refusal of the last submit (or the form's own complaint), verbatim. */
@@ -95,7 +98,7 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
             Collectives
           </h3>
           <div className="table-wrap">
-            <table className="data-table" data-testid="collectives-table" aria-busy={directory === null}>
+            <table className="data-table" data-testid="collectives-table" aria-busy={props.listProgress.busy}>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -145,7 +148,7 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
             Stations {directory && <span className="muted">· {directory.stations.length}</span>}
           </h3>
           <div className="table-wrap">
-            <table className="data-table" data-testid="stations-table" aria-busy={directory === null}>
+            <table className="data-table" data-testid="stations-table" aria-busy={props.listProgress.busy}>
               <thead>
                 <tr>
                   <th scope="col">PLAD</th>
@@ -212,7 +215,7 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
                 ))}
               </tbody>
             </table>
-            {directory === null && props.listError === null && <p className="table-empty muted">Loading…</p>}
+            <SlowWorkStatus slow={props.listProgress.slow} label="Reading the directory…" testId="directory-progress" />
           </div>
         </section>
 
@@ -225,7 +228,7 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
             still verifies.
           </p>
           <div className="table-wrap">
-            <table className="data-table" data-testid="keys-table" aria-busy={directory === null}>
+            <table className="data-table" data-testid="keys-table" aria-busy={props.listProgress.busy}>
               <thead>
                 <tr>
                   <th scope="col">Person</th>
@@ -289,7 +292,7 @@ function FormShell(props: {
       </div>
       <div className="panel__buttons">
         <button type="submit" className="button button--primary" disabled={props.pending}>
-          {props.pending ? props.pendingWords : props.submitWords}
+          {props.pending ? <Working words={props.pendingWords} /> : props.submitWords}
         </button>
         <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
           Cancel

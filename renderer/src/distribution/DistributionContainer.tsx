@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DirectoryView, Distribution } from '../../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { DirectoryView } from '../../../electron/domain/cable';
+import type { CableroomClient } from '../shared/api';
 import {
   DistributionPanel,
   type DistributionState,
@@ -13,11 +13,9 @@ import { layoutDistribution } from './layout';
 import { saveBlobFile, saveTextFile } from '../shared/download';
 import { describeError } from '../shared/errorText';
 import type { ViewMarking } from '../shared/viewMarking';
-
-type Loaded =
-  | Readonly<{ status: 'loading' }>
-  | Readonly<{ status: 'error'; message: string; code: string }>
-  | Readonly<{ status: 'ready'; distribution: Distribution }>;
+import { failureOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 
 /**
  * Loads `showDistribution` for one cable (main decides how much of it the viewer may see and
@@ -32,47 +30,40 @@ export function DistributionContainer(props: {
   ownPost: string;
   directory: DirectoryView | null;
   reloadKey: number;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, cableId, reloadKey, onSessionEnded, directory } = props;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { client, cableId, reloadKey, directory } = props;
+  const failure = useFailure();
+  const loaded = useLoad(() => client.showDistribution(cableId), [client, cableId]);
+  // A new reloadKey asks again; the picture shown stays until the answer comes.
+  const { reload } = loaded;
+  const seenReloadKey = useRef(reloadKey);
+  useEffect(() => {
+    if (seenReloadKey.current === reloadKey) return;
+    seenReloadKey.current = reloadKey;
+    reload();
+  }, [reloadKey, reload]);
   const [sort, setSort] = useState<TableSort>(DEFAULT_SORT);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [exportNotice, setExportNotice] = useState<DistributionPanelProps['exportNotice']>(null);
   const graphHolder = useRef<SVGSVGElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    client.showDistribution(cableId).then(
-      (distribution) => {
-        if (current) setLoaded({ status: 'ready', distribution });
-      },
-      (e: unknown) => {
-        if (!current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-        else setLoaded({ status: 'error', message: describeError(err), code: err.code });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, cableId, reloadKey, attempt, onSessionEnded]);
 
   const shortNames = useMemo(
     () => new Map((directory?.stations ?? []).map((s) => [s.plad, s.shortName] as const)),
     [directory],
   );
 
-  const state: DistributionState = useMemo(() => {
-    if (loaded.status !== 'ready') return loaded;
-    return {
-      status: 'ready',
-      distribution: loaded.distribution,
-      layout: layoutDistribution(loaded.distribution, { shortNames }),
-    };
-  }, [loaded, shortNames]);
+  const loadFailure = failureOf(loaded);
+  const distribution = loaded.state === 'error' ? null : loaded.value;
+  const layout = useMemo(
+    () => (distribution === null ? null : layoutDistribution(distribution, { shortNames })),
+    [distribution, shortNames],
+  );
+  const state: DistributionState =
+    loadFailure !== null
+      ? { status: 'error', message: describeError(loadFailure), code: loadFailure.code }
+      : distribution !== null && layout !== null
+        ? { status: 'ready', distribution, layout }
+        : { status: 'loading', slow: loaded.slow };
 
   const exportGraph = useCallback(
     (kind: ExportKind) => {
@@ -92,13 +83,12 @@ export function DistributionContainer(props: {
           setExportNotice({ tone: 'done', text: saved });
         })
         .catch((e: unknown) => {
-          const err = toApiError(e);
-          if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-          else setExportNotice({ tone: 'error', text: `Not exported: ${describeError(err)}` });
+          const err = failure(e);
+          if (err) setExportNotice({ tone: 'error', text: `Not exported: ${describeError(err)}` });
         })
         .finally(() => setExporting(null));
     },
-    [client, cableId, exporting, onSessionEnded, props.marking, props.cableRef],
+    [client, cableId, exporting, failure, props.marking, props.cableRef],
   );
 
   return (
@@ -112,10 +102,7 @@ export function DistributionContainer(props: {
       graphHolder={graphHolder}
       onSort={(column) => setSort((s) => nextSort(s, column))}
       onExport={exportGraph}
-      onRetry={() => {
-        setLoaded({ status: 'loading' });
-        setAttempt((n) => n + 1);
-      }}
+      onRetry={loaded.reload}
     />
   );
 }

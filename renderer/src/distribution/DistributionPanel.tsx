@@ -8,6 +8,7 @@ import { routeOf, routeRank, routeWord, type RouteKind } from './route';
 import { DistributionGraph } from './DistributionGraph';
 import { PrecedenceBadge } from '../shared/markings';
 import { ShownText } from '../shared/ShownText';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * Who a cable went to and how (pure view; DOMAIN.md §1.8, rules 9–11, 16, 17): the graph, the
@@ -16,7 +17,7 @@ import { ShownText } from '../shared/ShownText';
  * cable view, so the cable's banner is above and below it.
  */
 export type DistributionState =
-  | Readonly<{ status: 'loading' }>
+  | Readonly<{ status: 'loading'; slow: boolean }>
   | Readonly<{ status: 'error'; message: string; code: string }>
   | Readonly<{ status: 'ready'; distribution: Distribution; layout: DistributionLayout }>;
 
@@ -62,7 +63,12 @@ export function DistributionPanel(props: DistributionPanelProps) {
   if (state.status === 'loading') {
     return (
       <div className="distribution" data-testid="distribution" aria-busy="true">
-        <p className="distribution__status muted">Loading the distribution…</p>
+        <SlowWorkStatus
+          slow={state.slow}
+          label="Loading the distribution…"
+          className="distribution__status"
+          testId="distribution-progress"
+        />
       </div>
     );
   }
@@ -98,7 +104,7 @@ export function DistributionPanel(props: DistributionPanelProps) {
             onClick={() => onExport('svg')}
             data-testid="export-svg"
           >
-            {exporting === 'svg' ? 'Exporting…' : 'Export SVG'}
+            {exporting === 'svg' ? <Working words="Exporting…" /> : 'Export SVG'}
           </button>
           <button
             type="button"
@@ -107,7 +113,7 @@ export function DistributionPanel(props: DistributionPanelProps) {
             onClick={() => onExport('png')}
             data-testid="export-png"
           >
-            {exporting === 'png' ? 'Exporting…' : 'Export PNG'}
+            {exporting === 'png' ? <Working words="Exporting…" /> : 'Export PNG'}
           </button>
         </div>
       </header>

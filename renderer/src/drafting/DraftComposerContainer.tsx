@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ComposerDirectory, DraftView } from '../../../electron/domain/draft';
 import { bannerLine } from '../../../electron/domain/markings';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import { type ApiError, type CableroomClient } from '../shared/api';
+import { failureOf } from '../shared/loader';
+import { useFailure, useSessionEnded } from '../shared/session';
+import { SlowWorkStatus } from '../shared/SlowWork';
+import { useLoad } from '../shared/useLoad';
 import { ComposerScreen } from './ComposerScreen';
 import { DraftingActionDialog } from './DraftingActionDialog';
 import type { ChainAction, ChainNotice } from './DraftingChainPanel';
@@ -38,13 +42,29 @@ export function DraftComposerContainer(props: {
   draftId: number;
   onBack(): void;
   onOpenCable(target: CableTarget): void;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, draftId, onSessionEnded, onBack, onOpenCable } = props;
-  const [autosave, setAutosave] = useState<DraftAutosave | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [directory, setDirectory] = useState<ComposerDirectory | null>(null);
-  const [directoryError, setDirectoryError] = useState<string | null>(null);
+  const { client, draftId, onBack, onOpenCable } = props;
+  const onSessionEnded = useSessionEnded();
+  const failure = useFailure();
+  // The draft comes with its autosave (debounced saves with the revision it was read at).
+  const opened = useLoad(
+    () =>
+      client.getDraft(draftId).then(
+        (view) =>
+          new DraftAutosave(view, {
+            save: (id, revision, draft) => client.saveDraft(id, revision, draft),
+            reload: (id) => client.getDraft(id),
+            onSessionEnded,
+          }),
+      ),
+    [client, draftId, onSessionEnded],
+  );
+  const autosave = opened.value;
+  const openFailure = failureOf(opened);
+  const loadError = openFailure && serviceMessage(openFailure);
+  const directoryLoad = useLoad((): Promise<ComposerDirectory> => client.composerDirectory(), [client]);
+  const directoryFailure = failureOf(directoryLoad);
+  const directoryError = directoryFailure && serviceMessage(directoryFailure);
   const [archive, setArchive] = useState<SearchState>({ status: 'idle' });
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [notice, setNotice] = useState<ChainNotice | null>(null);
@@ -59,56 +79,8 @@ export function DraftComposerContainer(props: {
     };
   }, []);
 
-  const failed = useCallback(
-    (e: unknown): string | null => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') {
-        onSessionEnded(err);
-        return null;
-      }
-      return serviceMessage(err);
-    },
-    [onSessionEnded],
-  );
-
-  useEffect(() => {
-    let current = true;
-    let created: DraftAutosave | null = null;
-    client.getDraft(draftId).then(
-      (view) => {
-        if (!current) return;
-        created = new DraftAutosave(view, {
-          save: (id, revision, draft) => client.saveDraft(id, revision, draft),
-          reload: (id) => client.getDraft(id),
-          onSessionEnded,
-        });
-        setAutosave(created);
-      },
-      (e: unknown) => {
-        if (current) setLoadError(failed(e));
-      },
-    );
-    return () => {
-      current = false;
-      // Unmounting (another screen, sign-out): the last edit still goes out.
-      created?.dispose();
-    };
-  }, [client, draftId, onSessionEnded, failed]);
-
-  useEffect(() => {
-    let current = true;
-    client.composerDirectory().then(
-      (d) => {
-        if (current) setDirectory(d);
-      },
-      (e: unknown) => {
-        if (current) setDirectoryError(failed(e));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, failed]);
+  // Unmounting (another screen, sign-out): the last edit still goes out.
+  useEffect(() => () => autosave?.dispose(), [autosave]);
 
   // The window is closing or hidden: save what is not saved yet, without waiting for the pause.
   useEffect(() => {
@@ -136,8 +108,8 @@ export function DraftComposerContainer(props: {
       },
       (e: unknown) => {
         if (request !== latestArchive.current) return;
-        const message = failed(e);
-        if (message !== null) setArchive({ status: 'error', query, message });
+        const err = failure(e);
+        if (err !== null) setArchive({ status: 'error', query, message: serviceMessage(err) });
       },
     );
   };
@@ -145,7 +117,7 @@ export function DraftComposerContainer(props: {
   if (!autosave || !snapshot) {
     return (
       <WorkspaceFrame chrome={props.chrome} marking={UNCLASSIFIED_MARKING} testId="screen-composer-loading">
-        <main className="admin-page">
+        <main className="admin-page" aria-busy={loadError === null}>
           <button type="button" className="button" onClick={onBack}>
             ← Drafts
           </button>
@@ -154,9 +126,7 @@ export function DraftComposerContainer(props: {
               {loadError}
             </p>
           ) : (
-            <p className="muted" aria-busy="true">
-              Opening the draft…
-            </p>
+            <SlowWorkStatus slow={opened.slow} label="Opening the draft…" testId="composer-progress" />
           )}
         </main>
       </WorkspaceFrame>
@@ -211,11 +181,8 @@ export function DraftComposerContainer(props: {
       setNotice({ tone: 'done', text: done });
     } catch (e) {
       if (!live.current) return;
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') {
-        onSessionEnded(err);
-        return;
-      }
+      const err = failure(e);
+      if (err === null) return;
       if (err.code === 'CONFLICT') {
         // Someone moved the draft on meanwhile: show it as it is now.
         client.getDraft(view.id).then(autosave.adopt, () => undefined);
@@ -241,7 +208,7 @@ export function DraftComposerContainer(props: {
     <ComposerScreen
       chrome={props.chrome}
       snapshot={snapshot}
-      directory={directory}
+      directory={directoryLoad.value}
       directoryError={directoryError}
       archive={archive}
       onArchiveSearch={searchArchive}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../electron/domain/assertNever';
 import { ShownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * The small modal dialog of a chain action (pure view): the passphrase that unseals the signer's
@@ -212,7 +213,7 @@ export function DraftingActionDialog(props: DraftingActionDialogProps) {
             autoFocus={words.field === null}
             data-testid="drafting-dialog-submit"
           >
-            {pending ? words.pending : words.submit}
+            {pending ? <Working words={words.pending} /> : words.submit}
           </button>
           <button type="button" className="button" onClick={props.onClose} disabled={pending}>
             Cancel

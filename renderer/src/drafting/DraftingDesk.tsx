@@ -8,6 +8,8 @@ import { overallMarking } from '../shared/viewMarking';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { LoadProgress } from '../shared/loader';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * The drafting desk (pure view; issue 5): the person's own drafts and those waiting for them to
@@ -19,6 +21,7 @@ export type DraftingDeskProps = Readonly<{
   chrome: WorkspaceChrome;
   drafts: ReadonlyArray<DraftSummary> | null;
   listError: string | null;
+  listProgress: LoadProgress;
   profile: EraProfile;
   creating: boolean;
   createError: string | null;
@@ -47,7 +50,7 @@ export function DraftingDesk(props: DraftingDeskProps) {
             <h2 className="admin-page__title">Drafts</h2>
             <p className="admin-page__lede muted" data-testid="drafts-waiting" aria-live="polite">
               {drafts === null
-                ? 'Loading…'
+                ? ''
                 : waiting === 0
                   ? 'Nothing is waiting for you.'
                   : `${waiting} draft${waiting === 1 ? ' is' : 's are'} waiting for you.`}
@@ -78,7 +81,7 @@ export function DraftingDesk(props: DraftingDeskProps) {
               onClick={props.onCreate}
               data-testid="new-cable"
             >
-              {props.creating ? 'Creating…' : 'New cable'}
+              {props.creating ? <Working words="Creating…" /> : 'New cable'}
             </button>
           </div>
         </header>
@@ -94,7 +97,7 @@ export function DraftingDesk(props: DraftingDeskProps) {
           </p>
         )}
         <div className="table-wrap">
-          <table className="data-table drafts-table" data-testid="drafts-table" aria-busy={drafts === null}>
+          <table className="data-table drafts-table" data-testid="drafts-table" aria-busy={props.listProgress.busy}>
             <thead>
               <tr>
                 <th scope="col">State</th>
@@ -150,6 +153,7 @@ export function DraftingDesk(props: DraftingDeskProps) {
               ))}
             </tbody>
           </table>
+          <SlowWorkStatus slow={props.listProgress.slow} label="Loading the drafts…" testId="drafts-progress" />
           {drafts !== null && drafts.length === 0 && (
             <p className="table-empty muted">
               No drafts yet. Start one with “New cable”, or reply to a cable you read.

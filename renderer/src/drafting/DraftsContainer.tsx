@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EraProfile } from '../../../electron/domain/cable';
-import type { DraftSummary } from '../../../electron/domain/draft';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { DraftingDesk } from './DraftingDesk';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { serviceMessage } from '../shared/errorText';
+import { failureOf, progressOf } from '../shared/loader';
+import { useFailure } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 import { usePush } from '../shared/usePush';
 
 /**
@@ -15,49 +17,20 @@ export function DraftsContainer(props: {
   client: CableroomClient;
   chrome: WorkspaceChrome;
   onOpenDraft(id: number): void;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, onOpenDraft, onSessionEnded } = props;
-  const [drafts, setDrafts] = useState<ReadonlyArray<DraftSummary> | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { client, onOpenDraft } = props;
+  const failure = useFailure();
+  const drafts = useLoad(() => client.listDrafts(), [client]);
   const [profile, setProfile] = useState<EraProfile>('FRUS_1960S');
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   // Main lets instructors and admins read any draft; this only shows them the way in.
   const mayOpenAny = props.chrome.user.role === 'instructor' || props.chrome.user.role === 'admin';
 
-  const toMessage = useCallback(
-    (e: unknown): string | null => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') {
-        onSessionEnded(err);
-        return null;
-      }
-      return serviceMessage(err);
-    },
-    [onSessionEnded],
-  );
-
   // A draft step elsewhere (submitted to this user, cleared, released) lists again (issue 14).
-  const [generation, setGeneration] = useState(0);
   usePush(client, (event) => {
-    if (event.kind === 'drafts') setGeneration((g) => g + 1);
+    if (event.kind === 'drafts') drafts.reload();
   });
-
-  useEffect(() => {
-    let live = true;
-    client.listDrafts().then(
-      (list) => {
-        if (live) setDrafts(list);
-      },
-      (e: unknown) => {
-        if (live) setListError(toMessage(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, toMessage, generation]);
 
   const create = () => {
     if (creating) return;
@@ -67,16 +40,19 @@ export function DraftsContainer(props: {
       (view) => onOpenDraft(view.id),
       (e: unknown) => {
         setCreating(false);
-        setCreateError(toMessage(e));
+        const err = failure(e);
+        if (err) setCreateError(serviceMessage(err));
       },
     );
   };
 
+  const listFailure = failureOf(drafts);
   return (
     <DraftingDesk
       chrome={props.chrome}
-      drafts={drafts}
-      listError={listError}
+      drafts={drafts.value}
+      listError={listFailure && serviceMessage(listFailure)}
+      listProgress={progressOf(drafts)}
       profile={profile}
       creating={creating}
       createError={createError}

@@ -5,6 +5,7 @@ import { formatBytes, type ChosenFile } from './chosenFiles';
 import { REFUSAL_PREFIX, type BundleImportState } from './useBundleImport';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * Importing a signed bundle (pure view; issue 6): one file, checked in main against the public keys
@@ -73,7 +74,7 @@ export function BundleImportPanel(props: BundleImportPanelProps) {
           onClick={props.onImport}
           data-testid="import-bundle"
         >
-          {importing ? 'Verifying…' : 'Import bundle'}
+          {importing ? <Working words="Verifying…" /> : 'Import bundle'}
         </button>
       </div>
       {(state.phase === 'imported' || state.phase === 'refused') && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiError, CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { ImportScreen } from './ImportScreen';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { chooseTeiFiles, chosenFiles, fileLabel, NO_TEI_CHOICE, type TeiChoice } from './chosenFiles';
@@ -11,15 +11,10 @@ import { useFrusImport } from './useFrusImport';
  * `frusImportStatus`; a bundle file → `importBundle`. Who may do what is main's decision
  * (ACCESS_DENIED is shown as it comes); `canImportFrus` only hides the FRUS part from officers and trainees.
  */
-export function ImportContainer(props: {
-  client: CableroomClient;
-  chrome: WorkspaceChrome;
-  canImportFrus: boolean;
-  onSessionEnded(e: ApiError): void;
-}) {
-  const { client, onSessionEnded } = props;
-  const frus = useFrusImport(client, onSessionEnded);
-  const bundle = useBundleImport(client, onSessionEnded);
+export function ImportContainer(props: { client: CableroomClient; chrome: WorkspaceChrome; canImportFrus: boolean }) {
+  const { client } = props;
+  const frus = useFrusImport(client);
+  const bundle = useBundleImport(client);
   const [tei, setTei] = useState<TeiChoice>(NO_TEI_CHOICE);
   const [teiInputKey, setTeiInputKey] = useState(0);
   const [bundleFile, setBundleFile] = useState<File | null>(null);

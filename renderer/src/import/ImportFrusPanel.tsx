@@ -5,6 +5,7 @@ import type { FrusImportState, ImportFailure } from './useFrusImport';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummary, summaryLine } from './ImportSummary';
 import { ShownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * Importing FRUS telegrams from Office of the Historian TEI (pure view; issue 6): per-document
@@ -118,11 +119,13 @@ export function ImportFrusPanel(props: ImportFrusPanelProps) {
           onClick={props.onStart}
           data-testid="start-frus-import"
         >
-          {busy
-            ? 'Importing…'
-            : chosen.length === 0
-              ? 'Import'
-              : `Import ${chosen.length === 1 ? '1 file' : `${chosen.length} files`}`}
+          {busy ? (
+            <Working words="Importing…" />
+          ) : chosen.length === 0 ? (
+            'Import'
+          ) : (
+            `Import ${chosen.length === 1 ? '1 file' : `${chosen.length} files`}`
+          )}
         </button>
         {chosen.length > 0 && !busy && (
           <button type="button" className="button" onClick={props.onClear}>

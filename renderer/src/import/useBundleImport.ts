@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleSummary } from '../../../electron/domain/exchange';
-import { toApiError, type ApiError, type CableroomClient, type ClientErrorCode } from '../shared/api';
+import type { CableroomClient, ClientErrorCode } from '../shared/api';
+import { useFailure } from '../shared/session';
 import { fileLabel, formatBytes, MAX_FILE_BYTES } from './chosenFiles';
 
 /**
@@ -21,7 +22,8 @@ const IDLE: BundleImportState = { phase: 'idle' };
 /** Main's integrity refusals start with these words; the screen says them once, as a heading. */
 export const REFUSAL_PREFIX = 'Bundle refused: ';
 
-export function useBundleImport(client: CableroomClient, onSessionEnded: (e: ApiError) => void): BundleImport {
+export function useBundleImport(client: CableroomClient): BundleImport {
+  const failure = useFailure();
   const [state, setState] = useState<BundleImportState>(IDLE);
   const live = useRef(true);
 
@@ -59,13 +61,12 @@ export function useBundleImport(client: CableroomClient, onSessionEnded: (e: Api
           if (live.current) setState({ phase: 'imported', fileName, summary });
         } catch (e) {
           if (!live.current) return;
-          const err = toApiError(e);
-          if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-          else setState({ phase: 'refused', fileName, code: err.code, message: err.message });
+          const err = failure(e);
+          if (err) setState({ phase: 'refused', fileName, code: err.code, message: err.message });
         }
       })();
     },
-    [client, onSessionEnded],
+    [client, failure],
   );
 
   return { state, importFile };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
-import { toApiError, type ApiError, type CableroomClient, type ClientErrorCode } from '../shared/api';
+import type { CableroomClient, ClientErrorCode } from '../shared/api';
+import { useFailure } from '../shared/session';
 import { readFiles, type FilePayload } from './chosenFiles';
 
 /**
@@ -40,7 +41,8 @@ function stateOf(status: FrusImportStatus): FrusImportState {
   return status.done ? { phase: 'done', status } : { phase: 'running', status };
 }
 
-export function useFrusImport(client: CableroomClient, onSessionEnded: (e: ApiError) => void): FrusImport {
+export function useFrusImport(client: CableroomClient): FrusImport {
+  const failure = useFailure();
   const [state, setState] = useState<FrusImportState>(IDLE);
   const live = useRef(true);
 
@@ -53,11 +55,10 @@ export function useFrusImport(client: CableroomClient, onSessionEnded: (e: ApiEr
 
   const fail = useCallback(
     (e: unknown, status: FrusImportStatus | null) => {
-      const err = toApiError(e);
-      if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-      else setState({ phase: 'failed', failure: { code: err.code, message: err.message }, status });
+      const err = failure(e);
+      if (err) setState({ phase: 'failed', failure: { code: err.code, message: err.message }, status });
     },
-    [onSessionEnded],
+    [failure],
   );
 
   // While the job runs, each answer schedules the next question: one request in flight at most.

@@ -5,6 +5,7 @@ import type { SearchSort, SearchSortKey } from './searchSort';
 import { InboxList } from './InboxList';
 import { SearchResults, type SearchState } from './SearchResults';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { Working } from '../shared/SlowWork';
 
 /**
  * The inbox (pure view): the cable list, or the results of a search, and the load status. The
@@ -20,6 +21,8 @@ export type InboxScreenProps = Readonly<{
   marking: ViewMarking;
   hasMore: boolean;
   loading: boolean;
+  /** A page has been loading for SLOW_WORK_MS: the status line says so. */
+  loadingSlow: boolean;
   error: string | null;
   selectedIndex: number;
   initialScrollTopPx: number;
@@ -199,7 +202,16 @@ export function InboxScreen(props: InboxScreenProps) {
           ) : (
             <span className="muted" data-testid="inbox-count">
               {rowCount.toLocaleString('en-US')} {rowCount === 1 ? 'cable' : 'cables'} loaded
-              {props.loading ? ' · loading more…' : props.hasMore ? ' · more below' : ''}
+              {props.loadingSlow ? (
+                <>
+                  {' · '}
+                  <Working words="loading more…" />
+                </>
+              ) : props.hasMore ? (
+                ' · more below'
+              ) : (
+                ''
+              )}
             </span>
           )}
         </footer>

@@ -2,6 +2,7 @@ import type { InboxRow } from '../../../electron/domain/cable';
 import { CableDocument, type CableScreenState } from '../cable/CableScreen';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText, shownText } from '../shared/ShownText';
+import { SlowWorkStatus } from '../shared/SlowWork';
 
 /**
  * The inbox's optional reading pane (issue 14 item 4; pure view): the selected cable beside the
@@ -37,11 +38,14 @@ export function ReadingPane(props: { row: InboxRow | null; state: CableScreenSta
         </button>
       </div>
       {/* Focusable so the keyboard can scroll it (axe scrollable-region-focusable). */}
-      <div className="reading-pane__scroll" tabIndex={0}>
+      <div className="reading-pane__scroll" tabIndex={0} aria-busy={state === null || state.status === 'loading'}>
         {(state === null || state.status === 'loading') && (
-          <p className="cable-page__status muted" aria-busy="true">
-            Opening <ShownText text={row.ref} />…
-          </p>
+          <SlowWorkStatus
+            slow={state?.status === 'loading' && state.slow}
+            label={`Opening ${shownText(row.ref)}…`}
+            className="cable-page__status"
+            testId="reading-pane-progress"
+          />
         )}
         {state?.status === 'error' && (
           <p className="cable-page__status form-error" role="alert">

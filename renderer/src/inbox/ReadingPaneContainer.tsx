@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import type { CableScreenState } from '../cable/CableScreen';
 import { ReadingPane } from './ReadingPane';
 import { describeError } from '../shared/errorText';
+import { failureOf } from '../shared/loader';
+import { useLoad } from '../shared/useLoad';
 
 /** A selection held this long is read; arrowing past rows does not open (and audit) each one. */
 const SETTLE_MS = 200;
@@ -27,39 +29,33 @@ export function saveReadingPane(on: boolean): void {
   }
 }
 
+/** `value` once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** Loads the selected row's cable through `showCable` (main decides access and audits VIEW). */
 export function ReadingPaneContainer(props: {
   client: CableroomClient;
   row: InboxRow | null;
   onOpen(row: InboxRow): void;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, row, onSessionEnded } = props;
+  const { client, row } = props;
   const cableId = row?.cableId ?? null;
-  const [loaded, setLoaded] = useState<Readonly<{ cableId: number; state: CableScreenState }> | null>(null);
+  const settledId = useSettled(cableId, SETTLE_MS);
+  const load = useLoad(() => (settledId === null ? null : client.showCable(settledId)), [client, settledId]);
 
-  useEffect(() => {
-    if (cableId === null) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      client.showCable(cableId).then(
-        (cable) => {
-          if (current) setLoaded({ cableId, state: { status: 'ready', cable } });
-        },
-        (e: unknown) => {
-          if (!current) return;
-          const err = toApiError(e);
-          if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-          else setLoaded({ cableId, state: { status: 'error', message: describeError(err) } });
-        },
-      );
-    }, SETTLE_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [client, cableId, onSessionEnded]);
-
-  const state = loaded !== null && loaded.cableId === cableId ? loaded.state : null;
+  // Until the selection has settled and its answer come, the pane shows no other cable's text.
+  const current = settledId === cableId;
+  const loadFailure = failureOf(load);
+  let state: CableScreenState | null = null;
+  if (current && loadFailure !== null) state = { status: 'error', message: describeError(loadFailure) };
+  else if (current && load.state === 'ready') state = { status: 'ready', cable: load.value };
+  else if (current && load.state === 'loading') state = { status: 'loading', slow: load.slow };
   return <ReadingPane row={row} state={state} onOpen={() => row && props.onOpen(row)} />;
 }

@@ -4,6 +4,7 @@ import { ariaSort, type SearchSort, type SearchSortKey } from './searchSort';
 import { ClassificationChip } from '../shared/markings';
 import { MarkedText } from '../shared/MarkedText';
 import { ShownText } from '../shared/ShownText';
+import { Spinner } from '../shared/SlowWork';
 
 /**
  * Search results (pure view): one button per hit, each with its full marking line as a chip, its
@@ -51,6 +52,7 @@ export function SearchResults(props: {
   if (search.status === 'searching') {
     return (
       <p className="search-status muted" data-testid="search-status" aria-busy="true">
+        <Spinner />
         Searching for “<ShownText text={search.query} />
         ”…
       </p>

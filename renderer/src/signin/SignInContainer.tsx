@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { SignedInUser, UserSummary } from '../../../electron/domain/cable';
+import { useState } from 'react';
+import type { SignedInUser } from '../../../electron/domain/cable';
 import { toApiError, type CableroomClient } from '../shared/api';
 import { SignInScreen } from './SignInScreen';
 import { describeError } from '../shared/errorText';
+import { useLoad } from '../shared/useLoad';
 
 /** Wires the sign-in view to `listUsers` and `signIn`. */
 export function SignInContainer(props: {
@@ -12,28 +13,13 @@ export function SignInContainer(props: {
   onSignedIn(user: SignedInUser): void;
 }) {
   const { client, onSignedIn } = props;
-  const [users, setUsers] = useState<ReadonlyArray<UserSummary> | null>(null);
-  const [usersError, setUsersError] = useState<string | null>(null);
+  // A public endpoint: no session to end, so every failure is shown here.
+  const users = useLoad(() => client.listUsers(), [client]);
   const [selectedLogin, setSelectedLogin] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(props.notice);
   const [focusToken, setFocusToken] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    client.listUsers().then(
-      (list) => {
-        if (live) setUsers(list);
-      },
-      (e: unknown) => {
-        if (live) setUsersError(describeError(toApiError(e)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
 
   const submit = () => {
     if (selectedLogin === null || passphrase.length === 0 || pending) return;
@@ -55,8 +41,9 @@ export function SignInContainer(props: {
 
   return (
     <SignInScreen
-      users={users}
-      usersError={usersError}
+      users={users.value}
+      usersError={users.state === 'error' ? describeError(users.error) : null}
+      usersSlow={users.slow}
       selectedLogin={selectedLogin}
       passphrase={passphrase}
       pending={pending}

@@ -3,6 +3,7 @@ import type { UserSummary } from '../../../electron/domain/cable';
 import { classificationWords } from '../../../electron/domain/classification';
 import { ClassificationBanner } from '../shared/markings';
 import { ShownText, shownText } from '../shared/ShownText';
+import { SlowWorkStatus, Working } from '../shared/SlowWork';
 
 /**
  * Sign-in (pure view). The persona list is a native radio group, so arrow keys move between
@@ -11,6 +12,8 @@ import { ShownText, shownText } from '../shared/ShownText';
 export type SignInScreenProps = Readonly<{
   users: ReadonlyArray<UserSummary> | null;
   usersError: string | null;
+  /** The personas have been loading for SLOW_WORK_MS. */
+  usersSlow: boolean;
   selectedLogin: string | null;
   passphrase: string;
   pending: boolean;
@@ -73,7 +76,9 @@ export function SignInScreen(props: SignInScreenProps) {
           <form className="sign-in__form" onSubmit={submit} noValidate>
             <fieldset className="persona-list" disabled={props.pending} ref={personasRef}>
               <legend className="field-label">Who is signing in?</legend>
-              {props.users === null && props.usersError === null && <p className="muted">Loading personas…</p>}
+              {props.users === null && props.usersError === null && (
+                <SlowWorkStatus slow={props.usersSlow} label="Loading personas…" testId="personas-progress" />
+              )}
               {props.usersError !== null && (
                 <p className="form-error" role="alert">
                   {props.usersError}
@@ -125,7 +130,7 @@ export function SignInScreen(props: SignInScreenProps) {
                 />
               </div>
               <button type="submit" className="button button--primary" disabled={!canSubmit}>
-                {props.pending ? 'Signing in…' : 'Sign in'}
+                {props.pending ? <Working words="Signing in…" /> : 'Sign in'}
               </button>
             </div>
             <div className="form-error-slot">

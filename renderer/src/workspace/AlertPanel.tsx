@@ -3,6 +3,7 @@ import type { InboxRow } from '../../../electron/domain/cable';
 import { ClassificationChip, PrecedenceBadge } from '../shared/markings';
 import { precedenceWords } from '../../../electron/domain/precedence';
 import { ShownText, shownText } from '../shared/ShownText';
+import { Working } from '../shared/SlowWork';
 
 /**
  * FLASH and NIACT IMMEDIATE traffic waiting for acknowledgement (DOMAIN.md rule 8; 5 FAH-2
@@ -109,7 +110,7 @@ export function AlertPanel(props: AlertPanelProps) {
                   aria-label={`Acknowledge ${shownText(a.ref)}`}
                   onClick={() => props.onAcknowledge(a)}
                 >
-                  {pending ? 'Acknowledging…' : 'Acknowledge'}
+                  {pending ? <Working words="Acknowledging…" /> : 'Acknowledge'}
                 </button>
               </span>
               {error !== undefined && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InboxRow, SearchHit, SignedInUser } from '../../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
+import { useFailure, useSessionEnded } from '../shared/session';
 import { AlertPanel } from './AlertPanel';
 import { InboxScreen } from '../inbox/InboxScreen';
 import type { SearchState } from '../inbox/SearchResults';
@@ -20,6 +21,7 @@ import { loadReadingPane, ReadingPaneContainer, saveReadingPane } from '../inbox
 import { useAlerts } from './useAlerts';
 import { usePush } from '../shared/usePush';
 import { useWorkCounts } from './useWorkCounts';
+import { useSlow } from '../shared/useSlow';
 
 /** Hits asked for per search (the contract allows up to 100). */
 const SEARCH_LIMIT = 50;
@@ -76,11 +78,13 @@ export function Workspace(props: {
   /** A demo installation: the app bar says so on every screen. */
   demo: boolean;
   onSignedOut(): void;
-  onSessionEnded(e: ApiError): void;
 }) {
-  const { client, user, onSignedOut, onSessionEnded } = props;
+  const { client, user, onSignedOut } = props;
+  const onSessionEnded = useSessionEnded();
+  const failure = useFailure();
   const [feed] = useState(() => new InboxFeed(client));
   const snapshot = useInboxFeed(feed);
+  const inboxSlow = useSlow(snapshot.loading);
   const [view, setView] = useState<View>({ kind: 'inbox' });
   const [selectedIndex, setSelectedIndex] = useState(-1);
   const [signingOut, setSigningOut] = useState(false);
@@ -104,10 +108,10 @@ export function Workspace(props: {
     // An import of one's own may have brought traffic to one's post as well.
     if (event.kind === 'inbox' || event.kind === 'alerts' || event.kind === 'import') feed.refresh();
   });
-  const work = useWorkCounts(client, onSessionEnded);
+  const work = useWorkCounts(client);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
-  const alerts = useAlerts(client, onSessionEnded);
+  const alerts = useAlerts(client);
   const { refresh: refreshAlerts } = alerts;
   const [hiddenAlerts, setHiddenAlerts] = useState<ReadonlySet<number>>(new Set());
   const [ackPending, setAckPending] = useState<ReadonlySet<number>>(new Set());
@@ -145,9 +149,8 @@ export function Workspace(props: {
     client
       .acknowledge(id)
       .then(onDeliveryUpdated, (e: unknown) => {
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-        else setAckErrors((m) => new Map(m).set(id, serviceMessage(err)));
+        const err = failure(e);
+        if (err) setAckErrors((m) => new Map(m).set(id, serviceMessage(err)));
       })
       .finally(() =>
         setAckPending((s) => {
@@ -196,9 +199,8 @@ export function Workspace(props: {
       },
       (e: unknown) => {
         if (request !== latestSearch.current) return;
-        const err = toApiError(e);
-        if (err.code === 'NOT_SIGNED_IN') onSessionEnded(err);
-        else setSearch({ status: 'error', query: q, message: serviceMessage(err) });
+        const err = failure(e);
+        if (err) setSearch({ status: 'error', query: q, message: serviceMessage(err) });
       },
     );
   };
@@ -328,7 +330,6 @@ export function Workspace(props: {
                 : 'Inbox'
           }
           onBack={view.returnTo ? () => setView(view.returnTo ?? { kind: 'inbox' }) : back}
-          onSessionEnded={onSessionEnded}
           onDeliveryUpdated={onDeliveryUpdated}
           onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
           onOpenReference={openReference}
@@ -341,7 +342,6 @@ export function Workspace(props: {
           client={client}
           chrome={chrome}
           onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
-          onSessionEnded={onSessionEnded}
         />
       );
     case 'draft':
@@ -353,7 +353,6 @@ export function Workspace(props: {
           draftId={view.id}
           onBack={() => setView({ kind: 'drafts' })}
           onOpenCable={(target) => setView({ kind: 'cable', from: 'draft', target, returnTo: view })}
-          onSessionEnded={onSessionEnded}
         />
       );
     case 'import':
@@ -362,15 +361,14 @@ export function Workspace(props: {
           client={client}
           chrome={chrome}
           canImportFrus={user.role === 'instructor' || user.role === 'admin'}
-          onSessionEnded={onSessionEnded}
         />
       );
     case 'audit':
-      return <AuditContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+      return <AuditContainer client={client} chrome={chrome} />;
     case 'accounts':
-      return <AccountsContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+      return <AccountsContainer client={client} chrome={chrome} />;
     case 'directory':
-      return <DirectoryContainer client={client} chrome={chrome} onSessionEnded={onSessionEnded} />;
+      return <DirectoryContainer client={client} chrome={chrome} />;
     case 'inbox':
       return (
         <InboxScreen
@@ -380,6 +378,7 @@ export function Workspace(props: {
           marking={snapshot.marking}
           hasMore={snapshot.hasMore}
           loading={snapshot.loading}
+          loadingSlow={inboxSlow}
           error={snapshot.error && snapshot.error.code !== 'NOT_SIGNED_IN' ? describeError(snapshot.error) : null}
           selectedIndex={selected}
           initialScrollTopPx={scrollTopPx}
@@ -416,7 +415,6 @@ export function Workspace(props: {
                 client={client}
                 row={snapshot.rows[selected] ?? null}
                 onOpen={(row) => openDelivery(row, 'inbox')}
-                onSessionEnded={onSessionEnded}
               />
             )
           }

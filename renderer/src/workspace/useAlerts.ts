@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
-import type { ApiError, CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../shared/api';
 import { useLiveQuery } from '../shared/useLiveQuery';
 
 /**
@@ -16,9 +16,9 @@ export type Alerts = Readonly<{ rows: ReadonlyArray<InboxRow>; refresh(): void }
 
 const NO_ALERTS: ReadonlyArray<InboxRow> = [];
 
-export function useAlerts(client: CableroomClient, onSessionEnded: (e: ApiError) => void): Alerts {
+export function useAlerts(client: CableroomClient): Alerts {
   const load = useCallback((): Promise<ReadonlyArray<InboxRow>> => client.listAlerts(), [client]);
-  const { value, refresh } = useLiveQuery(client, load, NO_ALERTS, onSessionEnded, {
+  const { value, refresh } = useLiveQuery(client, load, NO_ALERTS, {
     refreshOn: (event) => event.kind === 'alerts',
     pollMs: ALERT_POLL_MS,
   });
