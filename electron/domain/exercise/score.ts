@@ -1,5 +1,6 @@
 import { classificationRank, classificationWords } from '../classification';
 import { captionWords } from '../captions';
+import type { Draft } from '../draft';
 import { checkDraft } from '../rules';
 import {
   replayClock,
@@ -245,20 +246,32 @@ type Scorer = Readonly<{
 }>;
 
 const normal = (plad: string): string => plad.trim().toUpperCase().replace(/\s+/g, ' ');
+/** The draft cites `ref` on its REF line: as the archived cable, or by its reference in the text. */
+const cites = (d: Draft, ref: string): boolean =>
+  d.references.some((x) => (x.cable !== undefined && normal(x.cable) === ref) || normal(x.text) === ref);
 const round2 = (n: number): number => Math.round(n * 100) / 100 + 0;
 const stringsOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(normal) : [];
 
-function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
-  const clock: ClockReplay = replayClock(record.clock);
-  const final = clock.final;
-  const ended = final.status === 'ENDED';
-  const realNow = options.realNowMs ?? final.anchorRealMs ?? 0;
-  const nowMs = ended ? final.anchorScenarioMs : scenarioNow(clock, realNow);
-  // The clock stops at its end even before the END entry is written.
-  const status: ExerciseStatus =
-    ended || nowMs >= final.endMs ? 'ENDED' : final.status === 'PAUSED' ? 'PAUSED' : 'RUNNING';
+/** What scoring looks up, built once per record (the engine asks about one record many times). */
+type Indexes = Readonly<{
+  clock: ClockReplay;
+  atMs(a: ActionEntry): number;
+  firedById: ReadonlyMap<string, FiredInject>;
+  byCable: ReadonlyMap<number, ActionEntry[]>;
+  byUser: ReadonlyMap<number, ActionEntry[]>;
+  firstAck: ReadonlyMap<number, number>;
+  bySeq: ReadonlyMap<number, ActionEntry>;
+  releasesBy: ReadonlyMap<number, ReleaseFacts[]>;
+  people(who: string): Assignment[];
+}>;
 
+const indexCache = new WeakMap<ExerciseRecord, Indexes>();
+
+function indexesOf(record: ExerciseRecord): Indexes {
+  const cached = indexCache.get(record);
+  if (cached) return cached;
+  const clock = replayClock(record.clock);
   const timeOf = new Map<number, number>();
   const atMs = (a: ActionEntry): number => {
     let t = timeOf.get(a.seq);
@@ -268,7 +281,6 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
     }
     return t;
   };
-  const firedById = new Map(record.injects.map((i) => [i.inject, i]));
   const byCable = new Map<number, ActionEntry[]>();
   const byUser = new Map<number, ActionEntry[]>();
   const firstAck = new Map<number, number>();
@@ -297,6 +309,31 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
     }
     return found;
   };
+  const built: Indexes = {
+    clock,
+    atMs,
+    firedById: new Map(record.injects.map((i) => [i.inject, i])),
+    byCable,
+    byUser,
+    firstAck,
+    bySeq,
+    releasesBy,
+    people,
+  };
+  indexCache.set(record, built);
+  return built;
+}
+
+function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
+  const { clock, atMs, firedById, byCable, byUser, firstAck, bySeq, releasesBy, people } = indexesOf(record);
+  const final = clock.final;
+  const ended = final.status === 'ENDED';
+  const realNow = options.realNowMs ?? final.anchorRealMs ?? 0;
+  const nowMs = ended ? final.anchorScenarioMs : scenarioNow(clock, realNow);
+  // The clock stops at its end even before the END entry is written.
+  const status: ExerciseStatus =
+    ended || nowMs >= final.endMs ? 'ENDED' : final.status === 'PAUSED' ? 'PAUSED' : 'RUNNING';
+
   const cableOf = (fired: FiredInject) => record.cables.get(fired.cableId);
   const own = (person: Assignment, cableId: number, action: string): ActionEntry[] =>
     (byCable.get(cableId) ?? []).filter((a) => a.userId === person.userId && a.action === action);
@@ -370,9 +407,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
         const cable = cableOf(fired);
         const ref = cable ? normal(cable.ref) : null;
         const release = (releasesBy.get(person.userId) ?? []).find(
-          (r) =>
-            r.replyTo === cableId ||
-            (ref !== null && r.draft.references.some((x) => x.cable && normal(x.cable) === ref)),
+          (r) => r.replyTo === cableId || (ref !== null && cites(r.draft, ref)),
         );
         if (!release) return null;
         const entry = bySeq.get(release.seq);
@@ -459,10 +494,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
     for (const c of e.model.captions) {
       if (!d.captions.includes(c)) out.push(f(REPLY_LABEL, `the reply does not carry ${captionWords(c)}`));
     }
-    if (
-      e.model.referencesInject &&
-      !d.references.some((x) => x.cable && injectRef !== null && normal(x.cable) === injectRef)
-    ) {
+    if (e.model.referencesInject && (injectRef === null || !cites(d, injectRef))) {
       out.push(f(REPLY_REFERENCE, `the reply does not cite ${injectRef ?? 'the inject'} on its REF line`));
     }
     for (const finding of checkDraft(d, r.ruleContext)) {
