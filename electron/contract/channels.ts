@@ -45,6 +45,8 @@ export const CHANNELS = {
   startFrusImport: 'import:frus-start',
   frusImportStatus: 'import:frus-status',
   workCounts: 'session:work-counts',
+  exerciseStatus: 'exercise:status',
+  exerciseControl: 'exercise:control',
 } as const;
 
 /** The one channel main pushes on (issue 14 item 1): see push.ts. */

@@ -432,6 +432,9 @@ export const CONTRACT = {
   frusImportStatus: endpoint<FrusImportStatus>()('frusImportStatus', z.object({ jobId: id }).strict()),
   // Unread deliveries and drafts waiting for the user (issue 14 item 2), asked again on each push.
   workCounts: endpoint<WorkCounts>()('workCounts', none),
+  // The exercise (issue 10): its status as the caller may see it, and the instructor's controls.
+  exerciseStatus: endpoint<ExerciseStatusResult>()('exerciseStatus', none),
+  exerciseControl: endpoint<ExerciseStatusView>()('exerciseControl', exerciseControlSchema),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;

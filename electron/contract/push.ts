@@ -15,6 +15,12 @@ export type PushEvent = Readonly<
   | { kind: 'drafts' }
   /** A FRUS import the user started has finished. */
   | { kind: 'import'; jobId: number }
+  /**
+   * The exercise changed (issue 10): started, paused, resumed, rate, shift, an inject fired or
+   * skipped, ended. Sent to every signed-in user — the scenario clock is everyone's time — with
+   * the id only; `exerciseStatus` says what the user may see of it.
+   */
+  | { kind: 'exercise'; exerciseId: number }
 >;
 
 export type PushListener = (event: PushEvent) => void;

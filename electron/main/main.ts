@@ -96,6 +96,7 @@ function start(): void {
   });
   registerIpc(router);
   // Live inbox (issue 14 item 1): the router says which window may be told what; send it there.
+  // While it has this listener the router also ticks a running exercise every second (issue 10).
   router.onPush((senderId, event) =>
     pushToWindow(senderId, event, {
       contentsById: (id) => webContents.fromId(id),

@@ -1,6 +1,7 @@
 import type { Core, CoreServices } from '../core/app';
 import { isCableroomError } from '../core/errors';
 import { eventBusOf, type CoreEvent } from '../core/events';
+import { startExerciseTicker } from '../core/exercise/ticker';
 import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
 import type { ErrorCode, Result } from '../contract/errors';
@@ -72,6 +73,12 @@ export type RouterDeps = Readonly<{
    * its endpoint and duration. Off unless given (tests and packaged builds leave it out).
    */
   slowCalls?: SlowCallLog;
+  /**
+   * The exercise timer (issue 10): while the router has push listeners — a live shell: the
+   * Electron window, `cableroom serve`, the e2e bridge — it ticks the running exercise this often
+   * (core/exercise/ticker.ts), so injects arrive on time and are pushed. Default 1000 ms; 0 turns it off.
+   */
+  exerciseTickMs?: number;
 }>;
 
 export type SlowCallLog = Readonly<{ thresholdMs: number; report: (line: string) => void }>;
@@ -186,6 +193,32 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
       const draftsWaiting = core.drafts.list(actor).filter((d) => d.waitingForMe).length;
       return { unread, unreadCapped: capped, draftsWaiting };
     },
+    exerciseStatus: (_input, actor) => core.exercises.status(actor),
+    exerciseControl: (input, actor) => {
+      const x = core.exercises;
+      switch (input.action) {
+        case 'start':
+          return x.start(
+            actor,
+            'shipped' in input.scenario ? { shipped: input.scenario.shipped } : { document: input.scenario.document },
+            { rate: input.rate, assignments: input.assignments },
+          );
+        case 'pause':
+          return x.pause(actor);
+        case 'resume':
+          return x.resume(actor);
+        case 'rate':
+          return x.setRate(actor, input.rate);
+        case 'shift':
+          return x.shift(actor, input.minutes);
+        case 'trigger':
+          return x.trigger(actor, input.inject);
+        case 'skip':
+          return x.skip(actor, input.inject);
+        case 'end':
+          return x.end(actor);
+      }
+    },
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
@@ -243,7 +276,10 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     if (waiting.length > 0) out.push({ kind: 'alerts', flash, niact: waiting.length - flash });
 
     const drafts = new Set<number>();
+    const exercises = new Set<number>();
     for (const e of events) {
+      // The scenario clock is everyone's time (issue 10): an id, and the user asks what they may see.
+      if (e.type === 'exercise') exercises.add(e.exerciseId);
       if (e.type === 'read' && e.userId === actor.userId) inboxChanged = true;
       if (e.type === 'importDone' && e.userId === actor.userId) out.push({ kind: 'import', jobId: e.jobId });
       if (e.type === 'draft') drafts.add(e.draftId);
@@ -255,6 +291,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
         inboxChanged = alertsChanged = true;
       }
     }
+    for (const exerciseId of exercises) out.push({ kind: 'exercise', exerciseId });
     if (inboxChanged && arrived.length === 0) out.push({ kind: 'inbox', arrived: 0 });
     if (alertsChanged && waiting.length === 0) out.push({ kind: 'alerts', flash: 0, niact: 0 });
     if (drafts.size > 0) {
@@ -267,13 +304,23 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     return out;
   }
 
-  const listen = (): (() => void) =>
-    eventBusOf(core.db).subscribe((events) => {
+  const listen = (): (() => void) => {
+    const unsubscribe = eventBusOf(core.db).subscribe((events) => {
       pushBatch(events).catch((e: unknown) => {
         // A database closed under a batch in flight (shutdown) is no error worth reporting.
         if (core.db.open) logError('push failed', e);
       });
     });
+    const tickMs = deps.exerciseTickMs ?? 1000;
+    const stopTicker =
+      tickMs > 0
+        ? startExerciseTicker(core, { intervalMs: tickMs, onError: (e) => logError('exercise tick failed', e) })
+        : () => undefined;
+    return () => {
+      stopTicker();
+      unsubscribe();
+    };
+  };
 
   return {
     onPush(sink) {

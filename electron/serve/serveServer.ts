@@ -124,7 +124,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const expiry = new Map<string, NodeJS.Timeout>();
   let closing = false;
   // Push (issue 14 item 1; push-design.md): what the router chose for a sender goes to that
-  // sender's live connection only, as `{ push }`. A tab between connections misses it, as a
+  // sender's live connection only, as `{ push }`. While it listens, the router also ticks a
+  // running exercise every second (issue 10), as in the Electron shell. A tab between connections misses it, as a
   // reloading Electron window would; it refetches on load anyway.
   const stopPush = router.onPush((senderId, event) => {
     const ws = connections.get(senderId);

@@ -58,6 +58,8 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
   discardDraft: { id: MISSING },
   authorizeDowngrade: { id: MISSING, reason: 'declassified by review' },
   composerDirectory: {},
+  exerciseStatus: {},
+  exerciseControl: { action: 'trigger', inject: 'no-such-inject' },
   exportBundle: { cableIds: [MISSING], passphrase: 'not the passphrase' },
   importBundle: { bytes: new TextEncoder().encode('CABLEROOM-BUNDLE-1\nnot a bundle') },
   startFrusImport: { files: [{ name: 'volume.xml', bytes: new TextEncoder().encode('<TEI/>') }] },
