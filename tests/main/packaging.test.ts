@@ -96,6 +96,16 @@ describe('Electron fuses (scripts/electronFuses.cjs)', () => {
     expect(fuseConfig('darwin', 3).resetAdHocDarwinSignature).toBe(true);
   });
 
+  test('the seed, the shipped scenarios and their FRUS telegrams ship beside the archive', () => {
+    // Core looks for them in the resources folder beside the seed (core/resources.ts,
+    // core/exercise/engine.ts, core/exercise/scenarioFile.ts): packed into app.asar they are not found.
+    const yml = readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
+    for (const folder of ['seed', 'scenarios', 'frus']) {
+      expect(yml).toContain(`  - from: resources/${folder}\n    to: ${folder}\n`);
+      expect(yml).toContain(`  - '!resources/${folder}/**'\n`);
+    }
+  });
+
   test('electron-builder.yml runs the hook after packing, and flips no fuses of its own', () => {
     const yml = readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
     const afterPackLines = yml.split('\n').filter((l) => /^afterPack:/.test(l));
