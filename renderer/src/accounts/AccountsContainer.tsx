@@ -84,10 +84,8 @@ export function AccountsContainer(props: { client: CableroomClient; chrome: Work
       onNew={() => start({ kind: 'create', draft: emptyNewAccount(props.chrome.user.post.plad) })}
       onEdit={(account) => start({ kind: 'edit', account, draft: editDraftOf(account) })}
       onCancel={() => start({ kind: 'list' })}
-      onCreateDraftChange={(draft) => setMode({ kind: 'create', draft })}
-      onEditDraftChange={(draft) => setMode((m) => (m.kind === 'edit' ? { ...m, draft } : m))}
-      onSubmitCreate={submitCreate}
-      onSubmitEdit={submitEdit}
+      onDraftChange={(draft) => setMode((m) => (m.kind === 'list' ? m : { ...m, draft }))}
+      onSubmit={mode.kind === 'create' ? submitCreate : submitEdit}
     />
   );
 }

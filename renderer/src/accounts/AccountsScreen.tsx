@@ -2,7 +2,7 @@ import { useId, type FormEvent } from 'react';
 import { USER_ROLES, type AccountView, type PostView, type UserRole } from '../../../electron/domain/cable';
 import { CAPTIONS, captionWords, type Caption } from '../../../electron/domain/captions';
 import { CLEARANCE_LEVELS, classificationWords, type ClearanceLevel } from '../../../electron/domain/classification';
-import { PASSPHRASE_HINT_CHARS, type AccountEditDraft, type NewAccountDraft } from './accountForms';
+import { fieldsOf, PASSPHRASE_HINT_CHARS, type AccountDraft, type AccountFormKind } from './accountForms';
 import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
 import { ShownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
@@ -17,8 +17,8 @@ import { SlowWorkStatus, Working } from '../shared/SlowWork';
  */
 export type AccountsMode =
   | Readonly<{ kind: 'list' }>
-  | Readonly<{ kind: 'create'; draft: NewAccountDraft }>
-  | Readonly<{ kind: 'edit'; account: AccountView; draft: AccountEditDraft }>;
+  | Readonly<{ kind: 'create'; draft: AccountDraft }>
+  | Readonly<{ kind: 'edit'; account: AccountView; draft: AccountDraft }>;
 
 export type AccountsScreenProps = Readonly<{
   chrome: WorkspaceChrome;
@@ -35,10 +35,10 @@ export type AccountsScreenProps = Readonly<{
   onNew(): void;
   onEdit(account: AccountView): void;
   onCancel(): void;
-  onCreateDraftChange(draft: NewAccountDraft): void;
-  onEditDraftChange(draft: AccountEditDraft): void;
-  onSubmitCreate(): void;
-  onSubmitEdit(): void;
+  /** The open form's draft changed. */
+  onDraftChange(draft: AccountDraft): void;
+  /** The open form (create or edit) is submitted. */
+  onSubmit(): void;
 }>;
 
 export const ROLE_WORDS: Readonly<Record<UserRole, string>> = {
@@ -72,8 +72,7 @@ export function AccountsScreen(props: AccountsScreenProps) {
             {props.notice}
           </p>
         )}
-        {mode.kind === 'create' && <CreateAccountForm {...props} draft={mode.draft} />}
-        {mode.kind === 'edit' && <EditAccountForm {...props} account={mode.account} draft={mode.draft} />}
+        {mode.kind !== 'list' && <AccountForm {...props} mode={mode} />}
         {props.listError !== null && (
           <p className="form-error admin-page__error" role="alert">
             {props.listError}
@@ -153,16 +152,64 @@ function FormError(props: { error: string | null; id: string }) {
   );
 }
 
-function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft }) {
-  const { draft: d, posts } = props;
+/** The form around the fields: the same frame for creating and editing, worded for each. */
+const FORM_WORDS: Readonly<Record<AccountFormKind, { testId: string; submit: string; pending: string }>> = {
+  create: { testId: 'create-account-form', submit: 'Create account', pending: 'Creating…' },
+  edit: { testId: 'edit-account-form', submit: 'Save changes', pending: 'Saving…' },
+};
+
+function AccountForm(props: AccountsScreenProps & { mode: Exclude<AccountsMode, { kind: 'list' }> }) {
+  const { mode } = props;
   const id = useId();
-  const f = (name: string) => `${id}-${name}`;
-  const set = (patch: Partial<NewAccountDraft>) => props.onCreateDraftChange({ ...d, ...patch });
-  const offices = posts.find((p) => p.plad === d.post)?.offices ?? [];
+  const words = FORM_WORDS[mode.kind];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    props.onSubmitCreate();
+    props.onSubmit();
   };
+  return (
+    <form className="panel account-form" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid={words.testId}>
+      <h3 id={`${id}-title`} className="panel__title">
+        {mode.kind === 'create' ? (
+          'New account'
+        ) : (
+          <>
+            Edit <span className="mono">{mode.account.login}</span> · <ShownText text={mode.account.displayName} />
+          </>
+        )}
+      </h3>
+      <fieldset className="form-grid" disabled={props.pending}>
+        <AccountFields kind={mode.kind} draft={mode.draft} posts={props.posts} onChange={props.onDraftChange} />
+      </fieldset>
+      <FormError error={props.formError} id={`${id}-error`} />
+      <div className="panel__buttons">
+        <button type="submit" className="button button--primary" disabled={props.pending}>
+          {props.pending ? <Working words={words.pending} /> : words.submit}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * An account's fields, for both forms (issue 14 item 11): creating shows them all; editing shows
+ * only what main's `updateAccount` changes (accountForms.ts `fieldsOf`), with the passphrase
+ * worded as a new one that may be left empty.
+ */
+export function AccountFields(props: {
+  kind: AccountFormKind;
+  draft: AccountDraft;
+  posts: ReadonlyArray<PostView>;
+  onChange(draft: AccountDraft): void;
+}) {
+  const { kind, draft: d, posts } = props;
+  const shows = fieldsOf(kind);
+  const id = useId();
+  const f = (name: string) => `${id}-${name}`;
+  const set = (patch: Partial<AccountDraft>) => props.onChange({ ...d, ...patch });
+  const offices = posts.find((p) => p.plad === d.post)?.offices ?? [];
   const toggleCaption = (c: Caption, on: boolean) =>
     set({
       captionRoles: on
@@ -170,17 +217,68 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
         : d.captionRoles.filter((x) => x !== c),
     });
 
+  const role = (
+    <div className="field">
+      <label className="field-label" htmlFor={f('role')}>
+        Role
+      </label>
+      <select
+        id={f('role')}
+        className="text-input"
+        value={d.role}
+        onChange={(e) => set({ role: e.target.value as UserRole })}
+      >
+        {USER_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_WORDS[r]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const clearance = (
+    <div className="field">
+      <label className="field-label" htmlFor={f('clearance')}>
+        Clearance
+      </label>
+      <select
+        id={f('clearance')}
+        className="text-input"
+        value={d.clearance}
+        onChange={(e) => set({ clearance: e.target.value as ClearanceLevel })}
+      >
+        {CLEARANCE_LEVELS.map((c) => (
+          <option key={c} value={c}>
+            {classificationWords(c)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const passphrase = (
+    <div className="field">
+      <label className="field-label" htmlFor={f('passphrase')}>
+        {kind === 'create' ? 'Passphrase' : 'New passphrase'}
+      </label>
+      <input
+        id={f('passphrase')}
+        className="text-input"
+        type="password"
+        autoComplete="new-password"
+        placeholder={kind === 'edit' ? 'leave empty to keep' : undefined}
+        aria-describedby={f('passphrase-hint')}
+        value={d.passphrase}
+        onChange={(e) => set({ passphrase: e.target.value })}
+      />
+      <span id={f('passphrase-hint')} className="field-hint muted">
+        At least {PASSPHRASE_HINT_CHARS} characters.
+      </span>
+    </div>
+  );
+
   return (
-    <form
-      className="panel account-form"
-      onSubmit={submit}
-      aria-labelledby={f('title')}
-      data-testid="create-account-form"
-    >
-      <h3 id={f('title')} className="panel__title">
-        New account
-      </h3>
-      <fieldset className="form-grid" disabled={props.pending}>
+    <>
+      {shows.has('login') && (
         <div className="field">
           <label className="field-label" htmlFor={f('login')}>
             Login
@@ -195,6 +293,8 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             onChange={(e) => set({ login: e.target.value })}
           />
         </div>
+      )}
+      {shows.has('displayName') && (
         <div className="field">
           <label className="field-label" htmlFor={f('name')}>
             Display name
@@ -207,23 +307,9 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             onChange={(e) => set({ displayName: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={f('passphrase')}>
-            Passphrase
-          </label>
-          <input
-            id={f('passphrase')}
-            className="text-input"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={f('passphrase-hint')}
-            value={d.passphrase}
-            onChange={(e) => set({ passphrase: e.target.value })}
-          />
-          <span id={f('passphrase-hint')} className="field-hint muted">
-            At least {PASSPHRASE_HINT_CHARS} characters.
-          </span>
-        </div>
+      )}
+      {kind === 'create' && shows.has('passphrase') && passphrase}
+      {shows.has('post') && (
         <div className="field">
           <label className="field-label" htmlFor={f('post')}>
             Post
@@ -241,6 +327,8 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             ))}
           </select>
         </div>
+      )}
+      {shows.has('office') && (
         <div className="field">
           <label className="field-label" htmlFor={f('office')}>
             Office
@@ -259,42 +347,21 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             ))}
           </select>
         </div>
+      )}
+      {/* Creating pairs role and clearance on one row beside the many fields; editing lists them. */}
+      {kind === 'create' ? (
         <div className="field-pair">
-          <div className="field">
-            <label className="field-label" htmlFor={f('role')}>
-              Role
-            </label>
-            <select
-              id={f('role')}
-              className="text-input"
-              value={d.role}
-              onChange={(e) => set({ role: e.target.value as UserRole })}
-            >
-              {USER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_WORDS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={f('clearance')}>
-              Clearance
-            </label>
-            <select
-              id={f('clearance')}
-              className="text-input"
-              value={d.clearance}
-              onChange={(e) => set({ clearance: e.target.value as ClearanceLevel })}
-            >
-              {CLEARANCE_LEVELS.map((c) => (
-                <option key={c} value={c}>
-                  {classificationWords(c)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {role}
+          {clearance}
         </div>
+      ) : (
+        <>
+          {role}
+          {clearance}
+        </>
+      )}
+      {kind === 'edit' && shows.has('passphrase') && passphrase}
+      {shows.has('categories') && (
         <div className="field">
           <label className="field-label" htmlFor={f('categories')}>
             Categories
@@ -309,6 +376,8 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             onChange={(e) => set({ categories: e.target.value })}
           />
         </div>
+      )}
+      {shows.has('foreignNational') && (
         <div className="field field--inline">
           <label className="check">
             <input
@@ -320,23 +389,27 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             />
             Foreign national
           </label>
-          <div className="field field--narrow">
-            <label className="field-label" htmlFor={f('nationality')}>
-              Nationality
-            </label>
-            <input
-              id={f('nationality')}
-              className="text-input mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="GBR"
-              maxLength={3}
-              disabled={!d.foreignNational}
-              value={d.nationality}
-              onChange={(e) => set({ nationality: e.target.value.toUpperCase() })}
-            />
-          </div>
+          {shows.has('nationality') && (
+            <div className="field field--narrow">
+              <label className="field-label" htmlFor={f('nationality')}>
+                Nationality
+              </label>
+              <input
+                id={f('nationality')}
+                className="text-input mono"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="GBR"
+                maxLength={3}
+                disabled={!d.foreignNational}
+                value={d.nationality}
+                onChange={(e) => set({ nationality: e.target.value.toUpperCase() })}
+              />
+            </div>
+          )}
         </div>
+      )}
+      {shows.has('captionRoles') && (
         <fieldset className="field caption-roles">
           <legend className="field-label">Caption roles</legend>
           <div className="caption-roles__list">
@@ -352,99 +425,15 @@ function CreateAccountForm(props: AccountsScreenProps & { draft: NewAccountDraft
             ))}
           </div>
         </fieldset>
-      </fieldset>
-      <FormError error={props.formError} id={f('error')} />
-      <div className="panel__buttons">
-        <button type="submit" className="button button--primary" disabled={props.pending}>
-          {props.pending ? <Working words="Creating…" /> : 'Create account'}
-        </button>
-        <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function EditAccountForm(props: AccountsScreenProps & { account: AccountView; draft: AccountEditDraft }) {
-  const { draft: d, account: a } = props;
-  const id = useId();
-  const f = (name: string) => `${id}-${name}`;
-  const set = (patch: Partial<AccountEditDraft>) => props.onEditDraftChange({ ...d, ...patch });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    props.onSubmitEdit();
-  };
-  return (
-    <form className="panel account-form" onSubmit={submit} aria-labelledby={f('title')} data-testid="edit-account-form">
-      <h3 id={f('title')} className="panel__title">
-        Edit <span className="mono">{a.login}</span> · <ShownText text={a.displayName} />
-      </h3>
-      <fieldset className="form-grid" disabled={props.pending}>
-        <div className="field">
-          <label className="field-label" htmlFor={f('role')}>
-            Role
-          </label>
-          <select
-            id={f('role')}
-            className="text-input"
-            value={d.role}
-            onChange={(e) => set({ role: e.target.value as UserRole })}
-          >
-            {USER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_WORDS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={f('clearance')}>
-            Clearance
-          </label>
-          <select
-            id={f('clearance')}
-            className="text-input"
-            value={d.clearance}
-            onChange={(e) => set({ clearance: e.target.value as ClearanceLevel })}
-          >
-            {CLEARANCE_LEVELS.map((c) => (
-              <option key={c} value={c}>
-                {classificationWords(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={f('passphrase')}>
-            New passphrase
-          </label>
-          <input
-            id={f('passphrase')}
-            className="text-input"
-            type="password"
-            autoComplete="new-password"
-            placeholder="leave empty to keep"
-            value={d.passphrase}
-            onChange={(e) => set({ passphrase: e.target.value })}
-          />
-        </div>
+      )}
+      {shows.has('disabled') && (
         <div className="field field--inline">
           <label className="check">
             <input type="checkbox" checked={d.disabled} onChange={(e) => set({ disabled: e.target.checked })} />
             Account disabled
           </label>
         </div>
-      </fieldset>
-      <FormError error={props.formError} id={f('error')} />
-      <div className="panel__buttons">
-        <button type="submit" className="button button--primary" disabled={props.pending}>
-          {props.pending ? <Working words="Saving…" /> : 'Save changes'}
-        </button>
-        <button type="button" className="button" onClick={props.onCancel} disabled={props.pending}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      )}
+    </>
   );
 }

@@ -4,10 +4,12 @@ import type { ClearanceLevel } from '../../../electron/domain/classification';
 import type { AccountChangesInput, NewAccountInput } from '../shared/api';
 
 /**
- * The account forms' drafts and the requests they become. Pure. Main validates everything (and
- * decides who may manage whom); these only shape what was typed.
+ * The account forms' draft and the requests it becomes. Pure. Main validates everything (and
+ * decides who may manage whom); these only shape what was typed. One draft serves both forms, as
+ * one fields component does (AccountsScreen `AccountFields`): creating uses every field but
+ * `disabled`; editing changes only what `updateAccount` takes (`EDITABLE_FIELDS`).
  */
-export type NewAccountDraft = Readonly<{
+export type AccountDraft = Readonly<{
   login: string;
   displayName: string;
   /** PLAD of the post. */
@@ -21,21 +23,45 @@ export type NewAccountDraft = Readonly<{
   captionRoles: ReadonlyArray<Caption>;
   foreignNational: boolean;
   nationality: string;
+  /** Creating: the passphrase. Editing: a new one; '' keeps the current one. */
   passphrase: string;
+  /** Editing only: the account may not sign in. */
+  disabled: boolean;
 }>;
 
-export type AccountEditDraft = Readonly<{
-  role: UserRole;
-  clearance: ClearanceLevel;
-  disabled: boolean;
-  /** A new passphrase; '' keeps the current one. */
-  passphrase: string;
-}>;
+export type AccountField = keyof AccountDraft;
+
+export type AccountFormKind = 'create' | 'edit';
+
+/** What `updateAccount` can change; the rest is fixed when the account is created. */
+export const EDITABLE_FIELDS: ReadonlyArray<AccountField> = ['role', 'clearance', 'passphrase', 'disabled'];
+
+/** The fields each form shows (AccountFields lays them out in one order for both). */
+export function fieldsOf(kind: AccountFormKind): ReadonlySet<AccountField> {
+  switch (kind) {
+    case 'create':
+      return new Set<AccountField>([
+        'login',
+        'displayName',
+        'passphrase',
+        'post',
+        'office',
+        'role',
+        'clearance',
+        'categories',
+        'foreignNational',
+        'nationality',
+        'captionRoles',
+      ]);
+    case 'edit':
+      return new Set(EDITABLE_FIELDS);
+  }
+}
 
 /** Main's minimum (electron/core/services/accounts.ts MIN_PASSPHRASE_LENGTH), shown as a hint. */
 export const PASSPHRASE_HINT_CHARS = 10;
 
-export function emptyNewAccount(post: string): NewAccountDraft {
+export function emptyNewAccount(post: string): AccountDraft {
   return {
     login: '',
     displayName: '',
@@ -48,11 +74,26 @@ export function emptyNewAccount(post: string): NewAccountDraft {
     foreignNational: false,
     nationality: '',
     passphrase: '',
+    disabled: false,
   };
 }
 
-export function editDraftOf(a: AccountView): AccountEditDraft {
-  return { role: a.role, clearance: a.clearance, disabled: a.disabled, passphrase: '' };
+/** The account as it is, with no new passphrase. */
+export function editDraftOf(a: AccountView): AccountDraft {
+  return {
+    login: a.login,
+    displayName: a.displayName,
+    post: a.post.plad,
+    office: a.office ?? '',
+    role: a.role,
+    clearance: a.clearance,
+    categories: a.categories.join(', '),
+    captionRoles: a.captionRoles,
+    foreignNational: a.foreignNational,
+    nationality: a.nationality ?? '',
+    passphrase: '',
+    disabled: a.disabled,
+  };
 }
 
 /** "nato, cosmic " → ["NATO", "COSMIC"]. */
@@ -67,7 +108,7 @@ export function parseCategories(text: string): string[] {
   ];
 }
 
-export function createRequest(d: NewAccountDraft): NewAccountInput {
+export function createRequest(d: AccountDraft): NewAccountInput {
   return {
     login: d.login.trim(),
     displayName: d.displayName.trim(),
@@ -84,7 +125,7 @@ export function createRequest(d: NewAccountDraft): NewAccountInput {
 }
 
 /** Only what changed, so an instructor's edit of a trainee's clearance does not resend the role. */
-export function updateRequest(login: string, before: AccountView, d: AccountEditDraft): AccountChangesInput {
+export function updateRequest(login: string, before: AccountView, d: AccountDraft): AccountChangesInput {
   return {
     login,
     ...(d.role !== before.role ? { role: d.role } : {}),
