@@ -33,13 +33,13 @@ export type Play = Readonly<{
   reply(inject: string, edit?: (d: DraftView['draft']) => DraftView['draft']): Promise<DraftView>;
 }>;
 
-export async function playTutorial(c: SeededCore, trainee = 'trainee'): Promise<Play> {
+export async function playTutorial(c: SeededCore, trainee = 'trainee', file = TUTORIAL): Promise<Play> {
   // Journal times in the past: the trainees' acts (now, real time) come after every transition.
   const t0 = Date.now() - 3_600_000;
   let fake = t0;
   const engine = createExerciseService(c.db, c.audit, { realMs: () => fake });
   const instructor = c.users.byLogin('instructor');
-  await engine.start(instructor, { file: TUTORIAL }, { assignments: { trainee } });
+  await engine.start(instructor, { file }, { assignments: { trainee } });
   engine.pause(instructor);
   let paused = true;
   const exerciseId = c.db.prepare('SELECT max(id) FROM exercises').pluck().get() as number;
