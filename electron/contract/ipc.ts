@@ -211,6 +211,8 @@ export type ExerciseStatusView =
       endedAt: string | null;
       injects: ReadonlyArray<ExerciseInjectView>;
       assignments: ReadonlyArray<ExerciseAssignmentView>;
+      /** Roles nobody plays (no persona, nobody assigned): their posts still receive traffic. */
+      unplayed: ReadonlyArray<string>;
       expectations: ReadonlyArray<ExerciseExpectationView>;
       objectives: ReadonlyArray<Readonly<{ id: string; text: string; weight: number }>>;
     }>

@@ -100,6 +100,7 @@ export function statusText(v: ExerciseStatusView | null): string {
     `Scenario "${v.scenarioId}", started by ${v.startedBy}.`,
     'Assignments:',
     ...v.assignments.map((a) => `  ${a.role} (${a.post}, ${a.function}): ${a.login}`),
+    ...(v.unplayed.length > 0 ? [`  nobody plays: ${v.unplayed.join(', ')}`] : []),
     'Injects:',
     ...v.injects.map(
       (i) =>

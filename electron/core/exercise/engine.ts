@@ -272,7 +272,11 @@ export function createExerciseService(
     const at = scenarioInstant(ex.start, firedMs);
     const next = scheduleFollowers(ex, clock, inject.id, firedMs);
     save(ex, next, realMs);
-    const cableId = insertCable(db, { ...cable, dtg: formatDtg(at) }, at, {
+    // The DTG is the scenario's at the moment it fires (a repeat written with the original's DTG
+    // moves with it; a repeat of its own time keeps it).
+    const dtg = formatDtg(at);
+    const repeats = cable.repeats.map((r) => (r.dtg === cable.dtg ? { ...r, dtg } : r));
+    const cableId = insertCable(db, { ...cable, dtg, repeats }, at, {
       exerciseId: ex.id,
       arrivedAt: new Date(realMs),
       ...(spec.deliverTo ? { deliverTo: spec.deliverTo } : {}),
@@ -535,6 +539,7 @@ export function createExerciseService(
       endedAt: ex.row.ended_at,
       injects: ex.scenario.injects.map((spec) => injectView(ex, spec)),
       assignments: assignmentsOf(ex),
+      unplayed: ex.scenario.roles.map((r) => r.id).filter((r) => !assignmentsOf(ex).some((a) => a.role === r)),
       expectations: ex.scenario.expectations.map((e) => ({
         id: e.id,
         kind: e.kind,
@@ -602,7 +607,10 @@ export function createExerciseService(
     }
   };
 
-  /** Each role's trainee: the given login, else the role's persona; checked against the role. */
+  /**
+   * Each role's trainee: the given login, else the role's persona (else nobody plays it); each
+   * checked against the role.
+   */
   const assign = (
     scenario: Scenario,
     given: Readonly<Record<string, string>>,
@@ -616,11 +624,11 @@ export function createExerciseService(
       }
     }
     const taken = new Map<number, string>();
-    return scenario.roles.map((role) => {
+    return scenario.roles.flatMap((role) => {
       const login = given[role.id]?.trim().toLowerCase() ?? role.persona;
-      if (login === undefined) {
-        throw new CableroomError('BAD_REQUEST', `Nobody plays role "${role.id}": assign a login (${role.id}=LOGIN).`);
-      }
+      // A role without a persona that nobody is assigned to is not played (its post still
+      // receives its traffic); the status lists it, so the instructor sees who is missing.
+      if (login === undefined) return [];
       const user = userByLogin(db, login);
       if (!user) throw new CableroomError('BAD_REQUEST', `No account "${login}" (role "${role.id}").`);
       if (user.disabled === 1) throw new CableroomError('BAD_REQUEST', `The account "${login}" is disabled.`);
@@ -641,7 +649,7 @@ export function createExerciseService(
         throw new CableroomError('BAD_REQUEST', `"${login}" is assigned twice (roles "${other}" and "${role.id}").`);
       }
       taken.set(user.id, role.id);
-      return { role, userId: user.id, login };
+      return [{ role, userId: user.id, login }];
     });
   };
 

@@ -216,7 +216,10 @@ describe('starting an exercise', () => {
     const c = core();
     const x = engine(c, { ms: Date.now() });
     const instructor = c.users.byLogin('instructor');
-    const doc = JSON.parse(readFileSync(TUTORIAL, 'utf8')) as { roles: { post: string }[]; id: string };
+    const doc = JSON.parse(readFileSync(TUTORIAL, 'utf8')) as {
+      roles: { post: string; persona?: string }[];
+      id: string;
+    };
     const broken = { ...doc, roles: [{ ...doc.roles[0], post: 'AMEMBASSY ATLANTIS' }] };
     await expect(x.start(instructor, { document: JSON.stringify(broken) })).rejects.toThrow(
       expect.objectContaining({
@@ -228,8 +231,20 @@ describe('starting an exercise', () => {
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
     expect(c.db.prepare('SELECT count(*) FROM exercises').pluck().get()).toBe(0);
-    const view = await x.start(instructor, { document: JSON.stringify({ ...doc, id: 'uploaded' }) }, { rate: 5 });
-    expect(view.view === 'instructor' && [view.scenarioId, view.clock.rate]).toEqual(['uploaded', 5]);
+    // A role with no persona that nobody is assigned to is not played; the status says so.
+    const unplayed = {
+      ...doc,
+      id: 'uploaded',
+      roles: doc.roles.map(({ persona: _, ...r }: { persona?: string }) => r),
+    };
+    const view = await x.start(instructor, { document: JSON.stringify(unplayed) }, { rate: 5 });
+    expect(view.view === 'instructor' && [view.scenarioId, view.clock.rate, view.assignments, view.unplayed]).toEqual([
+      'uploaded',
+      5,
+      [],
+      ['trainee'],
+    ]);
+    expect(checkedJournal(c)[0]!.detail.assignments).toEqual([]);
   });
 });
 
