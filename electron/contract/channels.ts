@@ -40,6 +40,7 @@ export const CHANNELS = {
   discardDraft: 'drafts:discard',
   authorizeDowngrade: 'drafts:authorize-downgrade',
   composerDirectory: 'drafts:directory',
+  previewDraft: 'drafts:preview',
   exportBundle: 'exchange:export-bundle',
   importBundle: 'exchange:import-bundle',
   startFrusImport: 'import:frus-start',
@@ -47,6 +48,10 @@ export const CHANNELS = {
   workCounts: 'session:work-counts',
   exerciseStatus: 'exercise:status',
   exerciseControl: 'exercise:control',
+  exerciseScore: 'exercise:score',
+  exerciseFeed: 'exercise:feed',
+  exerciseDebrief: 'exercise:debrief',
+  exerciseReport: 'exercise:report',
 } as const;
 
 /** The one channel main pushes on (issue 14 item 1): see push.ts. */

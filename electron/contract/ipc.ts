@@ -19,6 +19,14 @@ import {
 import { CAPTIONS } from '../domain/captions';
 import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft';
 import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
+import type { Classification } from '../domain/classification';
+import type {
+  ExerciseScore,
+  ExerciseStatus,
+  ObjectiveScore,
+  ScoreVerdict,
+  VerdictCounts,
+} from '../domain/exercise/score';
 import { draftSchema } from './draft';
 import { CLEARANCE_LEVELS } from '../domain/classification';
 import { CHANNELS, ENDPOINT_NAMES, type EndpointName } from './channels';
@@ -60,6 +68,19 @@ function publicEndpoint<O>() {
     public: true,
   });
 }
+
+/**
+ * A draft as its release would write it now (issue 14 item 5; core/cables/releasePreview.ts): the
+ * cable — the same read model as a released cable's, with no id and no signatures yet — or, when
+ * release would refuse the draft as it stands, why.
+ */
+export type DraftPreview = Readonly<{
+  draftId: number;
+  /** The revision previewed: the composer asks again when the draft moves on. */
+  revision: number;
+  cable: CableView | null;
+  refusal: string | null;
+}>;
 
 /** What the window may know of the installation before anyone signs in. */
 export type InstallationInfo = Readonly<{
@@ -233,6 +254,136 @@ export type ExerciseStatusResult = Readonly<{
   scenarios: ReadonlyArray<ShippedScenario>;
 }>;
 
+/** A trainee's latest answers to the debrief questions (EXERCISE_DEBRIEF; the report attaches them). */
+export type ExerciseDebriefAnswers = Readonly<{
+  login: string;
+  /** The audit entry that holds them. */
+  seq: number;
+  /** In the scenario's order: the question's text and the answer (blank questions left out). */
+  answers: ReadonlyArray<Readonly<{ question: string; answer: string }>>;
+}>;
+
+export type ExerciseDebriefQuestion = Readonly<{ id: string; question: string }>;
+
+/** A moment in scenario time: its DTG and scenario ms since the start. */
+export type ExerciseMoment = Readonly<{ dtg: string; ms: number }>;
+
+/**
+ * The score as the caller may see it (issue 10 items 4–6). Instructors and admins: the whole
+ * score at any time, with every trainee's latest debrief. A trainee who played: only their own
+ * part, once the exercise has ended — the after-action report's trainee copy, where a cable the
+ * trainee may not see is never named (rule 18); before the end it is refused.
+ */
+export type ExerciseScoreView =
+  | Readonly<{
+      view: 'instructor';
+      score: ExerciseScore;
+      questions: ReadonlyArray<ExerciseDebriefQuestion>;
+      answers: ReadonlyArray<ExerciseDebriefAnswers>;
+    }>
+  | Readonly<{
+      view: 'trainee';
+      exercise: number;
+      title: string;
+      status: ExerciseStatus;
+      /** Of the cables this view quotes (rule 25): the screen's banner. */
+      classification: Classification;
+      banner: string;
+      login: string;
+      name: string;
+      role: string;
+      post: string;
+      /** Weighted over objectives, 0–100 (may fall below 0 with penalties). */
+      score: number;
+      points: number;
+      possible: number;
+      counts: VerdictCounts;
+      timeline: ReadonlyArray<
+        Readonly<{
+          inject: string;
+          /** Null: a cable this trainee may not see. */
+          cable: Readonly<{ ref: string; subject: string; banner: string }> | null;
+          delivered: ExerciseMoment;
+          opened: ExerciseMoment | null;
+          acknowledged: ExerciseMoment | null;
+          passed: ExerciseMoment | null;
+          replied: ExerciseMoment | null;
+        }>
+      >;
+      expectations: ReadonlyArray<
+        Readonly<{
+          expectation: string;
+          kind: string;
+          objective: string | null;
+          verdict: ScoreVerdict;
+          points: number;
+          possible: number;
+          at: ExerciseMoment | null;
+          note: string;
+        }>
+      >;
+      /** Each mistake with its DOMAIN.md rule and teaching text. */
+      mistakes: ReadonlyArray<
+        Readonly<{
+          expectation: string;
+          rule: number;
+          teaching: string;
+          points: number;
+          at: ExerciseMoment | null;
+          note: string;
+        }>
+      >;
+      objectives: ReadonlyArray<ObjectiveScore>;
+      questions: ReadonlyArray<ExerciseDebriefQuestion>;
+      answers: ExerciseDebriefAnswers | null;
+    }>;
+
+/** One line of the instructor's live feed: an inject delivered, or what a trainee did. */
+export type ExerciseFeedEntry = Readonly<{
+  seq: number;
+  scenarioMs: number;
+  dtg: string;
+  kind: 'inject' | 'act';
+  /** The trainee (null for an inject). */
+  login: string | null;
+  role: string | null;
+  post: string | null;
+  /** The audit action ('INJECT' for an inject). */
+  action: string;
+  /** The inject the act was about, when it was about one. */
+  inject: string | null;
+  ref: string | null;
+  what: string;
+}>;
+
+/** How far the trainees at a post got with an inject: the first of each act (scenario ms). */
+export type ExerciseProgress = Readonly<{
+  post: string;
+  inject: string;
+  opened: number | null;
+  acknowledged: number | null;
+  passed: number | null;
+  replied: number | null;
+}>;
+
+/** The dashboard's feed (instructors): newest first, at most `limit` of `total`. */
+export type ExerciseFeed = Readonly<{
+  exercise: number;
+  headSeq: number;
+  total: number;
+  entries: ReadonlyArray<ExerciseFeedEntry>;
+  progress: ReadonlyArray<ExerciseProgress>;
+}>;
+
+/** The after-action report as a file to save (issue 10 item 6). */
+export type ExerciseReportFile = Readonly<{
+  filename: string;
+  mediaType: 'application/pdf';
+  /** The banner on every page (the highest classification the copy quotes). */
+  banner: string;
+  bytes: Uint8Array;
+}>;
+
 export const inboxCursorSchema = z.object({ deliveredAt: z.string().min(1).max(40), deliveryId: id }).strict();
 
 export const CONTRACT = {
@@ -402,6 +553,8 @@ export const CONTRACT = {
     z.object({ id, reason: z.string().trim().min(5).max(500) }).strict(),
   ),
   composerDirectory: endpoint<ComposerDirectory>()('composerDirectory', none),
+  // The cable the draft would be if released now: for whoever may open the draft (issue 14 item 5).
+  previewDraft: endpoint<DraftPreview>()('previewDraft', z.object({ id }).strict()),
   // Signed bundles (issue 6): the bundle travels as text, the chosen file as bytes.
   exportBundle: endpoint<BundleExport>()(
     'exportBundle',
@@ -437,6 +590,28 @@ export const CONTRACT = {
   // The exercise (issue 10): its status as the caller may see it, and the instructor's controls.
   exerciseStatus: endpoint<ExerciseStatusResult>()('exerciseStatus', none),
   exerciseControl: endpoint<ExerciseStatusView>()('exerciseControl', exerciseControlSchema),
+  // The score (a trainee's own, once ended), the dashboard's feed, the debrief, the report's PDF.
+  exerciseScore: endpoint<ExerciseScoreView>()('exerciseScore', z.object({ exercise: id }).strict()),
+  exerciseFeed: endpoint<ExerciseFeed>()(
+    'exerciseFeed',
+    z.object({ exercise: id, limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  exerciseDebrief: endpoint<ExerciseDebriefAnswers>()(
+    'exerciseDebrief',
+    z
+      .object({
+        exercise: id,
+        answers: z
+          .array(z.object({ question: scenarioId, answer: z.string().max(4000) }).strict())
+          .min(1)
+          .max(100),
+      })
+      .strict(),
+  ),
+  exerciseReport: endpoint<ExerciseReportFile>()(
+    'exerciseReport',
+    z.object({ exercise: id, trainee: login.optional() }).strict(),
+  ),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;

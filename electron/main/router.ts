@@ -1,6 +1,8 @@
 import type { Core, CoreServices } from '../core/app';
+import { draftPreview } from '../core/cables/releasePreview';
 import { isCableroomError } from '../core/errors';
 import { eventBusOf, type CoreEvent } from '../core/events';
+import { exerciseFeed, exerciseReportFile, exerciseScoreView, submitDebrief } from '../core/exercise/debrief';
 import { startExerciseTicker } from '../core/exercise/ticker';
 import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
@@ -184,6 +186,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     },
     authorizeDowngrade: ({ id, reason }, actor) => core.drafts.authorizeDowngrade(actor, id, reason),
     composerDirectory: (_input, actor) => core.drafts.composerDirectory(actor),
+    previewDraft: ({ id }, actor) => draftPreview(core, actor, id),
     exportBundle: ({ cableIds, passphrase }, actor) => core.exchange.exportBundle(actor, cableIds, passphrase),
     importBundle: ({ bytes }, actor) => core.exchange.importBundle(bytes, actor),
     startFrusImport: ({ files }, actor) => core.imports.start(actor, files),
@@ -219,6 +222,10 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
           return x.end(actor);
       }
     },
+    exerciseScore: ({ exercise }, actor) => exerciseScoreView(core.db, core.audit, actor, exercise),
+    exerciseFeed: ({ exercise, limit }, actor) => exerciseFeed(core.db, core.audit, actor, exercise, limit),
+    exerciseDebrief: ({ exercise, answers }, actor) => submitDebrief(core.db, core.audit, actor, exercise, answers),
+    exerciseReport: ({ exercise, trainee }, actor) => exerciseReportFile(core.db, core.audit, actor, exercise, trainee),
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
@@ -290,6 +297,16 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
       ) {
         inboxChanged = alertsChanged = true;
       }
+    }
+    // The instructor's dashboard (issue 10 item 5): what trainees do — opening, acknowledging,
+    // passing, drafting — changes its grid and feed, so instructors hear of it as an exercise change.
+    if (
+      exercises.size === 0 &&
+      (actor.role === 'instructor' || actor.role === 'admin') &&
+      events.some((e) => e.type === 'read' || e.type === 'acknowledged' || e.type === 'delivered' || e.type === 'draft')
+    ) {
+      const live = core.exercises.liveId();
+      if (live !== null) exercises.add(live);
     }
     for (const exerciseId of exercises) out.push({ kind: 'exercise', exerciseId });
     if (inboxChanged && arrived.length === 0) out.push({ kind: 'inbox', arrived: 0 });
