@@ -3,6 +3,7 @@ import type { SignedInUser } from '../../electron/domain/cable';
 import { type ApiError, type CableroomClient } from './shared/api';
 import { describeError } from './shared/errorText';
 import { SessionEndedContext } from './shared/session';
+import { ShortcutProvider } from './shortcuts/ShortcutProvider';
 import { SlowWorkStatus } from './shared/SlowWork';
 import { useLoadReporting } from './shared/useLoad';
 import { SignInContainer } from './signin/SignInContainer';
@@ -13,12 +14,24 @@ type SessionChange =
   Readonly<{ kind: 'signed-out'; notice: string | null }> | Readonly<{ kind: 'signed-in'; user: SignedInUser }>;
 
 /**
- * The top-level container: asks main who is signed in for this window (a reload keeps the
- * session, which main holds per sender) and whether this is a demo installation, then shows
- * sign-in or the workspace. It provides the one way a screen reports an ended session
- * (SessionEndedContext): back to sign-in, saying why.
+ * The top-level container. The window's keyboard shortcuts (issue 14 item 6) sit above every
+ * screen, sign-in included: one table, and "?" shows it anywhere.
  */
 export function App(props: { client: CableroomClient }) {
+  return (
+    <ShortcutProvider>
+      <Session client={props.client} />
+    </ShortcutProvider>
+  );
+}
+
+/**
+ * Asks main who is signed in for this window (a reload keeps the session, which main holds per
+ * sender) and whether this is a demo installation, then shows sign-in or the workspace. It
+ * provides the one way a screen reports an ended session (SessionEndedContext): back to sign-in,
+ * saying why.
+ */
+function Session(props: { client: CableroomClient }) {
   const { client } = props;
   const [change, setChange] = useState<SessionChange | null>(null);
 

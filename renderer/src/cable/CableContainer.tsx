@@ -21,6 +21,7 @@ import { DistributionContainer } from '../distribution/DistributionContainer';
 import { failureOf } from '../shared/loader';
 import { useFailure } from '../shared/session';
 import { useLoad } from '../shared/useLoad';
+import { useShortcut } from '../shortcuts/ShortcutProvider';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */
 export type CableTarget = Readonly<{
@@ -43,6 +44,11 @@ type RepeatState = Readonly<{ draft: RepeatDraft; pending: boolean; error: strin
  * holds the routing actions (DOMAIN.md §1.8): the Distribution tab, executing this post's pass
  * instructions (rule 17) and repeating the cable (rule 16). After a pass or a repeat the cable and
  * its distribution are read again, so both show what was just done.
+ *
+ * The keyboard (issue 14 item 6; the table in shortcuts/keymap.ts): r reply, a acknowledge, e or y
+ * file, d the distribution and back, u back, g i the inbox, and j/k the next or previous cable
+ * when the workspace gives the way there. Each key is registered only while its action can be
+ * taken here (nothing to acknowledge: "a" does nothing); main decides again on every call.
  */
 export function CableContainer(props: {
   client: CableroomClient;
@@ -56,6 +62,9 @@ export function CableContainer(props: {
   onOpenDraft?(draftId: number): void;
   /** Opens a cable cited in this one's references (only those main says the reader may open). */
   onOpenReference?(target: Omit<CableTarget, 'deliveryId'>): void;
+  /** The next (older) and previous (newer) cable of the list this one was opened from; given, j and k go there. */
+  onNextCable?(): void;
+  onPreviousCable?(): void;
 }) {
   const { client, target, delivery, onDeliveryUpdated } = props;
   const { cableId } = target;
@@ -254,6 +263,20 @@ export function CableContainer(props: {
       },
     );
   };
+
+  const { chrome, onBack, onNextCable, onPreviousCable } = props;
+  useShortcut('cable.reply', reply, ready && onOpenDraft !== undefined);
+  // DOMAIN.md rule 8: only a FLASH or NIACT delivery not yet acknowledged has anything to acknowledge.
+  useShortcut('cable.acknowledge', acknowledge, delivery !== null && delivery.needsAck && !delivery.acknowledgedAt);
+  useShortcut('cable.file', fileAsRead, delivery !== null && !delivery.filed);
+  useShortcut('cable.distribution', () => setTab((t) => (t === 'distribution' ? 'cable' : 'distribution')));
+  useShortcut('cable.back', onBack);
+  // Ctrl+P and Escape are the cable view's own keys: registered so the sheet shows them as here.
+  useShortcut('cable.print', print, ready);
+  useShortcut('cable.next', () => onNextCable?.(), onNextCable !== undefined);
+  useShortcut('cable.previous', () => onPreviousCable?.(), onPreviousCable !== undefined);
+  useShortcut('go.inbox', () => chrome.onNavigate('inbox'));
+  useShortcut('go.drafts', () => chrome.onNavigate('drafts'), chrome.sections.includes('drafts'));
 
   return (
     <CableScreen

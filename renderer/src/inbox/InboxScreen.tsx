@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
 import type { ViewMarking } from '../shared/viewMarking';
 import type { SearchSort, SearchSortKey } from './searchSort';
@@ -6,12 +6,17 @@ import { InboxList } from './InboxList';
 import { SearchResults, type SearchState } from './SearchResults';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { Working } from '../shared/SlowWork';
+import { ariaKeyShortcuts } from '../shortcuts/keyWords';
+import { useShortcut } from '../shortcuts/ShortcutProvider';
+import { ShortcutSheetButton } from '../shortcuts/ShortcutSheetButton';
 
 /**
  * The inbox (pure view): the cable list, or the results of a search, and the load status. The
  * banner is the overall marking of what is listed (DOMAIN.md rule 25; §4): the loaded rows'
- * rollup, or the hits' while results are shown. "/" focuses the search field from anywhere on
- * the screen, Enter searches and Escape clears the search and returns to the list.
+ * rollup, or the hits' while results are shown. The keyboard (issue 14 item 6; the table in
+ * shortcuts/keymap.ts): the list's own arrows, Home/End and Enter, and from anywhere on the
+ * screen j/k to move (through the hits while searching), o to open, "/" for the search field,
+ * where Enter searches and Escape clears the search and returns to the list.
  */
 export type InboxScreenProps = Readonly<{
   chrome: WorkspaceChrome;
@@ -50,27 +55,71 @@ export type InboxScreenProps = Readonly<{
   pane: ReactNode;
 }>;
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
 export function InboxScreen(props: InboxScreenProps) {
   const { rows, rowCount, search } = props;
   const searchId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const listColumnRef = useRef<HTMLDivElement>(null);
+  const searchPaneRef = useRef<HTMLDivElement>(null);
   const searching = search.status !== 'idle';
+  const { chrome, onSelect, onOpen, onOpenHit, onClearSearch } = props;
 
-  useEffect(() => {
-    const onKeyDown = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
-      e.preventDefault();
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  /** The list keeps the keyboard: after a move from the sheet or the body, focus goes back to it. */
+  const focusList = () => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) {
+      listColumnRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus({ preventScroll: true });
+    }
+  };
+
+  const hitButtons = () => Array.from(searchPaneRef.current?.querySelectorAll<HTMLButtonElement>('.hit') ?? []);
+
+  /** j/k: the next or previous row of the list, or hit of the results (the list's arrows do the same). */
+  const move = (delta: 1 | -1): boolean => {
+    if (searching) {
+      const buttons = hitButtons();
+      if (buttons.length === 0) return false;
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      const next = at < 0 ? 0 : Math.max(0, Math.min(buttons.length - 1, at + delta));
+      buttons[next]?.focus();
+      return true;
+    }
+    if (rowCount === 0) return false;
+    const current = props.selectedIndex;
+    const next = Math.max(0, Math.min(rowCount - 1, current + delta));
+    if (next !== current) onSelect(next);
+    focusList();
+    return true;
+  };
+
+  useShortcut('inbox.next', () => move(1));
+  useShortcut('inbox.previous', () => move(-1));
+  useShortcut('inbox.open', () => {
+    if (searching) {
+      if (search.status !== 'ready') return false;
+      const at = hitButtons().indexOf(document.activeElement as HTMLButtonElement);
+      const index = Math.max(0, at);
+      const hit = search.hits[index];
+      if (!hit) return false;
+      onOpenHit(hit, index);
+      return true;
+    }
+    if (props.selectedIndex < 0 || props.selectedIndex >= rowCount) return false;
+    onOpen(props.selectedIndex);
+    return true;
+  });
+  useShortcut('inbox.search', () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  });
+  // Escape is handled by the field and the results themselves; registered so the sheet shows it here.
+  useShortcut('inbox.clearSearch', onClearSearch, searching);
+  useShortcut('go.inbox', () => {
+    // Already here: from the results back to the list, and the keyboard to it.
+    if (searching) onClearSearch();
+    else focusList();
+  });
+  useShortcut('go.drafts', () => chrome.onNavigate('drafts'), chrome.sections.includes('drafts'));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -117,7 +166,7 @@ export function InboxScreen(props: InboxScreenProps) {
               spellCheck={false}
               maxLength={200}
               value={props.query}
-              aria-keyshortcuts="/"
+              aria-keyshortcuts={ariaKeyShortcuts('inbox.search')}
               data-testid="search-input"
               onChange={(e) => props.onQueryChange(e.target.value)}
               onKeyDown={onSearchKeyDown}
@@ -138,11 +187,14 @@ export function InboxScreen(props: InboxScreenProps) {
             </button>
           )}
           <p className="inbox__hint muted">
-            {searching ? '↑ ↓ to move · Enter to open · Esc to clear' : '↑ ↓ to move · Enter to open · / to search'}
+            {searching
+              ? 'j k ↑ ↓ to move · Enter to open · Esc to clear'
+              : 'j k ↑ ↓ to move · Enter to open · / to search'}
           </p>
+          <ShortcutSheetButton />
         </div>
         {searching ? (
-          <div className="search-pane" onKeyDown={onResultsKeyDown}>
+          <div className="search-pane" ref={searchPaneRef} onKeyDown={onResultsKeyDown}>
             <SearchResults
               search={search}
               focusIndex={props.searchFocusIndex}
@@ -153,7 +205,7 @@ export function InboxScreen(props: InboxScreenProps) {
           </div>
         ) : (
           <div className={`inbox__body${props.readingPane ? ' inbox__body--pane' : ''}`}>
-            <div className="inbox__list-column">
+            <div className="inbox__list-column" ref={listColumnRef}>
               <div className="inbox-columns" aria-hidden="true">
                 <span>Precedence</span>
                 <span>Classification</span>

@@ -3,6 +3,7 @@ import { CableDocument, type CableScreenState } from '../cable/CableScreen';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText, shownText } from '../shared/ShownText';
 import { SlowWorkStatus } from '../shared/SlowWork';
+import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
 
 /**
  * The inbox's optional reading pane (issue 14 item 4; pure view): the selected cable beside the
@@ -32,8 +33,15 @@ export function ReadingPane(props: { row: InboxRow | null; state: CableScreenSta
         </span>
         <ClassificationChip classification={row.classification} text={row.banner} />
         <span className="cable-toolbar__spacer" />
-        <span className="muted reading-pane__hint">Enter opens</span>
-        <button type="button" className="button button--small" onClick={props.onOpen} data-testid="reading-pane-open">
+        <span className="muted reading-pane__hint">o or Enter opens</span>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={props.onOpen}
+          title={shortcutTitle('inbox.open', 'Open')}
+          aria-keyshortcuts={ariaKeyShortcuts('inbox.open')}
+          data-testid="reading-pane-open"
+        >
           Open
         </button>
       </div>
