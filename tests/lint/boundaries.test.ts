@@ -89,7 +89,7 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   { file: 'electron/core/app.ts', code: "export const e = () => import('electron');", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "import e = require('electron'); export { e };", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "export * from '../main/router';", because: /electron\/main/ },
-  { file: 'electron/core/app.ts', code: "export * from '../../renderer/src/api';", because: /renderer/ },
+  { file: 'electron/core/app.ts', code: "export * from '../../renderer/src/shared/api';", because: /renderer/ },
   { file: 'electron/core/app.ts', code: 'export const d = document.title;', because: /document/ },
   // contract: domain and zod only
   { file: 'electron/contract/ipc.ts', code: "export * from '../core/errors';", because: /electron\/core/ },
@@ -111,7 +111,7 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   },
   { file: 'electron/preload/preload.ts', code: "export * from '../core/app';", because: /electron\/core/ },
   // main: never the renderer's or the preload's code
-  { file: 'electron/main/main.ts', code: "export * from '../../renderer/src/api';", because: /renderer/ },
+  { file: 'electron/main/main.ts', code: "export * from '../../renderer/src/shared/api';", because: /renderer/ },
 ];
 
 const ALLOWED: ReadonlyArray<Case> = [
@@ -119,7 +119,7 @@ const ALLOWED: ReadonlyArray<Case> = [
   { file: 'renderer/src/a/b/View.tsx', code: "export type { CableView } from '../../../../electron/domain/cable';" },
   { file: 'renderer/src/App.tsx', code: "export { useState } from 'react';" },
   { file: 'renderer/src/main.tsx', code: "export { createRoot } from 'react-dom/client';" },
-  { file: 'renderer/src/main.tsx', code: "import './styles.css';\nexport * from './components/SignInScreen';" },
+  { file: 'renderer/src/main.tsx', code: "import './styles.css';\nexport * from './signin/SignInScreen';" },
   { file: 'renderer/src/App.tsx', code: 'export const w = window.innerWidth;' },
   { file: 'electron/domain/markings.ts', code: "export * from './classification';" },
   { file: 'electron/domain/sub/deep.ts', code: "export * from '../cable';" },
