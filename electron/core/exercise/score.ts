@@ -5,7 +5,10 @@ import {
   type ExerciseScore,
   type ScoreOptions,
 } from '../../domain/exercise/score';
+import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
+import type { Actor } from '../services/actor';
+import { refusals } from '../services/refusal';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { createRecordFold, readExerciseRecord, type RecordFold } from './record';
@@ -93,4 +96,24 @@ export function currentExerciseId(db: Db): number {
 
 function withNow(options: ScoreOptions): ScoreOptions {
   return { realNowMs: options.realNowMs ?? Date.now() };
+}
+
+/**
+ * The score for a person (the CLI's `exercise score`, the dashboard): instructors and admins
+ * only — the scenario and every trainee's lines are the instructor's. A refusal is audited DENY.
+ */
+export function exerciseScoreFor(
+  db: Db,
+  audit: AuditTrail,
+  actor: Actor,
+  exerciseId: number,
+  options: ScoreOptions & Readonly<{ recompute?: boolean }> = {},
+): ExerciseScore {
+  if (actor.role !== 'instructor' && actor.role !== 'admin') {
+    refusals(db, audit)(actor, {
+      message: "Only an instructor sees an exercise's scores; a trainee gets their own after-action report.",
+      detail: { what: 'exercise score', exercise: exerciseId, reason: 'NOT_INSTRUCTOR' },
+    });
+  }
+  return options.recompute ? recomputeScore(db, exerciseId, options) : scoreExercise(db, exerciseId, options);
 }
