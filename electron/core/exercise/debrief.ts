@@ -244,14 +244,8 @@ export function exerciseFeed(
   for (const a of record.actions) {
     // A release counts for the trainee who drafted it; the approver need not be a trainee.
     const release = a.action === 'RELEASE' ? record.releases.get(a.seq) : undefined;
-    const who =
-      a.action === 'RELEASE'
-        ? release?.drafterUserId != null
-          ? trainee.get(release.drafterUserId)
-          : undefined
-        : a.userId !== null
-          ? trainee.get(a.userId)
-          : undefined;
+    const userId = a.action === 'RELEASE' ? (release?.drafterUserId ?? null) : a.userId;
+    const who = userId !== null ? trainee.get(userId) : undefined;
     if (!who) continue;
     const ms = clock.scenarioAt(a.seq, a.realMs);
     const fired = a.cableId !== null ? injectOf.get(a.cableId) : undefined;
