@@ -1,0 +1,301 @@
+import type { ReactNode } from 'react';
+import type { CableView, ParagraphView, ReferenceView } from '../../../electron/domain/cable';
+import { bannerColours, isAdministrativeControl } from '../../../electron/domain/classification';
+import { displayText } from '../../../electron/domain/displayText';
+import { portionLabel } from '../../../electron/domain/markings';
+import { isHighPrecedence } from '../../../electron/domain/precedence';
+import { PrecedenceBadge } from '../shared/markings';
+import { ShownText, shownText } from '../shared/ShownText';
+import { addresseeLines, hasDraftingBlock, nameList, passWords, repeatAddressLines } from './cableText';
+import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
+
+/**
+ * The cable itself (pure view): captions one per line with the pass line (rules 12, 17), the
+ * header (precedence, DTG, FM, TO, INFO, Eyes Only, MRN, file, TAGS), repeats, subject and
+ * references, numbered paragraphs each with its portion mark and FYI set apart (§0, §1.4), the
+ * signature and the drafting block; then the signature chain as verified and the source note.
+ * Every piece of cable text goes through `ShownText` and is a React text node.
+ *
+ * One renderer for every place a cable is read (issue 14 item 5): the cable view, the inbox's
+ * reading pane and a draft's preview, where the cable main's trial release produced is shown
+ * exactly as it will be released. The preview sits inside another screen, so it carries the
+ * cable's own banner at its top and foot (rules 3, 25), and has no signature chain yet.
+ */
+export type CableDocumentProps = Readonly<{
+  cable: CableView;
+  /** Opens a cited cable the reader may open (main gives a reference its target only then). */
+  onOpenReference?: ((target: NonNullable<ReferenceView['target']>) => void) | undefined;
+  /**
+   * A draft's cable as release would write it: its banner top and bottom, no signature chain
+   * (it is signed on the way to release), and named as a preview for assistive technology.
+   */
+  preview?: boolean;
+}>;
+
+/** The cable's banner inside the document: the banner line in its colours from the domain (rule 25). */
+function DocumentBanner(props: { cable: CableView; position: 'top' | 'bottom' }) {
+  const { classification, banner } = props.cable;
+  const { background, foreground } = bannerColours(classification);
+  const administrative = isAdministrativeControl(classification);
+  const words = displayText(banner);
+  return (
+    <div
+      className={`banner banner--document banner--document-${props.position}${administrative ? ' banner--administrative' : ''}`}
+      role="note"
+      aria-label={`${administrative ? 'Administrative control' : 'Classification'}: ${words}`}
+      data-testid={`document-banner-${props.position}`}
+      data-classification={classification}
+      style={{ backgroundColor: background, color: foreground }}
+    >
+      {words}
+    </div>
+  );
+}
+
+export function CableDocument({ cable, onOpenReference, preview = false }: CableDocumentProps) {
+  const action = addresseeLines(cable.action);
+  const info = addresseeLines(cable.info);
+  const high = isHighPrecedence(cable.precedence, cable.niact);
+  const name = preview ? `Cable ${shownText(cable.ref)} as it will be released` : `Cable ${shownText(cable.ref)}`;
+  return (
+    <>
+      {!preview && <TamperedNotice chain={cable.chain} />}
+      <article
+        className={`cable${preview ? ' cable--preview' : ''}`}
+        aria-label={name}
+        data-testid="cable"
+        data-ref={cable.ref}
+      >
+        {preview && <DocumentBanner cable={cable} position="top" />}
+        {(cable.captions.length > 0 || cable.pass.length > 0) && (
+          <div className="cable__captions">
+            {cable.captions.map((c, i) => (
+              <div key={`${i}-${c}`} className="cable__caption" data-testid="caption">
+                <ShownText text={c} />
+              </div>
+            ))}
+            {cable.pass.map((p, i) => (
+              <div key={`pass-${i}`} className="cable__pass" data-testid="pass-line">
+                <ShownText text={passWords(p)} />
+              </div>
+            ))}
+          </div>
+        )}
+
+        <dl className={`cable__header${high ? ' cable__header--high' : ''}`} data-testid="cable-header">
+          <HeaderLine label="PRECEDENCE">
+            <PrecedenceBadge precedence={cable.precedence} niact={cable.niact} />
+          </HeaderLine>
+          <HeaderLine label="DTG" testId="dtg">
+            <ShownText text={cable.dtg} />
+          </HeaderLine>
+          <HeaderLine label="FM" testId="from">
+            <ShownText text={cable.from.plad} />
+            {cable.from.name && cable.from.name !== cable.from.plad ? (
+              <span className="cable__gloss">
+                {' '}
+                (<ShownText text={cable.from.name} />)
+              </span>
+            ) : null}
+          </HeaderLine>
+          {action.length > 0 && (
+            <HeaderLine label="TO" testId="action">
+              {action.map((l, i) => (
+                <div key={i}>
+                  <ShownText text={l.words} />
+                </div>
+              ))}
+            </HeaderLine>
+          )}
+          {info.length > 0 && (
+            <HeaderLine label="INFO" testId="info">
+              {info.map((l, i) => (
+                <div key={i}>
+                  <ShownText text={l.words} />
+                </div>
+              ))}
+            </HeaderLine>
+          )}
+          {cable.eyesOnlyFor.length > 0 && (
+            <HeaderLine label="EYES ONLY FOR" testId="eyes-only-for">
+              <ShownText text={cable.eyesOnlyFor.join(', ')} />
+            </HeaderLine>
+          )}
+          {cable.mrn && (
+            <HeaderLine label="MRN">
+              <ShownText text={cable.mrn} />
+            </HeaderLine>
+          )}
+          {cable.fileRef && (
+            <HeaderLine label="FILE">
+              <ShownText text={cable.fileRef} />
+            </HeaderLine>
+          )}
+          {cable.tags.length > 0 && (
+            <HeaderLine label="TAGS">
+              <ShownText text={cable.tags.join(', ')} />
+            </HeaderLine>
+          )}
+        </dl>
+
+        {cable.repeats.length > 0 && (
+          <div className="cable__repeats" data-testid="repeats">
+            {cable.repeats.map((r, i) => (
+              <dl key={i} className="cable__repeat">
+                <HeaderLine label="REPEATED TO">
+                  {repeatAddressLines(r).map((line, j) => (
+                    <div key={j}>
+                      <ShownText text={line} />
+                    </div>
+                  ))}
+                  <div className="cable__repeat-meta">
+                    <ShownText text={`${r.dtg} BY ${r.by}`} />
+                  </div>
+                </HeaderLine>
+                {r.eyesOnlyFor.length > 0 && (
+                  <HeaderLine label="EYES ONLY FOR">
+                    <ShownText text={r.eyesOnlyFor.join(', ')} />
+                  </HeaderLine>
+                )}
+                {r.note && (
+                  <HeaderLine label="NOTE">
+                    <span className="cable__repeat-note">
+                      <ShownText text={r.note} />
+                    </span>
+                  </HeaderLine>
+                )}
+              </dl>
+            ))}
+          </div>
+        )}
+
+        <div className="cable__subject" data-testid="subject">
+          <span className="cable__label">SUBJECT:</span> <ShownText text={cable.subject} />
+        </div>
+        {cable.references.length > 0 && <CableReferences references={cable.references} onOpen={onOpenReference} />}
+
+        <div className="cable__body">
+          {cable.paragraphs.map((p, i) => (
+            <Paragraph key={i} paragraph={p} />
+          ))}
+        </div>
+
+        {cable.signedBy && (
+          <div className="cable__signature" data-testid="signature">
+            <ShownText text={cable.signedBy} />
+          </div>
+        )}
+
+        {hasDraftingBlock(cable) && (
+          <dl className="cable__drafting" data-testid="drafting">
+            {cable.draftedBy.length > 0 && (
+              <HeaderLine label="DRAFTED BY">
+                <ShownText text={nameList(cable.draftedBy)} />
+              </HeaderLine>
+            )}
+            {cable.clearedBy.length > 0 && (
+              <HeaderLine label="CLEARED BY">
+                <ShownText text={nameList(cable.clearedBy)} />
+              </HeaderLine>
+            )}
+            {cable.approvedBy.length > 0 && (
+              <HeaderLine label="APPROVED BY">
+                <ShownText text={nameList(cable.approvedBy)} />
+              </HeaderLine>
+            )}
+          </dl>
+        )}
+        {preview && <DocumentBanner cable={cable} position="bottom" />}
+      </article>
+
+      {!preview && <SignatureChainSection chain={cable.chain} />}
+
+      {cable.sourceNote && (
+        <aside className="source-note" data-testid="source-note" aria-label="Source note">
+          <h2 className="source-note__title">Source note</h2>
+          <p>
+            <ShownText text={cable.sourceNote} />
+          </p>
+        </aside>
+      )}
+    </>
+  );
+}
+
+function HeaderLine(props: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="header-line" data-testid={props.testId}>
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+/** A numbered paragraph with its portion mark (5 FAH-1 H-246.2); FYI passages set apart (§0). */
+function Paragraph({ paragraph: p }: { paragraph: ParagraphView }) {
+  const body = (
+    <p className="paragraph__text">
+      {p.n !== null && <span className="paragraph__number">{p.n}.</span>}
+      <span className="paragraph__portion" data-testid="portion">
+        {portionLabel(p.portion)}
+      </span>{' '}
+      <ShownText text={p.text} />
+    </p>
+  );
+  if (!p.fyi) {
+    return (
+      <div className="paragraph" data-testid="paragraph" data-n={p.n ?? undefined}>
+        {body}
+      </div>
+    );
+  }
+  return (
+    <section
+      className="paragraph paragraph--fyi"
+      data-testid="paragraph"
+      data-n={p.n ?? undefined}
+      data-fyi="true"
+      aria-label={`Paragraph ${p.n ?? ''} FYI: background for the addressee`}
+    >
+      <div className="paragraph__fyi-label" data-testid="fyi-label">
+        FYI · background for the addressee, not instructions
+      </div>
+      {body}
+    </section>
+  );
+}
+
+/**
+ * "REF: A. Topol 578" (DOMAIN.md §1.10): a reference is a link when main has given it a target,
+ * which it does only for a cable this reader may open; otherwise it is plain text, as written.
+ */
+function CableReferences(props: {
+  references: ReadonlyArray<ReferenceView>;
+  onOpen?: CableDocumentProps['onOpenReference'];
+}) {
+  const { onOpen } = props;
+  return (
+    <div className="cable__refs">
+      {props.references.map((r, i) => (
+        <div key={i}>
+          <span className="cable__label">REF:</span> <ShownText text={r.label ? `${r.label}. ` : ''} />
+          {r.target && onOpen ? (
+            <button
+              type="button"
+              className="cable__ref-link"
+              data-testid="ref-link"
+              aria-label={`Open ${shownText(r.target.ref)} (${shownText(r.target.banner)})`}
+              onClick={() => r.target && onOpen(r.target)}
+            >
+              <ShownText text={r.text} />
+            </button>
+          ) : (
+            <span data-testid="ref-text">
+              <ShownText text={r.text} />
+            </span>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
