@@ -42,7 +42,7 @@ import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { insertOffice, insertStation, stationByPlad, userByLogin } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
-import { isExpectationMet } from './contingency';
+import { expectationMetAt, isExpectationMet } from './score';
 import type { ExerciseJournalAction, ExerciseJournalDetail } from './journal';
 import { clockPlan } from './plan';
 import { validateScenarioFile } from './scenarioFile';
@@ -320,8 +320,10 @@ export function createExerciseService(
       const q = next.injects.find((i) => i.id === inj.id);
       const pred = next.injects.find((i) => i.id === wait.inject);
       if (q?.state !== 'PENDING' || q.dueMs !== null || pred?.state !== 'FIRED') continue;
-      if (!isExpectationMet(db, ex.id, wait.expectation)) continue;
-      next = schedule(next, inj.id, scenarioMs(next, realMs) + wait.delay * MINUTE_MS);
+      // From the scenario time the expectation was met at (by the trail), not when this tick saw it.
+      const metMs = expectationMetAt(db, ex.id, wait.expectation, realMs);
+      if (metMs === null) continue;
+      next = schedule(next, inj.id, Math.max(metMs, pred.doneMs ?? 0) + wait.delay * MINUTE_MS);
     }
     return next;
   };
@@ -348,7 +350,7 @@ export function createExerciseService(
         const due = t.fired.find((f) => !blocked.has(f.id));
         if (due) {
           const spec = ex.scenario.injects.find((i) => i.id === due.id);
-          if (spec?.unless !== undefined && isExpectationMet(db, ex.id, spec.unless)) {
+          if (spec?.unless !== undefined && isExpectationMet(db, ex.id, spec.unless, realMs)) {
             save(ex, skipInject(clock, realMs, due.id), realMs);
             journal(SYSTEM, 'EXERCISE_SKIP', { exercise: ex.id, realMs, inject: due.id, reason: 'unless' }, realMs);
             return { kind: 'skipped', inject: due.id };

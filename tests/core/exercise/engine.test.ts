@@ -345,13 +345,14 @@ describe('the clock and the injects', () => {
     // the reminder (unless ack-flash) is not sent.
     const trainee = c.users.byLogin('trainee');
     const flash = c.inbox.list(trainee, { limit: 5 }).rows.find((r) => r.ref === 'TOPOL 702')!;
-    c.handling.acknowledge(trainee, flash.deliveryId);
+    // At real time t0 + 4 min (the audit entry's `at`): scenario 0904Z.
+    c.handling.acknowledge(trainee, flash.deliveryId, new Date(t0 + 4 * MIN));
     real.ms = t0 + 4 * MIN + 1000;
     expect(x.tick().fired).toEqual([]);
     v = x.status(c.users.byLogin('instructor')).exercise!;
     expect(v.view === 'instructor' && v.injects.find((i) => i.id === 'pass')).toMatchObject({
       waiting: 'TIME',
-      due: '1962-10-29T09:05:01.000Z',
+      due: '1962-10-29T09:05:00.000Z',
     });
     real.ms = t0 + 10 * MIN;
     expect(x.tick()).toEqual({
