@@ -129,6 +129,8 @@ export function createClient(api: CableroomApi) {
     },
     authorizeDowngrade: (id: number, reason: string) => call(() => api.authorizeDowngrade({ id, reason })),
     composerDirectory: () => call(() => api.composerDirectory()),
+    /** The cable the draft would be if released now, or why release would refuse it (issue 14 item 5). */
+    previewDraft: (id: number) => call(() => api.previewDraft({ id })),
     /** A signed bundle of released cables (issue 6), signed by the user with their passphrase. */
     exportBundle: (cableIds: ReadonlyArray<number>, passphrase: string) =>
       call(() => api.exportBundle({ cableIds: [...cableIds], passphrase })),
