@@ -9,9 +9,9 @@ import { openFromInbox, showDistribution } from './routing';
  * critical, serious or moderate violation (tests/e2e/axe.ts), and each screen is kept as a
  * screenshot at 1280×800 and 900×600 in test-results/screens/<screen>-<scheme>-<size>.png. One
  * sign-in per persona: the duty officer (alerts, FLASH handling, drafting, bundle import), Finletter
- * (TOPOL 578 with its captions, repeats and source note; distribution; the repeat dialog; search),
- * Rusk (a signed cable and the bundle export dialog) and the instructor (audit, accounts,
- * directory, FRUS import).
+ * (the shortcut sheet; TOPOL 578 with its captions, repeats and source note; distribution; the
+ * repeat dialog; search), Rusk (a signed cable and the bundle export dialog) and the instructor
+ * (audit, accounts, directory, FRUS import).
  */
 
 type Scheme = 'light' | 'dark';
@@ -77,6 +77,12 @@ for (const scheme of SCHEMES) {
       await signIn(page, 'finletter');
       await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
       await sweep(page, scheme, 'inbox');
+
+      // The keyboard shortcut sheet (issue 14 item 6), over the inbox it describes.
+      await openDialog(page, 'shortcuts-button', 'shortcut-sheet');
+      await sweep(page, scheme, 'shortcut-sheet');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('shortcut-sheet')).toHaveCount(0);
 
       await openFromInbox(page, 'TOPOL 578');
       await expect(page.getByTestId('repeats')).toBeVisible();
