@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -393,6 +394,29 @@ describe('the clock and the injects', () => {
         .pluck()
         .get(),
     ).toBe(1);
+  });
+});
+
+describe('ticking every second', () => {
+  test('an idle tick reads only: it takes no write lock from another process on the file', async () => {
+    const c = core();
+    const t0 = Date.now();
+    const real = { ms: t0 };
+    const x = engine(c, real);
+    await x.start(c.users.byLogin('instructor'), { shipped: 'tutorial' });
+    const other = new Database(c.dbPath);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // another process writing, for as long as it likes
+      real.ms = t0 + MIN;
+      const started = performance.now();
+      expect(x.tick()).toEqual({ exercise: 1, fired: [], skipped: [], ended: false, failed: [] });
+      expect(performance.now() - started).toBeLessThan(1000); // a writer would wait 5 s for the lock
+      real.ms = t0 + 2 * MIN; // the FLASH is due: now the tick must write, and waits for the lock
+      other.exec('ROLLBACK');
+      expect(x.tick().fired).toEqual(['flash']);
+    } finally {
+      other.close();
+    }
   });
 });
 
