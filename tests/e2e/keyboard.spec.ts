@@ -221,6 +221,10 @@ test('j/k, o, /, ?, a, d, e, u, g i and r work from the keyboard alone', async (
   // r starts a reply: the composer opens on a new draft.
   await page.keyboard.press('o');
   await expect(page.getByTestId('cable-header')).toContainText('TOPOL 590');
+  // Opened from the keyboard, the cable text has the keyboard (arrows scroll it) and shows its focus ring.
+  await expect(page.getByTestId('screen-cable')).toBeFocused();
+  expect(await page.getByTestId('screen-cable').evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+  await saveScreen(page, 'cable-keyboard');
   await page.keyboard.press('r');
   await expect(page.getByTestId('screen-composer')).toBeVisible();
 });
@@ -242,4 +246,47 @@ test('the Keyboard shortcuts button opens the sheet from Tab and Enter, and the 
   await page.keyboard.press('?');
   await expect(sheet).toHaveCount(0);
   await expect(button).toBeFocused();
+});
+
+test('with the reading pane on, j and k move the selection from the pane too, and arrows scroll it', async ({
+  app,
+}) => {
+  const { page } = app;
+  await signInByKeyboard(page, 'finletter');
+  const list = page.getByRole('listbox', { name: /Inbox/ });
+  await expect(list).toBeFocused();
+
+  // The pane's toggle is before the list: Shift+Tab back to it, Enter.
+  const toggle = page.getByTestId('reading-pane-toggle');
+  for (let i = 0; i < 6 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const pane = page.getByTestId('reading-pane');
+  await expect(pane).toHaveAttribute('data-ref', 'TOPOL 593');
+  await expect(pane.getByTestId('cable')).toBeVisible();
+
+  // Into the pane's text (it scrolls, so it is in the Tab order).
+  const paneText = pane.locator('.reading-pane__scroll');
+  for (let i = 0; i < 8 && !(await paneText.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(paneText).toBeFocused();
+
+  await page.keyboard.press('j');
+  await expectSelected(page, { ref: 'TOPOL 592', index: 1 });
+  await expect(pane).toHaveAttribute('data-ref', 'TOPOL 592');
+  await expect(pane.getByTestId('cable')).toHaveAttribute('data-ref', 'TOPOL 592');
+  await expect(paneText).toBeFocused();
+  // An arrow in the pane is the pane's own (it scrolls): the selection stays.
+  await page.keyboard.press('ArrowDown');
+  await expectSelected(page, { ref: 'TOPOL 592', index: 1 });
+  await page.keyboard.press('k');
+  await expect(pane.getByTestId('cable')).toHaveAttribute('data-ref', 'TOPOL 593');
+  await saveScreen(page, 'reading-pane-keyboard');
+
+  await page.keyboard.press('o');
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 593');
 });
