@@ -141,8 +141,14 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
   const s = scorer(record, options);
   const lines = record.scenario.expectations.flatMap((e) => s.lines(e));
   const objectives = objectiveScores(record, lines);
+  const byUser = new Map<number, ScoreLine[]>();
+  const byPost = new Map<string, ScoreLine[]>();
+  for (const l of lines) {
+    push(byUser, l.userId, l);
+    push(byPost, l.post, l);
+  }
   const trainees = record.assignments.map((a): TraineeScore => {
-    const own = lines.filter((l) => l.userId === a.userId);
+    const own = byUser.get(a.userId) ?? [];
     const counts: Record<ScoreVerdict, number> = { MET: 0, LATE: 0, MISSED: 0, BROKEN: 0, PENDING: 0 };
     for (const l of own) counts[l.verdict]++;
     return {
@@ -159,10 +165,7 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
   const posts = postNames.map((post): PostScore => ({
     post,
     trainees: record.assignments.filter((a) => a.post === post).map((a) => a.login),
-    ...totalOf(
-      record,
-      lines.filter((l) => l.post === post),
-    ),
+    ...totalOf(record, byPost.get(post) ?? []),
   }));
   return {
     exerciseId: record.exerciseId,
@@ -675,16 +678,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function objectiveScores(record: ExerciseRecord, lines: ReadonlyArray<ScoreLine>): ObjectiveScore[] {
   const defined = record.scenario.objectives.map((o) => ({ id: o.id, text: o.text, weight: o.weight }));
-  const known = new Set(defined.map((o) => o.id));
-  const all = lines.some((l) => l.objective === null || !known.has(l.objective))
+  const sums = new Map<string, { points: number; possible: number }>(
+    defined.map((o) => [o.id, { points: 0, possible: 0 }]),
+  );
+  let other: { points: number; possible: number } | null = null;
+  for (const l of lines) {
+    let sum = l.objective === null ? undefined : sums.get(l.objective);
+    if (!sum) sum = other ??= { points: 0, possible: 0 };
+    sum.points += l.points;
+    sum.possible += l.possible;
+  }
+  const all = other
     ? [...defined, { id: NO_OBJECTIVE, text: 'Expectations without an objective', weight: 1 }]
     : defined;
   return all.map((o) => {
-    const mine = lines.filter(
-      (l) => (l.objective !== null && known.has(l.objective) ? l.objective : NO_OBJECTIVE) === o.id,
-    );
-    const points = round2(mine.reduce((s, l) => s + l.points, 0));
-    const possible = round2(mine.reduce((s, l) => s + l.possible, 0));
+    const sum = (o.id === NO_OBJECTIVE && other) || sums.get(o.id)!;
+    const points = round2(sum.points);
+    const possible = round2(sum.possible);
     return { ...o, points, possible, achieved: possible > 0 && points / possible >= ACHIEVED_SHARE };
   });
 }
