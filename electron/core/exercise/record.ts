@@ -349,11 +349,15 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
     });
   };
 
+  /** Counts the entries read into the record: a record is rebuilt only when it changed. */
+  let version = 0;
+
   const fold = (r: RawRow): void => {
     const action = r[4];
     const journalEntry = isJournalAction(action);
     const read = journalEntry || (endSeq === null && SCORED_ACTIONS.has(action));
     check(r, read);
+    if (read) version++;
     if (journalEntry) journal(rowOf(r));
     else if (read) act(rowOf(r));
   };
@@ -376,17 +380,43 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
   const maxSeq = prepared(db, 'SELECT max(seq) FROM audit_log').pluck();
   let cached: { head: number; record: ExerciseRecord } | null = null;
 
+  type Parts = Omit<ExerciseRecord, 'headSeq' | 'debriefs'>;
+  /** What the fold has read, as of `version`: shared by the records made until it reads more. */
+  let parts: { version: number; value: Parts } | null = null;
+  let lastDebriefs: DebriefEntry[] = [];
+
   const record = (): ExerciseRecord => {
     // Nothing appended since (debriefs come after the end, so the whole trail's head is the key).
     const head = maxSeq.get() as number;
     if (cached && cached.head === head) return cached.record;
-    loadCables(db, wantedCables, cables);
-    loadDeliveries(db, wantedDeliveries, deliveries);
-    loadNames(db, wantedNames, stations, collectives);
-    while (pendingReleases.length > 0) {
-      const p = pendingReleases.shift()!;
-      const facts = releaseFacts(db, header, p, signedBy, startedAs, trainees);
-      if (facts) releases.set(p.seq, facts);
+    if (parts?.version !== version) {
+      loadCables(db, wantedCables, cables);
+      loadDeliveries(db, wantedDeliveries, deliveries);
+      loadNames(db, wantedNames, stations, collectives);
+      while (pendingReleases.length > 0) {
+        const p = pendingReleases.shift()!;
+        const facts = releaseFacts(db, header, p, signedBy, startedAs, trainees);
+        if (facts) releases.set(p.seq, facts);
+      }
+      parts = {
+        version,
+        value: {
+          exerciseId,
+          scenario,
+          start: header.start,
+          startSeq,
+          assignments: [...assignments],
+          clock: [...clock],
+          injects: [...injects],
+          skipped: [...skipped],
+          actions: [...actions],
+          cables: new Map(cables),
+          deliveries: new Map(deliveries),
+          stations: new Map(stations),
+          collectives: new Map(collectives),
+          releases: new Map(releases),
+        },
+      };
     }
     // Debriefs come after the end: the action index, from the start on.
     const debriefs: DebriefEntry[] = [];
@@ -396,24 +426,9 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
       if (d.exercise !== exerciseId || r.actor_user_id === null) continue;
       debriefs.push({ seq: r.seq, userId: r.actor_user_id, login: r.actor_login ?? '', answers: d.answers });
     }
-    const built: ExerciseRecord = {
-      exerciseId,
-      scenario,
-      start: header.start,
-      startSeq,
-      headSeq: lastSeq,
-      assignments: [...assignments],
-      clock: [...clock],
-      injects: [...injects],
-      skipped: [...skipped],
-      actions: [...actions],
-      cables: new Map(cables),
-      deliveries: new Map(deliveries),
-      stations: new Map(stations),
-      collectives: new Map(collectives),
-      releases: new Map(releases),
-      debriefs,
-    };
+    const same = debriefs.length === lastDebriefs.length && debriefs.every((d, i) => d.seq === lastDebriefs[i]!.seq);
+    if (!same) lastDebriefs = debriefs;
+    const built: ExerciseRecord = { ...parts.value, headSeq: lastSeq, debriefs: lastDebriefs };
     cached = { head, record: built };
     return built;
   };

@@ -269,11 +269,25 @@ type Indexes = Readonly<{
   people(who: string): Assignment[];
 }>;
 
-const indexCache = new WeakMap<ExerciseRecord, Indexes>();
+/**
+ * By the record's actions: a live record made again with only its head moved (entries scoring
+ * does not read) shares its parts with the last one, and its look-ups too.
+ */
+const indexCache = new WeakMap<ReadonlyArray<ActionEntry>, Readonly<{ record: ExerciseRecord; indexes: Indexes }>>();
+
+function sameParts(a: ExerciseRecord, b: ExerciseRecord): boolean {
+  return (
+    a.clock === b.clock &&
+    a.injects === b.injects &&
+    a.assignments === b.assignments &&
+    a.releases === b.releases &&
+    a.scenario === b.scenario
+  );
+}
 
 function indexesOf(record: ExerciseRecord): Indexes {
-  const cached = indexCache.get(record);
-  if (cached) return cached;
+  const cached = indexCache.get(record.actions);
+  if (cached && sameParts(cached.record, record)) return cached.indexes;
   const clock = replayClock(record.clock);
   const timeOf = new Map<number, number>();
   const atMs = (a: ActionEntry): number => {
@@ -323,7 +337,7 @@ function indexesOf(record: ExerciseRecord): Indexes {
     releasesBy,
     people,
   };
-  indexCache.set(record, built);
+  indexCache.set(record.actions, { record, indexes: built });
   return built;
 }
 
