@@ -1,5 +1,6 @@
 import type { InboxRow } from '../../../electron/domain/cable';
-import { CableDocument, type CableScreenState } from '../cable/CableScreen';
+import { CableDocument } from '../cable/CableDocument';
+import type { CableScreenState } from '../cable/CableScreen';
 import { ClassificationChip } from '../shared/markings';
 import { ShownText, shownText } from '../shared/ShownText';
 import { SlowWorkStatus } from '../shared/SlowWork';
