@@ -149,6 +149,7 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
   }
   const trainees = record.assignments.map((a): TraineeScore => {
     const own = byUser.get(a.userId) ?? [];
+    const ownObjectives = objectiveScores(record, own);
     const counts: Record<ScoreVerdict, number> = { MET: 0, LATE: 0, MISSED: 0, BROKEN: 0, PENDING: 0 };
     for (const l of own) counts[l.verdict]++;
     return {
@@ -157,8 +158,8 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
       role: a.role,
       post: a.post,
       counts,
-      objectives: objectiveScores(record, own),
-      ...totalOf(record, own),
+      objectives: ownObjectives,
+      ...totalOf(record, own, ownObjectives),
     };
   });
   const postNames = [...new Set(record.assignments.map((a) => a.post))];
@@ -178,7 +179,7 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
     trainees,
     posts,
     objectives,
-    ...totalOf(record, lines),
+    ...totalOf(record, lines, objectives),
   };
 }
 
@@ -530,6 +531,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
 
   /** Personal mistakes against a pass or repeat expectation (not shared with an `any` group). */
   function ownMistakes(e: TimedExpectation, person: Assignment, fired: FiredInject): Finding[] {
+    if (e.kind !== 'pass' && e.kind !== 'repeat') return [];
     const cableId = fired.cableId;
     const mine = (byCable.get(cableId) ?? []).filter((a) => a.userId === person.userId);
     const mistake = (a: ActionEntry, t: Teaching, note: string): Finding => ({
@@ -713,8 +715,11 @@ function objectiveScores(record: ExerciseRecord, lines: ReadonlyArray<ScoreLine>
   });
 }
 
-function totalOf(record: ExerciseRecord, lines: ReadonlyArray<ScoreLine>): ScoreTotal {
-  const objectives = objectiveScores(record, lines);
+function totalOf(
+  record: ExerciseRecord,
+  lines: ReadonlyArray<ScoreLine>,
+  objectives: ReadonlyArray<ObjectiveScore> = objectiveScores(record, lines),
+): ScoreTotal {
   return {
     points: round2(lines.reduce((s, l) => s + l.points, 0)),
     possible: round2(lines.reduce((s, l) => s + l.possible, 0)),
