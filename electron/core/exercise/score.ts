@@ -50,6 +50,8 @@ export function liveExerciseRecord(db: Db, exerciseId: number): ExerciseRecord {
   if (live && hashAt(db, live.fold.headSeq()) !== live.headHash) live = undefined;
   if (!live) {
     live = { fold: createRecordFold(db, exerciseId), headHash: null };
+    // One fold per connection: the live exercise's (a report of an older one folds it afresh).
+    byExercise.clear();
     byExercise.set(exerciseId, live);
   }
   try {
