@@ -72,9 +72,17 @@ export function commandUsage(c: Command): string {
 const PARSE_OPTIONS = Object.fromEntries(
   Object.entries(OPTIONS).map(([name, spec]) => [
     name,
-    { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) },
+    {
+      type: spec.type,
+      ...('short' in spec ? { short: spec.short } : {}),
+      ...('multiple' in spec ? { multiple: true } : {}),
+    },
   ]),
-) as { [K in keyof typeof OPTIONS]: { type: (typeof OPTIONS)[K]['type']; short?: string } };
+) as {
+  [K in keyof typeof OPTIONS]: (typeof OPTIONS)[K] extends { multiple: true }
+    ? { type: (typeof OPTIONS)[K]['type']; multiple: true }
+    : { type: (typeof OPTIONS)[K]['type']; short?: string; multiple?: false };
+};
 
 function exitCodeFor(code: ErrorCode): number {
   switch (code) {

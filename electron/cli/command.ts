@@ -39,6 +39,10 @@ export const OPTIONS = {
   line: { type: 'string', placeholder: 'N' },
   out: { type: 'string', placeholder: 'FILE' },
   port: { type: 'string', placeholder: 'N' },
+  rate: { type: 'string', placeholder: 'R' },
+  assign: { type: 'string', placeholder: 'ROLE=LOGIN', multiple: true },
+  recompute: { type: 'boolean' },
+  trainee: { type: 'string', placeholder: 'LOGIN' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,7 +50,11 @@ type OptionTable = typeof OPTIONS;
 /** The options a command may take (--db and --help belong to every command). */
 export type OptionName = Exclude<keyof OptionTable, 'db' | 'help'>;
 export type OptionValues = Readonly<{
-  [K in keyof OptionTable]?: OptionTable[K]['type'] extends 'string' ? string : boolean;
+  [K in keyof OptionTable]?: OptionTable[K] extends { multiple: true }
+    ? ReadonlyArray<string>
+    : OptionTable[K]['type'] extends 'string'
+      ? string
+      : boolean;
 }>;
 
 /** How a command takes an option: it must be given; it may be; it may be and the arguments already show it. */

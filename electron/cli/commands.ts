@@ -3,6 +3,7 @@ import { AUDIT_COMMANDS } from './commands/audit';
 import { DRAFT_COMMANDS } from './commands/drafting';
 import { EXCHANGE_COMMANDS } from './commands/exchange';
 import { EXERCISE_COMMANDS } from './commands/exercise';
+import { EXERCISE_SCORE_COMMANDS } from './commands/exerciseScore';
 import { READING_COMMANDS } from './commands/reading';
 import { SERVE_COMMANDS } from './commands/serve';
 import { SETUP_COMMANDS } from './commands/setup';
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   ...AUDIT_COMMANDS,
   ...SERVE_COMMANDS,
   ...EXERCISE_COMMANDS,
+  ...EXERCISE_SCORE_COMMANDS,
 ];
 
 /** Command groups ("draft", "audit") and their subcommands. */

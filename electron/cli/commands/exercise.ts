@@ -3,7 +3,7 @@ import type { ExerciseStatusView } from '../../contract/ipc';
 import type { ScenarioSource, TickReport } from '../../core/exercise/engine';
 import { validateScenarioFile } from '../../core/exercise/scenarioFile';
 import { formatDtg } from '../../domain/dtg';
-import { EXIT, noArgs, oneArg, OPTIONS, UsageError, type Command, type CommandContext } from '../command';
+import { EXIT, noArgs, oneArg, UsageError, type Command, type CommandContext } from '../command';
 
 /**
  * Exercises (issue 10; docs/EXERCISES.md, README "Running an exercise"):
@@ -23,21 +23,11 @@ import { EXIT, noArgs, oneArg, OPTIONS, UsageError, type Command, type CommandCo
  */
 
 /**
- * `--rate R` and `--assign ROLE=LOGIN` of `exercise start`, taken once the CLI's option table
- * (command.ts OPTIONS, cableroom.ts) has them: `assign` as a repeatable string option.
- */
-const START_FLAGS: Command['options'] =
-  'rate' in OPTIONS && 'assign' in OPTIONS ? ({ rate: 'optional', assign: 'optional' } as Command['options']) : {};
-
-/** `--rate` and `--assign` as the command table gives them (see `startOptions`). */
-type StartFlags = Readonly<{ rate?: string | undefined; assign?: string | ReadonlyArray<string> | undefined }>;
-
-/**
  * The start options from the command line: `--rate R` and `--assign ROLE=LOGIN` (repeatable, or
  * comma-separated).
  */
 function startOptions(ctx: CommandContext): { rate?: number; assignments: Record<string, string> } {
-  const flags = ctx.options as StartFlags;
+  const flags = ctx.options;
   const out: { rate?: number; assignments: Record<string, string> } = { assignments: {} };
   if (flags.rate !== undefined) {
     const rate = Number(flags.rate);
@@ -46,8 +36,7 @@ function startOptions(ctx: CommandContext): { rate?: number; assignments: Record
     }
     out.rate = rate;
   }
-  const given = flags.assign === undefined ? [] : typeof flags.assign === 'string' ? [flags.assign] : flags.assign;
-  for (const pair of given.flatMap((a) => a.split(','))) {
+  for (const pair of (flags.assign ?? []).flatMap((a) => a.split(','))) {
     const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*([a-z0-9][a-z0-9._-]*)\s*$/.exec(pair);
     if (!m) throw new UsageError(`--assign takes ROLE=LOGIN (e.g. --assign trainee=trainee), not "${pair}".`);
     if (m[1]! in out.assignments) throw new UsageError(`Role "${m[1]}" is assigned twice.`);
@@ -173,7 +162,7 @@ export const EXERCISE_COMMANDS: ReadonlyArray<Command> = [
   {
     name: 'exercise start',
     args: 'FILE|ID',
-    options: { as: 'required', json: 'optional', ...START_FLAGS },
+    options: { as: 'required', json: 'optional', rate: 'optional', assign: 'optional' },
     summary: [
       'Start an exercise: a scenario file, or a shipped one by id ("tutorial").',
       'Roles are played by their personas unless --assign ROLE=LOGIN (repeat it,',
