@@ -205,7 +205,7 @@ function randomCursors(db: Db, stationId: number, count: number, seed: number): 
   };
   // `+station_id` keeps the planner on the rowid range (this helper is untimed, but should stay cheap).
   const next = db.prepare(
-    'SELECT delivered_at AS deliveredAt, id AS deliveryId FROM deliveries WHERE id >= ? AND +station_id = ? ORDER BY id LIMIT 1',
+    'SELECT arrived_at AS deliveredAt, id AS deliveryId FROM deliveries WHERE id >= ? AND +station_id = ? ORDER BY id LIMIT 1',
   );
   const r = rng(seed);
   const cursors: InboxCursor[] = [];

@@ -137,17 +137,18 @@ function conflict(
   dtg: string,
   cable: ImportedTelegram,
 ): { already: boolean; reason: string } | null {
-  const same = prepared(db, 'SELECT ref, dtg FROM cables WHERE ref = ?').get(ref) as Existing | undefined;
+  const same = prepared(db, 'SELECT ref, dtg FROM cables WHERE ref = ? AND exercise_id IS NULL').get(ref) as
+    Existing | undefined;
   if (same) {
     return same.dtg === dtg
       ? { already: true, reason: `already imported (${same.ref}, ${same.dtg})` }
       : { already: false, reason: `the reference ${ref} is already used by a different cable (DTG ${same.dtg})` };
   }
   if (cable.series && cable.serial !== null) {
-    const s = prepared(db, 'SELECT ref, dtg FROM cables WHERE series_indicator = ? AND series_number = ?').get(
-      cable.series,
-      cable.serial,
-    ) as Existing | undefined;
+    const s = prepared(
+      db,
+      'SELECT ref, dtg FROM cables WHERE series_indicator = ? AND series_number = ? AND exercise_id IS NULL',
+    ).get(cable.series, cable.serial) as Existing | undefined;
     if (s) return { already: false, reason: `${cable.series} ${cable.serial} is already cable ${s.ref} (${s.dtg})` };
   }
   return null;
