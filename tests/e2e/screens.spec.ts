@@ -162,6 +162,34 @@ test('the dark scheme keeps the classification banner and chip colours exact', a
         const s = getComputedStyle(el);
         return `${s.backgroundColor} / ${s.color}`;
       };
+
+    // The exercise (issue 10 items 5 and 6): the dashboard with the start panel, then running with
+    // its grid and feed, the end's confirmation, and a trainee's debrief once it has ended.
+    test(`the exercise: dashboard, end confirmation and a trainee's debrief (${scheme})`, async ({ app, openApp }) => {
+      const { page, core } = app;
+      await signIn(page, 'instructor');
+      await page.getByTestId('nav-exercise').click();
+      await expect(page.getByTestId('exercise-start')).toBeVisible();
+      await sweep(page, scheme, 'exercise-start');
+
+      await page.getByTestId('exercise-start-button').click();
+      await expect(page.getByTestId('grid-cell').first()).toBeVisible();
+      await expect(page.getByTestId('exercise-feed')).toBeVisible();
+      await sweep(page, scheme, 'exercise-dashboard');
+      await page.getByTestId('exercise-end').click();
+      await expect(page.getByTestId('end-dialog')).toBeVisible();
+      await sweep(page, scheme, 'exercise-end-dialog');
+      await page.getByTestId('end-dialog-confirm').click();
+      await expect(page.getByTestId('dashboard-clock')).toHaveAttribute('data-status', 'ENDED');
+
+      const trainee = (await openApp()).page;
+      await trainee.emulateMedia({ colorScheme: scheme });
+      await signIn(trainee, 'trainee');
+      await trainee.getByTestId('open-debrief').click();
+      await expect(trainee.getByTestId('debrief-score')).toBeVisible();
+      expect(core.audit.list({ action: 'EXERCISE_END', limit: 1 })).toHaveLength(1);
+      await sweep(trainee, scheme, 'exercise-debrief');
+    });
       const chips = [...document.querySelectorAll('[data-testid="classification-chip"]')].map(
         (el) => `${el.getAttribute('data-classification')}: ${style(el)}`,
       );

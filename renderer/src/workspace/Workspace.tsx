@@ -22,6 +22,11 @@ import { useAlerts } from './useAlerts';
 import { usePush } from '../shared/usePush';
 import { useWorkCounts } from './useWorkCounts';
 import { useSlow } from '../shared/useSlow';
+import { DebriefContainer } from '../exercise/DebriefContainer';
+import { ExerciseDashboardContainer } from '../exercise/ExerciseDashboardContainer';
+import { exerciseClientFromWindow } from '../exercise/exerciseClient';
+import { useExerciseStatus } from '../exercise/useExerciseStatus';
+import { ExerciseBar } from './ExerciseBar';
 
 /** Hits asked for per search (the contract allows up to 100). */
 const SEARCH_LIMIT = 50;
@@ -40,7 +45,17 @@ type View =
   | Readonly<{ kind: 'directory' }>
   | Readonly<{ kind: 'drafts' }>
   | Readonly<{ kind: 'import' }>
-  | Readonly<{ kind: 'draft'; id: number }>;
+  | Readonly<{ kind: 'draft'; id: number }>
+  /** The instructor's exercise dashboard (issue 10 item 5). */
+  | Readonly<{ kind: 'exercise' }>
+  /** A trainee's debrief of an exercise that has ended. */
+  | Readonly<{ kind: 'debrief'; exercise: number }>;
+
+/**
+ * The exercise screens have no section of the app bar's own (WorkspaceFrame's sections are fixed):
+ * their way in is the exercise line under the app bar (ExerciseBar), and no section is current.
+ */
+const NO_SECTION = 'exercise' as unknown as WorkspaceSection;
 
 /** Audit, accounts and the directory editor are for instructors and admins; main enforces it, this only hides the way in. */
 function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
@@ -63,6 +78,7 @@ function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<Wo
  */
 function sectionOf(view: View): WorkspaceSection {
   if (view.kind === 'cable') return view.returnTo ? sectionOf(view.returnTo) : 'inbox';
+  if (view.kind === 'exercise' || view.kind === 'debrief') return NO_SECTION;
   return view.kind === 'draft' ? 'drafts' : view.kind;
 }
 
@@ -109,6 +125,10 @@ export function Workspace(props: {
     if (event.kind === 'inbox' || event.kind === 'alerts' || event.kind === 'import') feed.refresh();
   });
   const work = useWorkCounts(client);
+
+  // ---- The exercise (issue 10): its clock under the app bar; the dashboard; the debrief ----
+  const [exercises] = useState(exerciseClientFromWindow);
+  const exercise = useExerciseStatus(client, exercises);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
   const alerts = useAlerts(client);
@@ -290,19 +310,28 @@ export function Workspace(props: {
     onSignOut: signOut,
     counts: work.counts,
     alerts: (
-      <AlertPanel
-        alerts={alertRows}
-        collapsed={alertsCollapsed}
-        pending={ackPending}
-        errors={ackErrors}
-        onAcknowledge={acknowledgeAlert}
-        onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
-        onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
-        onExpand={() => {
-          setHiddenAlerts(new Set());
-          setSeenAlerts(new Set());
-        }}
-      />
+      <>
+        <ExerciseBar
+          user={user}
+          status={exercise.status}
+          current={view.kind === 'exercise' ? 'dashboard' : view.kind === 'debrief' ? 'debrief' : null}
+          onOpenDashboard={() => setView({ kind: 'exercise' })}
+          onOpenDebrief={(id) => setView({ kind: 'debrief', exercise: id })}
+        />
+        <AlertPanel
+          alerts={alertRows}
+          collapsed={alertsCollapsed}
+          pending={ackPending}
+          errors={ackErrors}
+          onAcknowledge={acknowledgeAlert}
+          onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
+          onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
+          onExpand={() => {
+            setHiddenAlerts(new Set());
+            setSeenAlerts(new Set());
+          }}
+        />
+      </>
     ),
   };
 
@@ -361,6 +390,26 @@ export function Workspace(props: {
           client={client}
           chrome={chrome}
           canImportFrus={user.role === 'instructor' || user.role === 'admin'}
+        />
+      );
+    case 'exercise':
+      return (
+        <ExerciseDashboardContainer
+          client={client}
+          exercises={exercises}
+          chrome={chrome}
+          status={exercise.status}
+          onStatusChanged={exercise.refresh}
+        />
+      );
+    case 'debrief':
+      return (
+        <DebriefContainer
+          key={view.exercise}
+          client={client}
+          exercises={exercises}
+          chrome={chrome}
+          exercise={view.exercise}
         />
       );
     case 'audit':
