@@ -143,25 +143,6 @@ for (const scheme of SCHEMES) {
       await expect(page.getByTestId('frus-import')).toBeVisible();
       await sweep(page, scheme, 'import-frus');
     });
-  });
-}
-
-/**
- * DOMAIN.md rule 25 and §4: the banner colours are the standard ones in either scheme. The dark
- * scheme really is in effect (the page's canvas changes), yet the banners and chips are identical.
- */
-test('the dark scheme keeps the classification banner and chip colours exact', async ({ app }) => {
-  const { page } = app;
-  await signIn(page, 'finletter');
-  await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
-
-  const read = () =>
-    page.evaluate(() => {
-      const style = (el: Element | null) => {
-        if (!el) throw new Error('element missing');
-        const s = getComputedStyle(el);
-        return `${s.backgroundColor} / ${s.color}`;
-      };
 
     // The exercise (issue 10 items 5 and 6): the dashboard with the start panel, then running with
     // its grid and feed, the end's confirmation, and a trainee's debrief once it has ended.
@@ -190,6 +171,25 @@ test('the dark scheme keeps the classification banner and chip colours exact', a
       expect(core.audit.list({ action: 'EXERCISE_END', limit: 1 })).toHaveLength(1);
       await sweep(trainee, scheme, 'exercise-debrief');
     });
+  });
+}
+
+/**
+ * DOMAIN.md rule 25 and §4: the banner colours are the standard ones in either scheme. The dark
+ * scheme really is in effect (the page's canvas changes), yet the banners and chips are identical.
+ */
+test('the dark scheme keeps the classification banner and chip colours exact', async ({ app }) => {
+  const { page } = app;
+  await signIn(page, 'finletter');
+  await expect(page.getByTestId('inbox-row')).not.toHaveCount(0);
+
+  const read = () =>
+    page.evaluate(() => {
+      const style = (el: Element | null) => {
+        if (!el) throw new Error('element missing');
+        const s = getComputedStyle(el);
+        return `${s.backgroundColor} / ${s.color}`;
+      };
       const chips = [...document.querySelectorAll('[data-testid="classification-chip"]')].map(
         (el) => `${el.getAttribute('data-classification')}: ${style(el)}`,
       );
