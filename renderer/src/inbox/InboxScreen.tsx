@@ -8,7 +8,6 @@ import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { Working } from '../shared/SlowWork';
 import { ariaKeyShortcuts } from '../shortcuts/keyWords';
 import { useShortcut } from '../shortcuts/ShortcutProvider';
-import { ShortcutSheetButton } from '../shortcuts/ShortcutSheetButton';
 
 /**
  * The inbox (pure view): the cable list, or the results of a search, and the load status. The
@@ -191,7 +190,6 @@ export function InboxScreen(props: InboxScreenProps) {
               ? 'j k ↑ ↓ to move · Enter to open · Esc to clear'
               : 'j k ↑ ↓ to move · Enter to open · / to search'}
           </p>
-          <ShortcutSheetButton />
         </div>
         {searching ? (
           <div className="search-pane" ref={searchPaneRef} onKeyDown={onResultsKeyDown}>

@@ -5,6 +5,9 @@ import type { WorkCounts } from '../../../electron/contract/push';
 import type { ViewMarking } from './viewMarking';
 import { ClassificationBanner } from './markings';
 import { ShownText } from './ShownText';
+import { useShortcut } from '../shortcuts/ShortcutProvider';
+import { ShortcutSheetButton } from '../shortcuts/ShortcutSheetButton';
+import { shortcutTitle } from '../shortcuts/keyWords';
 
 /**
  * The signed-in window (pure view): the view's banner at top and bottom (DOMAIN.md rule 25),
@@ -89,6 +92,9 @@ export function WorkspaceFrame(props: {
   const { user } = chrome;
   const meta = `${ROLE_WORDS[user.role]} · ${user.post.name}`;
   const clearance = `cleared ${classificationWords(user.clearance)}`;
+  // `g i` / `g d` from every screen (issue 14 item 6); a screen's own registration still wins.
+  useShortcut('go.inbox', () => chrome.onNavigate('inbox'));
+  useShortcut('go.drafts', () => chrome.onNavigate('drafts'), chrome.sections.includes('drafts'));
   // Landmarks (issue 14 item 7): the top banner, app bar and alerts are the page's banner
   // landmark, the screen's content its <main>, the bottom banner its contentinfo.
   return (
@@ -111,6 +117,13 @@ export function WorkspaceFrame(props: {
                   className="app-nav__item"
                   aria-current={s === chrome.section ? 'page' : undefined}
                   data-testid={`nav-${s}`}
+                  title={
+                    s === 'inbox'
+                      ? shortcutTitle('go.inbox', 'Inbox')
+                      : s === 'drafts'
+                        ? shortcutTitle('go.drafts', 'Drafts')
+                        : undefined
+                  }
                   onClick={() => chrome.onNavigate(s)}
                 >
                   {SECTION_WORDS[s]}
@@ -144,6 +157,7 @@ export function WorkspaceFrame(props: {
               </span>
             </span>
           </div>
+          <ShortcutSheetButton compact />
           <button type="button" className="button" onClick={chrome.onSignOut} disabled={chrome.signingOut}>
             {chrome.signingOut ? 'Signing out…' : 'Sign out'}
           </button>

@@ -2,7 +2,7 @@ import { ariaKeyShortcuts, shortcutTitle } from './keyWords';
 import { useShortcutSheet } from './ShortcutProvider';
 
 /** The visible way to the shortcut sheet (issue 14 item 6), for those who do not know about "?". */
-export function ShortcutSheetButton(props: { className?: string }) {
+export function ShortcutSheetButton(props: { className?: string; compact?: boolean }) {
   const openSheet = useShortcutSheet();
   return (
     <button
@@ -13,8 +13,9 @@ export function ShortcutSheetButton(props: { className?: string }) {
       title={shortcutTitle('help.shortcuts')}
       onClick={openSheet}
       data-testid="shortcuts-button"
+      {...(props.compact ? { 'aria-label': 'Keyboard shortcuts' } : {})}
     >
-      Keyboard shortcuts
+      {!props.compact && 'Keyboard shortcuts'}
       <kbd className="key-cap shortcut-button__key" aria-hidden="true">
         ?
       </kbd>
