@@ -160,10 +160,21 @@ export function ComposerCheck(props: {
 }
 
 /** Moves the keyboard to the control a finding names. */
-function focusAnchor(anchor: string): void {
+export function focusAnchor(anchor: string): void {
   const el = document.getElementById(fieldDomId(anchor));
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
+  el.focus({ preventScroll: true });
+}
+
+/** The DOM id of the findings summary: the "show" beside a disabled Sign button leads there. */
+export const FINDINGS_SUMMARY_ID = 'draft-findings-summary';
+
+/** Moves the keyboard (and the view) to the findings summary at the top of the form. */
+export function focusFindingsSummary(): void {
+  const el = document.getElementById(FINDINGS_SUMMARY_ID);
+  if (!el) return;
+  el.scrollIntoView({ block: 'start' });
   el.focus({ preventScroll: true });
 }
 
@@ -176,6 +187,9 @@ export function FindingsSummary(props: { placed: PlacedFindings; stale: boolean 
   const total = placed.errors + placed.warnings;
   return (
     <section
+      id={FINDINGS_SUMMARY_ID}
+      // Focused from the chain panel's "show" (issue 14 item 5), never in the Tab order itself.
+      tabIndex={-1}
       className={`findings-summary${placed.errors > 0 ? ' findings-summary--errors' : total === 0 ? ' findings-summary--clean' : ''}`}
       aria-labelledby="findings-summary-title"
       data-testid="findings-summary"

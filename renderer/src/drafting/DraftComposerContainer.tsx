@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ComposerDirectory, DraftView } from '../../../electron/domain/draft';
+import type { DraftPreview } from '../../../electron/contract/ipc';
+import type { ComposerDirectory, DraftState, DraftView } from '../../../electron/domain/draft';
 import { bannerLine } from '../../../electron/domain/markings';
 import { type ApiError, type CableroomClient } from '../shared/api';
 import { failureOf } from '../shared/loader';
 import { useFailure, useSessionEnded } from '../shared/session';
 import { SlowWorkStatus } from '../shared/SlowWork';
-import { useLoad } from '../shared/useLoad';
+import { useLoad, type Load } from '../shared/useLoad';
 import { ComposerScreen } from './ComposerScreen';
+import type { PreviewState } from './DraftPreviewPane';
 import { DraftingActionDialog } from './DraftingActionDialog';
 import type { ChainAction, ChainNotice } from './DraftingChainPanel';
 import type { SearchState } from '../inbox/SearchResults';
@@ -18,6 +20,18 @@ import type { CableTarget } from '../cable/CableContainer';
 
 /** Archive hits offered when citing a reference. */
 const ARCHIVE_LIMIT = 20;
+
+/** Drafts that may still be released, and so have a preview. */
+const PREVIEWED_STATES: ReadonlySet<DraftState> = new Set(['DRAFTING', 'IN_CLEARANCE', 'AWAITING_APPROVAL']);
+
+/** The preview as the composer shows it: the last one read stays up while a newer is asked for. */
+function previewState(load: Load<DraftPreview>, snapshot: AutosaveSnapshot): PreviewState {
+  const failure = failureOf(load);
+  if (failure !== null) return { status: 'error', message: serviceMessage(failure) };
+  if (load.value === null) return { status: 'loading', slow: load.slow };
+  const stale = snapshot.dirty || load.state === 'loading' || load.value.revision !== snapshot.view.revision;
+  return { status: 'ready', preview: load.value, stale };
+}
 
 type DialogState = Readonly<{ action: ChainAction; pending: boolean; error: string | null }>;
 
@@ -71,6 +85,15 @@ export function DraftComposerContainer(props: {
   const latestArchive = useRef(0);
   const live = useRef(true);
   const snapshot = useSyncExternalStore(autosave?.subscribe ?? noSubscribe, autosave?.getSnapshot ?? noSnapshot);
+  // The cable it would be (issue 14 item 5), asked again whenever main holds a newer draft; none
+  // once released or discarded. Main runs the release's own steps: nothing is re-created here.
+  const previewed = snapshot !== null && PREVIEWED_STATES.has(snapshot.view.state);
+  /** The draft as main last stored it: a new save is a new preview. */
+  const saved = snapshot === null ? null : `${snapshot.view.revision}@${snapshot.view.updatedAt}`;
+  const previewLoad = useLoad(
+    () => (previewed && saved !== null ? client.previewDraft(draftId) : null),
+    [client, draftId, previewed, saved],
+  );
 
   useEffect(() => {
     live.current = true;
@@ -225,6 +248,7 @@ export function DraftComposerContainer(props: {
         setDialog({ action, pending: false, error: null });
       }}
       onOpenReleased={openReleased}
+      preview={previewed ? previewState(previewLoad, snapshot) : null}
       dialog={
         dialog !== null ? (
           <DraftingActionDialog

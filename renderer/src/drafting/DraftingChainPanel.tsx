@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { assertNever } from '../../../electron/domain/assertNever';
-import type { ChainStep, ComposerDirectory, DraftView } from '../../../electron/domain/draft';
+import type { ChainStep, ComposerDirectory, DraftView, RuleFinding } from '../../../electron/domain/draft';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { STATE_WORDS } from './draftEdits';
+import { fieldWords } from './fieldPaths';
 import { ShownText } from '../shared/ShownText';
 
 /**
@@ -10,7 +11,10 @@ import { ShownText } from '../shared/ShownText';
  * clearance, approved by — each PENDING, SIGNED or REFUSED, by whom and when, with the refusal's
  * comment. Why the draft came back (an edit voided the signatures, a clearer refused) is said
  * first and plainly. The steps that are the signed-in person's to act on carry their buttons;
- * signing and approving wait until no rule error stands, and say so.
+ * signing and approving wait until no rule error stands, and say so right beside the button
+ * (issue 14 item 5): how many errors, the first of them as links to their fields, and "show"
+ * for the whole list. The waiting button stays in the Tab order (aria-disabled, not disabled)
+ * and is described by the reason, so a keyboard or screen reader user learns why and gets there.
  */
 export type ChainAction =
   | Readonly<{ kind: 'submit' }>
@@ -22,11 +26,18 @@ export type ChainAction =
 
 export type ChainNotice = Readonly<{ tone: 'done' | 'error'; text: string }>;
 
+export type Problem = Readonly<{ finding: RuleFinding; anchor: string | null }>;
+
+/** How many problems the panel names beside the button; "show" leads to all of them. */
+const PROBLEMS_NAMED = 3;
+
 export type DraftingChainPanelProps = Readonly<{
   view: DraftView;
   directory: ComposerDirectory | null;
-  /** Rule errors standing on the draft as last saved. */
-  errors: number;
+  /** Rule errors standing on the draft as last saved, with the control each is shown at (null: the summary). */
+  problems: ReadonlyArray<Problem>;
+  /** Moves to a problem's control, or with null to the list of findings. */
+  onShowProblems(anchor: string | null): void;
   /** An action is running: every button waits. */
   busy: boolean;
   /** Instructors and admins may authorise a downgrade (rule 19). */
@@ -56,12 +67,32 @@ function statusWords(step: ChainStep): string {
 }
 
 export function DraftingChainPanel(props: DraftingChainPanelProps) {
-  const { view, errors, busy } = props;
+  const { view, problems, busy, onShowProblems } = props;
   const blockedId = useId();
+  const errors = problems.length;
   const blocked =
     errors > 0
       ? `${errors} rule error${errors === 1 ? '' : 's'} must be fixed first: a draft is signed and approved only when no rule error stands.`
       : null;
+  const waitingButton = (label: string, action: ChainAction) => (
+    <>
+      <button
+        type="button"
+        className="button button--primary button--compact"
+        disabled={busy}
+        aria-disabled={blocked !== null ? true : undefined}
+        aria-describedby={blocked !== null ? blockedId : undefined}
+        aria-haspopup={blocked !== null ? undefined : 'dialog'}
+        // While errors stand, pressing it leads to them instead of the signing dialog.
+        onClick={() => (blocked !== null ? onShowProblems(null) : props.onAction(action))}
+      >
+        {label}
+      </button>
+      {blocked !== null && (
+        <SignBlocked reasonId={blockedId} reason={blocked} problems={problems} onShow={onShowProblems} />
+      )}
+    </>
+  );
   const needsClearance = view.draft.clearers.some((c) => c.kind !== 'INFO');
 
   return (
@@ -137,18 +168,10 @@ export function DraftingChainPanel(props: DraftingChainPanelProps) {
             )}
             {step.mine && (
               <div className="chain-step__actions">
-                {step.role === 'DRAFTER' && (
-                  <button
-                    type="button"
-                    className="button button--primary button--compact"
-                    disabled={busy || blocked !== null}
-                    aria-describedby={blocked !== null ? blockedId : undefined}
-                    aria-haspopup="dialog"
-                    onClick={() => props.onAction({ kind: 'submit' })}
-                  >
-                    {needsClearance ? 'Sign and send for clearance' : 'Sign and send for approval'}
-                  </button>
-                )}
+                {step.role === 'DRAFTER' &&
+                  waitingButton(needsClearance ? 'Sign and send for clearance' : 'Sign and send for approval', {
+                    kind: 'submit',
+                  })}
                 {step.role === 'CLEARER' && step.clearanceIndex !== null && (
                   <>
                     <button
@@ -175,29 +198,12 @@ export function DraftingChainPanel(props: DraftingChainPanelProps) {
                     </button>
                   </>
                 )}
-                {step.role === 'APPROVER' && (
-                  <button
-                    type="button"
-                    className="button button--primary button--compact"
-                    disabled={busy || blocked !== null}
-                    aria-describedby={blocked !== null ? blockedId : undefined}
-                    aria-haspopup="dialog"
-                    onClick={() => props.onAction({ kind: 'approve' })}
-                  >
-                    Approve and release
-                  </button>
-                )}
+                {step.role === 'APPROVER' && waitingButton('Approve and release', { kind: 'approve' })}
               </div>
             )}
           </li>
         ))}
       </ol>
-      {blocked !== null && view.chain.some((s) => s.mine && s.role !== 'CLEARER') && (
-        <p className="chain-panel__blocked" id={blockedId} data-testid="sign-blocked">
-          {blocked}
-        </p>
-      )}
-
       {props.notice !== null && (
         <p
           className={`chain-panel__notice chain-panel__notice--${props.notice.tone}`}
@@ -239,5 +245,48 @@ export function DraftingChainPanel(props: DraftingChainPanelProps) {
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * Beside a Sign or Approve button that waits for rule errors: why, the first errors as links to
+ * their fields, and "show" for the list of findings.
+ */
+function SignBlocked(props: {
+  reasonId: string;
+  reason: string;
+  problems: ReadonlyArray<Problem>;
+  onShow(anchor: string | null): void;
+}) {
+  const { problems, onShow } = props;
+  const n = problems.length;
+  return (
+    <div className="sign-blocked" data-testid="sign-blocked" data-errors={n}>
+      <p className="sign-blocked__reason" id={props.reasonId}>
+        {props.reason}
+      </p>
+      <ul className="sign-blocked__list" aria-label="The first rule errors">
+        {problems.slice(0, PROBLEMS_NAMED).map(({ finding, anchor }, i) => (
+          <li key={`${i}-${finding.rule}-${finding.field}`}>
+            <button
+              type="button"
+              className="finding-link finding-link--error"
+              data-testid="sign-blocked-link"
+              onClick={() => onShow(anchor)}
+            >
+              Rule {finding.rule} · {fieldWords(finding.field)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="button button--small sign-blocked__show"
+        data-testid="show-problems"
+        onClick={() => onShow(null)}
+      >
+        {n} problem{n === 1 ? '' : 's'} — show
+      </button>
+    </div>
   );
 }
