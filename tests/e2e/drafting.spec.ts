@@ -114,6 +114,9 @@ test('duty-usro drafts a POLTO, Finletter clears and releases it after an edit v
   await expect(waiting.getByTestId('classification-chip')).toHaveText('SECRET');
   await waiting.getByRole('button', { name: SUBJECT }).click();
   await expect(page.getByTestId('read-only')).toHaveText('Drafted by USRO Duty Officer: read only');
+  // The clearer reads the cable as it will be released; the form, read only, is one tab away (issue 14 item 5).
+  await expect(page.getByTestId('draft-preview').getByTestId('subject')).toHaveText(`SUBJECT: ${SUBJECT}`);
+  await page.getByTestId('review-tab-form').click();
   await expect(page.getByLabel('Subject', { exact: true })).toBeDisabled();
   await signWith(page, 'Clear');
   await expect(page.getByTestId('drafting-dialog')).toHaveCount(0);

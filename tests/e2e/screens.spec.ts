@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { openDrafts } from './drafting';
-import { expect, saveScreen, signIn, test } from './harness';
+import type { Draft } from '../../electron/domain/draft';
+import polto from '../../docs/examples/polto-reply.json';
+import { openDraft, openDrafts } from './drafting';
+import { expect, saveScreen, SEED_PASSPHRASE, signIn, test } from './harness';
 import { openFromInbox, showDistribution } from './routing';
 
 /**
@@ -13,6 +15,9 @@ import { openFromInbox, showDistribution } from './routing';
  * repeat dialog; search), Rusk (a signed cable and the bundle export dialog) and the instructor
  * (audit, accounts, directory, FRUS import).
  */
+
+/** duty-usro's POLTO reply to TOPOL 578, which Finletter clears (docs/examples/polto-reply.json). */
+const POLTO_REPLY = polto as unknown as Draft;
 
 type Scheme = 'light' | 'dark';
 const SCHEMES: ReadonlyArray<Scheme> = ['light', 'dark'];
@@ -117,6 +122,20 @@ for (const scheme of SCHEMES) {
       await sweep(page, scheme, 'bundle-export-dialog');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
+    });
+
+    // Issue 14 item 5: a clearer reads a draft waiting for them as the cable it will be, banners and all.
+    test(`Finletter: a draft waiting for clearance, as the cable it will be (${scheme})`, async ({ app }) => {
+      const { page, core } = app;
+      const duty = core.users.byLogin('duty-usro');
+      const created = core.drafts.create(duty, {});
+      const saved = core.drafts.save(duty, created.id, created.revision, POLTO_REPLY);
+      await core.drafts.submit(duty, saved.id, saved.revision, SEED_PASSPHRASE);
+      await signIn(page, 'finletter');
+      await openDraft(page, POLTO_REPLY.subject);
+      await expect(page.getByTestId('draft-preview')).toHaveAttribute('data-state', 'cable');
+      await expect(page.getByTestId('document-banner-bottom')).toHaveText('SECRET');
+      await sweep(page, scheme, 'draft-preview');
     });
 
     test(`the instructor: audit, accounts, directory and FRUS import (${scheme})`, async ({ app }) => {
