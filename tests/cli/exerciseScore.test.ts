@@ -2,8 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OPTIONS } from '../../electron/cli/command';
-import { COMMANDS } from '../../electron/cli/commands';
 import { EXERCISE_SCORE_COMMANDS, scenarioOffset } from '../../electron/cli/commands/exerciseScore';
 import { runCli as run } from '../support/cli';
 import { seededCoreFixture, type SeededCore } from '../support/tempCore';
@@ -15,7 +13,6 @@ import { playTutorial } from '../core/exercise/scorePlay';
  * played through the engine and the services; the PDF is read back with pdftotext.
  */
 const core = seededCoreFixture();
-const registered = ['exercise score', 'exercise report'].every((n) => COMMANDS.some((c) => c.name === n));
 
 /** The Tutorial played by a trainee who does everything but the reply, then the database closed. */
 async function playedDb(c: SeededCore): Promise<{ db: string; exerciseId: number }> {
@@ -45,7 +42,7 @@ describe('the command rows', () => {
   });
 });
 
-describe.runIf(registered)('cableroom exercise score', () => {
+describe('cableroom exercise score', () => {
   test('the live score as text and JSON; instructors only', async () => {
     const { db, exerciseId } = await playedDb(core());
     const text = await run('exercise', 'score', '--as', 'instructor', '--db', db);
@@ -75,7 +72,7 @@ describe.runIf(registered)('cableroom exercise score', () => {
     expect((await run('exercise', 'score', 'x', '--as', 'instructor', '--db', db)).code).toBe(2);
   });
 
-  test.runIf('recompute' in OPTIONS)('--recompute: the same score, rebuilt from the audit trail', async () => {
+  test('--recompute: the same score, rebuilt from the audit trail', async () => {
     const { db } = await playedDb(core());
     const live = JSON.parse((await run('exercise', 'score', '--json', '--as', 'instructor', '--db', db)).out) as Record<
       string,
@@ -89,7 +86,7 @@ describe.runIf(registered)('cableroom exercise score', () => {
   });
 });
 
-describe.runIf(registered)('cableroom exercise report', () => {
+describe('cableroom exercise report', () => {
   test("the instructor's copy as a PDF, read back with pdftotext", async () => {
     const c = core();
     const { db } = await playedDb(c);
@@ -105,7 +102,7 @@ describe.runIf(registered)('cableroom exercise report', () => {
     expect(text.startsWith('SECRET')).toBe(true);
   });
 
-  test.runIf('trainee' in OPTIONS)("--trainee: a trainee's copy; the trainee may ask for their own", async () => {
+  test("--trainee: a trainee's copy; the trainee may ask for their own", async () => {
     const c = core();
     const { db } = await playedDb(c);
     const out = join(c.dir, 'trainee.pdf');
@@ -159,7 +156,7 @@ describe.runIf(registered)('cableroom exercise report', () => {
   });
 });
 
-describe.runIf(registered)('the bundled CLI', () => {
+describe('the bundled CLI', () => {
   test('writes the PDF: pdfkit and its Courier metrics load outside the bundle', async () => {
     // Bundled as scripts/build-node.mjs bundles dist/cli (into a folder of its own, so as not to
     // race other builds of dist/), beside the repository's node_modules as dist/cli is.

@@ -2,7 +2,7 @@ import { afterActionReport, type AfterActionReport } from '../../core/exercise/r
 import { writeReportPdf } from '../../core/exercise/reportPdf';
 import { currentExerciseId, exerciseScoreFor, type ExerciseScore } from '../../core/exercise/score';
 import { CableroomError } from '../../core/errors';
-import { OPTIONS, UsageError, EXIT, type Command, type CommandContext } from '../command';
+import { UsageError, EXIT, type Command, type CommandContext } from '../command';
 
 /**
  * Exercise scores and the after-action report (issue 10 items 4, 6, 8; EXERCISES.md §4, §6):
@@ -19,12 +19,6 @@ import { OPTIONS, UsageError, EXIT, type Command, type CommandContext } from '..
  * ID defaults to the exercise running, else the latest. Exit codes: 0 ok; 2 usage; 3 not allowed;
  * 4 no such exercise or trainee; 5 the audit trail does not verify (no score is built on it).
  */
-
-/** `--recompute` and `--trainee LOGIN`, taken once the CLI's option table (command.ts) has them. */
-const SCORE_FLAGS: Command['options'] = 'recompute' in OPTIONS ? ({ recompute: 'optional' } as Command['options']) : {};
-const REPORT_FLAGS: Command['options'] = 'trainee' in OPTIONS ? ({ trainee: 'optional' } as Command['options']) : {};
-
-type Flags = Readonly<{ recompute?: boolean | undefined; trainee?: string | undefined }>;
 
 /** The exercise named by the optional ID argument, else the current one. */
 function exerciseArg(ctx: CommandContext): number {
@@ -81,7 +75,7 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
   {
     name: 'exercise score',
     args: '[ID]',
-    options: { as: 'required', json: 'optional', ...SCORE_FLAGS },
+    options: { as: 'required', json: 'optional', recompute: 'optional' },
     summary: [
       "Every trainee's score lines with the audit entries behind them, totals per",
       'trainee, post and objective, and the weighted total (the running exercise,',
@@ -91,7 +85,7 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
     run(ctx) {
       const id = exerciseArg(ctx);
       const core = ctx.core();
-      const recompute = (ctx.options as Flags).recompute === true;
+      const recompute = ctx.options.recompute === true;
       const score = exerciseScoreFor(core.db, core.audit, core.users.byLogin(ctx.as()), id, { recompute });
       ctx.print({ ...score, recomputed: recompute }, () => scoreText(score, recompute));
       return EXIT.OK;
@@ -100,7 +94,7 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
   {
     name: 'exercise report',
     args: '[ID]',
-    options: { as: 'required', out: 'required', json: 'optional', ...REPORT_FLAGS },
+    options: { as: 'required', out: 'required', json: 'optional', trainee: 'optional' },
     summary: [
       "The after-action report as a PDF (banners on every page): the instructor's",
       "copy, or a trainee's with --trainee LOGIN; a trainee gets their own once",
@@ -111,7 +105,7 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
       const file = ctx.options.out!;
       if (!/\.pdf$/i.test(file)) throw new UsageError('--out names the PDF to write, e.g. --out report.pdf.');
       const core = ctx.core();
-      const trainee = (ctx.options as Flags).trainee;
+      const trainee = ctx.options.trainee;
       const report = afterActionReport(core.db, core.audit, core.users.byLogin(ctx.as()), id, {
         trainee,
         format: 'pdf',
