@@ -12,9 +12,6 @@ import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { SlowWorkStatus, Working } from '../shared/SlowWork';
 import { CableDocument } from './CableDocument';
 
-/** The document itself lives in CableDocument.tsx; the reading pane still imports it from here. */
-export { CableDocument } from './CableDocument';
-
 /**
  * One cable (pure view). Every piece of cable text goes through `ShownText` (displayText: bidi
  * overrides and invisible characters become visible tokens) and is a React text node: nothing here
