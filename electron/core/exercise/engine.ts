@@ -38,6 +38,7 @@ import { emitChange } from '../events';
 import { defaultSeedDir } from '../resources';
 import type { Actor } from '../services/actor';
 import { refusals } from '../services/refusal';
+import { liveExerciseId } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { insertOffice, insertStation, stationByPlad, userByLogin } from '../store/directoryRepository';
@@ -395,8 +396,7 @@ export function createExerciseService(
     return { exercise: row.id, idle: !waiting };
   };
 
-  const liveId = (): number | null =>
-    (prepared(db, "SELECT id FROM exercises WHERE status <> 'ENDED'").pluck().get() as number | undefined) ?? null;
+  const liveId = (): number | null => liveExerciseId(db);
 
   const runTick = (realMs: number): TickReport => {
     const fired: string[] = [];

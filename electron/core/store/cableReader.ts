@@ -122,6 +122,11 @@ export function cableIdByRef(db: Db, ref: string): number | undefined {
     number | undefined;
 }
 
+/** The exercise that is running or paused (at most one: migration 0012), or null. */
+export function liveExerciseId(db: Db): number | null {
+  return (prepared(db, "SELECT id FROM exercises WHERE status <> 'ENDED'").pluck().get() as number | undefined) ?? null;
+}
+
 /**
  * The cable a person means by a reference ("show TOPOL 578"): the running exercise's own cable of
  * that reference first (an exercise may inject a reference the archive holds), else the archive's,

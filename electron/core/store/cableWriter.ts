@@ -25,6 +25,12 @@ export type InsertOptions = Readonly<{
    */
   exerciseId?: number;
   /**
+   * Where a reference's cable is looked up when the cable itself is not the exercise's (a reply
+   * released while an exercise runs cites the exercise's inject): that exercise's cables first,
+   * then the archive. Default: `exerciseId`.
+   */
+  referencesIn?: number | null;
+  /**
    * When the deliveries reach the inbox (its order); default: their delivery time. Inside an
    * exercise the delivery time is the scenario's and the arrival the real time.
    */
@@ -167,7 +173,7 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
       const row = prepared(
         db,
         'SELECT id FROM cables WHERE ref = ? AND ifnull(exercise_id, 0) IN (?, 0) ORDER BY exercise_id IS NULL LIMIT 1',
-      ).get(r.cable, scope) as { id: number } | undefined;
+      ).get(r.cable, options.referencesIn ?? scope) as { id: number } | undefined;
       if (!row) throw bad(`references: no cable ${r.cable} in the archive.`);
       target = row.id;
     }

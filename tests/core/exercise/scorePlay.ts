@@ -81,9 +81,6 @@ export async function playTutorial(c: SeededCore, trainee = 'trainee', file = TU
       const created = c.drafts.create(actor, { replyTo: cableOf(inject) });
       const body = edit({
         ...created.draft,
-        // The REF line cites the inject by its reference in the text: a release does not yet
-        // resolve a cited cable within the exercise (the cable writer looks in the archive only).
-        references: created.draft.references.map(({ label, text }) => ({ label, text })),
         subject: 'Exercise: NAC meeting time confirmed',
         fileRef: '740.5/10-2962',
         paragraphs: [{ n: null, portion: 'C', fyi: false, text: 'The Council meets at 1500 local time as planned.' }],

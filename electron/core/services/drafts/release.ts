@@ -9,7 +9,7 @@ import {
   type StoredSignature,
 } from '../../signing/signedCable';
 import { chainMessages, chainProblems } from '../../signing/verifyChain';
-import { cableIdByRef } from '../../store/cableReader';
+import { cableIdByRef, liveExerciseId } from '../../store/cableReader';
 import { insertCable } from '../../store/cableWriter';
 import type { Db } from '../../store/database';
 import { userByLogin } from '../../store/directoryRepository';
@@ -132,7 +132,11 @@ export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setAp
             signature: approver.signature,
             at: approver.signedAt,
           });
-          const cableId = insertCable(db, releasedCableInput(d, release), now, { arrivedAt: new Date() });
+          // A reply released during an exercise may cite the exercise's injects (migration 0012).
+          const cableId = insertCable(db, releasedCableInput(d, release), now, {
+            arrivedAt: new Date(),
+            referencesIn: liveExerciseId(db),
+          });
           insertCableSignatures(db, cableId, chain);
           // The cable as stored must encode to exactly the bytes that were signed.
           const [stored] = readSignedCables(db, cableId, cableId);
