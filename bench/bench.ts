@@ -25,6 +25,7 @@ import type { Db } from '../electron/core/store/database';
 import type { InboxCursor } from '../electron/domain/cable';
 import { classificationRank } from '../electron/domain/classification';
 import { measureRelease } from './release';
+import { measureExerciseScore } from './exerciseScore';
 import { measureImport } from './importBench';
 import { measureSignatures } from './signatures';
 import { fmtBytes, fmtInt, fmtMs, measure, summarize, table, timings, type Summary } from './stats';
@@ -505,6 +506,7 @@ async function main(): Promise<number> {
     const release = measureRelease(o.seedDir);
     const signatures = o.signed > 0 ? await measureSignatures(o.seedDir, o.signed, progress) : '';
     const imports = o.importN > 0 ? await measureImport(o.seedDir, o.corpus, o.importN, progress) : '';
+    const exerciseScore = await measureExerciseScore(o.seedDir, progress);
     process.stdout.write(
       report(
         o,
@@ -519,6 +521,7 @@ async function main(): Promise<number> {
         release +
         (signatures ? `\n\n${signatures}` : '') +
         (imports ? `\n\n${imports}` : '') +
+        `\n\n${exerciseScore}` +
         '\n',
     );
     return 0;
