@@ -43,7 +43,7 @@ import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { insertOffice, insertStation, stationByPlad, userByLogin } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
-import { expectationMetAt, isExpectationMet } from './score';
+import { expectationMetAt } from './score';
 import type { ExerciseJournalAction, ExerciseJournalDetail } from './journal';
 import { clockPlan } from './plan';
 import { validateScenarioFile } from './scenarioFile';
@@ -351,7 +351,10 @@ export function createExerciseService(
         const due = t.fired.find((f) => !blocked.has(f.id));
         if (due) {
           const spec = ex.scenario.injects.find((i) => i.id === due.id);
-          if (spec?.unless !== undefined && isExpectationMet(db, ex.id, spec.unless, realMs)) {
+          // A contingency is not sent when its expectation was met by the inject's own time — not
+          // by an act after it that a late tick happens to see first (EXERCISES.md §2).
+          const metMs = spec?.unless !== undefined ? expectationMetAt(db, ex.id, spec.unless, realMs) : null;
+          if (metMs !== null && metMs <= (due.doneMs ?? 0)) {
             save(ex, skipInject(clock, realMs, due.id), realMs);
             journal(SYSTEM, 'EXERCISE_SKIP', { exercise: ex.id, realMs, inject: due.id, reason: 'unless' }, realMs);
             return { kind: 'skipped', inject: due.id };

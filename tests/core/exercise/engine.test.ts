@@ -370,6 +370,25 @@ describe('the clock and the injects', () => {
     expect(c.db.prepare("SELECT dtg FROM cables WHERE ref = 'TOPOL 703'").pluck().get()).toBe('290905Z OCT 62');
   });
 
+  test("`unless` looks at the contingency's own time: an act after it, seen by a late tick, does not skip it", async () => {
+    const c = core();
+    const t0 = Date.now();
+    const real = { ms: t0 };
+    const x = engine(c, real);
+    await x.start(c.users.byLogin('instructor'), { shipped: 'tutorial' });
+    real.ms = t0 + 2 * MIN;
+    expect(x.tick().fired).toEqual(['flash']);
+    // No tick between 2 and 7 min (a busy main process, a closed app): the reminder was due at
+    // +00:06 and the FLASH was still unacknowledged then; the trainee acknowledges at +00:06:30.
+    const trainee = c.users.byLogin('trainee');
+    const flash = c.inbox.list(trainee, { limit: 5 }).rows.find((r) => r.ref === 'TOPOL 702')!;
+    c.handling.acknowledge(trainee, flash.deliveryId, new Date(t0 + 6.5 * MIN));
+    real.ms = t0 + 7 * MIN;
+    const report = x.tick();
+    expect(report.fired).toContain('reminder');
+    expect(report.skipped).toEqual([]);
+  });
+
   test('a failed inject is rolled back whole: no cable, no delivery, no entry; it is tried again and fires once', async () => {
     const c = core();
     const t0 = Date.now();
