@@ -7,28 +7,22 @@ import { useFailure } from '../shared/session';
 import { useLoad } from '../shared/useLoad';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { DebriefScreen, type TraineeScore } from './DebriefScreen';
-import type { ExerciseClient } from './exerciseClient';
 
 /**
  * Wires a trainee's debrief: their own score (main refuses it before the end and to anyone who
  * did not play), their answers to the debrief questions (audited as EXERCISE_DEBRIEF), and their
  * after-action report as PDF.
  */
-export function DebriefContainer(props: {
-  client: CableroomClient;
-  exercises: ExerciseClient;
-  chrome: WorkspaceChrome;
-  exercise: number;
-}) {
-  const { exercises, exercise } = props;
+export function DebriefContainer(props: { client: CableroomClient; chrome: WorkspaceChrome; exercise: number }) {
+  const { client, exercise } = props;
   const failure = useFailure();
   const score = useLoad(
     () =>
-      exercises.exerciseScore(exercise).then((v): TraineeScore => {
+      client.exerciseScore(exercise).then((v): TraineeScore => {
         if (v.view !== 'trainee') throw new Error('This is the instructor’s view: open the exercise dashboard.');
         return v;
       }),
-    [exercises, exercise],
+    [client, exercise],
   );
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -40,7 +34,7 @@ export function DebriefContainer(props: {
     setSaving(true);
     setSaveError(null);
     setSaved(false);
-    exercises
+    client
       .exerciseDebrief(exercise, answers)
       .then(
         (given) => {
@@ -58,7 +52,7 @@ export function DebriefContainer(props: {
   const download = () => {
     setDownloading(true);
     setDownloadError(null);
-    exercises
+    client
       .exerciseReport(exercise)
       .then(
         (file) => saveBlobFile(file.filename, new Blob([new Uint8Array(file.bytes)], { type: file.mediaType })),

@@ -14,7 +14,7 @@ import { SlowWorkStatus, Working } from '../shared/SlowWork';
 import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { ConfirmDialog } from './ConfirmDialog';
-import type { ExerciseControl } from './exerciseClient';
+import type { ExerciseControl } from '../shared/api';
 import { buildGrid, cellKey, CELL_WORDS, type Grid } from './grid';
 import { ScenarioClock } from './ScenarioClock';
 import { formatElapsed, rateWords, type ClockReading } from './scenarioClock';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ExerciseStatusResult } from '../../../electron/contract/ipc';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient, ExerciseControl } from '../shared/api';
 import { saveBlobFile } from '../shared/download';
 import { serviceMessage } from '../shared/errorText';
 import { failureOf } from '../shared/loader';
@@ -9,7 +9,6 @@ import { useLoad } from '../shared/useLoad';
 import { usePush } from '../shared/usePush';
 import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { ExerciseDashboard, type DashboardDetail, type InstructorView } from './ExerciseDashboard';
-import type { ExerciseClient, ExerciseControl } from './exerciseClient';
 import { useScenarioClock } from './ScenarioClock';
 import type { StartRequest } from './StartPanel';
 
@@ -29,12 +28,11 @@ const RUNNING_POLL_MS = 5_000;
  */
 export function ExerciseDashboardContainer(props: {
   client: CableroomClient;
-  exercises: ExerciseClient;
   chrome: WorkspaceChrome;
   status: ExerciseStatusResult | null;
   onStatusChanged(): void;
 }) {
-  const { client, exercises, status, onStatusChanged } = props;
+  const { client, status, onStatusChanged } = props;
   const failure = useFailure();
   const shown = status?.exercise?.view === 'instructor' ? (status.exercise as InstructorView) : null;
   const exerciseId = shown?.clock.exercise ?? null;
@@ -45,13 +43,13 @@ export function ExerciseDashboardContainer(props: {
     () =>
       exerciseId === null
         ? null
-        : Promise.all([exercises.exerciseScore(exerciseId), exercises.exerciseFeed(exerciseId, FEED_LIMIT)]).then(
+        : Promise.all([client.exerciseScore(exerciseId), client.exerciseFeed(exerciseId, FEED_LIMIT)]).then(
             ([score, feed]): DashboardDetail => {
               if (score.view !== 'instructor') throw new Error('The score came back as a trainee’s view.');
               return { score: score.score, answers: score.answers, feed };
             },
           ),
-    [exercises, exerciseId],
+    [client, exerciseId],
   );
   const { reload } = detail;
   usePush(client, (event) => {
@@ -77,7 +75,7 @@ export function ExerciseDashboardContainer(props: {
       setPending(key);
       setError(null);
       if (c.action === 'start') setStartError(null);
-      exercises
+      client
         .exerciseControl(c)
         .then(
           () => onStatusChanged(),
@@ -90,7 +88,7 @@ export function ExerciseDashboardContainer(props: {
         )
         .finally(() => setPending(null));
     },
-    [exercises, failure, onStatusChanged],
+    [client, failure, onStatusChanged],
   );
 
   const start = (r: StartRequest) =>
@@ -105,7 +103,7 @@ export function ExerciseDashboardContainer(props: {
     if (exerciseId === null) return;
     setDownloading(trainee ?? 'class');
     setDownloadError(null);
-    exercises
+    client
       .exerciseReport(exerciseId, trainee ?? undefined)
       .then(
         (file) => saveBlobFile(file.filename, new Blob([new Uint8Array(file.bytes)], { type: file.mediaType })),

@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import type { ExerciseStatusResult } from '../../../electron/contract/ipc';
 import type { CableroomClient } from '../shared/api';
 import { useLiveQuery } from '../shared/useLiveQuery';
-import type { ExerciseClient } from './exerciseClient';
 
 export type ExerciseStatusState = Readonly<{ status: ExerciseStatusResult | null; refresh(): void }>;
 
@@ -12,8 +11,8 @@ export type ExerciseStatusState = Readonly<{ status: ExerciseStatusResult | null
  * act) and when the window regains focus. A slow poll catches what no push reports — another
  * process (the CLI) changing the same database.
  */
-export function useExerciseStatus(client: CableroomClient, exercises: ExerciseClient): ExerciseStatusState {
-  const load = useCallback((): Promise<ExerciseStatusResult | null> => exercises.exerciseStatus(), [exercises]);
+export function useExerciseStatus(client: CableroomClient): ExerciseStatusState {
+  const load = useCallback((): Promise<ExerciseStatusResult | null> => client.exerciseStatus(), [client]);
   const { value, refresh } = useLiveQuery(client, load, null, {
     refreshOn: (event) => event.kind === 'exercise',
     pollMs: 30_000,

@@ -40,6 +40,8 @@ export type RepeatCableInput = InputOf<'repeatCable'>;
 export type NewStationInput = InputOf<'addStation'>;
 export type NewOfficeInput = InputOf<'addOffice'>;
 export type CollectiveInput = InputOf<'setCollective'>;
+/** What the instructor's dashboard asks of the exercise engine (issue 10 item 5). */
+export type ExerciseControl = InputOf<'exerciseControl'>;
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
@@ -142,6 +144,20 @@ export function createClient(api: CableroomApi) {
     frusImportStatus: (jobId: number) => call(() => api.frusImportStatus({ jobId })),
     /** Unread deliveries and drafts waiting for the user (issue 14 item 2). */
     workCounts: () => call(() => api.workCounts()),
+    /** The exercise as the caller may see it (issue 10), and for instructors the scenarios to start. */
+    exerciseStatus: () => call(() => api.exerciseStatus()),
+    /** The instructor's controls: start, pause, resume, rate, shift, trigger, skip, end. */
+    exerciseControl: (control: ExerciseControl) => call(() => api.exerciseControl(control)),
+    /** The whole score (instructors), or a trainee's own part once the exercise has ended. */
+    exerciseScore: (exercise: number) => call(() => api.exerciseScore({ exercise })),
+    /** The dashboard's feed of the exercise's events, newest first. */
+    exerciseFeed: (exercise: number, limit: number) => call(() => api.exerciseFeed({ exercise, limit })),
+    /** A trainee's answers to the debrief questions (audited as EXERCISE_DEBRIEF). */
+    exerciseDebrief: (exercise: number, answers: ReadonlyArray<Readonly<{ question: string; answer: string }>>) =>
+      call(() => api.exerciseDebrief({ exercise, answers: answers.map((a) => ({ ...a })) })),
+    /** The after-action report as PDF: the whole class's, or one trainee's copy. */
+    exerciseReport: (exercise: number, trainee?: string) =>
+      call(() => api.exerciseReport(trainee === undefined ? { exercise } : { exercise, trainee })),
     /** What main pushes to this window (issue 14 item 1): hints to fetch again; returns the unsubscribe. */
     onPush: (listener: PushListener): (() => void) => api.onPush(listener),
   });

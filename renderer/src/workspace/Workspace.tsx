@@ -24,7 +24,6 @@ import { useWorkCounts } from './useWorkCounts';
 import { useSlow } from '../shared/useSlow';
 import { DebriefContainer } from '../exercise/DebriefContainer';
 import { ExerciseDashboardContainer } from '../exercise/ExerciseDashboardContainer';
-import { exerciseClientFromWindow } from '../exercise/exerciseClient';
 import { useExerciseStatus } from '../exercise/useExerciseStatus';
 import { ExerciseBar } from './ExerciseBar';
 
@@ -127,8 +126,7 @@ export function Workspace(props: {
   const work = useWorkCounts(client);
 
   // ---- The exercise (issue 10): its clock under the app bar; the dashboard; the debrief ----
-  const [exercises] = useState(exerciseClientFromWindow);
-  const exercise = useExerciseStatus(client, exercises);
+  const exercise = useExerciseStatus(client);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
   const alerts = useAlerts(client);
@@ -396,22 +394,13 @@ export function Workspace(props: {
       return (
         <ExerciseDashboardContainer
           client={client}
-          exercises={exercises}
           chrome={chrome}
           status={exercise.status}
           onStatusChanged={exercise.refresh}
         />
       );
     case 'debrief':
-      return (
-        <DebriefContainer
-          key={view.exercise}
-          client={client}
-          exercises={exercises}
-          chrome={chrome}
-          exercise={view.exercise}
-        />
-      );
+      return <DebriefContainer key={view.exercise} client={client} chrome={chrome} exercise={view.exercise} />;
     case 'audit':
       return <AuditContainer client={client} chrome={chrome} />;
     case 'accounts':
