@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { SignedInUser } from '../../../electron/domain/cable';
 import { DEMO_TITLE, WorkspaceFrame, type WorkspaceChrome } from '../../../renderer/src/shared/WorkspaceFrame';
 import { UNCLASSIFIED_MARKING } from '../../../renderer/src/shared/viewMarking';
+import { ShortcutProvider } from '../../../renderer/src/shortcuts/ShortcutProvider';
 
 /** Issue 13 item 8: the app bar of a demo installation says "demo" on every signed-in screen. */
 
@@ -28,8 +29,16 @@ function appBar(demo: boolean): string {
     onSignOut: () => undefined,
     alerts: null,
   };
+  // The frame registers g i / g d, so it renders under the provider App puts above every screen.
   const html = renderToStaticMarkup(
-    createElement(WorkspaceFrame, { chrome, marking: UNCLASSIFIED_MARKING, testId: 'screen-test', children: null }),
+    createElement(ShortcutProvider, {
+      children: createElement(WorkspaceFrame, {
+        chrome,
+        marking: UNCLASSIFIED_MARKING,
+        testId: 'screen-test',
+        children: null,
+      }),
+    }),
   );
   // The page's header landmark: the top banner, the app bar and the alerts (issue 14 item 7).
   const bar = /<header class="workspace__head">[\s\S]*?<\/header>/.exec(html);
