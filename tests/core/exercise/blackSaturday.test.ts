@@ -248,7 +248,7 @@ describe('Black Saturday: every expectation can be met, every never can be broke
             expect(loadCableRecord(c.db, released)!.cable.captions, e.id).toContain(caption);
           }
           expect(
-            view.references.map((x) => x.text),
+            view.references.map((x) => x.text.toUpperCase()),
             e.id,
           ).toContain('TOPOL 578');
           expect(verifyOneCable(c.db, released)?.status, e.id).toBe('VERIFIED');

@@ -157,7 +157,11 @@ describe('the drafting desk: draft, sign, clear, approve, release (rule 23)', ()
     const { finletter, duty } = actors(c);
     const topol = c.cables.idByRef('TOPOL 578');
     const reply = c.drafts.create(finletter, { replyTo: topol });
-    expect(reply.draft.references).toEqual([{ label: 'A', text: 'TOPOL 578', cable: 'TOPOL 578' }]);
+    // Issue 14 item 5: the REF line as the era wrote it, a real subject (the stored one is the FRUS
+    // editors' heading) and the series of USRO's telegrams to the Department.
+    expect(reply.draft.references).toEqual([{ label: 'A', text: 'Topol 578', cable: 'TOPOL 578' }]);
+    expect(reply.draft.subject).toBe('Reply to Topol 578');
+    expect(reply.draft.series).toBe('POLTO');
     expect(reply.draft.classification).toBe('SECRET');
     expect(reply.draft.captions).toEqual(['EYES_ONLY']);
     expect(reply.draft.addressees[0]?.plad).toBe('SECSTATE WASHDC');

@@ -1,6 +1,6 @@
 import { decideAccess } from '../../../domain/access';
-import type { Classification, PortionMark } from '../../../domain/classification';
 import { emptyDraft, type Draft, type DraftSummary } from '../../../domain/draft';
+import { startReply } from '../../../domain/reply';
 import { checkDraft } from '../../../domain/rules';
 import { draftSchema } from '../../../contract/draft';
 import { CableroomError } from '../../errors';
@@ -24,11 +24,6 @@ import { draftView, ruleContext } from './view';
 
 /** How many drafts the desk lists at most (newest first). */
 const DESK_LIST_LIMIT = 500;
-
-/** The portion mark a reply's first paragraph starts with: the source's level. */
-function portionOf(c: Classification): PortionMark {
-  return c === 'TOP_SECRET' ? 'TS' : c === 'SECRET' ? 'S' : c === 'CONFIDENTIAL' ? 'C' : 'U';
-}
 
 /**
  * Composing (issue 5; DOMAIN.md rules 19, 23): the desk's list, new drafts and replies, reading,
@@ -99,19 +94,28 @@ export function composeSteps(
           });
         }
         const c = record.cable;
-        // A reply references its source and starts at the source's label (no write-down, rule 19).
-        d = {
-          ...d,
+        // A reply of its era (issue 14 item 5): its matter as subject, the series to the originator,
+        // REF A. as the era wrote it, at the source's label (no write-down, rule 19).
+        d = startReply(d, {
+          ref: c.ref,
           profile: c.profile,
+          originator: c.originator_plad,
+          series:
+            c.series_indicator !== null && c.series_number !== null
+              ? { indicator: c.series_indicator, number: c.series_number }
+              : null,
+          mrn:
+            c.mrn_station !== null && c.mrn_year !== null && c.mrn_serial !== null
+              ? { station: c.mrn_station, year: c.mrn_year, serial: c.mrn_serial }
+              : null,
           classification: c.classification,
           captions: c.captions,
           dissem: c.dissem,
           relTo: c.rel_to,
           subject: c.subject,
-          references: [{ label: 'A', text: c.ref, cable: c.ref }],
-          addressees: [{ plad: c.originator_plad, role: 'ACTION', precedence: 'ROUTINE', niact: false, for: [] }],
-          paragraphs: [{ n: null, portion: portionOf(c.classification), fyi: false, text: '' }],
-        };
+          fileRef: c.file_ref,
+          tags: c.tags,
+        });
       }
       const id = insertDraft(db, {
         ownerUserId: actor.userId,
