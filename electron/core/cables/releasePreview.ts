@@ -1,20 +1,17 @@
 import type { DraftPreview } from '../../contract/ipc';
 import { assertNever } from '../../domain/assertNever';
 import type { CableView } from '../../domain/cable';
-import type { ReleaseHeader } from '../../domain/canonical';
 import type { Draft } from '../../domain/draft';
-import { formatDtg } from '../../domain/dtg';
 import type { Clock } from '../clock';
 import { isCableroomError } from '../errors';
 import type { Actor } from '../services/actor';
 import { cableView } from '../services/cableView';
 import type { DraftsService } from '../services/drafts';
-import { mrnStation } from '../services/drafts/release';
+import { releaseHeader } from '../services/drafts/release';
 import { releasedCableInput } from '../signing/signedCable';
-import { cableIdByRef, loadCableRecord } from '../store/cableReader';
+import { liveExerciseId, loadCableRecord } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
-import { nextMrnSerial, nextSeriesNumber } from '../store/draftsRepository';
 
 /**
  * A draft as its release would write it (issue 14 item 5: clearers see the cable, not the form).
@@ -34,27 +31,6 @@ class TrialOver extends Error {
 }
 
 /**
- * What the release assigns, as services/drafts/release.ts `releaseHeader` assigns it (DOMAIN.md
- * §1.10, rule 22): DTG = now, the next channel-series number, else the next MRN serial of the
- * originating station. tests/core/cables/releasePreview.test.ts releases after previewing and
- * expects the same reference and text, so the two cannot drift apart unnoticed.
- */
-function provisionalHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
-  const station = mrnStation(d.originator.plad);
-  const year = now.getUTCFullYear();
-  const series = d.series ? { indicator: d.series, number: nextSeriesNumber(db, d.series) } : null;
-  const refOf = (n: number): string => `${station} ${String(n).padStart(6, '0')}`;
-  let serial = nextMrnSerial(db, station, year);
-  while (!series && cableIdByRef(db, refOf(serial)) !== undefined) serial++;
-  return {
-    ref: series ? `${series.indicator} ${series.number}` : refOf(serial),
-    dtg: formatDtg(now),
-    mrn: { station, year, serial },
-    series,
-  };
-}
-
-/**
  * The cable `d` would be if it were released at `now`, or the writer's reason for refusing it
  * (an invalid draft: no action addressee, an unknown station, a pass by a post that is no
  * addressee …). The cable has no id (0) and no signature chain: it exists nowhere yet.
@@ -66,7 +42,10 @@ export function previewRelease(
 ): Readonly<{ cable: CableView; refusal: null } | { cable: null; refusal: string }> {
   try {
     db.transaction(() => {
-      const id = insertCable(db, releasedCableInput(d, provisionalHeader(db, d, now)), now, { arrivedAt: now });
+      const id = insertCable(db, releasedCableInput(d, releaseHeader(db, d, now)), now, {
+        arrivedAt: now,
+        referencesIn: liveExerciseId(db),
+      });
       const record = loadCableRecord(db, id);
       if (!record) throw new Error('The trial release did not read back.');
       throw new TrialOver({ ...cableView(record, null), id: 0 });

@@ -35,7 +35,8 @@ export function mrnStation(plad: string): string {
 }
 
 /** What the release assigns (DOMAIN.md §1.10, rule 22): DTG = now, the next MRN and series numbers. */
-function releaseHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
+/** The reference, DTG and numbers a release of `d` at `now` takes (also what its preview shows). */
+export function releaseHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
   const station = mrnStation(d.originator.plad);
   const year = now.getUTCFullYear();
   const series = d.series ? { indicator: d.series, number: nextSeriesNumber(db, d.series) } : null;
