@@ -45,6 +45,9 @@ import { MINUTE_MS } from './time';
  *   wrong post or a repeat refused for want of approval costs MISTAKE_SHARE of the expectation's
  *   points; each finding against a reply (model, rule checker, signature chain) costs
  *   FINDING_SHARE of them, never more than the reply earned.
+ * - Totals per trainee, post, objective and exercise: points and possible points are sums of the
+ *   lines; the score weighs the objectives (scoring.ts `weightedTotal`), and a penalty in an
+ *   objective with nothing possible for that person or post still comes off their score.
  * - While the exercise runs, an expectation whose window is still open is PENDING.
  */
 export type ScoreVerdict = 'MET' | 'LATE' | 'MISSED' | 'BROKEN' | 'PENDING';
@@ -86,7 +89,10 @@ export type ScoreLine = Readonly<{
 export type ScoreTotal = Readonly<{
   points: number;
   possible: number;
-  /** Weighted over objectives, 0–100 (scoring.ts weightedTotal); may fall below 0 with penalties. */
+  /**
+   * Weighted over objectives, at most 100 (scoring.ts weightedTotal); below 0 with penalties, each
+   * of which lowers it, in whatever objective it falls.
+   */
   score: number;
 }>;
 

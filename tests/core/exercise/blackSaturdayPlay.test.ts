@@ -54,7 +54,9 @@ import {
  *   the pass expectation's points (rule 17); each finding against a reply: −¼ of its points, never
  *   more than it earned;
  * - a score = 100 × Σ weight × min(1, points/possible) / Σ weight over the objectives with something
- *   possible (weights: eyes-only 3, reply 3, night-action 2, routing 2, reading 1); rounded to 0.01.
+ *   possible (weights: eyes-only 3, reply 3, night-action 2, routing 2, reading 1), plus 100 × the
+ *   points (penalties) of the objectives with nothing possible / all the points possible — so a
+ *   breach counts even where its objective holds nothing for that person; rounded to 0.01.
  *
  * What is possible, per trainee: finletter 10 + 30 + 40 = 80 (reading 10, eyes-only 30, reply 40);
  * duty-usro 20 + 20 = 40 (night-action 20, routing 20); trainee 10 (reading); bohlen 10 + 10 = 20
@@ -190,19 +192,23 @@ const GOOD: Expected = {
  *                                        reminder fired at 162; CONFIDENTIAL (< SECRET) −10 and no
  *                                        EYES ONLY −10 (¼ × 40 each; rule 19) → 19 net
  *
- * Per trainee (points / possible; score over the objectives with something possible):
+ * Per trainee (points / possible; score over the objectives with something possible, less the
+ * penalties of the objectives with nothing possible against all the trainee's possible points):
  *   finletter  2 + 12 + 39 − 10 − 10 = 33 / 80; reading 2/10, eyes-only 12/30, reply 19/40
  *              → 100 × (1 × 0.2 + 3 × 0.4 + 3 × 0.475)/7 = 40.357… → 40.36
- *   duty-usro  12 + 0 − 10 = 2 / 40; night-action 12/20, routing 0/20 → 100 × (2 × 0.6 + 0)/4 = 30
- *              (eyes-only −10 with nothing possible is left out of the weighted score)
- *   trainee    5 − 20 − 20 = −35 / 10; reading 5/10 → 50 (eyes-only −40, nothing possible: left out)
+ *   duty-usro  12 + 0 − 10 = 2 / 40; night-action 12/20, routing 0/20 → 100 × (2 × 0.6 + 0)/4 = 30;
+ *              eyes-only −10 with nothing possible: − 100 × 10/40 = −25 → 5
+ *   trainee    5 − 20 − 20 = −35 / 10; reading 5/10 → 50; eyes-only −40 with nothing possible:
+ *              − 100 × 40/10 = −400 → −350 (it was 50 while such penalties were left out)
  *   bohlen     0 + 8 = 8 / 20; routing 0/10, eyes-only 8/10 → 100 × (0 + 3 × 0.8)/5 = 48
  *   ss-officer 16 + 5 − 5 = 16 / 30; night-action 16/20, routing 0/10 → 100 × (2 × 0.8 + 0)/4 = 40
- *   usun-watch 8 − 10 = −2 / 20; night-action 8/20 → 40 (eyes-only −10 left out)
+ *   usun-watch 8 − 10 = −2 / 20; night-action 8/20 → 40; eyes-only −10 with nothing possible:
+ *              − 100 × 10/20 = −50 → −10
  * Per post: USRO (finletter, duty, trainee) 33 + 2 − 35 = 0 / 130; by objective reading 7/20,
  *   eyes-only 12 − 10 − 40 = −38/30, reply 19/40, night-action 12/20, routing 0/20 → 100 × (0.35 −
- *   3 × 38/30 + 3 × 0.475 + 2 × 0.6 + 0)/11 = 100 × −0.825/11 = −7.5; Paris, the Department and
- *   USUN as their one trainee.
+ *   3 × 38/30 + 3 × 0.475 + 2 × 0.6 + 0)/11 = 100 × −0.825/11 = −7.5 (Finletter's open-578 makes
+ *   eyes-only possible at USRO: its penalties are inside its share); Paris, the Department and
+ *   USUN as their one trainee (USUN: −10).
  * The exercise, by objective: eyes-only 12 + 8 − 40 − 10 − 10 = −40/40 (−1), night-action 12 + 8 +
  *   16 = 36/60, routing 0 + 0 + 5 − 5 = 0/40, reply 19/40, reading 2 + 5 = 7/20; points 22 / 200;
  *   score 100 × (3 × −1 + 2 × 0.6 + 2 × 0 + 3 × 0.475 + 1 × 0.35)/11 = 100 × −0.025/11 = −0.227… → −0.23.
@@ -260,17 +266,17 @@ const CARELESS: Expected = {
   ],
   trainees: [
     ['finletter', 33, 80, 40.36],
-    ['duty-usro', 2, 40, 30],
-    ['trainee', -35, 10, 50],
+    ['duty-usro', 2, 40, 5],
+    ['trainee', -35, 10, -350],
     ['bohlen', 8, 20, 48],
     ['ss-officer', 16, 30, 40],
-    ['usun-watch', -2, 20, 40],
+    ['usun-watch', -2, 20, -10],
   ],
   posts: [
     [USRO, 0, 130, -7.5],
     [PARIS, 8, 20, 48],
     [DEPT, 16, 30, 40],
-    [USUN, -2, 20, 40],
+    [USUN, -2, 20, -10],
   ],
   objectives: [
     ['eyes-only', -40, 40, false],

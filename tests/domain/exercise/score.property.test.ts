@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Expectation, ExerciseRecord } from '../../../electron/domain/exercise/record';
+import type { Expectation, ExerciseRecord, ScoredScenario } from '../../../electron/domain/exercise/record';
 import { scoreRecord, type ExerciseScore } from '../../../electron/domain/exercise/score';
 import { windowScore } from '../../../electron/domain/exercise/scoring';
 import { ANNE, BEN, cable, MIN, PARIS, recordBuilder, scenario, T0, USRO } from './scoreBuilder';
@@ -63,7 +63,7 @@ describe('scoring windows (property)', () => {
 type Segment = Readonly<{ rate: number; minutes: number; pauseMs: number }>;
 type Act = Readonly<{
   who: 'anne' | 'ben';
-  kind: 'ACK' | 'VIEW' | 'PASS' | 'DENY';
+  kind: 'ACK' | 'VIEW' | 'PASS' | 'DENY' | 'WRONG_PASS';
   inject: 'a' | 'b' | 'c';
   minute: number;
 }>;
@@ -119,8 +119,13 @@ function realAt(h: ReadonlyArray<Segment>, minute: number): number {
 }
 
 /** The same acts at the same scenario times, under the clock history `h`. */
-function played(h: ReadonlyArray<Segment>, times: Record<'a' | 'b' | 'c', number>, list: ReadonlyArray<Act>) {
-  const b = recordBuilder(scenario({ expectations: EXPECTATIONS }), [ANNE, BEN], h[0]!.rate, 10_000);
+function played(
+  h: ReadonlyArray<Segment>,
+  times: Record<'a' | 'b' | 'c', number>,
+  list: ReadonlyArray<Act>,
+  s: ScoredScenario = scenario({ expectations: EXPECTATIONS }),
+) {
+  const b = recordBuilder(s, [ANNE, BEN], h[0]!.rate, 10_000);
   let at = 0;
   let real = T0;
   h.forEach((s, i) => {
@@ -142,7 +147,9 @@ function played(h: ReadonlyArray<Segment>, times: Record<'a' | 'b' | 'c', number
     const label = `act-${i}`;
     if (x.kind === 'DENY') b.act(realAt(h, minute), who, 'DENY', cableId, { reason: 'CLEARANCE', label });
     else if (x.kind === 'PASS') b.act(realAt(h, minute), who, 'PASS', cableId, { by: USRO, to: [PARIS], label });
-    else b.act(realAt(h, minute), who, x.kind, cableId, { label });
+    else if (x.kind === 'WRONG_PASS') {
+      b.act(realAt(h, minute), who, 'PASS', cableId, { by: USRO, to: ['AMEMBASSY BONN'], label });
+    } else b.act(realAt(h, minute), who, x.kind, cableId, { label });
   });
   b.end(realAt(h, Math.max(at, 400)));
   return b.build();
@@ -188,5 +195,129 @@ describe('score invariance (property)', () => {
       }),
       RUNS,
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Penalties (EXERCISES.md §4 "A `never` expectation costs its points each time it is broken";
+ * scoring.ts weightedTotal). Each `never` is limited to one inject's cable, so that a refusal
+ * breaks exactly one of them: on a's cable, one in `handling`, where both trainees have something
+ * possible; on b's, anne's (duty) in `drafting`, where she has nothing possible; on c's, ben's
+ * (desk) in `vigilance`, where nobody has anything possible — the last two are the penalties that
+ * were once left out of the score.
+ */
+const PENALTY_SCENARIO = scenario({
+  objectives: [
+    { id: 'handling', text: 'Handles traffic', weight: 2 },
+    { id: 'drafting', text: 'Drafts replies', weight: 1 },
+    { id: 'vigilance', text: 'Asks for nothing above the clearance', weight: 3 },
+  ],
+  expectations: [
+    ...EXPECTATIONS.filter((e) => e.kind !== 'never'),
+    {
+      id: 'no-deny-a',
+      kind: 'never',
+      action: 'access-denied',
+      inject: 'a',
+      who: USRO,
+      points: 5,
+      mode: 'any',
+      objective: 'handling',
+    },
+    {
+      id: 'duty-no-deny-b',
+      kind: 'never',
+      action: 'access-denied',
+      inject: 'b',
+      who: 'duty',
+      points: 7,
+      mode: 'any',
+      objective: 'drafting',
+    },
+    {
+      id: 'desk-no-deny-c',
+      kind: 'never',
+      action: 'access-denied',
+      inject: 'c',
+      who: 'desk',
+      points: 4,
+      mode: 'any',
+      objective: 'vigilance',
+    },
+  ],
+});
+
+type Breach = Readonly<{ who: 'anne' | 'ben'; kind: 'DENY' | 'WRONG_PASS'; inject: 'a' | 'b' | 'c'; minute: number }>;
+const breach: fc.Arbitrary<Breach> = fc.record({
+  who: fc.constantFrom('anne' as const, 'ben' as const),
+  kind: fc.constantFrom('DENY' as const, 'WRONG_PASS' as const),
+  inject: fc.constantFrom('a' as const, 'b' as const, 'c' as const),
+  minute: fc.integer({ min: 0, max: 120 }),
+});
+
+/**
+ * Whether the act breaks an expectation of its trainee: a refusal on a's cable, on b's by anne,
+ * on c's by ben (the `never`s above); a pass of c to a wrong post by ben (pass-c is the desk's:
+ * MISTAKE_SHARE). Anything else is no breach of anybody's.
+ */
+const breaks = (b: Breach): boolean =>
+  b.kind === 'DENY'
+    ? b.inject === 'a' || (b.inject === 'b' && b.who === 'anne') || (b.inject === 'c' && b.who === 'ben')
+    : b.inject === 'c' && b.who === 'ben';
+
+/** Every score and every objective's points, by name. */
+function scoresOf(s: ExerciseScore): Map<string, number> {
+  const out = new Map<string, number>([['exercise', s.score]]);
+  for (const t of s.trainees) out.set(`trainee ${t.login}`, t.score);
+  for (const p of s.posts) out.set(`post ${p.post}`, p.score);
+  for (const o of s.objectives) out.set(`objective ${o.id} points`, o.points);
+  return out;
+}
+
+describe('penalties (property)', () => {
+  test('one more breach never raises any score, and lowers its trainee’s, post’s and the exercise’s', () => {
+    fc.assert(
+      fc.property(history, injectTimes, acts, breach, (h, times, list, extra) => {
+        const before = scoresOf(scoreRecord(played(h, times, list, PENALTY_SCENARIO)));
+        const after = scoresOf(scoreRecord(played(h, times, [...list, extra], PENALTY_SCENARIO)));
+        expect([...after.keys()]).toEqual([...before.keys()]);
+        for (const [name, value] of after) expect(value, name).toBeLessThanOrEqual(before.get(name)!);
+        if (breaks(extra)) {
+          for (const name of [`trainee ${extra.who}`, `post ${USRO}`, 'exercise']) {
+            expect(after.get(name)!, name).toBeLessThan(before.get(name)!);
+          }
+        } else {
+          expect(after).toEqual(before);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('a refusal in an objective with nothing possible for the trainee still costs the score', () => {
+    // anne (duty, at USRO): ack-a 20 (handling), open-b missed 0 of 10 (handling, every trainee
+    // at USRO), open-b-any missed 0 of 10 (no objective: weight 1). Her refusal on b's cable
+    // breaks duty-no-deny-b (drafting, where she has nothing possible): −7.
+    // Handling 20/30, none 0/10 → 100 × (2 × 2/3 + 1 × 0)/3 = 44.44…, less 100 × 7/40 = 17.5
+    // → 26.94 (it was 44.44 while drafting, with nothing possible for her, was left out).
+    const r = played(
+      [{ rate: 1, minutes: 400, pauseMs: 0 }],
+      { a: 0, b: 0, c: 0 },
+      [
+        { who: 'anne', kind: 'ACK', inject: 'a', minute: 1 },
+        { who: 'anne', kind: 'DENY', inject: 'b', minute: 2 },
+      ],
+      PENALTY_SCENARIO,
+    );
+    const anne = scoreRecord(r).trainees.find((t) => t.login === 'anne')!;
+    expect(anne.objectives.map((o) => [o.id, o.points, o.possible])).toEqual([
+      ['handling', 20, 30],
+      ['drafting', -7, 0],
+      ['vigilance', 0, 0],
+      ['', 0, 10],
+    ]);
+    expect(anne).toMatchObject({ points: 13, possible: 40, score: 26.94 });
   });
 });

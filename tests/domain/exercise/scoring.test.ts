@@ -59,10 +59,74 @@ describe('scoring windows', () => {
       weightedTotal([
         { weight: 2, earned: 20, possible: 20 },
         { weight: 1, earned: 5, possible: 10 },
-        { weight: 3, earned: 0, possible: 0 }, // nothing possible: left out
+        { weight: 3, earned: 0, possible: 0 }, // nothing possible, nothing broken: no effect
       ]),
     ).toBeCloseTo((100 * (2 * 1 + 1 * 0.5)) / 3, 10);
+    // A penalty inside an objective with something possible: its share goes below zero.
     expect(weightedTotal([{ weight: 1, earned: -5, possible: 10 }])).toBe(-50);
     expect(weightedTotal([])).toBe(0);
+  });
+
+  test('a penalty in an objective with nothing possible comes off against all the points possible', () => {
+    // Black Saturday's careless trainee: reading 5 of 10; eyes-only −40 with nothing possible.
+    // 100 × 0.5 − 100 × 40/10 = 50 − 400 (it was 50 while the eyes-only penalties were left out).
+    expect(
+      weightedTotal([
+        { weight: 1, earned: 5, possible: 10 },
+        { weight: 3, earned: -40, possible: 0 },
+      ]),
+    ).toBe(-350);
+    // The duty officer: night-action 12/20, routing 0/20 (30), eyes-only −10 against 40 possible.
+    expect(
+      weightedTotal([
+        { weight: 2, earned: 12, possible: 20 },
+        { weight: 2, earned: 0, possible: 20 },
+        { weight: 3, earned: -10, possible: 0 },
+      ]),
+    ).toBeCloseTo(30 - 25, 10);
+    // The weight of an objective with nothing possible does not matter: it is not weighed.
+    expect(
+      weightedTotal([
+        { weight: 1, earned: 10, possible: 10 },
+        { weight: 1000, earned: -5, possible: 0 },
+      ]),
+    ).toBe(50);
+    // Nothing possible at all: 0 less a point per penalty point.
+    expect(weightedTotal([{ weight: 2, earned: -15, possible: 0 }])).toBe(-15);
+  });
+
+  test('bad objective results are refused, not scored', () => {
+    expect(() => weightedTotal([{ weight: 0, earned: 1, possible: 1 }])).toThrow(RangeError);
+    expect(() => weightedTotal([{ weight: 1, earned: 1, possible: -1 }])).toThrow(RangeError);
+    expect(() => weightedTotal([{ weight: 1, earned: Number.NaN, possible: 1 }])).toThrow(RangeError);
+  });
+
+  const objective = fc.record({
+    weight: fc.integer({ min: 1, max: 10 }),
+    possible: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200 })),
+    gained: fc.integer({ min: 0, max: 200 }),
+    penalty: fc.integer({ min: 0, max: 300 }),
+  });
+  /** Earned: what was gained (never more than possible), less the penalties. */
+  const results = (os: ReadonlyArray<{ weight: number; possible: number; gained: number; penalty: number }>) =>
+    os.map((o) => ({ weight: o.weight, possible: o.possible, earned: Math.min(o.gained, o.possible) - o.penalty }));
+
+  test('property: one more penalty point anywhere never raises the total, and lowers it; at most 100', () => {
+    fc.assert(
+      fc.property(
+        fc.array(objective, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 50 }),
+        (os, pick, more) => {
+          const i = pick % os.length;
+          const before = weightedTotal(results(os));
+          const after = weightedTotal(results(os.map((o, j) => (j === i ? { ...o, penalty: o.penalty + more } : o))));
+          expect(Number.isFinite(before)).toBe(true);
+          expect(before).toBeLessThanOrEqual(100);
+          expect(after).toBeLessThan(before);
+        },
+      ),
+      { numRuns: 500, seed: 20261203 },
+    );
   });
 });
