@@ -99,10 +99,13 @@ export function createHandlingService(db: Db, audit: AuditTrail, clock: Clock = 
       const c = load(actor, deliveryId, 'file as read');
       const current = inboxRow(c, parse(c));
       if (current.needsAck && current.acknowledgedAt === null) {
-        throw new CableroomError(
-          'ACK_REQUIRED',
-          `${current.ref} is ${current.niact ? 'NIACT' : 'FLASH'}: the action office must acknowledge it before it is filed as read (rule 8).`,
-        );
+        // Audited (DENY), so an exercise can score the attempt to file a FLASH unread (rule 8).
+        refuse(actor, {
+          code: 'ACK_REQUIRED',
+          message: `${current.ref} is ${current.niact ? 'NIACT' : 'FLASH'}: the action office must acknowledge it before it is filed as read (rule 8).`,
+          cableId: c.cableId,
+          detail: { what: 'file as read', reason: 'ACK_REQUIRED', deliveryId },
+        });
       }
       // Filing is its own act: a cable already read on opening is still filed (issue 14 item 2).
       if (!current.filed) {

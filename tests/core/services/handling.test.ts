@@ -38,7 +38,13 @@ describe('FLASH and NIACT handling (rule 8)', () => {
     // Read is per user: the duty officer has not filed it yet.
     expect(row(c, 'duty-usro', 'TOPOL 590').read).toBe(false);
     const actions = c.audit.list({ limit: 10 }).map((e) => `${e.action} ${e.actorLogin}`);
-    expect(actions.slice(0, 2)).toEqual(['READ trainee', 'ACK duty-usro']);
+    // The refused attempt is on the trail too (an exercise scores it: file-unacknowledged).
+    expect(actions.slice(0, 3)).toEqual(['READ trainee', 'ACK duty-usro', 'DENY trainee']);
+    expect(c.audit.list({ limit: 10 })[2]!.detail).toEqual({
+      what: 'file as read',
+      reason: 'ACK_REQUIRED',
+      deliveryId: flash.deliveryId,
+    });
   });
 
   test('acknowledging twice keeps the first time; routine traffic needs no acknowledgement', () => {
