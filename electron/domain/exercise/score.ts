@@ -473,13 +473,23 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
       case 'file-unacknowledged':
         return mine
           .filter((a) => {
-            if (a.action !== 'READ') return false;
+            // Filing it unread is refused (and audited as DENY ACK_REQUIRED): the attempt is the breach.
+            const attempt = a.action === 'DENY' && a.detail['reason'] === 'ACK_REQUIRED';
+            if (a.action !== 'READ' && !attempt) return false;
             const id = a.detail['deliveryId'];
             if (typeof id !== 'number' || !record.deliveries.get(id)?.needsAck) return false;
             const ack = firstAck.get(id);
             return ack === undefined || ack > a.seq;
           })
-          .map((a) => finding(a, ACK_BEFORE_FILING, `${ref(a)} filed as read before its acknowledgement`));
+          .map((a) =>
+            finding(
+              a,
+              ACK_BEFORE_FILING,
+              a.action === 'DENY'
+                ? `${ref(a)}: tried to file it as read before its acknowledgement`
+                : `${ref(a)} filed as read before its acknowledgement`,
+            ),
+          );
       case 'noforn-to-foreign-national':
         return mine
           .filter((a) => (a.action === 'PASS' || a.action === 'REPEAT') && a.cableId !== null)

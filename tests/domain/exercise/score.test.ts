@@ -317,6 +317,26 @@ describe('never (EXERCISES.md §2)', () => {
     expect(lines).toMatchObject([{ verdict: 'BROKEN', rule: 8, points: -5, atMs: MIN }]);
   });
 
+  test('an attempt to file a FLASH unread, refused and audited as DENY ACK_REQUIRED, is the breach (rule 8)', () => {
+    const r = recordBuilder(scenario({ expectations: [never('file-unacknowledged')] }), [ANNE, BEN])
+      .inject(T0, 'a', A, 0)
+      .act(T0 + MIN, BEN, 'DENY', A.id, { what: 'file as read', reason: 'ACK_REQUIRED', deliveryId: 7 })
+      .act(T0 + 2 * MIN, ANNE, 'ACK', A.id, { deliveryId: 7, precedence: 'FLASH' })
+      .act(T0 + 3 * MIN, BEN, 'READ', A.id, { deliveryId: 7 })
+      .end(T0 + 60 * MIN);
+    r.deliveries.set(7, {
+      deliveryId: 7,
+      plad: USRO,
+      role: 'ACTION',
+      precedence: 'FLASH',
+      niact: false,
+      needsAck: true,
+    });
+    const { lines } = scoreRecord(r.build());
+    // Only the refused attempt: the filing after the acknowledgement is the right order.
+    expect(lines).toMatchObject([{ verdict: 'BROKEN', rule: 8, points: -5, atMs: MIN }]);
+  });
+
   test('a NOFORN cable repeated to a foreign address (rule 20)', () => {
     const nf = cable(204, 'TOPOL 804', { dissem: ['NOFORN'], banner: 'CONFIDENTIAL//NOFORN' });
     const r = recordBuilder(scenario({ expectations: [never('noforn-to-foreign-national')] }), [BEN])
