@@ -30,6 +30,26 @@ async function triggerNow(page: Page, inject: string): Promise<void> {
   await expect(row).toHaveAttribute('data-state', 'FIRED');
 }
 
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return b;
+}
+
+/** The app bar holds its visible items on one row, inside the window. */
+async function expectOneRow(bar: Locator): Promise<void> {
+  const { rows, overflow } = await bar.evaluate((el) => {
+    const boxes = [...el.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 1 && r.height > 1);
+    const centres = boxes.map((r) => r.top + r.height / 2);
+    return {
+      rows: Math.max(...centres) - Math.min(...centres) < 10 ? 1 : 2,
+      overflow: el.scrollWidth > el.clientWidth + 1 || Math.max(...boxes.map((r) => r.right)) > window.innerWidth,
+    };
+  });
+  expect(rows, 'app bar rows').toBe(1);
+  expect(overflow, 'the app bar runs off the window').toBe(false);
+}
+
 /** The PDF a click downloads, as text (poppler's pdftotext). */
 async function downloadedPdfText(page: Page, button: Locator, file: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -47,8 +67,9 @@ test('the instructor runs the Tutorial; the trainee’s acts show live; the debr
 
   // ---- The instructor starts the Tutorial from the dashboard ----
   await signIn(instructor, 'instructor');
-  await expect(instructor.getByTestId('exercise-bar')).toContainText('No exercise running');
-  await instructor.getByRole('button', { name: 'Exercise', exact: true }).click();
+  // No exercise runs: no clock in the app bar; the dashboard is a section of the instructor's.
+  await expect(instructor.getByTestId('exercise-bar')).toHaveCount(0);
+  await instructor.getByTestId('nav-exercise').click();
   await expect(instructor.getByTestId('screen-exercise')).toBeVisible();
   await expect(instructor.getByTestId('nav-exercise')).toHaveAttribute('aria-current', 'page');
   const start = instructor.getByTestId('exercise-start');
@@ -68,6 +89,27 @@ test('the instructor runs the Tutorial; the trainee’s acts show live; the debr
     core.db.prepare("SELECT id FROM exercises WHERE status <> 'ENDED'").pluck().get() as number,
   );
 
+  // The clock is in the app bar; down to 900×600 it shares the one row with seven sections and
+  // the instructor's clearance, and nothing runs off the window.
+  const appBar = instructor.locator('.app-bar');
+  await expect(appBar.getByTestId('exercise-bar').getByTestId('scenario-clock')).toBeVisible();
+  await expect(appBar.locator('.app-nav__item')).toHaveCount(7);
+  for (const [width, height] of [
+    [1280, 800],
+    [1100, 700],
+    [900, 600],
+  ] as const) {
+    await instructor.setViewportSize({ width, height });
+    await expectOneRow(appBar);
+    const barClock = await box(appBar.getByTestId('scenario-clock'));
+    const clearance = await box(appBar.getByTestId('user-clearance'));
+    const next = await box(appBar.locator('.app-bar__user ~ :visible').first());
+    expect(barClock.x + barClock.width, `the clock runs into the user at ${width}`).toBeLessThanOrEqual(clearance.x);
+    expect(clearance.x + clearance.width, `the clearance runs on at ${width}`).toBeLessThanOrEqual(next.x);
+    await saveScreen(instructor, `exercise-app-bar-instructor-${width}x${height}`);
+  }
+  await instructor.setViewportSize({ width: 1280, height: 800 });
+
   // ---- The trainee: the scenario clock in the app bar, ticking between pushes ----
   const trainee = (await openApp()).page;
   await signIn(trainee, 'trainee');
@@ -81,6 +123,19 @@ test('the instructor runs the Tutorial; the trainee’s acts show live; the debr
   await expect.poll(async () => Number(await traineeClock.getAttribute('data-ms'))).toBeGreaterThan(firstMs);
   // Trainees have no way to the dashboard.
   await expect(trainee.getByTestId('nav-exercise')).toHaveCount(0);
+  for (const [width, height] of [
+    [1280, 800],
+    [900, 600],
+  ] as const) {
+    await trainee.setViewportSize({ width, height });
+    await expectOneRow(trainee.locator('.app-bar'));
+    await expect(traineeClock).toBeVisible();
+    const clearance = await box(trainee.getByTestId('user-clearance'));
+    const next = await box(trainee.locator('.app-bar .app-bar__user ~ :visible').first());
+    expect(clearance.x + clearance.width, `the clearance runs on at ${width}`).toBeLessThanOrEqual(next.x);
+    await saveScreen(trainee, `exercise-app-bar-trainee-${width}x${height}`);
+  }
+  await trainee.setViewportSize({ width: 1280, height: 800 });
 
   // The welcome, opened: the instructor's cell turns done without a reload.
   await openFromInbox(trainee, 'TOPOL 701');

@@ -32,6 +32,10 @@ export function ScenarioClock(props: {
   className?: string;
 }) {
   const { clock, reading } = props;
+  // "290900Z" and " OCT 62": a crowded app bar shows the day and time only (the month is the exercise's).
+  const gap = reading.dtg.indexOf(' ');
+  const day = gap < 0 ? reading.dtg : reading.dtg.slice(0, gap);
+  const month = gap < 0 ? '' : reading.dtg.slice(gap);
   return (
     <span
       className={`scenario-clock scenario-clock--${clock.status.toLowerCase()}${props.className ? ` ${props.className}` : ''}`}
@@ -41,7 +45,8 @@ export function ScenarioClock(props: {
     >
       <span className="visually-hidden">Scenario time </span>
       <time role="timer" className="scenario-clock__dtg mono" dateTime={reading.at.toISOString()}>
-        {reading.dtg}
+        {day}
+        {month && <span className="scenario-clock__month">{month}</span>}
       </time>
       <span className="scenario-clock__status">{STATUS_WORDS[clock.status]}</span>
     </span>

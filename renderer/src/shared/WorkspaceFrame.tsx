@@ -15,11 +15,12 @@ import { shortcutTitle } from '../shortcuts/keyWords';
  * screen's own content between them. Every signed-in screen renders inside it with the marking
  * of what it shows, so no screen can leave its banners out.
  */
-export type WorkspaceSection = 'inbox' | 'drafts' | 'audit' | 'accounts' | 'directory' | 'import';
+export type WorkspaceSection = 'inbox' | 'drafts' | 'exercise' | 'audit' | 'accounts' | 'directory' | 'import';
 
 export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   inbox: 'Inbox',
   drafts: 'Drafts',
+  exercise: 'Exercise',
   audit: 'Audit trail',
   accounts: 'Accounts',
   directory: 'Directory',
@@ -32,13 +33,18 @@ export type WorkspaceChrome = Readonly<{
   /** A demo installation: every account opens with the published training passphrase (issue 13 item 8). */
   demo: boolean;
   section: WorkspaceSection;
-  /** The sections shown in the app bar (inbox and drafts for everyone; audit, accounts and directory only for instructors and admins). */
+  /**
+   * The sections shown in the app bar (inbox, drafts and import for everyone; the exercise, audit,
+   * accounts and directory only for instructors and admins).
+   */
   sections: ReadonlyArray<WorkspaceSection>;
   onNavigate(section: WorkspaceSection): void;
   signingOut: boolean;
   onSignOut(): void;
   /** The alert panel (or nothing), placed under the app bar on every screen. */
   alerts: ReactNode;
+  /** The exercise's scenario clock (issue 10), in the app bar before the user's name; absent when none runs. */
+  clock?: ReactNode;
   /** Unread deliveries and drafts waiting for the user, kept current by push (issue 14 item 2); null until known. */
   counts?: WorkCounts | null;
 }>;
@@ -142,6 +148,7 @@ export function WorkspaceFrame(props: {
               {chrome.counts.draftsWaiting} {chrome.counts.draftsWaiting === 1 ? 'draft' : 'drafts'} waiting for you
             </button>
           )}
+          {chrome.clock}
           <div className="app-bar__user" data-testid="signed-in-user">
             <span className="app-bar__name">
               <ShownText text={user.displayName} />

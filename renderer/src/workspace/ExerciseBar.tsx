@@ -1,74 +1,62 @@
 import type { ExerciseStatusResult } from '../../../electron/contract/ipc';
-import type { SignedInUser } from '../../../electron/domain/cable';
+import { displayText } from '../../../electron/domain/displayText';
 import { ScenarioClock, useScenarioClock } from '../exercise/ScenarioClock';
 import { rateWords } from '../exercise/scenarioClock';
 import { ShownText } from '../shared/ShownText';
 
 /**
- * The exercise's line under the app bar (issue 10 item 5), on every screen:
+ * The exercise's part of the app bar (issue 10 item 5; WorkspaceChrome `clock`), on every screen:
  * - while an exercise runs or is paused, everyone sees its title and the scenario clock, ticking
  *   between pushes (every time written inside the exercise is scenario time);
- * - instructors and admins always have the way to the exercise dashboard here;
  * - a trainee who played gets the way to their debrief once it has ended.
- * Nothing at all for anyone else when no exercise concerns them.
+ * Nothing otherwise: the instructors' way to the dashboard is the app bar's Exercise section.
+ * The rate is in the tooltip only (and on the dashboard); on a narrow window the role, then the
+ * title give way to the clock (the tooltip keeps them, and the title stays for screen readers).
  */
 export function ExerciseBar(props: {
-  user: SignedInUser;
   status: ExerciseStatusResult | null;
-  /** Which exercise screen is open, if any. */
-  current: 'dashboard' | 'debrief' | null;
-  onOpenDashboard(): void;
+  /** The trainee's debrief is the screen open. */
+  debriefOpen: boolean;
   onOpenDebrief(exercise: number): void;
 }) {
-  const { user, status } = props;
-  const exercise = status?.exercise ?? null;
+  const exercise = props.status?.exercise ?? null;
   const reading = useScenarioClock(exercise?.clock ?? null);
-  const instructor = user.role === 'instructor' || user.role === 'admin';
-  const live = exercise !== null && exercise.clock.status !== 'ENDED';
-  const debrief =
-    exercise !== null && exercise.view === 'trainee' && exercise.role !== null && exercise.clock.status === 'ENDED';
-  if (!instructor && !live && !debrief) return null;
+  if (exercise === null || reading === null) return null;
+  const live = exercise.clock.status !== 'ENDED';
+  const role = exercise.view === 'trainee' ? exercise.role : null;
+  const debrief = role !== null && !live;
+  if (!live && !debrief) return null;
+  const about = [
+    displayText(exercise.clock.title),
+    ...(live ? [rateWords(exercise.clock.rate)] : []),
+    ...(role ? [`your role: ${role.role}`] : []),
+  ].join(' · ');
   return (
-    <section className="exercise-bar" aria-label="Exercise" data-testid="exercise-bar">
-      {exercise && reading && (live || debrief) ? (
-        <>
-          <span className="exercise-bar__title" data-testid="exercise-bar-title">
-            <ShownText text={exercise.clock.title} />
-          </span>
-          <ScenarioClock clock={exercise.clock} reading={reading} />
-          {live && <span className="exercise-bar__rate muted">{rateWords(exercise.clock.rate)}</span>}
-          {exercise.view === 'trainee' && exercise.role && (
-            <span className="exercise-bar__role muted" data-testid="exercise-role">
-              your role: {exercise.role.role}
-            </span>
-          )}
-        </>
-      ) : (
-        <span className="exercise-bar__label muted">No exercise running</span>
+    <div className="app-bar__exercise" role="group" aria-label="Exercise" title={about} data-testid="exercise-bar">
+      {/* The instructor's bar has seven sections: the title is on the dashboard and in the tooltip. */}
+      <span
+        className={`app-bar__exercise-title${exercise.view === 'instructor' ? ' visually-hidden' : ''}`}
+        data-testid="exercise-bar-title"
+      >
+        <ShownText text={exercise.clock.title} />
+      </span>
+      <ScenarioClock clock={exercise.clock} reading={reading} />
+      {role && (
+        <span className="app-bar__exercise-extra muted" data-testid="exercise-role">
+          your role: {role.role}
+        </span>
       )}
-      <span className="exercise-bar__spacer" />
-      {instructor && (
-        <button
-          type="button"
-          className="button button--small"
-          aria-current={props.current === 'dashboard' ? 'page' : undefined}
-          data-testid="nav-exercise"
-          onClick={props.onOpenDashboard}
-        >
-          Exercise
-        </button>
-      )}
-      {debrief && exercise && (
+      {debrief && (
         <button
           type="button"
           className="button button--small button--primary"
-          aria-current={props.current === 'debrief' ? 'page' : undefined}
+          aria-current={props.debriefOpen ? 'page' : undefined}
           data-testid="open-debrief"
           onClick={() => props.onOpenDebrief(exercise.clock.exercise)}
         >
           Your debrief
         </button>
       )}
-    </section>
+    </div>
   );
 }

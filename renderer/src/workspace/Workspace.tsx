@@ -51,15 +51,12 @@ type View =
   | Readonly<{ kind: 'debrief'; exercise: number }>;
 
 /**
- * The exercise screens have no section of the app bar's own (WorkspaceFrame's sections are fixed):
- * their way in is the exercise line under the app bar (ExerciseBar), and no section is current.
+ * The exercise dashboard, audit, accounts and the directory editor are for instructors and admins;
+ * main enforces it, this only hides the way in.
  */
-const NO_SECTION = 'exercise' as unknown as WorkspaceSection;
-
-/** Audit, accounts and the directory editor are for instructors and admins; main enforces it, this only hides the way in. */
 function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
   return user.role === 'instructor' || user.role === 'admin'
-    ? ['inbox', 'drafts', 'audit', 'accounts', 'directory']
+    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory']
     : ['inbox', 'drafts'];
 }
 
@@ -73,11 +70,12 @@ function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<Wo
 
 /**
  * The app bar's section for a view: a draft and its released cable belong to the drafting desk;
- * a cable opened from another's reference, to where that one was.
+ * a cable opened from another's reference, to where that one was; a trainee's debrief, to the
+ * exercise (a section trainees do not have, so none of theirs is current).
  */
 function sectionOf(view: View): WorkspaceSection {
   if (view.kind === 'cable') return view.returnTo ? sectionOf(view.returnTo) : 'inbox';
-  if (view.kind === 'exercise' || view.kind === 'debrief') return NO_SECTION;
+  if (view.kind === 'debrief') return 'exercise';
   return view.kind === 'draft' ? 'drafts' : view.kind;
 }
 
@@ -125,7 +123,7 @@ export function Workspace(props: {
   });
   const work = useWorkCounts(client);
 
-  // ---- The exercise (issue 10): its clock under the app bar; the dashboard; the debrief ----
+  // ---- The exercise (issue 10): its clock in the app bar; the dashboard; the debrief ----
   const exercise = useExerciseStatus(client);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
@@ -307,29 +305,27 @@ export function Workspace(props: {
     signingOut,
     onSignOut: signOut,
     counts: work.counts,
+    clock: (
+      <ExerciseBar
+        status={exercise.status}
+        debriefOpen={view.kind === 'debrief'}
+        onOpenDebrief={(id) => setView({ kind: 'debrief', exercise: id })}
+      />
+    ),
     alerts: (
-      <>
-        <ExerciseBar
-          user={user}
-          status={exercise.status}
-          current={view.kind === 'exercise' ? 'dashboard' : view.kind === 'debrief' ? 'debrief' : null}
-          onOpenDashboard={() => setView({ kind: 'exercise' })}
-          onOpenDebrief={(id) => setView({ kind: 'debrief', exercise: id })}
-        />
-        <AlertPanel
-          alerts={alertRows}
-          collapsed={alertsCollapsed}
-          pending={ackPending}
-          errors={ackErrors}
-          onAcknowledge={acknowledgeAlert}
-          onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
-          onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
-          onExpand={() => {
-            setHiddenAlerts(new Set());
-            setSeenAlerts(new Set());
-          }}
-        />
-      </>
+      <AlertPanel
+        alerts={alertRows}
+        collapsed={alertsCollapsed}
+        pending={ackPending}
+        errors={ackErrors}
+        onAcknowledge={acknowledgeAlert}
+        onOpen={(row) => openDelivery(handled.get(row.deliveryId) ?? row, 'alert')}
+        onCollapse={() => setHiddenAlerts(new Set(alertRows.map((r) => r.deliveryId)))}
+        onExpand={() => {
+          setHiddenAlerts(new Set());
+          setSeenAlerts(new Set());
+        }}
+      />
     ),
   };
 
