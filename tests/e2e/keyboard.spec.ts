@@ -174,6 +174,8 @@ test('j/k, o, /, ?, a, d, e, u, g i and r work from the keyboard alone', async (
   await page.keyboard.press('a');
   await expect(page.getByTestId('ack-state')).toContainText('Acknowledged');
   await expect(page.getByTestId('acknowledge')).toHaveCount(0);
+  // Its button gone, the keyboard is on the next step rather than at the top of the page.
+  await expect(page.getByRole('button', { name: 'File as read' })).toBeFocused();
   await page.keyboard.press('a'); // nothing left to acknowledge: nothing happens
   await expect(page.getByTestId('read-state')).toHaveText('Read');
 
@@ -211,9 +213,18 @@ test('j/k, o, /, ?, a, d, e, u, g i and r work from the keyboard alone', async (
   await expect(selectedRow(page)).toHaveAttribute('data-read', 'true');
   await expect(selectedRow(page)).toHaveAttribute('data-acknowledged', 'true');
 
-  // g then i from the cable view is the inbox as well.
+  // In the open cable, j and k step to the next (older) and previous cable of the inbox.
   await page.keyboard.press('o');
   await expect(page.getByTestId('cable-header')).toContainText('TOPOL 590');
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 578');
+  await expect(page.locator('.cable-toolbar__ref')).toHaveText('TOPOL 578');
+  await page.keyboard.press('j'); // the last cable: stays
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 578');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('cable-header')).toContainText('TOPOL 590');
+
+  // g then i from the cable view is the inbox as well.
   await page.keyboard.press('g');
   await page.keyboard.press('i');
   await expect(list).toBeFocused();

@@ -11,6 +11,7 @@ import { ShownText, shownText } from '../shared/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
 import { SlowWorkStatus, Working } from '../shared/SlowWork';
 import { CableDocument } from './CableDocument';
+import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
 
 /**
  * One cable (pure view). Every piece of cable text goes through `ShownText` (displayText: bidi
@@ -119,7 +120,14 @@ export function CableScreen(props: CableScreenProps) {
       <main className="workspace__main">
         <div className="cable-bar">
           <div className="cable-toolbar">
-            <button type="button" className="button" onClick={onBack} data-testid="back-to-inbox">
+            <button
+              type="button"
+              className="button"
+              onClick={onBack}
+              title={shortcutTitle('cable.back', `Back to ${props.backLabel}`)}
+              aria-keyshortcuts={ariaKeyShortcuts('cable.back')}
+              data-testid="back-to-inbox"
+            >
               ← {props.backLabel}
             </button>
             <span className="cable-toolbar__ref">
@@ -128,13 +136,15 @@ export function CableScreen(props: CableScreenProps) {
             {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
             <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
             <span className="cable-toolbar__spacer" />
-            <span className="cable-toolbar__hint muted">Esc returns</span>
+            <span className="cable-toolbar__hint muted">Esc returns · ? shortcuts</span>
             {props.onReply && (
               <button
                 type="button"
                 className="button"
                 disabled={!ready || busy}
                 onClick={props.onReply}
+                title={shortcutTitle('cable.reply')}
+                aria-keyshortcuts={ariaKeyShortcuts('cable.reply')}
                 data-testid="reply-cable"
               >
                 {handling.pending === 'reply' ? <Working words="Opening…" /> : 'Reply'}
@@ -166,6 +176,7 @@ export function CableScreen(props: CableScreenProps) {
               disabled={!ready || busy}
               onClick={onPrint}
               data-testid="print-cable"
+              title={shortcutTitle('cable.print', 'Print')}
               aria-keyshortcuts="Control+P"
             >
               {handling.pending === 'print' ? (
@@ -262,6 +273,9 @@ function CableTabs(props: {
       aria-controls={ids.panel}
       tabIndex={tab === which ? 0 : -1}
       onClick={() => onTab(which)}
+      // d toggles to the distribution and back (keymap.ts): its key is the Distribution tab's.
+      title={which === 'distribution' ? shortcutTitle('cable.distribution', 'Distribution') : undefined}
+      aria-keyshortcuts={which === 'distribution' ? ariaKeyShortcuts('cable.distribution') : undefined}
       data-testid={`tab-${which}`}
     >
       {label}
@@ -304,12 +318,22 @@ function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
   const awaitingAck = d.needsAck && d.acknowledgedAt === null;
   const busy = handling.pending !== null;
   const acknowledgeRef = useRef<HTMLButtonElement>(null);
+  const fileRef = useRef<HTMLButtonElement>(null);
+  const wasAwaitingAck = useRef(awaitingAck);
   const refusedForAck = handling.notice?.code === 'ACK_REQUIRED';
 
   useEffect(() => {
     // Filing was refused for want of an acknowledgement: the keyboard lands on the way forward.
     if (refusedForAck) acknowledgeRef.current?.focus();
   }, [refusedForAck, handling.notice]);
+
+  useEffect(() => {
+    // Acknowledged: its button is gone, and the focus with it (to the body). The keyboard goes
+    // on to the next step, filing, rather than back to the top of the page.
+    const lostFocus = document.activeElement === null || document.activeElement === document.body;
+    if (wasAwaitingAck.current && !awaitingAck && lostFocus) fileRef.current?.focus();
+    wasAwaitingAck.current = awaitingAck;
+  }, [awaitingAck]);
 
   return (
     <div className={`handling${awaitingAck ? ' handling--awaiting' : ''}`} data-testid="handling">
@@ -345,6 +369,8 @@ function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
           className="button button--alert"
           disabled={busy}
           onClick={props.onAcknowledge}
+          title={shortcutTitle('cable.acknowledge', 'Acknowledge')}
+          aria-keyshortcuts={ariaKeyShortcuts('cable.acknowledge')}
           data-testid="acknowledge"
         >
           {handling.pending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
@@ -352,9 +378,12 @@ function HandlingBar(props: CableScreenProps & { delivery: InboxRow }) {
       )}
       <button
         type="button"
+        ref={fileRef}
         className="button"
         disabled={busy || d.filed}
         onClick={props.onFileAsRead}
+        title={shortcutTitle('cable.file')}
+        aria-keyshortcuts={ariaKeyShortcuts('cable.file')}
         data-testid="file-as-read"
       >
         {handling.pending === 'read' ? 'Filing…' : d.filed ? 'Filed' : 'File as read'}

@@ -336,6 +336,15 @@ export function Workspace(props: {
         id === null
           ? null
           : (handled.get(id) ?? feed.rowByDeliveryId(id) ?? alertRows.find((r) => r.deliveryId === id) ?? null);
+      // j / k (issue 14 item 6): a cable opened from the inbox steps to the next or previous row.
+      const listIndex = view.from === 'inbox' && !view.returnTo && id !== null ? feed.indexOfDelivery(id) : undefined;
+      const step = (delta: 1 | -1) => {
+        const i = (listIndex ?? -2) + delta;
+        const row = snapshot.rows[i];
+        if (listIndex === undefined || !row) return;
+        select(i);
+        openDelivery(row, 'inbox');
+      };
       return (
         <CableContainer
           key={`${view.target.cableId}-${id ?? 'none'}`}
@@ -356,6 +365,8 @@ export function Workspace(props: {
           onDeliveryUpdated={onDeliveryUpdated}
           onOpenDraft={(draftId) => setView({ kind: 'draft', id: draftId })}
           onOpenReference={openReference}
+          onNextCable={listIndex !== undefined && listIndex + 1 < snapshot.rowCount ? () => step(1) : undefined}
+          onPreviousCable={listIndex !== undefined && listIndex > 0 ? () => step(-1) : undefined}
         />
       );
     }
