@@ -17,7 +17,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditActor = Readonly<{ userId: number | null; login: string | null }>;
 
-type Row = {
+/** An audit_log row as SQLite returns it. */
+export type AuditRow = {
   seq: number;
   at: string;
   actor_user_id: number | null;
@@ -55,7 +56,8 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-function fromRow(r: Row): AuditEntry {
+/** An audit_log row as an entry (its detail parsed). */
+export function fromRow(r: AuditRow): AuditEntry {
   return {
     seq: r.seq,
     at: r.at,
@@ -174,7 +176,7 @@ export function appendAuditEntry(db: Db, input: AppendInput, at: Date = new Date
 
 function recomputedHash(row: Readonly<Record<string, unknown>>): string | null {
   try {
-    const { hash, ...rest } = fromRow(row as Row);
+    const { hash, ...rest } = fromRow(row as AuditRow);
     return hash === undefined ? null : entryHash(rest);
   } catch {
     return null;
@@ -209,7 +211,7 @@ export function createAuditTrail(db: Db, options: AuditTrailOptions = {}): Audit
       kind: 'chain',
       anchor: null,
     });
-    for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<Row>) {
+    for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
       entries++;
       let entry: AuditEntry;
       try {
@@ -259,7 +261,7 @@ export function createAuditTrail(db: Db, options: AuditTrailOptions = {}): Audit
         params[key] = f[key];
       }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
-      return (db.prepare(sql).all(params) as Row[]).map(fromRow);
+      return (db.prepare(sql).all(params) as AuditRow[]).map(fromRow);
     },
     verify() {
       const chain = walkChain();

@@ -21,7 +21,7 @@ import type {
 import { bannerLine } from '../../domain/markings';
 import { isHighPrecedence, type Precedence } from '../../domain/precedence';
 import { FOREIGN_STATION_KIND } from '../../domain/rules';
-import { canonicalJson, entryHash, GENESIS_HASH } from '../audit/auditTrail';
+import { canonicalJson, entryHash, fromRow, GENESIS_HASH, type AuditRow } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
 import { verifyOneCable } from '../signing/bulkVerify';
 import { readSignedCables } from '../signing/signedCable';
@@ -72,17 +72,7 @@ type RawRow = [
   hash: string,
 ];
 
-type Row = {
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_login: string | null;
-  action: AuditAction;
-  cable_id: number | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-};
+type Row = AuditRow;
 
 const ROW_COLUMNS = 'seq, at, actor_user_id, actor_login, action, cable_id, detail, prev_hash, hash';
 
@@ -170,20 +160,6 @@ function rowOf(r: RawRow): Row {
   };
 }
 
-function entryOf(r: Row): AuditEntry {
-  return {
-    seq: r.seq,
-    at: r.at,
-    actorUserId: r.actor_user_id,
-    actorLogin: r.actor_login,
-    action: r.action,
-    cableId: r.cable_id,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
-}
-
 export type RecordFold = Readonly<{
   /** Folds the entries after those already folded, up to the exercise's end (or the head). */
   catchUp(): void;
@@ -243,7 +219,7 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
         ? `expected entry ${lastSeq + 1}, found ${seq}`
         : lastHash !== null && prevHash !== lastHash
           ? 'it does not follow the entry before it'
-          : read && rowHash(r) !== hash && entryHash(entryOf(rowOf(r))) !== hash
+          : read && rowHash(r) !== hash && entryHash(fromRow(rowOf(r))) !== hash
             ? 'its contents were changed after it was written'
             : null;
     if (problem) {
@@ -257,7 +233,7 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
   };
 
   const journal = (r: Row): void => {
-    const entry = entryOf(r) as AuditEntry & { action: 'EXERCISE_START' };
+    const entry = fromRow(r) as AuditEntry & { action: 'EXERCISE_START' };
     if (r.action === 'EXERCISE_DEBRIEF' || r.action === 'EXERCISE_TRIGGER') return;
     if (Number(entry.detail['exercise']) !== exerciseId) return;
     switch (r.action) {
@@ -421,7 +397,7 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
     // Debriefs come after the end: the action index, from the start on.
     const debriefs: DebriefEntry[] = [];
     for (const r of debriefRows.iterate(startSeq) as Iterable<Row>) {
-      const entry = entryOf(r) as AuditEntry & { action: 'EXERCISE_DEBRIEF' };
+      const entry = fromRow(r) as AuditEntry & { action: 'EXERCISE_DEBRIEF' };
       const d = journalDetail(entry);
       if (d.exercise !== exerciseId || r.actor_user_id === null) continue;
       debriefs.push({ seq: r.seq, userId: r.actor_user_id, login: r.actor_login ?? '', answers: d.answers });
