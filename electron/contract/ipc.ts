@@ -244,8 +244,17 @@ export type ExerciseStatusView =
       role: Readonly<{ role: string; post: string; function: string }> | null;
     }>;
 
-/** A scenario shipped with the app (resources/scenarios), for the instructor's start picker. */
-export type ShippedScenario = Readonly<{ id: string; title: string; summary: string }>;
+/**
+ * A scenario shipped with the app (resources/scenarios), for the instructor's start picker, with
+ * its roles (one picker each: who plays it; `persona` is the login that plays it when nobody is
+ * assigned).
+ */
+export type ShippedScenario = Readonly<{
+  id: string;
+  title: string;
+  summary: string;
+  roles: ReadonlyArray<Readonly<{ id: string; post: string; function: string; persona?: string }>>;
+}>;
 
 export type ExerciseStatusResult = Readonly<{
   /** The running (or paused) exercise, else the latest one the caller may see; null if none. */

@@ -77,6 +77,10 @@ test('the instructor runs the Tutorial; the trainee’s acts show live; the debr
     .getByLabel('Scenario', { exact: true })
     .selectOption({ label: 'Tutorial: a first watch in the USRO cable room' });
   await expect(start.getByTestId('scenario-summary')).toContainText('Ten scenario minutes');
+  // One picker per role of the scenario (main lists them): the Tutorial's one, its persona by default.
+  const rolePicker = start.getByLabel('trainee (desk officer, USMISSION USNATO)');
+  await expect(start.locator('.exercise-start__role')).toHaveCount(1);
+  await expect(rolePicker.locator('option:checked')).toHaveText('its persona (trainee)');
   await start.getByRole('button', { name: 'Start exercise' }).click();
   const clock = instructor.getByTestId('dashboard-clock');
   await expect(clock).toHaveAttribute('data-status', 'RUNNING');

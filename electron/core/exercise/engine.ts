@@ -604,9 +604,24 @@ export function createExerciseService(
     return files.sort().flatMap((f) => {
       const file = join(scenariosDir, f);
       try {
-        const doc = JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown; title?: unknown; summary?: unknown };
+        const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+          id?: unknown;
+          title?: unknown;
+          summary?: unknown;
+          roles?: unknown;
+        };
         if (typeof doc.id !== 'string' || typeof doc.title !== 'string') return [];
-        return [{ id: doc.id, title: doc.title, summary: typeof doc.summary === 'string' ? doc.summary : '', file }];
+        // The start picker's roles; a malformed one is left out here and refused by validation at start.
+        const roles = (Array.isArray(doc.roles) ? (doc.roles as unknown[]) : []).flatMap((r) => {
+          const role = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+          if (typeof role.id !== 'string' || typeof role.post !== 'string' || typeof role.function !== 'string') {
+            return [];
+          }
+          const persona = typeof role.persona === 'string' ? { persona: role.persona } : {};
+          return [{ id: role.id, post: role.post, function: role.function, ...persona }];
+        });
+        const summary = typeof doc.summary === 'string' ? doc.summary : '';
+        return [{ id: doc.id, title: doc.title, summary, roles, file }];
       } catch {
         return [];
       }
@@ -833,7 +848,9 @@ export function createExerciseService(
 
     status(actor) {
       const realMs = realNow();
-      const scenarios = isInstructor(actor) ? shipped().map(({ id, title, summary }) => ({ id, title, summary })) : [];
+      const scenarios = isInstructor(actor)
+        ? shipped().map(({ id, title, summary, roles }) => ({ id, title, summary, roles }))
+        : [];
       const row = latestRow();
       if (!row) return { exercise: null, scenarios };
       const ex = load(row);
@@ -863,7 +880,7 @@ export function createExerciseService(
     liveId,
 
     shipped() {
-      return shipped().map(({ id, title, summary }) => ({ id, title, summary }));
+      return shipped().map(({ id, title, summary, roles }) => ({ id, title, summary, roles }));
     },
   };
 }

@@ -7,21 +7,16 @@ import { Working } from '../shared/SlowWork';
 /**
  * Starting an exercise (issue 10 item 3): a shipped scenario, the clock's rate (scenario minutes
  * per real minute; empty: the scenario's own) and who plays which role (a role left out is played
- * by its persona; main checks each assignment against the role's post and clearance). When the
- * scenario list names each scenario's roles, one picker per role; otherwise rows of role id and
- * account.
+ * by its persona; main checks each assignment against the role's post and clearance): one picker
+ * per role of the chosen scenario.
  */
-export type ScenarioRoleChoice = Readonly<{ id: string; post: string; function: string; persona?: string }>;
-/** A shipped scenario, with its roles when main lists them. */
-export type StartScenario = ShippedScenario & Readonly<{ roles?: ReadonlyArray<ScenarioRoleChoice> }>;
+export type StartScenario = ShippedScenario;
 
 export type StartRequest = Readonly<{
   scenario: string;
   rate: number | undefined;
   assignments: Readonly<Record<string, string>>;
 }>;
-
-type Row = { key: number; role: string; login: string };
 
 export function StartPanel(props: {
   scenarios: ReadonlyArray<StartScenario>;
@@ -34,8 +29,6 @@ export function StartPanel(props: {
   const [scenario, setScenario] = useState(props.scenarios[0]?.id ?? '');
   const [rate, setRate] = useState('');
   const [perRole, setPerRole] = useState<Readonly<Record<string, string>>>({});
-  const [rows, setRows] = useState<ReadonlyArray<Row>>([]);
-  const [nextKey, setNextKey] = useState(1);
   const chosen = props.scenarios.find((s) => s.id === scenario) ?? props.scenarios[0];
   const rateNumber = rate.trim() === '' ? undefined : Number(rate);
   const rateBad = rateNumber !== undefined && !(rateNumber > 0 && rateNumber <= 1440);
@@ -44,11 +37,7 @@ export function StartPanel(props: {
     e.preventDefault();
     if (!chosen || rateBad || props.pending) return;
     const assignments: Record<string, string> = {};
-    if (chosen.roles) {
-      for (const r of chosen.roles) if (perRole[r.id]) assignments[r.id] = perRole[r.id]!;
-    } else {
-      for (const r of rows) if (r.role.trim() && r.login) assignments[r.role.trim()] = r.login;
-    }
+    for (const r of chosen.roles) if (perRole[r.id]) assignments[r.id] = perRole[r.id]!;
     props.onStart({ scenario: chosen.id, rate: rateNumber, assignments });
   };
 
@@ -125,80 +114,25 @@ export function StartPanel(props: {
             A role nobody is assigned to is played by its persona. Each trainee must serve at the role’s post and hold
             its clearance.
           </p>
-          {chosen?.roles ? (
-            chosen.roles.map((r) => (
-              <div className="field exercise-start__role" key={r.id}>
-                <label className="field-label" htmlFor={`${ids.roles}-${r.id}`}>
-                  {r.id}{' '}
-                  <span className="muted">
-                    ({r.function}, {r.post})
-                  </span>
-                </label>
-                <select
-                  id={`${ids.roles}-${r.id}`}
-                  className="text-input"
-                  value={perRole[r.id] ?? ''}
-                  onChange={(e) => setPerRole({ ...perRole, [r.id]: e.target.value })}
-                >
-                  <option value="">{r.persona ? `its persona (${r.persona})` : 'nobody'}</option>
-                  {accountOptions}
-                </select>
-              </div>
-            ))
-          ) : (
-            <>
-              {rows.map((r, i) => (
-                <div className="exercise-start__row" key={r.key} data-testid="assignment-row">
-                  <div className="field">
-                    <label className="field-label" htmlFor={`${ids.roles}-role-${r.key}`}>
-                      Role {i + 1}
-                    </label>
-                    <input
-                      id={`${ids.roles}-role-${r.key}`}
-                      className="text-input"
-                      autoComplete="off"
-                      spellCheck={false}
-                      value={r.role}
-                      onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, role: e.target.value } : x)))}
-                    />
-                  </div>
-                  <div className="field">
-                    <label className="field-label" htmlFor={`${ids.roles}-login-${r.key}`}>
-                      Played by
-                    </label>
-                    <select
-                      id={`${ids.roles}-login-${r.key}`}
-                      className="text-input"
-                      value={r.login}
-                      onChange={(e) =>
-                        setRows(rows.map((x) => (x.key === r.key ? { ...x, login: e.target.value } : x)))
-                      }
-                    >
-                      <option value="">choose an account</option>
-                      {accountOptions}
-                    </select>
-                  </div>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
-                  >
-                    Remove<span className="visually-hidden"> role {i + 1}</span>
-                  </button>
-                </div>
-              ))}
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => {
-                  setRows([...rows, { key: nextKey, role: '', login: '' }]);
-                  setNextKey(nextKey + 1);
-                }}
+          {chosen?.roles.map((r) => (
+            <div className="field exercise-start__role" key={r.id}>
+              <label className="field-label" htmlFor={`${ids.roles}-${r.id}`}>
+                {r.id}{' '}
+                <span className="muted">
+                  ({r.function}, {r.post})
+                </span>
+              </label>
+              <select
+                id={`${ids.roles}-${r.id}`}
+                className="text-input"
+                value={perRole[r.id] ?? ''}
+                onChange={(e) => setPerRole({ ...perRole, [r.id]: e.target.value })}
               >
-                Assign a role
-              </button>
-            </>
-          )}
+                <option value="">{r.persona ? `its persona (${r.persona})` : 'nobody'}</option>
+                {accountOptions}
+              </select>
+            </div>
+          ))}
         </fieldset>
         <div className="form-error-slot">
           {props.error !== null && (
