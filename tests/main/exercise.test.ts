@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CONTRACT, type ExerciseStatusResult, type ExerciseStatusView } from '../../electron/contract/ipc';
-import type { PushEvent } from '../../electron/contract/push';
-import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
-import { createIpcRouter, type Sender } from '../../electron/main/router';
-import { seededCore } from '../support/tempCore';
+import { exerciseRouterFixture } from '../support/exerciseRouter';
 
 /**
  * The exercise endpoints and push (issue 10 item 5): `exerciseStatus` tells each user what they
@@ -11,42 +8,7 @@ import { seededCore } from '../support/tempCore';
  * instructor's (a trainee is refused), every change is pushed to every signed-in window as an id,
  * and while a shell listens for pushes the router's timer fires injects on time.
  */
-const APP = 'app://cableroom/index.html';
-const sender = (id: string): Sender => ({ id, url: APP, isMainFrame: true });
-
-let dispose: () => void = () => {};
-afterEach(() => dispose());
-
-function setup() {
-  const core = seededCore();
-  const logged: unknown[] = [];
-  const router = createIpcRouter({
-    core,
-    isTrustedUrl: (url) => url.startsWith('app://cableroom/'),
-    logError: (_m, e) => logged.push(e),
-    exerciseTickMs: 25,
-  });
-  const pushed: Array<[string, PushEvent]> = [];
-  const stop = router.onPush((id, event) => pushed.push([id, event]));
-  dispose = () => {
-    stop();
-    core.dispose();
-  };
-  const call = (login: string, channel: string, input: unknown) => router.handle(sender(login), channel, input);
-  const signIn = async (login: string) =>
-    expect(await call(login, CONTRACT.signIn.channel, { login, passphrase: SEED_PASSPHRASE })).toMatchObject({
-      ok: true,
-    });
-  const to = (id: string) => pushed.filter(([s]) => s === id).map(([, e]) => e);
-  const until = async (what: () => boolean, ms = 10_000) => {
-    const deadline = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { core, router, pushed, logged, call, signIn, to, until };
-}
+const setup = exerciseRouterFixture(25);
 
 describe('exercise endpoints', () => {
   test('the instructor starts the Tutorial; the timer delivers the FLASH on time; everyone is told, by id', async () => {

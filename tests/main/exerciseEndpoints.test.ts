@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  CONTRACT,
   type ExerciseDebriefAnswers,
   type ExerciseFeed,
   type ExerciseReportFile,
   type ExerciseScoreView,
   type ExerciseStatusView,
 } from '../../electron/contract/ipc';
-import type { Result } from '../../electron/contract/errors';
-import type { PushEvent } from '../../electron/contract/push';
 import type { InboxRow } from '../../electron/domain/cable';
-import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
-import { createIpcRouter, type Sender } from '../../electron/main/router';
-import { seededCore } from '../support/tempCore';
+import { exerciseRouterFixture } from '../support/exerciseRouter';
 
 /**
  * The exercise's score, feed, debrief and report endpoints (issue 10 items 5 and 6), through the
@@ -23,46 +18,14 @@ import { seededCore } from '../support/tempCore';
  * debrief are audited as EXERCISE_DEBRIEF and attached; the PDF goes to the instructor (any copy) and
  * to the trainee (their own). Every refusal is audited as DENY.
  */
-const APP = 'app://cableroom/index.html';
-const sender = (id: string): Sender => ({ id, url: APP, isMainFrame: true });
-
-let dispose: () => void = () => {};
-afterEach(() => dispose());
+// No timer: injects come by "trigger now", so nothing here waits on the clock.
+const base = exerciseRouterFixture(0);
 
 function setup() {
-  const core = seededCore();
-  const logged: unknown[] = [];
-  // No timer: injects come by "trigger now", so nothing here waits on the clock.
-  const router = createIpcRouter({
-    core,
-    isTrustedUrl: (url) => url.startsWith('app://cableroom/'),
-    logError: (_m, e) => logged.push(e),
-    exerciseTickMs: 0,
-  });
-  const pushed: Array<[string, PushEvent]> = [];
-  const stop = router.onPush((id, event) => pushed.push([id, event]));
-  dispose = () => {
-    stop();
-    core.dispose();
-  };
-  const raw = (login: string, name: keyof typeof CONTRACT, input: unknown) =>
-    router.handle(sender(login), CONTRACT[name].channel, input);
-  async function ok<T>(login: string, name: keyof typeof CONTRACT, input: unknown): Promise<T> {
-    const r = (await raw(login, name, input)) as Result<T>;
-    if (!r.ok) throw new Error(`${name} as ${login}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  }
-  const signIn = (login: string) => ok(login, 'signIn', { login, passphrase: SEED_PASSPHRASE });
-  const until = async (what: () => boolean, ms = 5_000) => {
-    const deadline = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
+  const t = base();
   const denies = (login: string) =>
-    core.audit.list({ login, action: 'DENY', limit: 50 }).map((e) => e.detail as Record<string, unknown>);
-  return { core, router, pushed, logged, raw, ok, signIn, until, denies };
+    t.core.audit.list({ login, action: 'DENY', limit: 50 }).map((e) => e.detail as Record<string, unknown>);
+  return { ...t, denies };
 }
 
 /** Starts the Tutorial for the seed's trainee and plays it up to the mistake. */
