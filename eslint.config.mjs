@@ -291,7 +291,7 @@ export default defineConfig([
     ...reactHooks.configs.flat.recommended,
   },
   {
-    // useLoad takes deps as useEffect does (renderer/src/shared/useLoad.ts): check them the same way.
+    // useLoad takes deps as useEffect does (renderer/src/common/useLoad.ts): check them the same way.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useLoad$' }] },
   },

@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 import type { SignedInUser } from '../../electron/domain/cable';
-import { type ApiError, type CableroomClient } from './shared/api';
-import { describeError } from './shared/errorText';
-import { SessionEndedContext } from './shared/session';
+import { type ApiError, type CableroomClient } from './common/api';
+import { describeError } from './common/errorText';
+import { SessionEndedContext } from './common/session';
 import { ShortcutProvider } from './shortcuts/ShortcutProvider';
-import { SlowWorkStatus } from './shared/SlowWork';
-import { useLoadReporting } from './shared/useLoad';
+import { SlowWorkStatus } from './common/SlowWork';
+import { useLoadReporting } from './common/useLoad';
 import { SignInContainer } from './signin/SignInContainer';
 import { Workspace } from './workspace/Workspace';
 

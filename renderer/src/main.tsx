@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { clientFromWindow } from './shared/api';
+import { clientFromWindow } from './common/api';
 import { App } from './App';
 import './styles.css';
 import './print.css';

@@ -89,7 +89,7 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   { file: 'electron/core/app.ts', code: "export const e = () => import('electron');", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "import e = require('electron'); export { e };", because: /Electron/ },
   { file: 'electron/core/app.ts', code: "export * from '../main/router';", because: /electron\/main/ },
-  { file: 'electron/core/app.ts', code: "export * from '../../renderer/src/shared/api';", because: /renderer/ },
+  { file: 'electron/core/app.ts', code: "export * from '../../renderer/src/common/api';", because: /renderer/ },
   { file: 'electron/core/app.ts', code: 'export const d = document.title;', because: /document/ },
   // contract: domain and zod only
   { file: 'electron/contract/ipc.ts', code: "export * from '../core/errors';", because: /electron\/core/ },
@@ -111,7 +111,7 @@ const FORBIDDEN: ReadonlyArray<Case & Readonly<{ because: RegExp }>> = [
   },
   { file: 'electron/preload/preload.ts', code: "export * from '../core/app';", because: /electron\/core/ },
   // main: never the renderer's or the preload's code
-  { file: 'electron/main/main.ts', code: "export * from '../../renderer/src/shared/api';", because: /renderer/ },
+  { file: 'electron/main/main.ts', code: "export * from '../../renderer/src/common/api';", because: /renderer/ },
 ];
 
 const ALLOWED: ReadonlyArray<Case> = [

@@ -11,7 +11,7 @@ import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { insertCable } from '../../electron/core/store/cableWriter';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { startServeServer, type ServeServer } from '../../electron/serve/serveServer';
-import { webSocketTransport } from '../../renderer/src/shared/wsTransport';
+import { webSocketTransport } from '../../renderer/src/common/wsTransport';
 import { seededCoreFixture, tempDir } from '../support/tempCore';
 import { topolCable } from '../e2e/cables';
 
@@ -93,7 +93,7 @@ function openSocket(
 
 type Tab = { socket: WebSocket; api: CableroomApi; resume: () => string; pushes: unknown[] };
 
-/** A page's side of one connection: the renderer's own transport (renderer/src/shared/wsTransport.ts). */
+/** A page's side of one connection: the renderer's own transport (renderer/src/common/wsTransport.ts). */
 async function connectedApi(resume?: string): Promise<Tab> {
   let secret = '';
   let api: CableroomApi | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeWire, encodeWire } from '../../electron/contract/wire';
-import { webSocketTransport, type SocketLike } from '../../renderer/src/shared/wsTransport';
+import { webSocketTransport, type SocketLike } from '../../renderer/src/common/wsTransport';
 
 /** The renderer's WebSocket transport (issue 14 item 9) against a scripted socket. */
 function scriptedSocket() {

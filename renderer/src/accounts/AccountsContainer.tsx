@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../electron/domain/cable';
 import { createRequest, editDraftOf, emptyNewAccount, isEmptyUpdate, updateRequest } from './accountForms';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { AccountsScreen, type AccountsMode } from './AccountsScreen';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { serviceMessage } from '../shared/errorText';
-import { failureOf, progressOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
+import { serviceMessage } from '../common/errorText';
+import { failureOf, progressOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
 
 /**
  * Wires the accounts view to `listAccounts`, `listPosts`, `createAccount` and `updateAccount`.

@@ -3,11 +3,11 @@ import { USER_ROLES, type AccountView, type PostView, type UserRole } from '../.
 import { CAPTIONS, captionWords, type Caption } from '../../../electron/domain/captions';
 import { CLEARANCE_LEVELS, classificationWords, type ClearanceLevel } from '../../../electron/domain/classification';
 import { fieldsOf, PASSPHRASE_HINT_CHARS, type AccountDraft, type AccountFormKind } from './accountForms';
-import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
-import { ShownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import type { LoadProgress } from '../shared/loader';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { UNCLASSIFIED_MARKING } from '../common/viewMarking';
+import { ShownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import type { LoadProgress } from '../common/loader';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * Account management for instructors and admins (pure view): the list, a form to create an

@@ -1,7 +1,7 @@
 import type { AccountView, UserRole } from '../../../electron/domain/cable';
 import type { Caption } from '../../../electron/domain/captions';
 import type { ClearanceLevel } from '../../../electron/domain/classification';
-import type { AccountChangesInput, NewAccountInput } from '../shared/api';
+import type { AccountChangesInput, NewAccountInput } from '../common/api';
 
 /**
  * The account forms' draft and the requests it becomes. Pure. Main validates everything (and

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import type { AuditEntryView, AuditIntegrity } from '../../../electron/domain/audit';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { AUDIT_PAGE_SIZE, auditQuery, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from './auditQuery';
 import { AuditScreen } from './AuditScreen';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { serviceMessage } from '../shared/errorText';
-import { failureOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
+import { serviceMessage } from '../common/errorText';
+import { failureOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
 
 /** The entries shown under one filter: the first page and the older pages asked for since. */
 type AuditPages = Readonly<{

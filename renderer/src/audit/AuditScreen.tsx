@@ -6,10 +6,10 @@ import {
   type AuditIntegrity,
 } from '../../../electron/domain/audit';
 import { detailSummary, formatAuditTime, type AuditFilterDraft } from './auditQuery';
-import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
-import { ShownText, shownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { UNCLASSIFIED_MARKING } from '../common/viewMarking';
+import { ShownText, shownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * The audit trail for instructors and admins (pure view): newest first, filtered by user, cable

@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../../electron/domain/audit';
-import type { AuditQuery } from '../shared/api';
+import type { AuditQuery } from '../common/api';
 
 /**
  * The audit view's filter form and how it becomes a `listAudit` query. Pure: no DOM, no React.

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { BundleExportDialog } from './BundleExportDialog';
-import { saveTextFile } from '../shared/download';
-import type { ViewMarking } from '../shared/viewMarking';
-import { useFailure } from '../shared/session';
-import { Working } from '../shared/SlowWork';
+import { saveTextFile } from '../common/download';
+import type { ViewMarking } from '../common/viewMarking';
+import { useFailure } from '../common/session';
+import { Working } from '../common/SlowWork';
 
 /** What the saved file says it is (main only lets a blob of the app's own page through its Save dialog). */
 const BUNDLE_MEDIA_TYPE = 'application/vnd.cableroom.bundle';

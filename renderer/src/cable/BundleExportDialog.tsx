@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
-import type { ViewMarking } from '../shared/viewMarking';
-import { ClassificationChip } from '../shared/markings';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import type { ViewMarking } from '../common/viewMarking';
+import { ClassificationChip } from '../common/markings';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * Asks for the passphrase that signs a bundle (pure view; issue 6): the exporter signs the bundle

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import type { InboxRow } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import {
   CableScreen,
   type CableScreenState,
@@ -12,15 +12,15 @@ import {
   type HandlingState,
 } from './CableScreen';
 import { RepeatDialog } from './RepeatDialog';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { saveTextFile } from '../shared/download';
-import { describeError, serviceMessage } from '../shared/errorText';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
+import { saveTextFile } from '../common/download';
+import { describeError, serviceMessage } from '../common/errorText';
 import { approvalCaptions, EMPTY_REPEAT, repeatRequest, type RepeatDraft } from './repeatForm';
 import { BundleExportContainer } from './BundleExportContainer';
 import { DistributionContainer } from '../distribution/DistributionContainer';
-import { failureOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import { failureOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
 import { useShortcut } from '../shortcuts/ShortcutProvider';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */

@@ -4,8 +4,8 @@ import { bannerColours, isAdministrativeControl } from '../../../electron/domain
 import { displayText } from '../../../electron/domain/displayText';
 import { portionLabel } from '../../../electron/domain/markings';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
-import { PrecedenceBadge } from '../shared/markings';
-import { ShownText, shownText } from '../shared/ShownText';
+import { PrecedenceBadge } from '../common/markings';
+import { ShownText, shownText } from '../common/ShownText';
 import { addresseeLines, hasDraftingBlock, nameList, passWords, repeatAddressLines } from './cableText';
 import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
 

@@ -3,13 +3,13 @@ import { assertNever } from '../../../electron/domain/assertNever';
 import type { CableView, EraProfile, InboxRow, ReferenceView } from '../../../electron/domain/cable';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
-import type { ViewMarking } from '../shared/viewMarking';
+import type { ViewMarking } from '../common/viewMarking';
 import { usePrintMarking } from './printMarking';
-import { PrecedenceBadge } from '../shared/markings';
+import { PrecedenceBadge } from '../common/markings';
 import { PrintCover } from './PrintCover';
-import { ShownText, shownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { ShownText, shownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 import { CableDocument } from './CableDocument';
 import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
 

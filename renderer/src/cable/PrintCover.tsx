@@ -1,6 +1,6 @@
 import { bannerColours, type Classification } from '../../../electron/domain/classification';
 import { coverSheetFor } from './coverSheet';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The cover sheet of a printed classified cable (DOMAIN.md §4, rule 25; 5 FAH-1 H-132): the first

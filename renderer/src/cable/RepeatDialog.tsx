@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import type { DirectoryView } from '../../../electron/domain/cable';
 import { addresseeChoices, toggleAddressee, type RepeatDraft } from './repeatForm';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * The repeat form (pure view; DOMAIN.md §1.8, rule 16) in a modal dialog: addressees picked from

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../electron/domain/assertNever';
 import type { ChainView, SignatureCheck } from '../../../electron/domain/chain';
 import { formatDtg } from '../../../electron/domain/dtg';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * A released cable's signature chain as verified when it was opened (pure view; DOMAIN.md rules

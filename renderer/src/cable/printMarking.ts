@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { bannerColours, isAdministrativeControl } from '../../../electron/domain/classification';
 import { displayText } from '../../../electron/domain/displayText';
-import type { ViewMarking } from '../shared/viewMarking';
+import type { ViewMarking } from '../common/viewMarking';
 
 /**
  * The printed banner (DOMAIN.md rule 3: the classification at top and bottom of every page;

@@ -1,6 +1,6 @@
 import type { DirectoryView } from '../../../electron/domain/cable';
 import { captionWords, type Caption } from '../../../electron/domain/captions';
-import type { RepeatCableInput } from '../shared/api';
+import type { RepeatCableInput } from '../common/api';
 
 /**
  * The repeat form's draft and the request it becomes (DOMAIN.md §1.8, rule 16). Pure. Main decides

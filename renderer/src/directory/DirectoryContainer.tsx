@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { DirectoryView } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { DirectoryScreen, type DirectoryMode } from './DirectoryScreen';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
 import {
   collectiveDraftOf,
   collectiveRequest,
@@ -12,10 +12,10 @@ import {
   officeRequest,
   stationRequest,
 } from './directoryForms';
-import { serviceMessage } from '../shared/errorText';
-import { failureOf, progressOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import { serviceMessage } from '../common/errorText';
+import { failureOf, progressOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
 
 /**
  * Wires the directory editor to `readDirectory`, `addStation`, `addOffice` and `setCollective`.

@@ -8,11 +8,11 @@ import {
   type OfficeDraft,
   type StationDraft,
 } from './directoryForms';
-import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
-import { ShownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import type { LoadProgress } from '../shared/loader';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { UNCLASSIFIED_MARKING } from '../common/viewMarking';
+import { ShownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import type { LoadProgress } from '../common/loader';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * The directory editor for instructors and admins (pure view; DOMAIN.md §1.8): stations with their

@@ -1,5 +1,5 @@
 import type { DirectoryView, StationKind } from '../../../electron/domain/cable';
-import type { CollectiveInput, NewOfficeInput, NewStationInput } from '../shared/api';
+import type { CollectiveInput, NewOfficeInput, NewStationInput } from '../common/api';
 
 /**
  * The directory editor's drafts and the requests they become (DOMAIN.md §1.8: stations by PLAD,

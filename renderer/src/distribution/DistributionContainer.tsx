@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DirectoryView } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import {
   DistributionPanel,
   type DistributionState,
@@ -10,12 +10,12 @@ import {
 import { DEFAULT_SORT, nextSort, type TableSort } from './distributionTable';
 import { graphPicture, pictureFilename, pictureToPng } from './exportGraph';
 import { layoutDistribution } from './layout';
-import { saveBlobFile, saveTextFile } from '../shared/download';
-import { describeError } from '../shared/errorText';
-import type { ViewMarking } from '../shared/viewMarking';
-import { failureOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import { saveBlobFile, saveTextFile } from '../common/download';
+import { describeError } from '../common/errorText';
+import type { ViewMarking } from '../common/viewMarking';
+import { failureOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
 
 /**
  * Loads `showDistribution` for one cable (main decides how much of it the viewer may see and

@@ -6,9 +6,9 @@ import { COLUMN_WORDS, SORTABLE_COLUMNS, sortDeliveries, type SortColumn, type T
 import type { DistributionLayout } from './layout';
 import { routeOf, routeRank, routeWord, type RouteKind } from './route';
 import { DistributionGraph } from './DistributionGraph';
-import { PrecedenceBadge } from '../shared/markings';
-import { ShownText } from '../shared/ShownText';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { PrecedenceBadge } from '../common/markings';
+import { ShownText } from '../common/ShownText';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * Who a cable went to and how (pure view; DOMAIN.md §1.8, rules 9–11, 16, 17): the graph, the

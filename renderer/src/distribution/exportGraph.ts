@@ -1,6 +1,6 @@
 import { bannerColours, isAdministrativeControl } from '../../../electron/domain/classification';
 import { displayText } from '../../../electron/domain/displayText';
-import type { ViewMarking } from '../shared/viewMarking';
+import type { ViewMarking } from '../common/viewMarking';
 
 /**
  * The distribution graph as a file (SVG or PNG). An exported picture leaves the screen's banners

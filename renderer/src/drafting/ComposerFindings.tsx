@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RuleFinding } from '../../../electron/domain/draft';
 import { fieldDomId, fieldWords, type PlacedFindings } from './fieldPaths';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * Live rule feedback in the composer (pure views; DOMAIN.md §8b): each finding of the rule

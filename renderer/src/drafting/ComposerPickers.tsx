@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ComposerDirectory } from '../../../electron/domain/draft';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The composer's pickers (pure views): people, stations and collectives from the composer

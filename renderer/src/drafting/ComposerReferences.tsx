@@ -4,9 +4,9 @@ import type { Draft, DraftReference } from '../../../electron/domain/draft';
 import { nextReferenceLabel, removeItem, replaceItem, withReferenceCable } from './draftEdits';
 import { ComposerField, ComposerGroup } from './ComposerFindings';
 import type { ComposerSectionProps } from './ComposerHeading';
-import { ClassificationChip } from '../shared/markings';
+import { ClassificationChip } from '../common/markings';
 import type { SearchState } from '../inbox/SearchResults';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * "REF:" lines (pure view; DOMAIN.md §1.10): a label, the text as it prints, and the ref of the

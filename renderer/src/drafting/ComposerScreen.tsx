@@ -23,8 +23,8 @@ import { DraftingChainPanel, type ChainAction, type ChainNotice } from './Drafti
 import { DraftPreviewPane, type PreviewState } from './DraftPreviewPane';
 import './drafting.css';
 import type { SearchState } from '../inbox/SearchResults';
-import { ShownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { ShownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 
 /**
  * The composer (pure view; issue 5, DOMAIN.md §1.2–§1.11): every field of the draft with a

@@ -2,20 +2,20 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftPreview } from '../../../electron/contract/ipc';
 import type { ComposerDirectory, DraftState, DraftView } from '../../../electron/domain/draft';
 import { bannerLine } from '../../../electron/domain/markings';
-import { type ApiError, type CableroomClient } from '../shared/api';
-import { failureOf } from '../shared/loader';
-import { useFailure, useSessionEnded } from '../shared/session';
-import { SlowWorkStatus } from '../shared/SlowWork';
-import { useLoad, type Load } from '../shared/useLoad';
+import { type ApiError, type CableroomClient } from '../common/api';
+import { failureOf } from '../common/loader';
+import { useFailure, useSessionEnded } from '../common/session';
+import { SlowWorkStatus } from '../common/SlowWork';
+import { useLoad, type Load } from '../common/useLoad';
 import { ComposerScreen } from './ComposerScreen';
 import type { PreviewState } from './DraftPreviewPane';
 import { DraftingActionDialog } from './DraftingActionDialog';
 import type { ChainAction, ChainNotice } from './DraftingChainPanel';
 import type { SearchState } from '../inbox/SearchResults';
-import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { UNCLASSIFIED_MARKING } from '../common/viewMarking';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 import { DraftAutosave, type AutosaveSnapshot } from './autosave';
-import { describeError, serviceMessage } from '../shared/errorText';
+import { describeError, serviceMessage } from '../common/errorText';
 import type { CableTarget } from '../cable/CableContainer';
 
 /** Archive hits offered when citing a reference. */

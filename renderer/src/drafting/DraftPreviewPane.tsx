@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { DraftPreview } from '../../../electron/contract/ipc';
 import { CableDocument } from '../cable/CableDocument';
-import { ShownText } from '../shared/ShownText';
-import { SlowWorkStatus } from '../shared/SlowWork';
+import { ShownText } from '../common/ShownText';
+import { SlowWorkStatus } from '../common/SlowWork';
 
 /**
  * The draft as it will be released (pure view; issue 14 item 5): the cable main's trial release

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../electron/domain/assertNever';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * The small modal dialog of a chain action (pure view): the passphrase that unseals the signer's

@@ -4,7 +4,7 @@ import type { ChainStep, ComposerDirectory, DraftView, RuleFinding } from '../..
 import { formatDtg } from '../../../electron/domain/dtg';
 import { STATE_WORDS } from './draftEdits';
 import { fieldWords } from './fieldPaths';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The clearance chain of a draft (pure view; DOMAIN.md §1.11, rule 23): drafted by, each

@@ -4,12 +4,12 @@ import { classificationWords } from '../../../electron/domain/classification';
 import type { DraftSummary } from '../../../electron/domain/draft';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { NEW_CABLE_PROFILES, PROFILE_WORDS, STATE_WORDS } from './draftEdits';
-import { overallMarking } from '../shared/viewMarking';
-import { ClassificationChip } from '../shared/markings';
-import { ShownText } from '../shared/ShownText';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import type { LoadProgress } from '../shared/loader';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { overallMarking } from '../common/viewMarking';
+import { ClassificationChip } from '../common/markings';
+import { ShownText } from '../common/ShownText';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import type { LoadProgress } from '../common/loader';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * The drafting desk (pure view; issue 5): the person's own drafts and those waiting for them to

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { EraProfile } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { DraftingDesk } from './DraftingDesk';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { serviceMessage } from '../shared/errorText';
-import { failureOf, progressOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
-import { usePush } from '../shared/usePush';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
+import { serviceMessage } from '../common/errorText';
+import { failureOf, progressOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
+import { usePush } from '../common/usePush';
 
 /**
  * Wires the drafting desk to `listDrafts` and `createDraft`: the list is read each time the desk

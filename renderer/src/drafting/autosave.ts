@@ -1,6 +1,6 @@
 import type { Draft, DraftView } from '../../../electron/domain/draft';
-import { toApiError, type ApiError } from '../shared/api';
-import { serviceMessage } from '../shared/errorText';
+import { toApiError, type ApiError } from '../common/api';
+import { serviceMessage } from '../common/errorText';
 import { unsendable } from './draftEdits';
 
 /** The pause after the last keystroke before a draft is saved. */

@@ -10,7 +10,7 @@ import type {
   DraftState,
 } from '../../../electron/domain/draft';
 import { bannerLine } from '../../../electron/domain/markings';
-import type { ViewMarking } from '../shared/viewMarking';
+import type { ViewMarking } from '../common/viewMarking';
 
 /**
  * The composer's edits as pure functions over the draft document (electron/domain/draft.ts).

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { Working } from '../shared/SlowWork';
+import { Working } from '../common/SlowWork';
 
 /**
  * A modal confirmation (the native <dialog>, as the drafting desk's): the title and what follows,

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { CableroomClient } from '../shared/api';
-import { saveBlobFile } from '../shared/download';
-import { serviceMessage } from '../shared/errorText';
-import { failureOf } from '../shared/loader';
-import { useFailure } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { CableroomClient } from '../common/api';
+import { saveBlobFile } from '../common/download';
+import { serviceMessage } from '../common/errorText';
+import { failureOf } from '../common/loader';
+import { useFailure } from '../common/session';
+import { useLoad } from '../common/useLoad';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
 import { DebriefScreen, type TraineeScore } from './DebriefScreen';
 
 /**

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ExerciseMoment, ExerciseScoreView } from '../../../electron/contract/ipc';
 import type { ScoreVerdict } from '../../../electron/domain/exercise/score';
-import { ShownText } from '../shared/ShownText';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
-import { UNCLASSIFIED_MARKING, type ViewMarking } from '../shared/viewMarking';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { ShownText } from '../common/ShownText';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
+import { UNCLASSIFIED_MARKING, type ViewMarking } from '../common/viewMarking';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 
 /**
  * A trainee's debrief (issue 10 items 5 and 6; EXERCISES.md §6), a pure view: their score, the

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ShippedScenario } from '../../../electron/contract/ipc';
 import type { AccountView } from '../../../electron/domain/cable';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * Starting an exercise (issue 10 item 3): a shipped scenario, the clock's rate (scenario minutes

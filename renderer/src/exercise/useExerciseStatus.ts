@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ExerciseStatusResult } from '../../../electron/contract/ipc';
-import type { CableroomClient } from '../shared/api';
-import { useLiveQuery } from '../shared/useLiveQuery';
+import type { CableroomClient } from '../common/api';
+import { useLiveQuery } from '../common/useLiveQuery';
 
 export type ExerciseStatusState = Readonly<{ status: ExerciseStatusResult | null; refresh(): void }>;
 

@@ -3,9 +3,9 @@ import { assertNever } from '../../../electron/domain/assertNever';
 import type { BundleSummary } from '../../../electron/domain/exchange';
 import { formatBytes, type ChosenFile } from './chosenFiles';
 import { REFUSAL_PREFIX, type BundleImportState } from './useBundleImport';
-import { ClassificationChip } from '../shared/markings';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ClassificationChip } from '../common/markings';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * Importing a signed bundle (pure view; issue 6): one file, checked in main against the public keys

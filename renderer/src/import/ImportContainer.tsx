@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import { ImportScreen } from './ImportScreen';
-import type { WorkspaceChrome } from '../shared/WorkspaceFrame';
+import type { WorkspaceChrome } from '../common/WorkspaceFrame';
 import { chooseTeiFiles, chosenFiles, fileLabel, NO_TEI_CHOICE, type TeiChoice } from './chosenFiles';
 import { useBundleImport } from './useBundleImport';
 import { useFrusImport } from './useFrusImport';

@@ -4,8 +4,8 @@ import { formatBytes, type ChosenFile } from './chosenFiles';
 import type { FrusImportState, ImportFailure } from './useFrusImport';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummary, summaryLine } from './ImportSummary';
-import { ShownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ShownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * Importing FRUS telegrams from Office of the Historian TEI (pure view; issue 6): per-document

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
 import { formatBytes } from './chosenFiles';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * How far a FRUS import has come (pure view): a real `<progress>` over the bytes of the chosen

@@ -1,7 +1,7 @@
-import { UNCLASSIFIED_MARKING } from '../shared/viewMarking';
+import { UNCLASSIFIED_MARKING } from '../common/viewMarking';
 import { BundleImportPanel, type BundleImportPanelProps } from './BundleImportPanel';
 import { ImportFrusPanel, type ImportFrusPanelProps } from './ImportFrusPanel';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 
 /**
  * The Import screen (pure view; issue 6): FRUS telegrams from TEI files for instructors and admins,

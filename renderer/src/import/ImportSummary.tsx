@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The end of a FRUS import (pure view): the telegrams imported with their refs, the documents

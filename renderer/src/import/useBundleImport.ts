@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleSummary } from '../../../electron/domain/exchange';
-import type { CableroomClient, ClientErrorCode } from '../shared/api';
-import { useFailure } from '../shared/session';
+import type { CableroomClient, ClientErrorCode } from '../common/api';
+import { useFailure } from '../common/session';
 import { fileLabel, formatBytes, MAX_FILE_BYTES } from './chosenFiles';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
-import type { CableroomClient, ClientErrorCode } from '../shared/api';
-import { useFailure } from '../shared/session';
+import type { CableroomClient, ClientErrorCode } from '../common/api';
+import { useFailure } from '../common/session';
 import { readFiles, type FilePayload } from './chosenFiles';
 
 /**

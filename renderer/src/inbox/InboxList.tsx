@@ -3,8 +3,8 @@ import type { InboxRow } from '../../../electron/domain/cable';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
 import { computeWindow, rowsPerPage, rowTopPx, scrollTopToReveal } from './windowing';
 import { formatDtg } from '../../../electron/domain/dtg';
-import { ClassificationChip, PrecedenceBadge } from '../shared/markings';
-import { ShownText } from '../shared/ShownText';
+import { ClassificationChip, PrecedenceBadge } from '../common/markings';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The inbox list (pure view): a single-select listbox with its own fixed-row-height windowing.

@@ -1,11 +1,11 @@
 import { useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
-import type { ViewMarking } from '../shared/viewMarking';
+import type { ViewMarking } from '../common/viewMarking';
 import type { SearchSort, SearchSortKey } from './searchSort';
 import { InboxList } from './InboxList';
 import { SearchResults, type SearchState } from './SearchResults';
-import { WorkspaceFrame, type WorkspaceChrome } from '../shared/WorkspaceFrame';
-import { Working } from '../shared/SlowWork';
+import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
+import { Working } from '../common/SlowWork';
 import { ariaKeyShortcuts } from '../shortcuts/keyWords';
 import { useShortcut } from '../shortcuts/ShortcutProvider';
 

@@ -1,9 +1,9 @@
 import type { InboxRow } from '../../../electron/domain/cable';
 import { CableDocument } from '../cable/CableDocument';
 import type { CableScreenState } from '../cable/CableScreen';
-import { ClassificationChip } from '../shared/markings';
-import { ShownText, shownText } from '../shared/ShownText';
-import { SlowWorkStatus } from '../shared/SlowWork';
+import { ClassificationChip } from '../common/markings';
+import { ShownText, shownText } from '../common/ShownText';
+import { SlowWorkStatus } from '../common/SlowWork';
 import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
 
 /**

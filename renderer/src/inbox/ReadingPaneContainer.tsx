@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../shared/api';
+import type { CableroomClient } from '../common/api';
 import type { CableScreenState } from '../cable/CableScreen';
 import { ReadingPane } from './ReadingPane';
-import { describeError } from '../shared/errorText';
-import { failureOf } from '../shared/loader';
-import { useLoad } from '../shared/useLoad';
+import { describeError } from '../common/errorText';
+import { failureOf } from '../common/loader';
+import { useLoad } from '../common/useLoad';
 
 /** A selection held this long is read; arrowing past rows does not open (and audit) each one. */
 const SETTLE_MS = 200;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../electron/domain/cable';
 import { ariaSort, type SearchSort, type SearchSortKey } from './searchSort';
-import { ClassificationChip } from '../shared/markings';
-import { MarkedText } from '../shared/MarkedText';
-import { ShownText } from '../shared/ShownText';
-import { Spinner } from '../shared/SlowWork';
+import { ClassificationChip } from '../common/markings';
+import { MarkedText } from '../common/MarkedText';
+import { ShownText } from '../common/ShownText';
+import { Spinner } from '../common/SlowWork';
 
 /**
  * Search results (pure view): one button per hit, each with its full marking line as a chip, its

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { InboxCursor, InboxRow } from '../../../electron/domain/cable';
-import { toApiError, type ApiError, type CableroomClient } from '../shared/api';
-import { MarkingRollup, type ViewMarking } from '../shared/viewMarking';
+import { toApiError, type ApiError, type CableroomClient } from '../common/api';
+import { MarkingRollup, type ViewMarking } from '../common/viewMarking';
 
 /** Rows per `listInbox` call: the contract's maximum, so a long scroll needs fewest round trips. */
 export const INBOX_PAGE_SIZE = 500;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { SignedInUser } from '../../../electron/domain/cable';
-import { toApiError, type CableroomClient } from '../shared/api';
+import { toApiError, type CableroomClient } from '../common/api';
 import { SignInScreen } from './SignInScreen';
-import { describeError } from '../shared/errorText';
-import { useLoad } from '../shared/useLoad';
+import { describeError } from '../common/errorText';
+import { useLoad } from '../common/useLoad';
 
 /** Wires the sign-in view to `listUsers` and `signIn`. */
 export function SignInContainer(props: {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import type { UserSummary } from '../../../electron/domain/cable';
 import { classificationWords } from '../../../electron/domain/classification';
-import { ClassificationBanner } from '../shared/markings';
-import { ShownText, shownText } from '../shared/ShownText';
-import { SlowWorkStatus, Working } from '../shared/SlowWork';
+import { ClassificationBanner } from '../common/markings';
+import { ShownText, shownText } from '../common/ShownText';
+import { SlowWorkStatus, Working } from '../common/SlowWork';
 
 /**
  * Sign-in (pure view). The persona list is a native radio group, so arrow keys move between

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
-import { ClassificationChip, PrecedenceBadge } from '../shared/markings';
+import { ClassificationChip, PrecedenceBadge } from '../common/markings';
 import { precedenceWords } from '../../../electron/domain/precedence';
-import { ShownText, shownText } from '../shared/ShownText';
-import { Working } from '../shared/SlowWork';
+import { ShownText, shownText } from '../common/ShownText';
+import { Working } from '../common/SlowWork';
 
 /**
  * FLASH and NIACT IMMEDIATE traffic waiting for acknowledgement (DOMAIN.md rule 8; 5 FAH-2

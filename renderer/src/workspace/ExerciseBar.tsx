@@ -2,7 +2,7 @@ import type { ExerciseStatusResult } from '../../../electron/contract/ipc';
 import { displayText } from '../../../electron/domain/displayText';
 import { ScenarioClock, useScenarioClock } from '../exercise/ScenarioClock';
 import { rateWords } from '../exercise/scenarioClock';
-import { ShownText } from '../shared/ShownText';
+import { ShownText } from '../common/ShownText';
 
 /**
  * The exercise's part of the app bar (issue 10 item 5; WorkspaceChrome `clock`), on every screen:

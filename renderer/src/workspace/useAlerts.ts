@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../shared/api';
-import { useLiveQuery } from '../shared/useLiveQuery';
+import type { CableroomClient } from '../common/api';
+import { useLiveQuery } from '../common/useLiveQuery';
 
 /**
  * FLASH and NIACT deliveries waiting for acknowledgement (DOMAIN.md rule 8; 5 FAH-2 H-421.1:

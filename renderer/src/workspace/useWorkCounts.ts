@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { WorkCounts } from '../../../electron/contract/push';
-import type { CableroomClient } from '../shared/api';
-import { useLiveQuery } from '../shared/useLiveQuery';
+import type { CableroomClient } from '../common/api';
+import { useLiveQuery } from '../common/useLiveQuery';
 
 export type WorkCountsState = Readonly<{ counts: WorkCounts | null; refresh(): void }>;
 

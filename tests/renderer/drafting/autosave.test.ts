@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { isCableroomError } from '../../../electron/core/errors';
 import type { Draft, DraftView } from '../../../electron/domain/draft';
-import { ApiError } from '../../../renderer/src/shared/api';
+import { ApiError } from '../../../renderer/src/common/api';
 import { DraftAutosave } from '../../../renderer/src/drafting/autosave';
 import { formatFieldPath, parseFieldPath } from '../../../renderer/src/drafting/fieldPaths';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';

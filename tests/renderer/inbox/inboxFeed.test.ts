@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { InboxCursor, InboxPage, InboxRow } from '../../../electron/domain/cable';
-import type { CableroomClient } from '../../../renderer/src/shared/api';
+import type { CableroomClient } from '../../../renderer/src/common/api';
 import { InboxFeed } from '../../../renderer/src/inbox/inboxFeed';
 
 /** The inbox feed takes a push (issue 14 item 1): the newest page again, merged in place. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ENDPOINT_NAMES } from '../../../electron/contract/ipc';
-import { ApiError, createClient, missingBridgeClient } from '../../../renderer/src/shared/api';
+import { ApiError, createClient, missingBridgeClient } from '../../../renderer/src/common/api';
 import { buildCableroomApi } from '../../../electron/contract/api';
 
 /** The renderer's client is written once (createClient); the bridge-less client is derived from it. */

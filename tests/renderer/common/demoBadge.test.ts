@@ -2,8 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import type { SignedInUser } from '../../../electron/domain/cable';
-import { DEMO_TITLE, WorkspaceFrame, type WorkspaceChrome } from '../../../renderer/src/shared/WorkspaceFrame';
-import { UNCLASSIFIED_MARKING } from '../../../renderer/src/shared/viewMarking';
+import { DEMO_TITLE, WorkspaceFrame, type WorkspaceChrome } from '../../../renderer/src/common/WorkspaceFrame';
+import { UNCLASSIFIED_MARKING } from '../../../renderer/src/common/viewMarking';
 import { ShortcutProvider } from '../../../renderer/src/shortcuts/ShortcutProvider';
 
 /** Issue 13 item 8: the app bar of a demo installation says "demo" on every signed-in screen. */

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ApiError } from '../../../renderer/src/shared/api';
-import { failureOf, Loader, progressOf, SLOW_WORK_MS, type LoadSnapshot } from '../../../renderer/src/shared/loader';
-import { SlowWorkStatus } from '../../../renderer/src/shared/SlowWork';
+import { ApiError } from '../../../renderer/src/common/api';
+import { failureOf, Loader, progressOf, SLOW_WORK_MS, type LoadSnapshot } from '../../../renderer/src/common/loader';
+import { SlowWorkStatus } from '../../../renderer/src/common/SlowWork';
 
 /**
  * The load-and-report-errors pattern behind useLoad (issue 14 items 10 and 11), under Node with

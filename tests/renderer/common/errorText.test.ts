@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError } from '../../../renderer/src/shared/api';
-import { describeError } from '../../../renderer/src/shared/errorText';
+import { ApiError } from '../../../renderer/src/common/api';
+import { describeError } from '../../../renderer/src/common/errorText';
 
 describe('what the person is told when something fails', () => {
   test("a throttled sign-in says how long to wait, in main's words", () => {

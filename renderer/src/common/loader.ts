@@ -40,7 +40,7 @@ const GLOBAL_TIMERS: Timers = {
 
 /**
  * The load-and-report-errors pattern the containers repeated by hand, free of React so it is
- * tested under Node (tests/renderer/shared/loader.test.ts); `useLoad` is its React face.
+ * tested under Node (tests/renderer/common/loader.test.ts); `useLoad` is its React face.
  *
  * Each `load` supersedes the one before: an answer to an older request is dropped, so a slow
  * reply cannot bring back a stale value. NOT_SIGNED_IN is reported through `onSessionEnded`, the
