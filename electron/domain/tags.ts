@@ -1,3 +1,6 @@
+import type { EraProfile } from './cable';
+import { GEOGRAPHIC_TAGS_1974, ORGANIZATION_TAGS_1974, SUBJECT_TAGS_1974 } from './tags1974';
+
 /**
  * The controlled TAGS vocabulary (DOMAIN.md §1.6; rule 21): what the composer offers and what the
  * rule checker accepts on the TAGS line of ADS_1973_79, CABLEGATE_2000S and MODERN cables.
@@ -222,26 +225,97 @@ export const GEO_TAGS: ReadonlySet<string> = codes(GEO_TAG_LIST);
 /** Program TAGS: four letters starting with K (DOMAIN.md §1.6). */
 const PROGRAM_TAG = /^K[A-Z]{3}$/;
 /** A personal name: capitals in parentheses, surname first ("(RUSK, DEAN)"). */
-const PERSON = /^\([A-Z][A-Z' .-]*(?:, [A-Z][A-Z' .-]*)?\)$/;
+const PERSON = /^\([A-Z][A-Z' .-]*(?:, ?[A-Z][A-Z' .-]*)?\)$/;
 /** A subject TAG and a name as one entry: "OVIP (KISSINGER, HENRY A.)". */
 const SUBJECT_WITH_PERSON = /^([A-Z]{4}) (\(.+\))$/;
+/** Each name of "(KOSYGIN, ALEKSEY N) (PODGORNY, NIKOLAY V)". */
+const PERSONS = /\([^)]*\)/g;
 
 export type TagKind = 'SUBJECT' | 'PROGRAM' | 'GEOGRAPHIC' | 'ORGANIZATION' | 'PERSON' | 'SUBJECT_PERSON';
 
-/** What kind of TAG an entry of the TAGS line is, or null when it is not on the controlled list. */
-export function tagKind(tag: string): TagKind | null {
-  if (SUBJECT_TAGS.has(tag)) return 'SUBJECT';
+/** The lists one era's TAGS line is checked against (rule 21). */
+export type TagLists = Readonly<{
+  subject: ReadonlySet<string>;
+  geographic: ReadonlySet<string>;
+  organization: ReadonlySet<string>;
+  /** Where the lists come from, cited in findings. */
+  source: string;
+}>;
+
+/** The 1974 handbook's lists: the ADS list (1973–79). PFOR is there; PREL is not. */
+export const TAGS_1974: TagLists = {
+  subject: codes(SUBJECT_TAGS_1974.map(([t, w]) => [t, w] as const)),
+  geographic: codes(GEOGRAPHIC_TAGS_1974),
+  organization: codes(ORGANIZATION_TAGS_1974),
+  source: 'TAGS handbook 1974 (TL:TAGS-1)',
+};
+
+/** The training list of current and 1974 TAGS above, for the 2000s and current profiles. */
+export const TAGS_CURRENT: TagLists = {
+  subject: SUBJECT_TAGS,
+  geographic: GEOGRAPHIC_TAGS,
+  organization: ORGANIZATION_TAGS,
+  source: '5 FAH-3 H-011',
+};
+
+/** The TAGS list of an era: the 1974 handbook for ADS, the current list after (rule 21). */
+export function tagListsFor(profile: EraProfile): TagLists {
+  return profile === 'ADS_1973_79' ? TAGS_1974 : TAGS_CURRENT;
+}
+
+/** What the composer offers for an era: subject TAGS, then geographic and organization TAGS. */
+export function tagChoicesFor(profile: EraProfile): Readonly<{
+  subject: ReadonlyArray<TagEntry>;
+  geo: ReadonlyArray<TagEntry>;
+}> {
+  return profile === 'ADS_1973_79'
+    ? {
+        subject: SUBJECT_TAGS_1974.map(([t, w]) => [t, w] as const),
+        geo: [...GEOGRAPHIC_TAGS_1974, ...ORGANIZATION_TAGS_1974],
+      }
+    : { subject: SUBJECT_TAG_LIST, geo: GEO_TAG_LIST };
+}
+
+/**
+ * What kind of TAG an entry of the TAGS line is, or null when it is not on the era's controlled
+ * list (by default the current training list). A personal name stands alone, "(KOSYGIN,
+ * ALEKSEY N)", or after its subject TAG as one entry, "OVIP (KOSYGIN, ALEKSEY N)" (1974 handbook,
+ * "Personal names"; STATE 237171).
+ */
+export function tagKind(tag: string, lists: TagLists = TAGS_CURRENT): TagKind | null {
+  if (lists.subject.has(tag)) return 'SUBJECT';
   if (PROGRAM_TAG.test(tag)) return 'PROGRAM';
-  if (GEOGRAPHIC_TAGS.has(tag)) return 'GEOGRAPHIC';
-  if (ORGANIZATION_TAGS.has(tag)) return 'ORGANIZATION';
+  if (lists.geographic.has(tag)) return 'GEOGRAPHIC';
+  if (lists.organization.has(tag)) return 'ORGANIZATION';
   if (PERSON.test(tag)) return 'PERSON';
   const m = SUBJECT_WITH_PERSON.exec(tag);
-  if (m && SUBJECT_TAGS.has(m[1]!) && PERSON.test(m[2]!)) return 'SUBJECT_PERSON';
+  if (m && lists.subject.has(m[1]!) && m[2]!.replace(PERSONS, '').trim() === '') {
+    if (m[2]!.match(PERSONS)!.every((p) => PERSON.test(p))) return 'SUBJECT_PERSON';
+  }
   return null;
 }
 
 /** True for the entries that count as the subject TAG every cable needs (1974 handbook §7). */
-export function isSubjectTag(tag: string): boolean {
-  const kind = tagKind(tag);
+export function isSubjectTag(tag: string, lists: TagLists = TAGS_CURRENT): boolean {
+  const kind = tagKind(tag, lists);
   return kind === 'SUBJECT' || kind === 'PROGRAM' || kind === 'SUBJECT_PERSON';
+}
+
+/**
+ * A TAGS line as written on the cable, split into its entries: "OVIP UR (KOSYGIN, ALEKSEY N)
+ * (PODGORNY, NIKOLAY V)" → OVIP, UR, (KOSYGIN, ALEKSEY N), (PODGORNY, NIKOLAY V). Entries are
+ * separated by spaces, commas or both; only names go in parentheses, and a name keeps its comma
+ * (1974 handbook, "Composing the TAGS line" 5). "TAGS:" in front is dropped; so is a closing period.
+ */
+export function parseTagsLine(line: string): string[] {
+  const body = line.replace(/^\s*TAGS:\s*/i, '').replace(/\.\s*$/, '');
+  const out: string[] = [];
+  const re = /\([^)]*\)|[^\s,()]+/g;
+  for (const m of body.matchAll(re)) out.push(m[0].replace(/\s+/g, ' ').trim().toUpperCase());
+  return out.filter((t) => t !== '');
+}
+
+/** The TAGS line as printed: entries separated by ", ", a name directly after what it follows. */
+export function formatTagsLine(tags: ReadonlyArray<string>): string {
+  return tags.reduce((line, t, i) => (i === 0 ? t : PERSON.test(t) ? `${line} ${t}` : `${line}, ${t}`), '');
 }

@@ -1,5 +1,6 @@
 import type { Draft, RuleFinding } from '../draft';
-import { isSubjectTag, tagKind } from '../tags';
+import { isSubjectTag, tagKind, tagListsFor } from '../tags';
+import { NAME_TAKING_TAGS_1974 } from '../tags1974';
 import { ALL_ERAS, eraWords, reporter, type DraftRule } from './rule';
 
 /**
@@ -23,9 +24,11 @@ export function isFileRef(s: string): boolean {
 /**
  * Rule 21: TAGS from 1 March 1973, a file reference before (NARA CFPF FAQ §I.3; TAGS handbook 1974).
  * - FRUS_1960S: TAGS are an error; the decimal or subject-numeric file reference is required.
- * - ADS_1973_79, CABLEGATE_2000S, MODERN: at least one subject TAG (a subject, program or
- *   "SUBJ (NAME)" entry); every entry from the controlled list of electron/domain/tags.ts; each
- *   once. A leftover 1960s file reference is a warning: it is ignored, not wrong.
+ * - ADS_1973_79: the 1974 TAGS handbook is the list (electron/domain/tags1974.ts): PFOR, SOPN,
+ *   AORG, IAEA … are on it, PREL is not; personal names after a TAG as the handbook writes them.
+ * - CABLEGATE_2000S, MODERN: the current training list (electron/domain/tags.ts).
+ * - Every era with TAGS: at least one subject TAG (a subject, program or "SUBJ (NAME)" entry) —
+ *   it caught a real cable whose TAGS line was "UR, US"; every entry on the era's list; each once. A leftover 1960s file reference is a warning: it is ignored, not wrong.
  */
 function fileReference(d: Draft): RuleFinding[] {
   const { err } = reporter(21);
@@ -60,32 +63,38 @@ function fileReference(d: Draft): RuleFinding[] {
   return out;
 }
 
+/** Three subject TAGS of the era to suggest: PFOR was the 1974 word for what PREL is now. */
+const suggestion = (d: Draft): string => (d.profile === 'ADS_1973_79' ? 'PFOR, PGOV, MARR' : 'PREL, PGOV, MARR');
+
 function tagsLine(d: Draft): RuleFinding[] {
   const { err, warn } = reporter(21);
+  const lists = tagListsFor(d.profile);
   const out: RuleFinding[] = [];
-  if (!d.tags.some(isSubjectTag)) {
+  if (!d.tags.some((t) => isSubjectTag(t, lists))) {
     out.push(
       err(
         'tags',
-        'At least one subject TAG must be used on each message (e.g. PREL, PGOV, MARR): TAGS drive distribution, ' +
-          'retrieval and how long the record is kept (TAGS handbook 1974 §7; 5 FAH-3 H-011; NARA CFPF FAQ §I.3–6).',
+        `At least one subject TAG must be used on each message (e.g. ${suggestion(d)}): TAGS drive distribution, ` +
+          `retrieval and how long the record is kept; geographic TAGS alone ("UR, US") are not enough ` +
+          `(${lists.source}; NARA CFPF FAQ §I.3–6).`,
       ),
     );
   }
   d.tags.forEach((t, i) => {
-    if (tagKind(t) === null) {
+    if (tagKind(t, lists) === null) {
       out.push(
         err(
           `tags[${i}]`,
-          `"${t}" is not on the controlled list: use subject TAGS (PREL, ECON…), program K-tags, two-letter ` +
-            'geographic codes (UR, FR…), organization TAGS (NATO…) or a name in parentheses, surname first, ' +
-            '"(RUSK, DEAN)" (5 FAH-3 H-011; TAGS handbook 1974 §§6–18).',
+          `"${t}" is not on the TAGS list of ${eraWords(d.profile)}: use subject TAGS (${suggestion(d)}…), ` +
+            'program K-tags, two-letter geographic codes (UR, FR…), organization TAGS (NATO, IAEA…) or a name in ' +
+            `parentheses, surname first, "(RUSK, DEAN)" (${lists.source}).`,
         ),
       );
     } else if (d.tags.indexOf(t) < i) {
       out.push(err(`tags[${i}]`, `${t} is listed twice on the TAGS line: give each TAG once (TAGS handbook 1974 §4).`));
     }
   });
+  out.push(...namesWithoutNameTag(d));
   if (d.fileRef?.trim()) {
     out.push(
       warn(
@@ -98,10 +107,34 @@ function tagsLine(d: Draft): RuleFinding[] {
   return out;
 }
 
+/**
+ * ADS: personal names go only with the subject TAGS whose definition carries an asterisk (OVIP,
+ * CVIS, APER …; 1974 handbook, "Personal names"). A warning: the handbook asks for it, but the
+ * name still files the cable.
+ */
+function namesWithoutNameTag(d: Draft): RuleFinding[] {
+  if (d.profile !== 'ADS_1973_79') return [];
+  const lists = tagListsFor(d.profile);
+  const hasName = d.tags.some((t) => {
+    const k = tagKind(t, lists);
+    return k === 'PERSON' || k === 'SUBJECT_PERSON';
+  });
+  const nameTag = d.tags.some((t) => NAME_TAKING_TAGS_1974.has(t.slice(0, 4)));
+  return hasName && !nameTag
+    ? [
+        reporter(21).warn(
+          'tags',
+          'A personal name on the TAGS line goes with a subject TAG that takes names, such as OVIP, OTRA, CVIS or ' +
+            'APER (TAGS handbook 1974, "Personal names").',
+        ),
+      ]
+    : [];
+}
+
 export const tagsByEra: DraftRule = {
   rule: 21,
   title: 'TAGS or file reference by era',
   eras: ALL_ERAS,
-  source: '5 FAH-3 H-011; TAGS handbook 1974; NARA CFPF FAQ §I.3',
+  source: 'TAGS handbook 1974 (ADS); 5 FAH-3 H-011 (2000s, current); NARA CFPF FAQ §I.3',
   check: (d) => (d.profile === 'FRUS_1960S' ? fileReference(d) : tagsLine(d)),
 };

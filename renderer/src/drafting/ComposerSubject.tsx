@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ClassAuthority, Draft, LegacyEo } from '../../../electron/domain/draft';
-import { GEO_TAG_LIST, SUBJECT_TAG_LIST } from '../../../electron/domain/rules/tags';
+import { parseTagsLine, tagChoicesFor } from '../../../electron/domain/tags';
 import { moveItem, nullable, removeItem } from './draftEdits';
 import { shows } from './fieldPaths';
 import { ComposerField, ComposerGroup } from './ComposerFindings';
@@ -30,9 +30,12 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
   const authority = draft.classAuthority ?? EMPTY_AUTHORITY;
   const setAuthority = (patch: Partial<ClassAuthority>) =>
     set({ classAuthority: authorityOrNull({ ...authority, ...patch }) });
+  // The era's list: the 1974 handbook for an ADS cable, the current list after (rule 21).
+  const choices = tagChoicesFor(draft.profile);
+  // A whole TAGS line may be typed or pasted: "OVIP UR (KOSYGIN, ALEKSEY N)" adds three entries.
   const addTag = (tag: string) => {
-    const t = tag.trim().toUpperCase();
-    if (t !== '' && !draft.tags.includes(t)) set({ tags: [...draft.tags, t] });
+    const added = parseTagsLine(tag).filter((t, i, all) => !draft.tags.includes(t) && all.indexOf(t) === i);
+    if (added.length > 0) set({ tags: [...draft.tags, ...added] });
   };
 
   return (
@@ -95,14 +98,14 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
               options={
                 <>
                   <optgroup label="Subject TAGS">
-                    {SUBJECT_TAG_LIST.map(([tag, words]) => (
+                    {choices.subject.map(([tag, words]) => (
                       <option key={tag} value={tag}>
                         {tag} — {words}
                       </option>
                     ))}
                   </optgroup>
                   <optgroup label="Geographic and organization TAGS">
-                    {GEO_TAG_LIST.map(([tag, words]) => (
+                    {choices.geo.map(([tag, words]) => (
                       <option key={tag} value={tag}>
                         {tag} — {words}
                       </option>
@@ -245,7 +248,10 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
   );
 }
 
-/** A TAG typed by hand: a personal-name TAG such as "OVIP (KISSINGER, HENRY A.)", or one not on the list. */
+/**
+ * TAGS typed by hand: a personal-name TAG such as "OVIP (KISSINGER, HENRY A.)", one not on the
+ * list, or a whole TAGS line as the cable prints it ("PFOR, UR, US").
+ */
 function FreeTag(props: { onAdd(tag: string): void }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -262,7 +268,7 @@ function FreeTag(props: { onAdd(tag: string): void }) {
         <input
           id={id}
           className="text-input mono"
-          maxLength={60}
+          maxLength={200}
           autoComplete="off"
           spellCheck={false}
           placeholder="OVIP (KISSINGER, HENRY A.)"
