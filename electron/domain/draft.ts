@@ -131,7 +131,10 @@ export type RuleFinding = Readonly<{
   severity: RuleSeverity;
   /** The offending field as a path into the draft, e.g. "paragraphs[2].portion" or "classification". */
   field: string;
-  /** What is wrong, why, and the source. */
+  /**
+   * What is wrong, why, and the source; it ends with the era the draft was checked as, e.g.
+   * "[ADS 1973–79]" (issue 16: a finding says its era; docs/RULES.md gives each rule's eras).
+   */
   message: string;
 }>;
 
@@ -156,6 +159,12 @@ export type RuleContext = Readonly<{
   >;
   /** An instructor recorded a downgrade below a referenced cable's label (rule 19). */
   downgradeAuthorized: boolean;
+  /**
+   * Office codes by station PLAD, and the people's directory keys: when given, the checker finds
+   * every name release would refuse before anyone signs (issue 16). Absent: not checked.
+   */
+  offices?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  people?: ReadonlySet<string> | undefined;
 }>;
 
 /** Where a draft is in its clearance chain (rule 23). */

@@ -54,6 +54,8 @@ const MODERN: Draft = {
 const ADS: Draft = {
   ...MODERN,
   profile: 'ADS_1973_79',
+  // The 1974 TAGS handbook has PFOR where the current list has PREL (issue 16).
+  tags: ['PFOR', 'NATO', 'FR'],
   classAuthority: null,
   legacyEo: { order: '11652', code: 'GDS' },
 };
@@ -124,8 +126,8 @@ const BROKEN: ReadonlyArray<readonly [number, string, Draft, string, RuleContext
   ],
   [
     7,
-    'NIACT without justification',
-    { ...FRUS, addressees: [{ ...FRUS.addressees[0]!, niact: true }] },
+    'NIACT without justification (a current-handbook rule, 5 FAH-2 H-421.2(b))',
+    { ...MODERN, addressees: [{ ...MODERN.addressees[0]!, niact: true }] },
     'niactJustified',
   ],
   [

@@ -1,9 +1,11 @@
 import type { Draft, RuleFinding } from '../draft';
+import { directoryFindings } from './directory';
 import { ALL_ERAS, paragraphName, reporter, type DraftRule } from './rule';
 
 /**
  * Rule 0 (not in §8(b)): the parts every draft needs before its content can be judged — a subject,
- * text in every paragraph, a drafter and an approver (DOMAIN.md §8a; 5 FAH-1 H-211 d). The drafts
+ * text in every paragraph, a drafter and an approver (DOMAIN.md §8a; 5 FAH-1 H-211 d), and every
+ * station, office and person it names in the directory (directory.ts, issue 16). The drafts
  * service also reports a document that is not a well-formed draft as rule 0 ("Format").
  */
 const { err } = reporter(0);
@@ -56,6 +58,6 @@ export const completeness: DraftRule = {
   rule: 0,
   title: 'A complete draft',
   eras: ALL_ERAS,
-  source: 'DOMAIN.md §8a; 5 FAH-1 H-211',
-  check: (d) => [...subject(d), ...paragraphs(d), ...drafting(d)],
+  source: 'DOMAIN.md §8a; 5 FAH-1 H-211; the directory',
+  check: (d, ctx) => [...subject(d), ...paragraphs(d), ...drafting(d), ...directoryFindings(d, ctx)],
 };

@@ -8,7 +8,7 @@ import { noWriteDownFromReferences, nofornAndRelTo } from './dissemination';
 import { tagsByEra } from './filing';
 import { paragraphNumbering, summaryRequired } from './paragraphs';
 import { niactJustification, precedenceVocabulary, transmissionPrecedence } from './precedence';
-import type { DraftRule } from './rule';
+import { eraShortWords, type DraftRule } from './rule';
 
 /**
  * The drafting rule checker (DOMAIN.md §8(b); docs/RULES.md): every rule of §8(b) that concerns a
@@ -17,10 +17,11 @@ import type { DraftRule } from './rule';
  * Rule 0 is not in §8(b): it reports a draft too incomplete to judge.
  */
 export type { DraftRule } from './rule';
-export { ALL_ERAS, MODERN_ERAS, TAGS_ERAS } from './rule';
+export { ALL_ERAS, MODERN_ERAS, TAGS_ERAS, eraScopeWords, eraShortWords } from './rule';
 export { LINE_WIDTH, LINES_PER_PAGE, SUMMARY_AFTER_PAGES, renderedLines, renderedPages, wrapText } from './paragraphs';
 export { DECIMAL_FILE, SUBJECT_NUMERIC_FILE, isFileRef } from './filing';
 export { FOREIGN_STATION_KIND } from './dissemination';
+export { NIACT_JUSTIFICATION_ERAS } from './precedence';
 export { MILITARY_STATION_KIND } from './captions';
 
 /** In §8(b) order. */
@@ -64,7 +65,7 @@ const severityOrder = (f: RuleFinding): number => (f.severity === 'error' ? 0 : 
 /** Every finding of the draft's era rules: errors first, then by rule number, else in check order. */
 export function checkDraft(d: Draft, ctx: RuleContext): RuleFinding[] {
   return DRAFT_RULES.filter((r) => r.eras.includes(d.profile))
-    .flatMap((r) => r.check(d, ctx))
+    .flatMap((r) => r.check(d, ctx).map((f) => ({ ...f, message: `${f.message} [${eraShortWords(d.profile)}]` })))
     .map((finding, i) => ({ finding, i }))
     .sort((a, b) => severityOrder(a.finding) - severityOrder(b.finding) || a.finding.rule - b.finding.rule || a.i - b.i)
     .map(({ finding }) => finding);

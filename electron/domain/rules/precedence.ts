@@ -1,6 +1,6 @@
 import type { Draft, RuleFinding } from '../draft';
 import { precedenceRank, precedenceWords } from '../precedence';
-import { ALL_ERAS, reporter, type DraftRule } from './rule';
+import { ALL_ERAS, MODERN_ERAS, reporter, type DraftRule } from './rule';
 
 const addresseeName = (d: Draft, i: number): string => {
   const a = d.addressees[i]!;
@@ -41,7 +41,7 @@ export const precedenceVocabulary: DraftRule = {
  * ROUTINE or PRIORITY it contradicts itself in every era, and in MODERN FLASH NIACT is not on the
  * list either. The drafter justifies NIACT in paragraph 1 and confirms it (5 FAH-2 H-421.2(b)).
  */
-function niactAddressees(d: Draft): RuleFinding[] {
+function niactOnAddressees(d: Draft): RuleFinding[] {
   const { err } = reporter(7);
   return d.addressees.flatMap((a, i) => {
     if (!a.niact) return [];
@@ -96,12 +96,23 @@ function niactJustified(d: Draft): RuleFinding[] {
     : [];
 }
 
+/**
+ * Rule 7 in two parts, each scoped to the eras its source supports (issue 16):
+ * - NIACT on action addressees, written NIACT IMMEDIATE: every era. 1970s cables show it
+ *   ("AMEMBASSY CAIRO NIACT IMMEDIATE", STATE 195297, 1975; "TO SECSTATE WASHDC NIACT IMMEDIATE",
+ *   MOSCOW 16276, 1977) as the current handbook describes it (5 FAH-2 H-421.2(a)).
+ * - The justification in paragraph 1 is the current handbook's (5 FAH-2 H-421.2(b)); no source
+ *   shows it before: a 1977 NIACT opens with its matter ("FOR THE SECRETARY FROM AMBASSADOR").
+ *   So it holds in the 2000s and current profiles only (NIACT_JUSTIFICATION_ERAS).
+ */
+export const NIACT_JUSTIFICATION_ERAS = MODERN_ERAS;
+
 export const niactJustification: DraftRule = {
   rule: 7,
-  title: 'NIACT justification',
+  title: 'NIACT on action addressees; justified in paragraph 1 (2000s, current)',
   eras: ALL_ERAS,
-  source: '5 FAH-2 H-421.2',
-  check: (d) => [...niactAddressees(d), ...niactJustified(d)],
+  source: '5 FAH-2 H-421.2(a) (all eras; STATE 195297, 1975); H-421.2(b) justification (2000s, current)',
+  check: (d) => [...niactOnAddressees(d), ...(NIACT_JUSTIFICATION_ERAS.includes(d.profile) ? niactJustified(d) : [])],
 };
 
 /**

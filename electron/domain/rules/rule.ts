@@ -84,3 +84,24 @@ export function eraWords(p: EraProfile): string {
       return assertNever(p, 'era profile');
   }
 }
+
+/** "ADS 1973–79": the short name of an era profile, as findings and docs/RULES.md show it. */
+export function eraShortWords(p: EraProfile): string {
+  switch (p) {
+    case 'FRUS_1960S':
+      return '1960s';
+    case 'ADS_1973_79':
+      return 'ADS 1973–79';
+    case 'CABLEGATE_2000S':
+      return '2000s';
+    case 'MODERN':
+      return 'current';
+    default:
+      return assertNever(p, 'era profile');
+  }
+}
+
+/** "all eras", or the eras a rule holds in: "2000s, current". */
+export function eraScopeWords(eras: ReadonlyArray<EraProfile>): string {
+  return eras.length === ERA_PROFILES.length ? 'all eras' : eras.map(eraShortWords).join(', ');
+}

@@ -252,9 +252,9 @@ export const CASES: ReadonlyArray<RuleCase> = [
   // Rule 7: NIACT
   {
     rule: 7,
-    what: 'NIACT without the justification confirmed',
-    bad: { ...P, addressees: [addressee('SECSTATE WASHDC', 'ACTION', 'IMMEDIATE', true)] },
-    good: { ...P, niactJustified: true, addressees: [addressee('SECSTATE WASHDC', 'ACTION', 'IMMEDIATE', true)] },
+    what: 'NIACT without the justification confirmed (current handbook, 5 FAH-2 H-421.2(b))',
+    bad: { ...M, addressees: [addressee('SECSTATE WASHDC', 'ACTION', 'IMMEDIATE', true)] },
+    good: { ...M, niactJustified: true, addressees: [addressee('SECSTATE WASHDC', 'ACTION', 'IMMEDIATE', true)] },
     field: 'niactJustified',
   },
   {

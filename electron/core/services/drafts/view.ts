@@ -3,6 +3,7 @@ import { checkDraft } from '../../../domain/rules';
 import { cableIdForReader, loadCableRecord } from '../../store/cableReader';
 import type { Db } from '../../store/database';
 import {
+  composerDirectoryRows,
   collectivesWithMembers,
   loginOfUser,
   personNameOf,
@@ -37,7 +38,16 @@ export function ruleContext(db: Db, d: Draft, downgrade: boolean): RuleContext {
       relTo: record.cable.rel_to,
     });
   }
-  return { stations, collectives, referencedLabels, downgradeAuthorized: downgrade };
+  // The directory's offices and people: `draft check` finds every name release would refuse (issue 16).
+  const dir = composerDirectoryRows(db);
+  const plads = new Map(dir.stations.map((s) => [s.id, s.plad]));
+  const offices = new Map<string, Set<string>>();
+  for (const o of dir.offices) {
+    const plad = plads.get(o.station_id);
+    if (plad !== undefined) offices.set(plad, (offices.get(plad) ?? new Set()).add(o.code));
+  }
+  const people = new Set(dir.people.map((p) => p.key));
+  return { stations, collectives, referencedLabels, downgradeAuthorized: downgrade, offices, people };
 }
 
 /** The rule checker's findings for a stored draft (with its recorded downgrade, rule 19). */
