@@ -1,0 +1,511 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import type { AuditTrail } from '../audit/auditTrail';
+import { eventBusOf } from '../events';
+import { databaseKeys } from '../signing/bulkVerify';
+import { insertCableSignatures, readSignedCables, releasedCableInput, type SignedCable } from '../signing/signedCable';
+import { cableIdByRef, loadCableRecord } from '../store/cableReader';
+import { insertCable } from '../store/cableWriter';
+import type { Db } from '../store/database';
+import { checkReceived, eitherKeys, exchangeCableOf, grantsFor, sameSignedCable } from './document';
+import {
+  appliedCounts,
+  appliedOutcome,
+  cursorOf,
+  dropFromOutbox,
+  moveCursor,
+  outbox,
+  outboxSize,
+  queueEvent,
+  queueNewReleases,
+  readConfig,
+  recordApplied,
+} from './localStore';
+import { memberKeys, type Member } from './members';
+import { clientConfig, connect, parsePgUrl } from './pgConnect';
+import { openSecret } from './secret';
+
+/**
+ * The classroom client (issue 11 item 2; docs/CLASSROOM.md): the telegraph line between this
+ * machine's SQLite store and the class's PostgreSQL exchange. It never blocks the app: the
+ * store is the truth, the exchange is reached when it can be.
+ *
+ * Out: every signed cable written here (a release) is queued in `net_outbox` (from the cable
+ * writer's change event, and by a scan on every round, so a crash between release and queue
+ * loses nothing), then posted with its recipients — the members whom the same access decision
+ * as locally admits — through `post_cable()`, and dropped from the outbox in the same SQLite
+ * transaction as its audit entry. Retries are harmless: the server is idempotent on the hash.
+ *
+ * In: on a notification, on (re)connect and every `pollMs`, grants with seq > cursor are read
+ * (RLS gives only this login's, for cables its label dominates); each is verified (hash,
+ * canonical document, label, every signature against the members' and this database's keys)
+ * and applied through the cable writer with the cursor moved in the same SQLite transaction:
+ * delivered at least once, applied exactly once. A cable that fails is refused: audited
+ * TAMPERED, recorded, the cursor moved past it, and a CABLE_REFUSED event posted for the instructor.
+ */
+export type ClassroomState = 'not-joined' | 'stopped' | 'connecting' | 'online' | 'offline';
+
+export type ClassroomStatus = Readonly<{
+  joined: boolean;
+  server: string | null;
+  login: string | null;
+  state: ClassroomState;
+  /** Cables and events waiting to be posted. */
+  queued: number;
+  cursor: number;
+  applied: number;
+  present: number;
+  refused: number;
+  lastError: string | null;
+  lastSyncAt: string | null;
+}>;
+
+export type AppliedNotice = Readonly<{
+  hash: string;
+  ref: string;
+  cableId: number | null;
+  outcome: 'APPLIED' | 'PRESENT' | 'REFUSED';
+  reason?: string;
+}>;
+
+export type ClassroomClientOptions = Readonly<{
+  /** Polling interval: the fallback when a notification is missed. */
+  pollMs?: number;
+  /** First reconnection delay; doubles up to `maxReconnectMs`. */
+  reconnectMs?: number;
+  maxReconnectMs?: number;
+  /** Grants read per query. */
+  pageSize?: number;
+  onApplied?: (notice: AppliedNotice) => void;
+  onPosted?: (posted: Readonly<{ hash: string; ref: string; cableId: number; granted: number }>) => void;
+}>;
+
+export type ClassroomClient = Readonly<{
+  /** Opens the sealed password with the joined account's passphrase, then starts. */
+  startWithPassphrase(passphrase: string): Promise<void>;
+  /** Starts with the password itself (the password is kept in memory only). */
+  start(password: string): void;
+  stop(): Promise<void>;
+  /** One round now (queue, post, read, report); resolves when it is done. */
+  syncNow(): Promise<void>;
+  status(): ClassroomStatus;
+  /** Called on every change of the status; returns the function that removes the listener. */
+  onStatus(listener: (status: ClassroomStatus) => void): () => void;
+  /** Queues an event for the exchange (a trainee's action, for the instructor's dashboard). */
+  postEvent(
+    kind: string,
+    cableHash: string | null,
+    detail: Readonly<Record<string, unknown>>,
+    scenarioTime?: Date | null,
+  ): void;
+}>;
+
+const LISTEN_CHANNEL = 'cableroom_classroom';
+
+class Refusal extends Error {}
+
+type GrantRow = {
+  seq: string;
+  role: string;
+  hash: string;
+  ref: string;
+  class_rank: number;
+  categories: string[];
+  document: string;
+  posted_by: string;
+};
+
+export function createClassroomClient(
+  db: Db,
+  audit: AuditTrail,
+  options: ClassroomClientOptions = {},
+): ClassroomClient {
+  const pollMs = options.pollMs ?? 5_000;
+  const reconnectMs = options.reconnectMs ?? 250;
+  const maxReconnectMs = options.maxReconnectMs ?? 5_000;
+  const pageSize = options.pageSize ?? 200;
+
+  let password: string | null = null;
+  let pg: Client | null = null;
+  let state: ClassroomState = readConfig(db) ? 'stopped' : 'not-joined';
+  let lastError: string | null = null;
+  let lastSyncAt: string | null = null;
+  let members: Member[] = [];
+  let running: Promise<void> | null = null;
+  let again = false;
+  let attempts = 0;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const listeners = new Set<(s: ClassroomStatus) => void>();
+  const system = { userId: null, login: null } as const;
+
+  const status = (): ClassroomStatus => {
+    const config = readConfig(db);
+    const counts = appliedCounts(db);
+    return {
+      joined: config !== null,
+      server: config?.pgUrl ?? null,
+      login: config?.login ?? null,
+      state: config ? state : 'not-joined',
+      queued: outboxSize(db),
+      cursor: cursorOf(db),
+      applied: counts.APPLIED,
+      present: counts.PRESENT,
+      refused: counts.REFUSED,
+      lastError,
+      lastSyncAt,
+    };
+  };
+  const changed = (): void => {
+    if (listeners.size === 0) return;
+    const s = status();
+    for (const l of [...listeners]) l(s);
+  };
+  const setState = (next: ClassroomState): void => {
+    if (state === next) return;
+    state = next;
+    changed();
+  };
+
+  const stopped = (): boolean => password === null;
+
+  const lost = (client: Client, error: unknown): void => {
+    if (pg !== client) return;
+    pg = null;
+    lastError = error instanceof Error ? error.message : String(error);
+    client.removeAllListeners('notification');
+    client.end().catch(() => undefined);
+    if (stopped()) return;
+    setState('offline');
+    scheduleReconnect();
+  };
+
+  const scheduleReconnect = (): void => {
+    if (reconnectTimer || stopped()) return;
+    const delay = Math.min(reconnectMs * 2 ** attempts, maxReconnectMs);
+    attempts++;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      void openConnection();
+    }, delay);
+    reconnectTimer.unref?.();
+  };
+
+  const openConnection = async (): Promise<void> => {
+    const config = readConfig(db);
+    if (!config || password === null) return;
+    if (state !== 'offline') setState('connecting');
+    let client: Client;
+    try {
+      const target = parsePgUrl(config.pgUrl);
+      client = await connect(clientConfig(target, config.login, password));
+    } catch (e) {
+      lastError = (e as Error).message;
+      setState('offline');
+      scheduleReconnect();
+      return;
+    }
+    if (stopped()) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    client.on('error', (e) => lost(client, e));
+    client.on('end', () => lost(client, new Error('the connection to the classroom closed')));
+    client.on('notification', () => requestSync());
+    try {
+      await client.query(`LISTEN ${LISTEN_CHANNEL}`);
+      members = await fetchMembers(client);
+    } catch (e) {
+      pg = client;
+      lost(client, e);
+      return;
+    }
+    pg = client;
+    attempts = 0;
+    lastError = null;
+    setState('online');
+    requestSync();
+  };
+
+  const fetchMembers = async (client: Client): Promise<Member[]> => {
+    const { rows } = await client.query<Record<string, unknown>>('SELECT * FROM classroom.members ORDER BY login');
+    return rows.map((r): Member => ({
+      login: r.login as string,
+      person: r.person as string,
+      displayName: r.display_name as string,
+      station: r.station as string,
+      office: (r.office as string | null) ?? null,
+      accountRole: r.account_role as string,
+      clearance: r.clearance as Member['clearance'],
+      clearanceRank: r.clearance_rank as number,
+      categories: r.categories as string[],
+      captionRoles: r.caption_roles as Member['captionRoles'],
+      foreignNational: r.foreign_national as boolean,
+      nationality: (r.nationality as string | null) ?? null,
+      principal: r.principal as boolean,
+      exdisDesignee: r.exdis_designee as boolean,
+      keys: r.keys as Member['keys'],
+    }));
+  };
+
+  const requestSync = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await round();
+        } while (again && !stopped());
+      } finally {
+        running = null;
+      }
+    })();
+  };
+
+  const round = async (): Promise<void> => {
+    const config = readConfig(db);
+    if (!config) return;
+    if (queueNewReleases(db, new Date()) > 0) changed();
+    const client = pg;
+    if (!client) return;
+    try {
+      await flushOutbox(client, config.login);
+      await pull(client);
+      await client.query('SELECT classroom.report_presence($1, $2)', [cursorOf(db), outboxSize(db)]);
+      lastSyncAt = new Date().toISOString();
+      changed();
+    } catch (e) {
+      lost(client, e);
+    }
+  };
+
+  const flushOutbox = async (client: Client, login: string): Promise<void> => {
+    for (;;) {
+      const rows = outbox(db, 50);
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        if (row.kind === 'EVENT') {
+          const e = JSON.parse(row.event!) as {
+            key: string;
+            kind: string;
+            cableHash: string | null;
+            scenarioTime: string | null;
+            detail: Record<string, unknown>;
+          };
+          await client.query('SELECT classroom.post_event($1, $2, $3, $4, $5)', [
+            e.key,
+            e.kind,
+            e.cableHash,
+            e.scenarioTime,
+            e.detail,
+          ]);
+          db.transaction(() => dropFromOutbox(db, row.id))();
+          continue;
+        }
+        const cableId = row.cableId!;
+        const cable = exchangeCableOf(db, cableId);
+        if (!cable) {
+          db.transaction(() => dropFromOutbox(db, row.id))();
+          continue;
+        }
+        const grants = grantsFor(db, cableId, members, login);
+        const { rows: result } = await client.query<{ created: boolean; granted: number }>(
+          'SELECT * FROM classroom.post_cable($1, $2, $3, $4, $5, $6)',
+          [cable.hash, cable.ref, cable.classRank, [...cable.categories], cable.document, JSON.stringify(grants)],
+        );
+        const granted = result[0]?.granted ?? 0;
+        db.transaction(() => {
+          dropFromOutbox(db, row.id);
+          audit.append({
+            actor: system,
+            action: 'EXPORT',
+            cableId,
+            detail: { channel: 'classroom', hash: cable.hash, to: grants.map((g) => `${g.login}:${g.role}`), granted },
+          });
+        })();
+        options.onPosted?.({ hash: cable.hash, ref: cable.ref, cableId, granted });
+      }
+      changed();
+    }
+  };
+
+  const pull = async (client: Client): Promise<void> => {
+    for (;;) {
+      const { rows } = await client.query<GrantRow>(
+        `SELECT g.seq, g.role, c.hash, c.ref, c.class_rank, c.categories, c.document, c.posted_by
+           FROM classroom.grants g JOIN classroom.cables c ON c.hash = g.cable_hash
+          WHERE g.seq > $1 ORDER BY g.seq LIMIT $2`,
+        [cursorOf(db), pageSize],
+      );
+      for (const row of rows) await apply(client, row);
+      if (rows.length < pageSize) return;
+    }
+  };
+
+  const apply = async (client: Client, row: GrantRow): Promise<void> => {
+    const seq = Number(row.seq);
+    const now = new Date();
+    if (appliedOutcome(db, row.hash) !== null) {
+      // Delivered again (a retried page, a second grant): applied once already.
+      db.transaction(() => moveCursor(db, seq))();
+      return;
+    }
+    const received = {
+      hash: row.hash,
+      ref: row.ref,
+      classRank: row.class_rank,
+      categories: row.categories,
+      document: row.document,
+    };
+    let checked = checkReceived(db, received, eitherKeys(databaseKeys(db), memberKeys(members)));
+    if (!checked.ok && /unknown/i.test(checked.reason)) {
+      // A key made after this machine last read the directory: read it again, once.
+      members = await fetchMembers(client);
+      checked = checkReceived(db, received, eitherKeys(databaseKeys(db), memberKeys(members)));
+    }
+    let notice: AppliedNotice;
+    try {
+      if (!checked.ok) throw new Refusal(checked.reason);
+      const cable = checked.cable;
+      notice = db.transaction((): AppliedNotice => {
+        const existing = cableIdByRef(db, cable.release.ref);
+        let outcome: 'APPLIED' | 'PRESENT';
+        let cableId: number;
+        if (existing !== undefined) {
+          const [stored] = readSignedCables(db, existing, existing);
+          if (!stored || !sameSignedCable(stored, cable))
+            throw new Refusal(`a different cable ${cable.release.ref} already exists in this database`);
+          outcome = 'PRESENT';
+          cableId = existing;
+        } else {
+          cableId = writeReceived(cable, row.categories);
+          outcome = 'APPLIED';
+          audit.append(
+            {
+              actor: system,
+              action: 'IMPORT',
+              cableId,
+              detail: { channel: 'classroom', hash: row.hash, seq, role: row.role, postedBy: row.posted_by },
+            },
+            now,
+          );
+        }
+        recordApplied(db, { hash: row.hash, seq, ref: cable.release.ref, cableId, outcome }, now);
+        moveCursor(db, seq);
+        return { hash: row.hash, ref: cable.release.ref, cableId, outcome };
+      })();
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      notice = refuse(row, seq, e.message, now);
+    }
+    options.onApplied?.(notice);
+  };
+
+  /** Writes a verified cable through the cable writer, with its chain, and reads it back. */
+  const writeReceived = (cable: SignedCable, categories: ReadonlyArray<string>): number => {
+    let id: number;
+    try {
+      id = insertCable(db, releasedCableInput(cable.draft, cable.release));
+    } catch (e) {
+      throw new Refusal(`${cable.release.ref} does not fit this database: ${(e as Error).message}`);
+    }
+    insertCableSignatures(db, id, cable.signatures);
+    const [back] = readSignedCables(db, id, id);
+    if (!back || !sameSignedCable(back, cable)) throw new Refusal(`${cable.release.ref} does not read back as signed`);
+    const label = [...(loadCableRecord(db, id)?.cable.categories ?? [])].sort();
+    if (label.join('\u0000') !== [...categories].sort().join('\u0000'))
+      throw new Refusal("the row's categories are not the cable's");
+    return id;
+  };
+
+  const refuse = (row: GrantRow, seq: number, reason: string, now: Date): AppliedNotice => {
+    db.transaction(() => {
+      audit.append(
+        {
+          actor: system,
+          action: 'TAMPERED',
+          detail: { channel: 'classroom', ref: row.ref, hash: row.hash, seq, postedBy: row.posted_by, reason },
+        },
+        now,
+      );
+      recordApplied(db, { hash: row.hash, seq, ref: row.ref, cableId: null, outcome: 'REFUSED', reason }, now);
+      moveCursor(db, seq);
+      // Reported to the instructor through the exchange (posted with the next round).
+      queueEvent(
+        db,
+        {
+          key: `refused:${row.hash}`,
+          kind: 'CABLE_REFUSED',
+          cableHash: row.hash,
+          scenarioTime: null,
+          detail: { ref: row.ref, seq, reason },
+        },
+        now,
+      );
+    })();
+    again = true;
+    return { hash: row.hash, ref: row.ref, cableId: null, outcome: 'REFUSED', reason };
+  };
+
+  const begin = (pw: string): void => {
+    if (!readConfig(db)) throw new Error('This database has not joined a classroom (cableroom classroom join).');
+    if (password !== null) return;
+    password = pw;
+    attempts = 0;
+    // A release (or anything written) here: look for it at once.
+    unsubscribe = eventBusOf(db).subscribe((events) => {
+      if (events.some((e) => e.type === 'delivered')) requestSync();
+    });
+    pollTimer = setInterval(requestSync, pollMs);
+    pollTimer.unref?.();
+    void openConnection();
+  };
+
+  return {
+    async startWithPassphrase(passphrase) {
+      const config = readConfig(db);
+      if (!config) throw new Error('This database has not joined a classroom (cableroom classroom join).');
+      begin(await openSecret(config.sealed, passphrase));
+    },
+    start: begin,
+    async stop() {
+      password = null;
+      unsubscribe?.();
+      unsubscribe = null;
+      if (pollTimer) clearInterval(pollTimer);
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      pollTimer = null;
+      reconnectTimer = null;
+      await running?.catch(() => undefined);
+      const client = pg;
+      pg = null;
+      if (client) {
+        client.removeAllListeners();
+        client.on('error', () => undefined);
+        await client.end().catch(() => undefined);
+      }
+      setState(readConfig(db) ? 'stopped' : 'not-joined');
+    },
+    async syncNow() {
+      requestSync();
+      while (running) await running;
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    postEvent(kind, cableHash, detail, scenarioTime = null) {
+      queueEvent(
+        db,
+        { key: randomUUID(), kind, cableHash, scenarioTime: scenarioTime?.toISOString() ?? null, detail },
+        new Date(),
+      );
+      requestSync();
+    },
+  };
+}
