@@ -43,6 +43,7 @@ export const OPTIONS = {
   assign: { type: 'string', placeholder: 'ROLE=LOGIN', multiple: true },
   recompute: { type: 'boolean' },
   trainee: { type: 'string', placeholder: 'LOGIN' },
+  pg: { type: 'string', placeholder: 'URL' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
