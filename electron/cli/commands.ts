@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { AUDIT_COMMANDS } from './commands/audit';
+import { CLASSROOM_COMMANDS } from './commands/classroom';
 import { DRAFT_COMMANDS } from './commands/drafting';
 import { EXCHANGE_COMMANDS } from './commands/exchange';
 import { EXERCISE_COMMANDS } from './commands/exercise';
@@ -22,6 +23,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   ...SERVE_COMMANDS,
   ...EXERCISE_COMMANDS,
   ...EXERCISE_SCORE_COMMANDS,
+  ...CLASSROOM_COMMANDS,
 ];
 
 /** Command groups ("draft", "audit") and their subcommands. */
