@@ -40,8 +40,9 @@ const clearer = z
     kind: z.enum(['CLEAR', 'INFO', 'SUBST']).default('CLEAR'),
   })
   .strict()
-  .refine((c) => (c.person === undefined) !== (c.office === undefined), {
-    message: 'a clearer is a person or an office',
+  // A person, an office, or both: "S/S-O:SGOLDSMITH" (issue 16).
+  .refine((c) => c.person !== undefined || c.office !== undefined, {
+    message: 'a clearer is a person, an office, or a person for an office',
   });
 
 export const draftSchema = z
@@ -77,7 +78,8 @@ export const draftSchema = z
       .nullable()
       .default(null),
     legacyEo: z
-      .object({ order: z.enum(['11652', '12065', '12958', '13526']), code: text(20) })
+      // The code in full, e.g. "XGDS1, DECLAS 12-31-84" or "ADS, DECLAS END CURRENT TEST SERIES" (issue 16).
+      .object({ order: z.enum(['11652', '12065', '12958', '13526']), code: text(80) })
       .strict()
       .nullable()
       .default(null),
@@ -108,6 +110,11 @@ export const draftSchema = z
     clearers: z.array(clearer).max(20).default([]),
     approver: key.nullable().default(null),
     signature: text(40).nullable().default(null),
+    practiceDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a practice date is written YYYY-MM-DD')
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -50,6 +50,10 @@ export type ClassAuthority = Readonly<{
 /** The "E.O. 11652: GDS" line of ADS-era cables (rule 5; STATE 017976). */
 export type LegacyEo = Readonly<{ order: '11652' | '12065' | '12958' | '13526'; code: string }>;
 
+/**
+ * A clearance: a person, an office, or both as the printouts write it ("S/S-O:SGOLDSMITH", the
+ * person clearing for that office). With a person, that person signs.
+ */
 export type DraftClearer = Readonly<{
   person?: string | undefined;
   office?: Readonly<{ station: string; code: string }> | undefined;
@@ -90,7 +94,24 @@ export type Draft = Readonly<{
   approver: string | null;
   /** Surname of the signing official on the cable, e.g. "RUSK". */
   signature: string | null;
+  /**
+   * The day a practice cable is dated, YYYY-MM-DD (issue 16): outside an exercise its release
+   * takes this date at the time of day it is released, so a 1977 cable gets a 1977 DTG and MRN
+   * year. Inside an exercise the scenario clock rules and this is ignored. A working field like
+   * `niactJustified`: the DTG it gives is what the approver signs.
+   */
+  practiceDate?: string | null | undefined;
 }>;
+
+/**
+ * Whether the cable's paragraphs carry portion marks (issue 16). Portion marking came with
+ * E.O. 12065 (1 December 1978; §1-504): an ADS cable under E.O. 11652, as the 1973–78 printouts
+ * show, has none, so its paragraphs are neither marked nor judged by rule 1. Every other profile
+ * marks them as before (the 1962 seed marks TOPOL 578's paragraphs).
+ */
+export function portionMarked(d: Pick<Draft, 'profile' | 'legacyEo'>): boolean {
+  return !(d.profile === 'ADS_1973_79' && d.legacyEo?.order !== '12065');
+}
 
 /** An empty draft for a user at a post: what "New cable" starts from. */
 export function emptyDraft(profile: EraProfile, originator: Draft['originator'], drafter: string): Draft {

@@ -71,6 +71,16 @@ function legacyEoCode(d: Draft, eo: LegacyEo): RuleFinding[] {
       ),
     ];
   }
+  if (eo.order === '11652' && /^XGDS(, ?DECLAS .+)?$/.test(code)) {
+    // MOSCOW 16276 (1977) printed a bare "E.O. 11652: XGDS": real, but short of the handbook's form.
+    return [
+      reporter(5).warn(
+        'legacyEo.code',
+        `${line} names no exemption category: the handbook writes XGDS1 to XGDS4, the category of E.O. 11652 ` +
+          '§5(B) that exempts the telegram, with DECLAS and a date or event where possible (TAGS handbook 1974 §1a).',
+      ),
+    ];
+  }
   if (eo.order === '11652' && !EO_11652_CLASSIFIED.test(code)) {
     return [
       err(

@@ -1,5 +1,5 @@
 import { classificationRank, classificationWords, portionRank } from '../classification';
-import type { Draft, RuleFinding } from '../draft';
+import { portionMarked, type Draft, type RuleFinding } from '../draft';
 import { ALL_ERAS, MODERN_ERAS, eraWords, paragraphName, reporter, type DraftRule } from './rule';
 
 /** The level words a rank stands for (administrative controls rank with UNCLASSIFIED, rule 2). */
@@ -10,6 +10,8 @@ const LEVEL_WORDS = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as 
  * reason (e.g. a compilation more sensitive than its parts). SBU, SBU-N, LOU and UNCLAS EFTO rank
  * as unclassified. Applies in every era: 1962 telegrams had no portion marks, but the trainer
  * marks each paragraph (the seed marks TOPOL 578's paragraphs (S)) and the same logic holds.
+ * Not on an ADS cable under E.O. 11652: portion marking began with E.O. 12065 in December 1978,
+ * and 1973–78 printouts carry none (issue 16).
  */
 function portionsAboveOverall(d: Draft): RuleFinding[] {
   const { err } = reporter(1);
@@ -49,7 +51,8 @@ export const overallDominatesPortions: DraftRule = {
   title: 'Overall classification = highest portion mark',
   eras: ALL_ERAS,
   source: '32 CFR 2001.21; 5 FAH-1 H-132',
-  check: (d) => [...portionsAboveOverall(d), ...overallAbovePortions(d)],
+  // An ADS cable under E.O. 11652 has no portion marks to compare (issue 16; portionMarked).
+  check: (d) => (portionMarked(d) ? [...portionsAboveOverall(d), ...overallAbovePortions(d)] : []),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { PORTION_MARKS, type PortionMark } from '../../../electron/domain/classification';
-import type { DraftParagraph } from '../../../electron/domain/draft';
+import { portionMarked, type DraftParagraph } from '../../../electron/domain/draft';
 import { portionLabel } from '../../../electron/domain/markings';
 import { addParagraph, moveParagraph, removeParagraph, renumbered, replaceItem } from './draftEdits';
 import { ComposerCheck, ComposerField, ComposerGroup } from './ComposerFindings';
@@ -12,6 +12,8 @@ import type { ComposerSectionProps } from './ComposerHeading';
  */
 export function ComposerParagraphs({ draft, onChange }: ComposerSectionProps) {
   const count = draft.paragraphs.length;
+  // An ADS cable under E.O. 11652 carries no portion marks (issue 16): no control to set them.
+  const marked = portionMarked(draft);
   const update = (i: number, p: DraftParagraph) =>
     onChange({ ...draft, paragraphs: replaceItem(draft.paragraphs, i, p) });
 
@@ -21,6 +23,12 @@ export function ComposerParagraphs({ draft, onChange }: ComposerSectionProps) {
         Text
       </h3>
       <ComposerGroup anchor="paragraphs" legend="Paragraphs" testId="paragraphs">
+        {!marked && (
+          <p className="field-hint" data-testid="no-portion-marks">
+            No portion marks: an E.O. 11652 telegram carries none; portion marking came with E.O. 12065 in December
+            1978.
+          </p>
+        )}
         {draft.paragraphs.map((p, i) => {
           const which = `paragraph ${i + 1}`;
           return (
@@ -48,22 +56,24 @@ export function ComposerParagraphs({ draft, onChange }: ComposerSectionProps) {
                     />
                   )}
                 </ComposerField>
-                <ComposerField anchor={`paragraphs[${i}].portion`} label={`Portion mark of ${which}`}>
-                  {(c) => (
-                    <select
-                      {...c}
-                      className="text-input mono"
-                      value={p.portion}
-                      onChange={(e) => update(i, { ...p, portion: e.target.value as PortionMark })}
-                    >
-                      {PORTION_MARKS.map((m) => (
-                        <option key={m} value={m}>
-                          {portionLabel(m)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </ComposerField>
+                {marked && (
+                  <ComposerField anchor={`paragraphs[${i}].portion`} label={`Portion mark of ${which}`}>
+                    {(c) => (
+                      <select
+                        {...c}
+                        className="text-input mono"
+                        value={p.portion}
+                        onChange={(e) => update(i, { ...p, portion: e.target.value as PortionMark })}
+                      >
+                        {PORTION_MARKS.map((m) => (
+                          <option key={m} value={m}>
+                            {portionLabel(m)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </ComposerField>
+                )}
                 <ComposerCheck
                   anchor={`paragraphs[${i}].fyi`}
                   label={`FYI: background, not instructions (${which})`}

@@ -210,12 +210,12 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
                 </select>
               )}
             </ComposerField>
-            <ComposerField anchor="legacyEo.code" label="Code" hint="GDS, XGDS-3, N/A …">
+            <ComposerField anchor="legacyEo.code" label="Code" hint="GDS, XGDS1, DECLAS 12-31-84, N/A …">
               {(c) => (
                 <input
                   {...c}
                   className="text-input mono"
-                  maxLength={20}
+                  maxLength={80}
                   disabled={draft.legacyEo === null}
                   value={draft.legacyEo?.code ?? ''}
                   onChange={(e) =>

@@ -34,9 +34,22 @@ export function mrnStation(plad: string): string {
   return (words.length > 1 ? words[1]! : words[0]!).replace(/[^A-Z]/g, '');
 }
 
+/**
+ * When the cable is dated (issue 16): the clock's time (scenario time inside an exercise), or,
+ * outside an exercise, the draft's practice date at the clock's time of day — a 1977 practice
+ * cable gets "091603Z NOV 77" and a 1977 MRN year.
+ */
+export function releaseInstant(d: Draft, clock: Date, inExercise: boolean): Date {
+  if (inExercise || !d.practiceDate) return clock;
+  const day = new Date(`${d.practiceDate}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return clock;
+  return new Date(day.getTime() + (clock.getTime() % 86_400_000));
+}
+
 /** What the release assigns (DOMAIN.md §1.10, rule 22): DTG = now, the next MRN and series numbers. */
 /** The reference, DTG and numbers a release of `d` at `now` takes (also what its preview shows). */
-export function releaseHeader(db: Db, d: Draft, now: Date): ReleaseHeader {
+export function releaseHeader(db: Db, d: Draft, clock: Date): ReleaseHeader {
+  const now = releaseInstant(d, clock, liveExerciseId(db) !== null);
   const station = mrnStation(d.originator.plad);
   const year = now.getUTCFullYear();
   const series = d.series ? { indicator: d.series, number: nextSeriesNumber(db, d.series) } : null;

@@ -88,7 +88,8 @@ export function draftView(desk: Desk, actor: Actor, r: DraftRow): DraftView {
     },
     ...d.clearers.map((c, i): ChainStep => {
       const s = sigs.filter((x) => x.role === 'CLEARER' && x.clearance_index === i).at(-1);
-      const name = c.person ? personName(c.person) : `${c.office?.code ?? ''} (${c.office?.station ?? ''})`;
+      const office = c.office ? `${c.office.code} (${c.office.station})` : '';
+      const name = c.person ? (c.office ? `${personName(c.person)} for ${office}` : personName(c.person)) : office;
       return {
         role: 'CLEARER',
         clearanceIndex: i,
