@@ -253,3 +253,130 @@ export function listPosts(db: Db): { plad: string; name: string; offices: { code
     offices: offices.all(s.id) as { code: string; name: string }[],
   }));
 }
+
+/*
+ * Historical directory entries (issue 12 item 1, migration 0013): posts, offices, people and
+ * collectives the FRUS importer creates because a telegram names them and the directory does
+ * not. `importedFrom` names the document that first did ("frus1961-63v04 d267").
+ */
+
+export type HistoricalStationRow = StationRow &
+  Readonly<{ country: string | null; city: string | null; imported_from: string | null }>;
+
+export function historicalStationByPlad(db: Db, plad: string): HistoricalStationRow | undefined {
+  return prepared(
+    db,
+    'SELECT id, plad, name, short_name, kind, country, city, imported_from FROM stations WHERE plad = ?',
+  ).get(plad) as HistoricalStationRow | undefined;
+}
+
+export function insertImportedStation(
+  db: Db,
+  s: Readonly<{
+    plad: string;
+    name: string;
+    shortName: string;
+    kind: string;
+    country: string | null;
+    city: string | null;
+    importedFrom: string;
+  }>,
+): number {
+  return Number(
+    prepared(
+      db,
+      'INSERT INTO stations (plad, name, short_name, kind, country, city, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(s.plad, s.name, s.shortName, s.kind, s.country, s.city, s.importedFrom).lastInsertRowid,
+  );
+}
+
+export function insertImportedOffice(
+  db: Db,
+  stationId: number,
+  code: string,
+  name: string,
+  importedFrom: string,
+): number {
+  return Number(
+    prepared(db, 'INSERT INTO offices (station_id, code, name, imported_from) VALUES (?, ?, ?, ?)').run(
+      stationId,
+      code,
+      name,
+      importedFrom,
+    ).lastInsertRowid,
+  );
+}
+
+export type HistoricalPersonRow = PersonRow & Readonly<{ title: string | null; imported_from: string | null }>;
+
+export function historicalPersonByKey(db: Db, key: string): HistoricalPersonRow | undefined {
+  return prepared(
+    db,
+    `SELECT id, key, surname, full_name, cited_as, station_id, office_id, is_principal, title, imported_from
+       FROM people WHERE key = ?`,
+  ).get(key) as HistoricalPersonRow | undefined;
+}
+
+export function insertImportedPerson(
+  db: Db,
+  p: Readonly<{
+    key: string;
+    surname: string;
+    fullName: string;
+    citedAs: string;
+    title: string | null;
+    stationId: number;
+    importedFrom: string;
+  }>,
+): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO people (key, surname, full_name, cited_as, title, station_id, office_id, is_principal, is_persona, imported_from)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, ?)`,
+    ).run(p.key, p.surname, p.fullName, p.citedAs, p.title, p.stationId, p.importedFrom).lastInsertRowid,
+  );
+}
+
+export function insertImportedCollective(
+  db: Db,
+  name: string,
+  description: string,
+  memberIds: ReadonlyArray<number>,
+  importedFrom: string,
+): number {
+  const id = Number(
+    prepared(db, 'INSERT INTO collectives (name, description, imported_from) VALUES (?, ?, ?)').run(
+      name,
+      description,
+      importedFrom,
+    ).lastInsertRowid,
+  );
+  const member = prepared(db, 'INSERT INTO collective_members (collective_id, station_id) VALUES (?, ?)');
+  for (const m of memberIds) member.run(id, m);
+  return id;
+}
+
+/** Station ids of the posts abroad (embassies, missions, consulates, delegations), for a circular. */
+export function postIdsAbroad(db: Db): number[] {
+  return prepared(
+    db,
+    `SELECT id FROM stations WHERE kind IN ('EMBASSY', 'MISSION', 'CONSULATE', 'DELEGATION') ORDER BY id`,
+  )
+    .pluck()
+    .all() as number[];
+}
+
+/** What the FRUS importer created, for the directory view and the import report. */
+export function listImportedEntries(
+  db: Db,
+): { kind: 'station' | 'office' | 'person' | 'collective'; name: string; importedFrom: string }[] {
+  return prepared(
+    db,
+    `SELECT 'station' AS kind, plad AS name, imported_from AS importedFrom FROM stations WHERE imported_from IS NOT NULL
+     UNION ALL SELECT 'office', s.plad || ' ' || o.code, o.imported_from FROM offices o JOIN stations s ON s.id = o.station_id
+       WHERE o.imported_from IS NOT NULL
+     UNION ALL SELECT 'person', key, imported_from FROM people WHERE imported_from IS NOT NULL
+     UNION ALL SELECT 'collective', name, imported_from FROM collectives WHERE imported_from IS NOT NULL`,
+  ).all() as { kind: 'station' | 'office' | 'person' | 'collective'; name: string; importedFrom: string }[];
+}
