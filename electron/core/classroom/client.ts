@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { AuditTrail } from '../audit/auditTrail';
 import { eventBusOf } from '../events';
+import { keyCache } from '../crypto/verify';
 import { databaseKeys } from '../signing/bulkVerify';
 import { insertCableSignatures, readSignedCables, releasedCableInput, type SignedCable } from '../signing/signedCable';
 import { cableIdByRef, loadCableRecord } from '../store/cableReader';
@@ -131,6 +132,10 @@ export function createClassroomClient(
   let lastError: string | null = null;
   let lastSyncAt: string | null = null;
   let members: Member[] = [];
+  // Public keys as KeyObjects, made once per key (crypto/verify.ts), for every cable received.
+  const toKey = keyCache();
+  const localKeys = databaseKeys(db, toKey);
+  let keys = eitherKeys(localKeys, memberKeys(members, toKey));
   let running: Promise<void> | null = null;
   let again = false;
   let attempts = 0;
@@ -216,6 +221,7 @@ export function createClassroomClient(
     try {
       await client.query(`LISTEN ${LISTEN_CHANNEL}`);
       members = await fetchMembers(client);
+      keys = eitherKeys(localKeys, memberKeys(members, toKey));
     } catch (e) {
       pg = client;
       lost(client, e);
@@ -361,11 +367,12 @@ export function createClassroomClient(
       categories: row.categories,
       document: row.document,
     };
-    let checked = checkReceived(db, received, eitherKeys(databaseKeys(db), memberKeys(members)));
+    let checked = checkReceived(db, received, keys);
     if (!checked.ok && /unknown/i.test(checked.reason)) {
       // A key made after this machine last read the directory: read it again, once.
       members = await fetchMembers(client);
-      checked = checkReceived(db, received, eitherKeys(databaseKeys(db), memberKeys(members)));
+      keys = eitherKeys(localKeys, memberKeys(members, toKey));
+      checked = checkReceived(db, received, keys);
     }
     let notice: AppliedNotice;
     try {

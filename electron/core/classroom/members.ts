@@ -2,7 +2,7 @@ import type { AccessSubject } from '../../domain/access';
 import type { Caption } from '../../domain/captions';
 import { classificationRank, type ClearanceLevel } from '../../domain/classification';
 import { allPublicKeys } from '../crypto/keyStore';
-import { keyCache } from '../crypto/verify';
+import { keyCache, type KeyCache } from '../crypto/verify';
 import type { KeyLookup } from '../signing/verifyChain';
 import type { CableRecord } from '../store/cableReader';
 import type { Db } from '../store/database';
@@ -105,8 +105,7 @@ export function grantRole(record: CableRecord, stationId: number): GrantRole | n
 }
 
 /** Every key the members hold, by fingerprint (issue 11 item 2: "against the members' keys"). */
-export function memberKeys(members: ReadonlyArray<Member>): KeyLookup {
-  const toKey = keyCache();
+export function memberKeys(members: ReadonlyArray<Member>, toKey: KeyCache = keyCache()): KeyLookup {
   const byFingerprint = new Map<string, { personKey: string; raw: Uint8Array }>();
   for (const m of members) {
     for (const k of m.keys) {
