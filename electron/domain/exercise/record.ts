@@ -197,6 +197,30 @@ export type ExerciseRecord = Readonly<{
   debriefs: ReadonlyArray<DebriefEntry>;
 }>;
 
+/** `xs` begins with `prefix` (the same entry objects: the fold shares them between its records). */
+function startsWith<T>(xs: ReadonlyArray<T>, prefix: ReadonlyArray<T>): boolean {
+  const n = prefix.length;
+  return xs.length >= n && (n === 0 || (xs[n - 1] === prefix[n - 1] && xs[0] === prefix[0]));
+}
+
+/**
+ * `next` is `prev` with entries appended: the same people, and every list of `prev` a prefix of
+ * `next`'s. New clock transitions leave the times of earlier entries as they were (an entry's
+ * scenario time depends only on the transitions before it).
+ */
+export function extendsRecord(prev: ExerciseRecord, next: ExerciseRecord): boolean {
+  return (
+    prev.scenario === next.scenario &&
+    prev.assignments.length === next.assignments.length &&
+    prev.assignments.every((a, i) => a === next.assignments[i]) &&
+    startsWith(next.clock, prev.clock) &&
+    startsWith(next.injects, prev.injects) &&
+    startsWith(next.skipped, prev.skipped) &&
+    startsWith(next.actions, prev.actions) &&
+    next.releases.size >= prev.releases.size
+  );
+}
+
 /** The journal does not replay: an entry the clock refuses, or entries out of order. */
 export class JournalError extends Error {
   constructor(message: string) {

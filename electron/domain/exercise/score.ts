@@ -3,6 +3,7 @@ import { captionWords } from '../captions';
 import type { Draft } from '../draft';
 import { checkDraft } from '../rules';
 import {
+  extendsRecord,
   replayClock,
   type ActionEntry,
   type Assignment,
@@ -146,34 +147,41 @@ export type ScoreOptions = Readonly<{
 export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}): ExerciseScore {
   const s = scorer(record, options);
   const lines = record.scenario.expectations.flatMap((e) => s.lines(e));
-  const objectives = objectiveScores(record, lines);
-  const byUser = new Map<number, ScoreLine[]>();
-  const byPost = new Map<string, ScoreLine[]>();
+  // One pass: the exercise's, each trainee's and each post's sums (the dashboard asks every tick).
+  const defined = record.scenario.objectives;
+  const slot = new Map(defined.map((o, i) => [o.id, i]));
+  const all = tally(defined.length);
+  const byUser = new Map<number, Tally>();
+  const byPost = new Map<string, Tally>();
   for (const l of lines) {
-    push(byUser, l.userId, l);
-    push(byPost, l.post, l);
+    const i = (l.objective === null ? undefined : slot.get(l.objective)) ?? defined.length;
+    count(all, l, i);
+    count(byUser.get(l.userId) ?? setNew(byUser, l.userId, tally(defined.length)), l, i);
+    count(byPost.get(l.post) ?? setNew(byPost, l.post, tally(defined.length)), l, i);
   }
   const trainees = record.assignments.map((a): TraineeScore => {
-    const own = byUser.get(a.userId) ?? [];
-    const ownObjectives = objectiveScores(record, own);
-    const counts: Record<ScoreVerdict, number> = { MET: 0, LATE: 0, MISSED: 0, BROKEN: 0, PENDING: 0 };
-    for (const l of own) counts[l.verdict]++;
+    const t = byUser.get(a.userId) ?? tally(defined.length);
+    const objectives = objectiveScores(record, t);
     return {
       login: a.login,
       userId: a.userId,
       role: a.role,
       post: a.post,
-      counts,
-      objectives: ownObjectives,
-      ...totalOf(record, own, ownObjectives),
+      counts: t.counts,
+      objectives,
+      ...totalOf(t, objectives),
     };
   });
   const postNames = [...new Set(record.assignments.map((a) => a.post))];
-  const posts = postNames.map((post): PostScore => ({
-    post,
-    trainees: record.assignments.filter((a) => a.post === post).map((a) => a.login),
-    ...totalOf(record, byPost.get(post) ?? []),
-  }));
+  const posts = postNames.map((post): PostScore => {
+    const t = byPost.get(post) ?? tally(defined.length);
+    return {
+      post,
+      trainees: record.assignments.filter((a) => a.post === post).map((a) => a.login),
+      ...totalOf(t, objectiveScores(record, t)),
+    };
+  });
+  const objectives = objectiveScores(record, all);
   return {
     exerciseId: record.exerciseId,
     scenarioId: record.scenario.id,
@@ -185,7 +193,7 @@ export function scoreRecord(record: ExerciseRecord, options: ScoreOptions = {}):
     trainees,
     posts,
     objectives,
-    ...totalOf(record, lines, objectives),
+    ...totalOf(all, objectives),
   };
 }
 
@@ -225,6 +233,12 @@ export function expectationMetAt(
 
 // ---------------------------------------------------------------------------------------------
 
+/** What a line says beyond whose and which expectation it is. */
+type LineResult = Omit<
+  ScoreLine,
+  'trainee' | 'userId' | 'role' | 'post' | 'expectation' | 'kind' | 'inject' | 'objective'
+>;
+
 /** An act that meets an expectation, with the findings against it (replies). */
 type Act = Readonly<{
   seq: number;
@@ -252,7 +266,7 @@ type Scorer = Readonly<{
   fired(injectId: string): FiredInject | undefined;
   firstAct(e: TimedExpectation, person: Assignment, fired: FiredInject): Act | null;
   breaches(e: Extract<Expectation, { kind: 'never' }>, person: Assignment): Finding[];
-  lines(e: Expectation): ScoreLine[];
+  lines(e: Expectation): ReadonlyArray<ScoreLine>;
 }>;
 
 const normal = (plad: string): string => plad.trim().toUpperCase().replace(/\s+/g, ' ');
@@ -263,93 +277,131 @@ const round2 = (n: number): number => Math.round(n * 100) / 100 + 0;
 const stringsOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(normal) : [];
 
-/** What scoring looks up, built once per record (the engine asks about one record many times). */
-type Indexes = Readonly<{
+/**
+ * What scoring looks up, kept per lineage of records (below). The lists only grow: a live record
+ * adds entries at the end, so a list's length is its version.
+ */
+type Indexes = {
   clock: ClockReplay;
   atMs(a: ActionEntry): number;
-  firedById: ReadonlyMap<string, FiredInject>;
-  byCable: ReadonlyMap<number, ActionEntry[]>;
-  byUser: ReadonlyMap<number, ActionEntry[]>;
-  firstAck: ReadonlyMap<number, number>;
-  bySeq: ReadonlyMap<number, ActionEntry>;
-  releasesBy: ReadonlyMap<number, ReleaseFacts[]>;
+  firedById: Map<string, FiredInject>;
+  byCable: Map<number, ActionEntry[]>;
+  byUser: Map<number, ActionEntry[]>;
+  firstAck: Map<number, number>;
+  bySeq: Map<number, ActionEntry>;
+  releasesBy: Map<number, ReleaseFacts[]>;
   people(who: string): Assignment[];
-}>;
+};
 
 /**
- * By the record's actions: a live record made again with only its head moved (entries scoring
- * does not read) shares its parts with the last one, and its look-ups too.
+ * A lineage: the records one live fold makes, each the last one with entries appended (the live
+ * score, the engine's `unless`, asked every tick). Its look-ups are extended by the new entries
+ * only, and an expectation's lines are kept with the key of what they were computed from
+ * (`lineKey`), so a refresh after one more entry recomputes only the expectations that entry can
+ * change. Anything else — a record that is not an extension, another fold of the same exercise
+ * (`--recompute`) — starts a lineage of its own, built from scratch.
  */
-const indexCache = new WeakMap<ReadonlyArray<ActionEntry>, Readonly<{ record: ExerciseRecord; indexes: Indexes }>>();
+type Lineage = {
+  record: ExerciseRecord;
+  indexes: Indexes;
+  releaseSeqs: Set<number>;
+  lines: Map<string, Readonly<{ key: string; lines: ReadonlyArray<ScoreLine> }>>;
+};
 
-function sameParts(a: ExerciseRecord, b: ExerciseRecord): boolean {
-  return (
-    a.clock === b.clock &&
-    a.injects === b.injects &&
-    a.assignments === b.assignments &&
-    a.releases === b.releases &&
-    a.scenario === b.scenario
-  );
+/** By scenario object: one per fold (each fold parses its own). */
+const lineages = new WeakMap<ExerciseRecord['scenario'], Lineage>();
+
+function indexesOf(record: ExerciseRecord): Lineage {
+  const known = lineages.get(record.scenario);
+  if (known && known.record === record) return known;
+  if (known && extendsRecord(known.record, record)) {
+    extend(known, record);
+    return known;
+  }
+  const lineage = build(record);
+  lineages.set(record.scenario, lineage);
+  return lineage;
 }
 
-function indexesOf(record: ExerciseRecord): Indexes {
-  const cached = indexCache.get(record.actions);
-  if (cached && sameParts(cached.record, record)) return cached.indexes;
-  const clock = replayClock(record.clock);
+function build(record: ExerciseRecord): Lineage {
   const timeOf = new Map<number, number>();
-  const atMs = (a: ActionEntry): number => {
-    let t = timeOf.get(a.seq);
-    if (t === undefined) {
-      t = clock.scenarioAt(a.seq, a.realMs);
-      timeOf.set(a.seq, t);
-    }
-    return t;
+  const indexes: Indexes = {
+    clock: replayClock(record.clock),
+    atMs: (a) => {
+      let t = timeOf.get(a.seq);
+      if (t === undefined) {
+        t = indexes.clock.scenarioAt(a.seq, a.realMs);
+        timeOf.set(a.seq, t);
+      }
+      return t;
+    },
+    firedById: new Map(),
+    byCable: new Map(),
+    byUser: new Map(),
+    firstAck: new Map(),
+    bySeq: new Map(),
+    releasesBy: new Map(),
+    people: peopleOf(record),
   };
-  const byCable = new Map<number, ActionEntry[]>();
-  const byUser = new Map<number, ActionEntry[]>();
-  const firstAck = new Map<number, number>();
-  const bySeq = new Map<number, ActionEntry>();
-  for (const a of record.actions) {
-    bySeq.set(a.seq, a);
-    if (a.cableId !== null) push(byCable, a.cableId, a);
-    if (a.userId !== null) push(byUser, a.userId, a);
+  const lineage: Lineage = { record, indexes, releaseSeqs: new Set(), lines: new Map() };
+  add(lineage, record, 0);
+  return lineage;
+}
+
+/** Brings a lineage's look-ups up to `record`, an extension of the last one. */
+function extend(lineage: Lineage, record: ExerciseRecord): void {
+  const prev = lineage.record;
+  if (record.clock.length !== prev.clock.length) lineage.indexes.clock = replayClock(record.clock);
+  add(lineage, record, prev.actions.length);
+  lineage.record = record;
+}
+
+function add(lineage: Lineage, record: ExerciseRecord, from: number): void {
+  const { indexes } = lineage;
+  for (let k = from; k < record.actions.length; k++) {
+    const a = record.actions[k]!;
+    indexes.bySeq.set(a.seq, a);
+    if (a.cableId !== null) push(indexes.byCable, a.cableId, a);
+    if (a.userId !== null) push(indexes.byUser, a.userId, a);
     const deliveryId = a.detail['deliveryId'];
-    if (a.action === 'ACK' && typeof deliveryId === 'number' && !firstAck.has(deliveryId)) {
-      firstAck.set(deliveryId, a.seq);
+    if (a.action === 'ACK' && typeof deliveryId === 'number' && !indexes.firstAck.has(deliveryId)) {
+      indexes.firstAck.set(deliveryId, a.seq);
     }
   }
-  const releasesBy = new Map<number, ReleaseFacts[]>();
-  for (const r of [...record.releases.values()].sort((x, y) => x.seq - y.seq)) {
-    if (r.drafterUserId !== null) push(releasesBy, r.drafterUserId, r);
+  if (indexes.firedById.size !== record.injects.length) {
+    for (const i of record.injects) indexes.firedById.set(i.inject, i);
   }
+  if (lineage.releaseSeqs.size !== record.releases.size) {
+    const added = [...record.releases.values()].filter((r) => !lineage.releaseSeqs.has(r.seq));
+    for (const r of added.sort((x, y) => x.seq - y.seq)) {
+      lineage.releaseSeqs.add(r.seq);
+      if (r.drafterUserId === null) continue;
+      const list = indexes.releasesBy.get(r.drafterUserId) ?? [];
+      list.push(r);
+      list.sort((x, y) => x.seq - y.seq);
+      indexes.releasesBy.set(r.drafterUserId, list);
+    }
+  }
+}
+
+/** Who an expectation's `who` names: a role, or every role at a post. */
+function peopleOf(record: ExerciseRecord): (who: string) => Assignment[] {
   const rolePost = new Map(record.scenario.roles.map((r) => [r.id, normal(r.post)]));
-  const peopleCache = new Map<string, Assignment[]>();
-  const people = (who: string): Assignment[] => {
-    let found = peopleCache.get(who);
-    if (!found) {
+  const found = new Map<string, Assignment[]>();
+  return (who) => {
+    let people = found.get(who);
+    if (!people) {
       const isRole = rolePost.has(who);
-      found = record.assignments.filter((a) => (isRole ? a.role === who : normal(a.post) === normal(who)));
-      peopleCache.set(who, found);
+      people = record.assignments.filter((a) => (isRole ? a.role === who : normal(a.post) === normal(who)));
+      found.set(who, people);
     }
-    return found;
+    return people;
   };
-  const built: Indexes = {
-    clock,
-    atMs,
-    firedById: new Map(record.injects.map((i) => [i.inject, i])),
-    byCable,
-    byUser,
-    firstAck,
-    bySeq,
-    releasesBy,
-    people,
-  };
-  indexCache.set(record.actions, { record, indexes: built });
-  return built;
 }
 
 function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
-  const { clock, atMs, firedById, byCable, byUser, firstAck, bySeq, releasesBy, people } = indexesOf(record);
+  const lineage = indexesOf(record);
+  const { clock, atMs, firedById, byCable, byUser, firstAck, bySeq, releasesBy, people } = lineage.indexes;
   const final = clock.final;
   const ended = final.status === 'ENDED';
   const realNow = options.realNowMs ?? final.anchorRealMs ?? 0;
@@ -576,8 +628,41 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
     return [];
   }
 
-  function lines(e: Expectation): ScoreLine[] {
-    const base = (p: Assignment) => ({
+  /**
+   * What an expectation's lines are computed from, besides entries already read: the status, the
+   * inject, the phase of its window, and the length of each list it reads (they only grow).
+   */
+  function lineKey(e: Expectation): string {
+    if (e.kind === 'never') {
+      const limit = e.inject === undefined ? '' : String(firedById.get(e.inject)?.seq ?? '-');
+      return `${status}|${limit}|${people(e.who)
+        .map((p) => byUser.get(p.userId)?.length ?? 0)
+        .join(',')}`;
+    }
+    const fired = firedById.get(e.inject);
+    if (!fired) return `${status}|-|${record.skipped.length}`;
+    const window = e.within * MINUTE_MS;
+    const phase = nowMs >= fired.scenarioMs + 2 * window ? 2 : nowMs > fired.scenarioMs + window ? 1 : 0;
+    const replies =
+      e.kind === 'reply' ? people(e.who).map((p) => releasesBy.get(p.userId)?.length ?? 0) : ([] as number[]);
+    return `${status}|${fired.seq}|${phase}|${byCable.get(fired.cableId)?.length ?? 0}|${replies.join(',')}`;
+  }
+
+  function lines(e: Expectation): ReadonlyArray<ScoreLine> {
+    const key = lineKey(e);
+    const kept = lineage.lines.get(e.id);
+    if (kept?.key === key) return kept.lines;
+    const computed = linesOf(e);
+    lineage.lines.set(e.id, { key, lines: computed });
+    return computed;
+  }
+
+  function linesOf(e: Expectation): ScoreLine[] {
+    /**
+     * Every line is made here, all its fields in one literal: lines of one shape are read fast
+     * by the tallies (a spread of a partial line made objects V8 could only read slowly).
+     */
+    const line = (p: Assignment, r: LineResult): ScoreLine => ({
       trainee: p.login,
       userId: p.userId,
       role: p.role,
@@ -586,28 +671,37 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
       kind: e.kind,
       inject: e.inject ?? null,
       objective: e.objective ?? null,
+      verdict: r.verdict,
+      points: r.points,
+      possible: r.possible,
+      auditSeqs: r.auditSeqs,
+      deliveredMs: r.deliveredMs,
+      atMs: r.atMs,
+      dueMs: r.dueMs,
+      rule: r.rule,
+      teaching: r.teaching,
+      note: r.note,
     });
-    const mistakeLine = (p: Assignment, f: Finding, points: number, fired: FiredInject | null): ScoreLine => ({
-      ...base(p),
-      verdict: 'BROKEN',
-      points: round2(points),
-      possible: 0,
-      auditSeqs: f.seqs,
-      deliveredMs: fired?.scenarioMs ?? null,
-      atMs: f.atMs,
-      dueMs: null,
-      rule: f.rule,
-      teaching: f.teaching,
-      note: f.note,
-    });
+    const mistakeLine = (p: Assignment, f: Finding, points: number, fired: FiredInject | null): ScoreLine =>
+      line(p, {
+        verdict: 'BROKEN',
+        points: round2(points),
+        possible: 0,
+        auditSeqs: f.seqs,
+        deliveredMs: fired?.scenarioMs ?? null,
+        atMs: f.atMs,
+        dueMs: null,
+        rule: f.rule,
+        teaching: f.teaching,
+        note: f.note,
+      });
 
     if (e.kind === 'never') {
       return people(e.who).flatMap((p) => {
         const found = breaches(e, p);
         if (found.length === 0) {
           return [
-            {
-              ...base(p),
+            line(p, {
               verdict: status === 'ENDED' ? 'MET' : 'PENDING',
               points: 0,
               possible: 0,
@@ -618,7 +712,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
               rule: null,
               teaching: null,
               note: 'never broken',
-            } satisfies ScoreLine,
+            }),
           ];
         }
         return found.map((f) => mistakeLine(p, f, neverPenalty(e.points, 1), null));
@@ -629,19 +723,20 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
     if (!fired) {
       // Not delivered: nothing to score once it can no longer come (ended, or skipped).
       if (status === 'ENDED' || record.skipped.some((k) => k.inject === e.inject)) return [];
-      return people(e.who).map((p) => ({
-        ...base(p),
-        verdict: 'PENDING',
-        points: 0,
-        possible: e.points,
-        auditSeqs: [],
-        deliveredMs: null,
-        atMs: null,
-        dueMs: null,
-        rule: null,
-        teaching: null,
-        note: 'not delivered yet',
-      }));
+      return people(e.who).map((p) =>
+        line(p, {
+          verdict: 'PENDING',
+          points: 0,
+          possible: e.points,
+          auditSeqs: [],
+          deliveredMs: null,
+          atMs: null,
+          dueMs: null,
+          rule: null,
+          teaching: null,
+          note: 'not delivered yet',
+        }),
+      );
     }
     const who = people(e.who);
     const acts = new Map(who.map((p) => [p.userId, firstAct(e, p, fired)]));
@@ -654,8 +749,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
       let main: ScoreLine;
       if (act) {
         const w = windowScore(e.points, e.within, (act.atMs - fired.scenarioMs) / MINUTE_MS);
-        main = {
-          ...base(p),
+        main = line(p, {
           verdict: w.verdict,
           points: round2(w.points),
           possible: e.points,
@@ -666,11 +760,10 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
           rule: null,
           teaching: null,
           note: act.note,
-        };
+        });
       } else {
         const open = status !== 'ENDED' && nowMs < fired.scenarioMs + 2 * e.within * MINUTE_MS;
-        main = {
-          ...base(p),
+        main = line(p, {
           verdict: open ? 'PENDING' : 'MISSED',
           points: 0,
           possible: e.points,
@@ -681,7 +774,7 @@ function scorer(record: ExerciseRecord, options: ScoreOptions): Scorer {
           rule: null,
           teaching: null,
           note: open ? (nowMs > dueMs ? 'overdue' : 'window open') : 'not done',
-        };
+        });
       }
       // A reply's findings cost a share each, never more than the reply earned.
       let left = main.points;
@@ -708,37 +801,59 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function objectiveScores(record: ExerciseRecord, lines: ReadonlyArray<ScoreLine>): ObjectiveScore[] {
+/**
+ * Sums of some lines, in line order: points and possible points per objective (the scenario's,
+ * then one slot for lines without a known objective), in all, and the verdicts counted.
+ */
+type Tally = {
+  points: number[];
+  possible: number[];
+  other: boolean;
+  total: { points: number; possible: number };
+  counts: Record<ScoreVerdict, number>;
+};
+
+function tally(objectives: number): Tally {
+  return {
+    points: new Array<number>(objectives + 1).fill(0),
+    possible: new Array<number>(objectives + 1).fill(0),
+    other: false,
+    total: { points: 0, possible: 0 },
+    counts: { MET: 0, LATE: 0, MISSED: 0, BROKEN: 0, PENDING: 0 },
+  };
+}
+
+function count(t: Tally, l: ScoreLine, slot: number): void {
+  t.points[slot]! += l.points;
+  t.possible[slot]! += l.possible;
+  if (slot === t.points.length - 1) t.other = true;
+  t.total.points += l.points;
+  t.total.possible += l.possible;
+  t.counts[l.verdict]++;
+}
+
+function setNew<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
+}
+
+function objectiveScores(record: ExerciseRecord, t: Tally): ObjectiveScore[] {
   const defined = record.scenario.objectives.map((o) => ({ id: o.id, text: o.text, weight: o.weight }));
-  const sums = new Map<string, { points: number; possible: number }>(
-    defined.map((o) => [o.id, { points: 0, possible: 0 }]),
-  );
-  let other: { points: number; possible: number } | null = null;
-  for (const l of lines) {
-    let sum = l.objective === null ? undefined : sums.get(l.objective);
-    if (!sum) sum = other ??= { points: 0, possible: 0 };
-    sum.points += l.points;
-    sum.possible += l.possible;
-  }
-  const all = other
+  const all = t.other
     ? [...defined, { id: NO_OBJECTIVE, text: 'Expectations without an objective', weight: 1 }]
     : defined;
-  return all.map((o) => {
-    const sum = (o.id === NO_OBJECTIVE && other) || sums.get(o.id)!;
-    const points = round2(sum.points);
-    const possible = round2(sum.possible);
-    return { ...o, points, possible, achieved: possible > 0 && points / possible >= ACHIEVED_SHARE };
+  return all.map((o, i) => {
+    const points = round2(t.points[i]!);
+    const possible = round2(t.possible[i]!);
+    const achieved = possible > 0 && points / possible >= ACHIEVED_SHARE;
+    return { id: o.id, text: o.text, weight: o.weight, points, possible, achieved };
   });
 }
 
-function totalOf(
-  record: ExerciseRecord,
-  lines: ReadonlyArray<ScoreLine>,
-  objectives: ReadonlyArray<ObjectiveScore> = objectiveScores(record, lines),
-): ScoreTotal {
+function totalOf(t: Tally, objectives: ReadonlyArray<ObjectiveScore>): ScoreTotal {
   return {
-    points: round2(lines.reduce((s, l) => s + l.points, 0)),
-    possible: round2(lines.reduce((s, l) => s + l.possible, 0)),
+    points: round2(t.total.points),
+    possible: round2(t.total.possible),
     score: round2(weightedTotal(objectives.map((o) => ({ weight: o.weight, earned: o.points, possible: o.possible })))),
   };
 }

@@ -321,3 +321,67 @@ describe('penalties (property)', () => {
     expect(anne).toMatchObject({ points: 13, possible: 40, score: 26.94 });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The record a live fold holds after reading up to entry `seq`: the same entry objects, lists cut
+ * where the trail was then (core/exercise/record.ts shares its entries between the records it makes).
+ */
+function prefix(r: ExerciseRecord, seq: number): ExerciseRecord {
+  const upTo = <T extends { seq: number }>(xs: ReadonlyArray<T>) => xs.filter((x) => x.seq <= seq);
+  return {
+    ...r,
+    headSeq: seq,
+    // Copies of the lists, as the fold makes them (the entries in them are shared).
+    assignments: [...r.assignments],
+    clock: upTo(r.clock),
+    injects: upTo(r.injects),
+    skipped: upTo(r.skipped),
+    actions: upTo(r.actions),
+    releases: new Map([...r.releases].filter(([s]) => s <= seq)),
+  };
+}
+
+describe('the live score (property)', () => {
+  const liveActs = fc.array(
+    fc.record({
+      who: fc.constantFrom('anne' as const, 'ben' as const),
+      kind: fc.constantFrom('ACK' as const, 'VIEW' as const, 'PASS' as const, 'DENY' as const, 'WRONG_PASS' as const),
+      inject: fc.constantFrom('a' as const, 'b' as const, 'c' as const),
+      minute: fc.integer({ min: 0, max: 120 }),
+    }),
+    { maxLength: 20 },
+  );
+
+  test('refreshed entry by entry, at any moment, it equals the score computed from scratch', () => {
+    fc.assert(
+      fc.property(
+        history,
+        injectTimes,
+        liveActs,
+        fc.array(fc.integer({ min: 0, max: 90 * MIN })),
+        (h, times, list, lags) => {
+          const full = played(h, times, list);
+          const realOf = new Map<number, number>([
+            ...full.clock.map((c) => [c.seq, c.realMs] as const),
+            ...full.actions.map((a) => [a.seq, a.realMs] as const),
+          ]);
+          let last = T0;
+          for (let seq = full.startSeq; seq <= full.headSeq; seq++) {
+            last = realOf.get(seq) ?? last;
+            const live = prefix(full, seq);
+            // A fresh scenario object: a lineage of its own, built from scratch.
+            const fresh = { ...live, scenario: structuredClone(live.scenario) };
+            // Asked again later with nothing new: windows close, lines go overdue, then missed.
+            for (const lag of [0, lags[seq % Math.max(1, lags.length)] ?? 0]) {
+              const at = { realNowMs: last + lag };
+              expect(scoreRecord(live, at)).toEqual(scoreRecord(fresh, at));
+            }
+          }
+        },
+      ),
+      { numRuns: 60, seed: 20261202 },
+    );
+  });
+});
