@@ -1,14 +1,6 @@
-import type {
-  ExerciseDebriefAnswers,
-  ExerciseFeed,
-  ExerciseFeedEntry,
-  ExerciseProgress,
-  ExerciseReportFile,
-  ExerciseScoreView,
-} from '../../contract/ipc';
-import { replayClock, type ActionEntry, type ExerciseRecord } from '../../domain/exercise/record';
+import type { ExerciseDebriefAnswers, ExerciseFeed, ExerciseReportFile, ExerciseScoreView } from '../../contract/ipc';
+import type { ExerciseRecord } from '../../domain/exercise/record';
 import { scoreRecord } from '../../domain/exercise/score';
-import { scenarioDtg } from '../../domain/exercise/time';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
 import { emitChange } from '../events';
@@ -16,6 +8,7 @@ import type { Actor } from '../services/actor';
 import { refusals } from '../services/refusal';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { feedOf } from './feed';
 import { afterActionReport, buildReport } from './report';
 import { renderReportPdf } from './reportPdf';
 import { liveExerciseRecord } from './score';
@@ -42,8 +35,6 @@ import { liveExerciseRecord } from './score';
  * never scored as an access-denied mistake.
  */
 
-/** Feed entries at most per call (the contract's bound as well). */
-export const FEED_LIMIT = 500;
 /** Characters at most per debrief answer (the contract's bound as well). */
 export const ANSWER_MAX_CHARS = 4000;
 
@@ -165,137 +156,6 @@ export function exerciseScoreView(
   };
 }
 
-/** An audit action in the feed's words. */
-function describe(a: ActionEntry, ref: string | null): string {
-  const d = a.detail;
-  const list = (v: unknown): string => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : '');
-  const of = ref ?? 'a cable';
-  switch (a.action) {
-    case 'VIEW':
-      return `opened ${of}`;
-    case 'ACK':
-      return `acknowledged ${of}`;
-    case 'READ':
-      return `filed ${of} as read`;
-    case 'PASS':
-      return `passed ${of} to ${list(d['to']) || '(nobody)'}`;
-    case 'REPEAT':
-      return `repeated ${of} to ${list(d['to']) || '(nobody)'}`;
-    case 'RELEASE':
-      return `reply ${String(d['ref'] ?? of)} released${a.login ? ` (approved by ${a.login})` : ''}`;
-    case 'DENY':
-      return `refused: ${String(d['what'] ?? 'access')} ${ref ?? ''} (${String(d['reason'] ?? 'denied')})`.replace(
-        /\s+/g,
-        ' ',
-      );
-    default:
-      return a.action.toLowerCase();
-  }
-}
-
-const normal = (ref: string): string => ref.trim().toUpperCase().replace(/\s+/g, ' ');
-
-export function exerciseFeed(
-  db: Db,
-  audit: AuditTrail,
-  actor: Actor,
-  exerciseId: number,
-  limit: number = 100,
-): ExerciseFeed {
-  if (!isInstructor(actor)) {
-    refusals(db, audit)(actor, {
-      message: 'Only an instructor watches the class.',
-      detail: { what: 'exercise feed', exercise: exerciseId, reason: 'NOT_INSTRUCTOR' },
-    });
-  }
-  exerciseRow(db, exerciseId);
-  const record = liveExerciseRecord(db, exerciseId);
-  const clock = replayClock(record.clock);
-  const start = new Date(record.start);
-  const trainee = new Map(record.assignments.map((a) => [a.userId, a]));
-  const injectOf = new Map(record.injects.map((i) => [i.cableId, i]));
-  const refOf = (cableId: number | null): string | null =>
-    cableId === null ? null : (record.cables.get(cableId)?.ref ?? null);
-
-  const entries: ExerciseFeedEntry[] = record.injects.map((i) => ({
-    seq: i.seq,
-    scenarioMs: i.scenarioMs,
-    dtg: scenarioDtg(start, i.scenarioMs),
-    kind: 'inject',
-    login: null,
-    role: null,
-    post: null,
-    action: 'INJECT',
-    inject: i.inject,
-    ref: refOf(i.cableId),
-    what: `${refOf(i.cableId) ?? 'a cable'} delivered to ${i.stations.join(', ') || '(no station)'}`,
-  }));
-
-  // How far each post got with each inject: the first open, acknowledgement, pass and reply.
-  type Progress = { opened: number | null; acknowledged: number | null; passed: number | null; replied: number | null };
-  const progress = new Map<string, Progress>();
-  const note = (post: string, inject: string, field: keyof Progress, ms: number): void => {
-    const key = `${post}\u0000${inject}`;
-    const p = progress.get(key) ?? { opened: null, acknowledged: null, passed: null, replied: null };
-    if (p[field] === null || ms < p[field]) p[field] = ms;
-    progress.set(key, p);
-  };
-
-  for (const a of record.actions) {
-    // A release counts for the trainee who drafted it; the approver need not be a trainee.
-    const release = a.action === 'RELEASE' ? record.releases.get(a.seq) : undefined;
-    const userId = a.action === 'RELEASE' ? (release?.drafterUserId ?? null) : a.userId;
-    const who = userId !== null ? trainee.get(userId) : undefined;
-    if (!who) continue;
-    const ms = clock.scenarioAt(a.seq, a.realMs);
-    const fired = a.cableId !== null ? injectOf.get(a.cableId) : undefined;
-    let inject = fired?.inject ?? null;
-    if (release) {
-      const source = record.injects.find((i) => {
-        const ref = refOf(i.cableId);
-        return (
-          release.replyTo === i.cableId ||
-          (ref !== null &&
-            release.draft.references.some(
-              (r) => (r.cable !== undefined && normal(r.cable) === normal(ref)) || normal(r.text) === normal(ref),
-            ))
-        );
-      });
-      inject = source?.inject ?? null;
-      if (source) note(who.post, source.inject, 'replied', ms);
-    } else if (fired) {
-      if (a.action === 'VIEW') note(who.post, fired.inject, 'opened', ms);
-      if (a.action === 'ACK') note(who.post, fired.inject, 'acknowledged', ms);
-      if (a.action === 'PASS') note(who.post, fired.inject, 'passed', ms);
-    }
-    entries.push({
-      seq: a.seq,
-      scenarioMs: ms,
-      dtg: scenarioDtg(start, ms),
-      kind: 'act',
-      login: who.login,
-      role: who.role,
-      post: who.post,
-      action: a.action,
-      inject,
-      ref: refOf(a.cableId),
-      what: describe(a, refOf(a.cableId)),
-    });
-  }
-  entries.sort((x, y) => y.seq - x.seq);
-  const cells: ExerciseProgress[] = [...progress].map(([key, p]) => {
-    const [post, inject] = key.split('\u0000') as [string, string];
-    return { post, inject, ...p };
-  });
-  return {
-    exercise: exerciseId,
-    headSeq: record.headSeq,
-    total: entries.length,
-    entries: entries.slice(0, Math.max(1, Math.min(limit, FEED_LIMIT))),
-    progress: cells,
-  };
-}
-
 export type DebriefAnswerInput = Readonly<{ question: string; answer: string }>;
 
 export function submitDebrief(
@@ -367,4 +227,22 @@ export async function exerciseReportFile(
     // A plain Uint8Array (not Node's Buffer), as the contract's payloads are.
     bytes: Uint8Array.from(pdf),
   };
+}
+
+/** The dashboard's feed and grid cells (feed.ts): instructors and admins only. */
+export function exerciseFeed(
+  db: Db,
+  audit: AuditTrail,
+  actor: Actor,
+  exerciseId: number,
+  limit: number = 100,
+): ExerciseFeed {
+  if (!isInstructor(actor)) {
+    refusals(db, audit)(actor, {
+      message: 'Only an instructor watches the class.',
+      detail: { what: 'exercise feed', exercise: exerciseId, reason: 'NOT_INSTRUCTOR' },
+    });
+  }
+  exerciseRow(db, exerciseId);
+  return feedOf(liveExerciseRecord(db, exerciseId), limit);
 }
