@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type {
@@ -122,8 +122,6 @@ type ExerciseRow = {
   id: number;
   scenario_id: string;
   title: string;
-  scenario: string;
-  cables: string;
   sha256: string;
   scenario_start: string;
   state: string;
@@ -144,8 +142,9 @@ type Loaded = Readonly<{
 }>;
 
 const SYSTEM: AuditActor = { userId: null, login: null };
+/** The scenario and its cables are read once per exercise (documentOf): they never change. */
 const EXERCISE_COLUMNS =
-  'id, scenario_id, title, scenario, cables, sha256, scenario_start, state, status, started_by, started_at, ended_at';
+  'id, scenario_id, title, sha256, scenario_start, state, status, started_by, started_at, ended_at';
 
 /** Scenario stations (fictional posts) get a kind from their PLAD's first word. */
 function stationKind(plad: string): string {
@@ -208,14 +207,40 @@ export function createExerciseService(
     }
   };
 
-  const load = (row: ExerciseRow): Loaded => ({
-    id: row.id,
-    row,
-    scenario: JSON.parse(row.scenario) as Scenario,
-    cables: JSON.parse(row.cables) as Record<string, CableInput>,
-    start: new Date(row.scenario_start),
-    clock: JSON.parse(row.state) as ExerciseClock,
-  });
+  /**
+   * An exercise's scenario and cables, parsed once: the dashboard and the ticker ask every second
+   * or so, and the documents are written once, at the start (the SHA-256 checks it is the same row).
+   */
+  const documents = new Map<
+    number,
+    Readonly<{ sha256: string; scenario: Scenario; cables: Record<string, CableInput> }>
+  >();
+  const documentOf = (row: ExerciseRow) => {
+    const known = documents.get(row.id);
+    if (known?.sha256 === row.sha256) return known;
+    const text = prepared(db, 'SELECT scenario, cables FROM exercises WHERE id = ?').get(row.id) as {
+      scenario: string;
+      cables: string;
+    };
+    const parsed = {
+      sha256: row.sha256,
+      scenario: JSON.parse(text.scenario) as Scenario,
+      cables: JSON.parse(text.cables) as Record<string, CableInput>,
+    };
+    documents.set(row.id, parsed);
+    return parsed;
+  };
+  const load = (row: ExerciseRow): Loaded => {
+    const { scenario, cables } = documentOf(row);
+    return {
+      id: row.id,
+      row,
+      scenario,
+      cables,
+      start: new Date(row.scenario_start),
+      clock: JSON.parse(row.state) as ExerciseClock,
+    };
+  };
   const liveRow = (): ExerciseRow | undefined =>
     prepared(db, `SELECT ${EXERCISE_COLUMNS} FROM exercises WHERE status <> 'ENDED'`).get() as ExerciseRow | undefined;
   const latestRow = (): ExerciseRow | undefined =>
@@ -384,13 +409,13 @@ export function createExerciseService(
    * idle tick costs one read and takes no lock from the other processes on the file.
    */
   const idle = (realMs: number): { exercise: number | null; idle: boolean } => {
-    const row = prepared(db, "SELECT id, state, scenario FROM exercises WHERE status = 'RUNNING'").get() as
-      { id: number; state: string; scenario: string } | undefined;
+    const row = prepared(db, `SELECT ${EXERCISE_COLUMNS} FROM exercises WHERE status = 'RUNNING'`).get() as
+      ExerciseRow | undefined;
     if (!row) return { exercise: liveId(), idle: true };
     const clock = JSON.parse(row.state) as ExerciseClock;
     const t = tickClock(clock, realMs);
     if (t.fired.length > 0 || t.clock.status === 'ENDED') return { exercise: row.id, idle: false };
-    const waiting = (JSON.parse(row.scenario) as Scenario).injects.some((inj) => {
+    const waiting = documentOf(row).scenario.injects.some((inj) => {
       if (inj.after?.expectation === undefined) return false;
       const q = clock.injects.find((i) => i.id === inj.id);
       const pred = clock.injects.find((i) => i.id === inj.after!.inject);
@@ -513,13 +538,16 @@ export function createExerciseService(
     });
   };
 
-  const injectView = (ex: Loaded, spec: ScenarioInject): ExerciseInjectView => {
-    const q = ex.clock.injects.find((i) => i.id === spec.id)!;
+  const injectView = (
+    ex: Loaded,
+    spec: ScenarioInject,
+    queue: ReadonlyMap<string, ExerciseClock['injects'][number]>,
+    firedCables: ReadonlyMap<string, number>,
+  ): ExerciseInjectView => {
+    const q = queue.get(spec.id)!;
     const cable = ex.cables[spec.cable];
-    const fired = prepared(db, 'SELECT cable_id FROM exercise_injects WHERE exercise_id = ? AND inject_id = ?')
-      .pluck()
-      .get(ex.id, spec.id) as number | undefined;
-    const pred = spec.after ? ex.clock.injects.find((i) => i.id === spec.after!.inject) : undefined;
+    const fired = firedCables.get(spec.id);
+    const pred = spec.after ? queue.get(spec.after.inject) : undefined;
     const waiting: ExerciseInjectView['waiting'] =
       q.state !== 'PENDING'
         ? null
@@ -560,6 +588,15 @@ export function createExerciseService(
 
   const instructorView = (ex: Loaded, realMs: number): ExerciseStatusView => {
     const startedBy = prepared(db, 'SELECT login FROM users WHERE id = ?').pluck().get(ex.row.started_by) as string;
+    const queue = new Map(ex.clock.injects.map((q) => [q.id, q]));
+    const firedCables = new Map(
+      (
+        prepared(db, 'SELECT inject_id AS inject, cable_id AS cableId FROM exercise_injects WHERE exercise_id = ?').all(
+          ex.id,
+        ) as { inject: string; cableId: number }[]
+      ).map((f) => [f.inject, f.cableId]),
+    );
+    const assignments = assignmentsOf(ex);
     return {
       view: 'instructor',
       clock: clockView(ex, realMs),
@@ -568,9 +605,9 @@ export function createExerciseService(
       startedBy,
       startedAt: ex.row.started_at,
       endedAt: ex.row.ended_at,
-      injects: ex.scenario.injects.map((spec) => injectView(ex, spec)),
-      assignments: assignmentsOf(ex),
-      unplayed: ex.scenario.roles.map((r) => r.id).filter((r) => !assignmentsOf(ex).some((a) => a.role === r)),
+      injects: ex.scenario.injects.map((spec) => injectView(ex, spec, queue, firedCables)),
+      assignments,
+      unplayed: ex.scenario.roles.map((r) => r.id).filter((r) => !assignments.some((a) => a.role === r)),
       expectations: ex.scenario.expectations.map((e) => ({
         id: e.id,
         kind: e.kind,
@@ -594,14 +631,34 @@ export function createExerciseService(
 
   // ---- start ----
 
+  /**
+   * The shipped scenarios, read again only when a file changed (the dashboard's status lists
+   * them on every refresh): the key is each file's name, size and modification time.
+   */
+  let shippedCache: { key: string; list: (ShippedScenario & { file: string })[] } | null = null;
   const shipped = (): (ShippedScenario & { file: string })[] => {
     let files: string[];
+    let key: string;
     try {
-      files = readdirSync(scenariosDir).filter((f) => f.endsWith('.json'));
+      files = readdirSync(scenariosDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
+      key = files
+        .map((f) => {
+          const st = statSync(join(scenariosDir, f));
+          return `${f}:${st.size}:${st.mtimeMs}`;
+        })
+        .join('|');
     } catch {
       return [];
     }
-    return files.sort().flatMap((f) => {
+    if (shippedCache?.key === key) return shippedCache.list;
+    const list = readShipped(files);
+    shippedCache = { key, list };
+    return list;
+  };
+  const readShipped = (files: ReadonlyArray<string>): (ShippedScenario & { file: string })[] => {
+    return files.flatMap((f) => {
       const file = join(scenariosDir, f);
       try {
         const doc = JSON.parse(readFileSync(file, 'utf8')) as {
