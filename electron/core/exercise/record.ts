@@ -381,16 +381,19 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
           scenario,
           start: header.start,
           startSeq,
-          assignments: [...assignments],
-          clock: [...clock],
-          injects: [...injects],
-          skipped: [...skipped],
-          actions: [...actions],
-          cables: new Map(cables),
-          deliveries: new Map(deliveries),
-          stations: new Map(stations),
-          collectives: new Map(collectives),
-          releases: new Map(releases),
+          // Copies (slice, not a spread: the action list runs to tens of thousands), sharing the
+          // entries: a record made later extends this one (domain/exercise/record.ts extendsRecord).
+          assignments: assignments.slice(),
+          clock: clock.slice(),
+          injects: injects.slice(),
+          skipped: skipped.slice(),
+          actions: actions.slice(),
+          // A look-up that has not grown is the last record's (records are never changed).
+          cables: unlessGrown(parts?.value.cables, cables),
+          deliveries: unlessGrown(parts?.value.deliveries, deliveries),
+          stations: unlessGrown(parts?.value.stations, stations),
+          collectives: unlessGrown(parts?.value.collectives, collectives),
+          releases: unlessGrown(parts?.value.releases, releases),
         },
       };
     }
@@ -420,6 +423,11 @@ export function readExerciseRecord(db: Db, exerciseId: number): ExerciseRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The last record's copy of a look-up that only grows, if it has not grown since; else a new copy. */
+function unlessGrown<K, V>(last: ReadonlyMap<K, V> | undefined, now: Map<K, V>): ReadonlyMap<K, V> {
+  return last !== undefined && last.size === now.size ? last : new Map(now);
+}
 
 function idList(ids: Iterable<number>): string {
   return JSON.stringify([...ids]);
