@@ -398,15 +398,19 @@ export function unreadCandidates(
   ).all(q) as InboxCandidate[];
 }
 
-/** FLASH and NIACT action deliveries at a station still waiting for acknowledgement (rule 8). */
+/**
+ * FLASH and NIACT action deliveries at a station still waiting for acknowledgement (rule 8), newest
+ * first. The three terms after the station are the partial index's own (migration 0016): spelled
+ * otherwise, SQLite would not use it and would walk the post's whole history again
+ * (tests/core/store/inboxQueryPlan.test.ts holds the plan).
+ */
+export const PENDING_ALERTS_SQL = `SELECT ${DELIVERY_COLUMNS}
+   WHERE d.station_id = @stationId AND d.ack_at IS NULL AND d.role = 'ACTION'
+     AND (d.precedence = 'FLASH' OR d.niact = 1) AND c.class_rank <= @maxRank
+   ORDER BY d.arrived_at DESC, d.id DESC LIMIT 100`;
+
 export function pendingAlertCandidates(db: Db, stationId: number, userId: number, maxRank: number): InboxCandidate[] {
-  return prepared(
-    db,
-    `SELECT ${DELIVERY_COLUMNS}
-       WHERE d.station_id = @stationId AND c.class_rank <= @maxRank AND d.ack_at IS NULL AND d.role = 'ACTION'
-         AND (d.precedence = 'FLASH' OR d.niact = 1)
-       ORDER BY d.arrived_at DESC, d.id DESC LIMIT 100`,
-  ).all({ stationId, userId, maxRank }) as InboxCandidate[];
+  return prepared(db, PENDING_ALERTS_SQL).all({ stationId, userId, maxRank }) as InboxCandidate[];
 }
 
 export function acknowledgeDelivery(db: Db, deliveryId: number, userId: number, at: string): void {

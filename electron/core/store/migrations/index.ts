@@ -11,6 +11,7 @@ import { migration0010 } from './0010_installation';
 import { migration0011 } from './0011_search_keys';
 import { migration0012 } from './0012_exercises';
 import { migration0013 } from './0013_historical_directory';
+import { migration0016 } from './0016_pending_alerts';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -28,6 +29,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0011,
   migration0012,
   migration0013,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
