@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { ensureDirectory, renamePeople } from './historicalDirectory';
 import { mapDocument, type ImportedTelegram, type ParsedDocument } from './telegram';
 import { FrusXmlError, TeiDocumentReader, type RawDocument } from './teiReader';
 
@@ -17,7 +18,7 @@ import { FrusXmlError, TeiDocumentReader, type RawDocument } from './teiReader';
  *   truncated XML imports nothing), then writes each telegram in its own transaction.
  */
 
-export type { ImportedTelegram, ImportedParagraph, Footnote, ParsedDocument } from './telegram';
+export type { ImportedTelegram, ImportedParagraph, Footnote, ParsedDocument, ChainParty, RoutedTo } from './telegram';
 export type { Party, Destination } from './sourceNote';
 export { FrusXmlError } from './teiReader';
 
@@ -186,7 +187,15 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
       continue;
     }
     try {
-      insertCable(db, cable);
+      // The directory entries the telegram needs and the cable, in one transaction: a cable that
+      // cannot be written leaves no entry behind.
+      const { created, renamed } = db.transaction(() => {
+        const made = ensureDirectory(db, d.needs, `${d.volume} d${d.doc}`);
+        insertCable(db, renamePeople(cable, made.renamed));
+        return made;
+      })();
+      report.created = created;
+      renameInReport(report, renamed);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       result.skipped.push({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason });
@@ -220,4 +229,19 @@ export async function importFrusFiles(
     }
   }
   return out;
+}
+
+function renameInReport(report: ImportedTelegram, renamed: ReadonlyMap<string, string>): void {
+  if (renamed.size === 0) return;
+  const k = (key: string): string => renamed.get(key) ?? key;
+  report.eyesOnlyFor = report.eyesOnlyFor.map(k);
+  report.for = Object.fromEntries(Object.entries(report.for).map(([plad, keys]) => [plad, keys.map(k)]));
+  for (const list of [report.draftedBy, report.clearedBy, report.approvedBy]) {
+    for (const p of list) if (p.person) p.person = k(p.person);
+  }
+  if (report.signedBy?.person) report.signedBy.person = k(report.signedBy.person);
+  if (report.fromPerson) report.fromPerson = k(report.fromPerson);
+  for (const list of [report.alsoSentTo, report.repeatedTo]) {
+    for (const t of list) if (t.for) t.for = t.for.map(k);
+  }
 }

@@ -1,33 +1,40 @@
-import type { Caption } from '../../domain/captions';
+import type { Caption, DissemControl } from '../../domain/captions';
 import type { Classification } from '../../domain/classification';
 import { precedenceRank, type Precedence } from '../../domain/precedence';
-import {
-  COLLECTIVES,
-  DEPARTMENT_BUREAUS,
-  DEPARTMENT_OFFICES,
-  personByFrusId,
-  personByName,
-  stationByAlias,
-} from './tables';
+import { COLLECTIVES, DEPARTMENT_BUREAUS, personByFrusId } from './tables';
 import { sentenceEnd, sentences, type Flat, type Span } from './text';
 
 /**
  * The FRUS source note (`head/note[@type='source']`, DOMAIN.md §0): archival source, then the
  * markings "classification; precedence; handling", then "Drafted by … cleared by/with …
- * approved by …", "Repeated to …", "Also sent to …", "Received … at …" in free text.
+ * approved by …", "Repeated to …", "Also sent to …", "Received … at … and passed to …" in free
+ * text. The editors phrased these many ways over the decades (docs/FRUS.md "Source notes"); this
+ * module reads the text only, and names stay names: telegram.ts resolves them (resolve.ts).
  */
 
-/** A person or office named in the drafting chain; `person`/`office` when the directory knows it. */
-export type Party = { name: string; person?: string; office?: string };
+/** A person or office named in the drafting chain. */
+export type Party = {
+  name: string;
+  /** A directory key, when the note's persName carries a FRUS id this importer knows. */
+  person?: string;
+  /** An office code ("EUR", "EUR/SES", "GTI"): the name itself is an office. */
+  office?: string;
+  /** "Siscoe (EUR/SES)": the office the person acted for. */
+  officeOf?: string;
+  /** "Bohlen (in substance)": a clearance in substance (SUBST). */
+  substance?: boolean;
+};
 
-/** A station or collective named in "Repeated to" / "Also sent to". */
+/** A station or collective named in "Repeated to" / "Also sent to" / "passed to", as printed. */
 export type Destination = {
   name: string;
+  /** The post's name ("Paris" in "Paris for USRO" when USRO is a person's office… see telegram.ts). */
+  post?: string;
   plad?: string;
   collective?: string;
   /** "all other NATO capitals": members already addressed are exempt. */
   others?: boolean;
-  /** "Paris for Bohlen": the person the copy is for. */
+  /** "Paris for Bohlen", "White House exclusive for Bundy": the persons the copy is for (names). */
   for?: string[];
 };
 
@@ -39,15 +46,37 @@ export type SourceNote = {
   precedence: Precedence;
   niact: boolean;
   captions: Caption[];
+  dissem: DissemControl[];
+  /** Handling words kept without a caption ("Verbatim Text", "Exclusive", "Elite"). */
+  handling: string[];
   /** Names from an "Eyes Only for …" marking. */
   eyesOnlyFor: string[];
   draftedBy: Party[];
   clearedBy: Party[];
   approvedBy: Party[];
-  repeated: { text: string; to: Destination[]; eyesOnly: EyesOnlyFor | null } | null;
+  repeated: {
+    text: string;
+    to: Destination[];
+    eyesOnly: EyesOnlyFor | null;
+    /** "Received at … and repeated to …": the receiving post repeated it, not the originator. */
+    byReceiver: boolean;
+  } | null;
   alsoSentTo: Destination[];
-  received: { text: string; hour: number; minute: number; month: number | null; day: number | null } | null;
+  /** "Received … and passed to …", "Passed to …": passes by the receiving post. */
+  passedTo: Destination[];
+  /** "The source text is the copy sent by the JCS to the Department of State exclusive for …". */
+  copySent: { by: string; to: Destination } | null;
+  received: {
+    text: string;
+    hour: number;
+    minute: number;
+    month: number | null;
+    day: number | null;
+    zulu: boolean;
+  } | null;
   fileRef: string | null;
+  /** What was read by inference (a typo, a phrase read as a caption). */
+  inferred: string[];
   warnings: string[];
 };
 
@@ -88,22 +117,38 @@ function classificationOf(word: string): Classification | null {
   return null;
 }
 
-/**
- * The markings: "Classification; precedence; handling." right after a full stop or colon (the
- * archival source before it may hold full stops of its own: "Vol. I.").
- */
-const MARKINGS =
-  /(?:^|[.:]\s*)((?:Top Secret|Secret|Confidential|Limited Official Use|Official Use Only|Unclassified|No classification marking)(?:\s*;\s*[^.;]+)*)\.(?=\s|$)/i;
+const CLASS_RE =
+  /(^|[\s.:;(])(Top Secret|Secret|Confidential|Limited Official Use|Official Use Only|Unclassified|No classification marking)([a-z]?)(?=\s*[;.]|\s+[A-Z][a-z]+[;.]|$)/g;
 
+/**
+ * The markings "Classification; precedence; handling." The archival source before them may hold
+ * full stops ("Vol. I.") or none at all ("POL 26 S VIET Secret; Flash."), and the print has typos
+ * ("Secreti Priority." for "Secret; Priority."): the first classification word followed by ";",
+ * "." or a capitalised marking word starts them, and they run to the end of that sentence.
+ */
 function markings(note: SourceNote): void {
-  const m = MARKINGS.exec(note.text);
+  const text = note.text;
+  CLASS_RE.lastIndex = 0;
+  const m = CLASS_RE.exec(text);
   if (!m) return;
-  const words = m[1]!
+  const start = m.index + m[1]!.length;
+  const afterWord = start + m[2]!.length + m[3]!.length;
+  let end = text.indexOf('.', afterWord);
+  if (end < 0) end = text.length;
+  const tail = text.slice(afterWord, end);
+  note.classification = classificationOf(m[2]!);
+  if (m[3]) {
+    note.inferred.push(
+      `markings "${text.slice(start, end).trim()}" read as "${m[2]}${tail.trim() ? `; ${tail.trim()}` : ''}" (a printed typo)`,
+    );
+  } else if (tail.trim() && !tail.trim().startsWith(';')) {
+    note.inferred.push(`markings "${text.slice(start, end).trim()}": a marking without its semicolon`);
+  }
+  const words = tail
     .split(/\s*;\s*/)
     .map((w) => w.trim())
     .filter(Boolean);
-  note.classification = classificationOf(words[0]!);
-  for (const w of words.slice(1)) {
+  for (const w of words) {
     const p = PRECEDENCE_WORDS.find(([re]) => re.test(w));
     if (p) {
       if (precedenceRank(p[1]) > precedenceRank(note.precedence)) note.precedence = p[1];
@@ -121,18 +166,47 @@ function markings(note: SourceNote): void {
       if (!note.captions.includes(c[1])) note.captions.push(c[1]);
       continue;
     }
+    // "Nodis-TAG", "Exdis-TAG" (1964): the caption with a distribution tag of its own.
+    const tagged = /^(nodis|exdis|limdis)-(\w+)$/i.exec(w);
+    if (tagged) {
+      const cap = tagged[1]!.toUpperCase() as Caption;
+      if (!note.captions.includes(cap)) note.captions.push(cap);
+      note.handling.push(w);
+      note.inferred.push(`"${w}" read as the caption ${cap}; the tag "${tagged[2]}" is kept in the source note`);
+      continue;
+    }
+    // "No Distribution Outside Department" restricts distribution to the Department: STADIS
+    // ("State Distribution Only", DOMAIN.md §1.7).
+    if (/^no distribution outside (?:the )?department$/i.test(w)) {
+      if (!note.captions.includes('STADIS')) note.captions.push('STADIS');
+      note.inferred.push(`"${w}" read as STADIS (State Distribution Only)`);
+      continue;
+    }
+    if (/^noforn$/i.test(w)) {
+      if (!note.dissem.includes('NOFORN')) note.dissem.push('NOFORN'); // DOMAIN.md rule 20
+      continue;
+    }
+    if (/^(?:verbatim text|exclusive|elite|personal)$/i.test(w)) {
+      note.handling.push(w);
+      note.inferred.push(`"${w}": a handling instruction without a caption of its own, kept in the source note`);
+      continue;
+    }
     note.warnings.push(`marking "${w}" in the source note has no equivalent here and was left out`);
   }
+  note.captions.sort((a, b) => CAPTION_ORDER.indexOf(a) - CAPTION_ORDER.indexOf(b));
 }
 
+const CAPTION_ORDER: ReadonlyArray<Caption> = ['NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'EYES_ONLY'];
+
 const CLAUSE =
-  /\b(drafted and initialed by|drafted by|initialed by|cleared (?:in draft )?(?:by|with)|concurred in by|approved (?:in draft )?by)\s+/gi;
+  /\b(drafted and approved by|drafted and initialed by|drafted by|initialed by|cleared (?:in draft )?(?:by|with)|concurred in by|approved (?:in draft )?by)\s+/gi;
 
 /** Splits a list of names ("Bundy and U. Alexis Johnson, ") into trimmed segments with offsets. */
 function segments(text: string, offset: number): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   const sep = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*/g;
   let last = 0;
+  let depth = 0;
   const push = (a: number, b: number): void => {
     const raw = text.slice(a, b);
     const lead = raw.length - raw.trimStart().length;
@@ -140,6 +214,9 @@ function segments(text: string, offset: number): { start: number; end: number; t
     if (t) out.push({ start: offset + a + lead, end: offset + a + lead + t.length, text: t });
   };
   for (let m = sep.exec(text); m !== null; m = sep.exec(text)) {
+    // Not inside parentheses: "(EUR/SES, EUR/SOV)".
+    depth = (text.slice(0, m.index).match(/\(/g) ?? []).length - (text.slice(0, m.index).match(/\)/g) ?? []).length;
+    if (depth > 0) continue;
     push(last, m.index);
     last = m.index + m[0].length;
   }
@@ -149,41 +226,40 @@ function segments(text: string, offset: number): { start: number; end: number; t
 
 const OFFICE_CODE = /^[A-Z]{1,5}(?:\/[A-Z]{1,5})*$/;
 
-/** A name in the drafting chain → a directory person or office, or just the name. */
-function party(seg: { start: number; end: number; text: string }, spans: ReadonlyArray<Span>, note: SourceNote): Party {
-  const name = seg.text.replace(/^the\s+/i, '');
+/** A name in the drafting chain: a person (maybe with an office in parentheses) or an office. */
+function party(seg: { start: number; end: number; text: string }, spans: ReadonlyArray<Span>): Party {
+  let name = seg.text.replace(/^the\s+/i, '');
+  const out: Party = { name };
+  const paren = /\s*\(([^)]*)\)$/.exec(name);
+  if (paren) {
+    name = name.slice(0, paren.index).trim();
+    out.name = name;
+    if (/^in substance$/i.test(paren[1]!.trim())) out.substance = true;
+    else if (OFFICE_CODE.test(paren[1]!.trim())) out.officeOf = paren[1]!.trim();
+  }
+  // "Bundy for the White House": the person, acting for an office.
+  const acting = /^(.+?)\s+for\s+(?:the\s+)?(.+)$/.exec(name);
+  if (acting && /^[A-Z]/.test(acting[1]!)) {
+    name = acting[1]!;
+    out.name = name;
+  }
   const inside = spans.filter((s) => s.start < seg.end && s.end > seg.start);
   const pers = inside.find((s) => s.el.name === 'persName');
-  if (pers) {
-    const corresp = pers.el.attrs.corresp;
-    const byId = personByFrusId(corresp);
-    if (byId) return { name, person: byId };
-    // An id this importer does not know may be someone else of the same surname: full names only.
-    const byName = corresp ? fullNameOnly(name) : personByName(name);
-    if (byName) return { name, person: byName };
-    note.warnings.push(`"${name}" is not in the directory: kept by name only`);
-    return { name };
-  }
-  const code = name.toUpperCase() === name ? name : '';
-  if (code && OFFICE_CODE.test(code)) {
-    if (DEPARTMENT_OFFICES.includes(code)) return { name, office: code };
-    const bureau = code.split('/')[0]!;
-    if (code.includes('/') && DEPARTMENT_BUREAUS.includes(bureau)) {
-      note.warnings.push(`office ${code} is not in the directory: recorded as its bureau ${bureau}`);
-      return { name, office: bureau };
-    }
-    note.warnings.push(`office "${code}" is not in the directory: kept by name only`);
-    return { name };
-  }
-  const person = personByName(name);
-  if (person) return { name, person };
-  note.warnings.push(`"${name}" is not in the directory: kept by name only`);
-  return { name };
+  const byId = personByFrusId(pers?.el.attrs.corresp);
+  if (byId) out.person = byId;
+  else if (name.toUpperCase() === name && OFFICE_CODE.test(name)) out.office = name;
+  return out;
 }
 
-function fullNameOnly(name: string): string | undefined {
-  const key = personByName(name);
-  return key && name.trim().includes(' ') ? key : undefined;
+/** "McGeorge and William Bundy": a lone given name before "and <Given> <Surname>" takes the surname. */
+function shareSurnames(segs: { start: number; end: number; text: string }[]): void {
+  for (let i = 0; i + 1 < segs.length; i += 1) {
+    const a = segs[i]!;
+    const b = segs[i + 1]!.text.split(/\s+/);
+    if (/^(?:McGeorge|William|Robert|John|Edward|Walt|Eugene|Henry)$/.test(a.text) && b.length >= 2) {
+      a.text = `${a.text} ${b[b.length - 1]}`;
+    }
+  }
 }
 
 function drafting(note: SourceNote, flat: Flat): void {
@@ -199,44 +275,56 @@ function drafting(note: SourceNote, flat: Flat): void {
     const stop = Math.min(sentenceStop, next);
     let clause = text.slice(h.end, stop);
     clause = clause.replace(/[\s,;]*(?:\band)?[\s,;]*\.?\s*$/i, '');
-    const parties = segments(clause, h.end).map((seg) => party(seg, flat.spans, note));
-    if (h.keyword.startsWith('drafted') || h.keyword === 'initialed by') note.draftedBy.push(...parties);
+    // "Drafted by Kohler on January 23": the date is not a name.
+    clause = clause.replace(/\s+on\s+(?:[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+)\b/g, (d) =>
+      ' '.repeat(d.length),
+    );
+    const segs = segments(clause, h.end);
+    shareSurnames(segs);
+    const parties = segs.map((seg) => party(seg, flat.spans));
+    if (h.keyword === 'drafted and approved by') {
+      note.draftedBy.push(...parties);
+      note.approvedBy.push(...parties.map((p) => ({ ...p })));
+    } else if (h.keyword.startsWith('drafted') || h.keyword === 'initialed by') note.draftedBy.push(...parties);
     else if (h.keyword.startsWith('approved')) note.approvedBy.push(...parties);
     else note.clearedBy.push(...parties);
   });
 }
 
-/** "Paris for USRO", "New York", "all other NATO capitals" → a destination. */
-export function destination(raw: string, warnings: string[]): Destination {
+/** "Paris for USRO", "New York", "all other NATO capitals", "the White House exclusive for Bundy". */
+export function destination(raw: string): Destination {
   const name = raw
     .trim()
-    .replace(/^the\s+/i, '')
+    .replace(/^(?:and\s+)?(?:to\s+)?(?:the\s+)?/i, '')
     .replace(/\s+(?:for\s+)?info(?:rmation)?$/i, '')
     .replace(/[.,;]+$/, '');
   for (const c of COLLECTIVES) {
     const m = c.pattern.exec(name);
     if (m) return { name, collective: c.name, others: m[1] !== undefined };
   }
-  const direct = stationByAlias(name);
-  if (direct) return { name, plad: direct.plad };
-  const form = /^(.+?)\s+for\s+(.+)$/i.exec(name);
-  if (form) {
-    const target = stationByAlias(form[2]!);
-    if (target) return { name, plad: target.plad };
-    const station = stationByAlias(form[1]!);
-    const person = personByName(form[2]!);
-    if (station) return { name, plad: station.plad, ...(person ? { for: [person] } : {}) };
-  }
-  warnings.push(`"${name}" is not a station of the directory: left out of the routing`);
-  return { name };
+  const form = /^(.+?)\s+(?:exclusive\s+|eyes only\s+)?for\s+(.+)$/i.exec(name);
+  if (form) return { name, post: form[1]!, for: [form[2]!.replace(/^the\s+/i, '')] };
+  return { name, post: name };
 }
 
-function destinations(text: string, warnings: string[]): Destination[] {
-  return segments(text, 0).map((s) => destination(s.text, warnings));
+function destinations(text: string): Destination[] {
+  const out: Destination[] = [];
+  for (const s of segments(text, 0)) {
+    // "Paris, also for USRO": a second addressee.
+    const also = /^also\s+(?:for|to)\s+(.+)$/i.exec(s.text);
+    if (also) {
+      out.push(destination(also[1]!));
+      continue;
+    }
+    out.push(destination(s.text));
+  }
+  // "Paris for Under Secretary Ball and USRO": the "and" split the for-list; a name that is an
+  // office or a mission goes back to being its own addressee.
+  return out;
 }
 
 /** "eyes only info Ambassadors" / "eyes only for Bohlen" inside a repeat line. */
-function eyesOnlyPhrase(text: string, warnings: string[]): { rest: string; eyesOnly: EyesOnlyFor | null } {
+function eyesOnlyPhrase(text: string): { rest: string; eyesOnly: EyesOnlyFor | null } {
   // Case-sensitive on purpose: names after "for" start with a capital.
   const m =
     /\s*\b[Ee]yes [Oo]nly\b(?:\s+(?:info|for))?(?:\s+((?:Ambassadors?|principals|Chiefs? of Mission)\b|[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*))?/.exec(
@@ -246,14 +334,7 @@ function eyesOnlyPhrase(text: string, warnings: string[]): { rest: string; eyesO
   const rest = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
   const who = m[1];
   if (!who || /^(?:Ambassadors?|principals|Chiefs? of Mission)$/i.test(who)) return { rest, eyesOnly: 'principals' };
-  const keys = segments(who, 0)
-    .map((s) => personByName(s.text))
-    .filter((k): k is string => k !== undefined);
-  if (keys.length === 0) {
-    warnings.push(`repeat "eyes only" for "${who}": not in the directory, taken as the principals`);
-    return { rest, eyesOnly: 'principals' };
-  }
-  return { rest, eyesOnly: keys };
+  return { rest, eyesOnly: segments(who, 0).map((s) => s.text) };
 }
 
 /** The sentence (from `index` to its full stop) as text without the final stop. */
@@ -266,10 +347,19 @@ function routing(note: SourceNote): void {
   const repeated = /\brepeated to\s+/i.exec(text);
   if (repeated) {
     const sentence = clauseAt(text, repeated.index);
-    const whole = text.slice(sentenceStart(text, repeated.index), sentenceEnd(text, repeated.index)).trim();
-    const list = sentence.slice(repeated[0].length).replace(/\.$/, '');
-    const { rest, eyesOnly } = eyesOnlyPhrase(list, note.warnings);
-    note.repeated = { text: whole, to: destinations(rest, note.warnings), eyesOnly };
+    const from = sentenceStart(text, repeated.index);
+    const whole = text.slice(from, sentenceEnd(text, repeated.index)).trim();
+    const list = sentence
+      .slice(repeated[0].length)
+      .replace(/\.$/, '')
+      .replace(/\.?\s+(?:Received|Passed)\b.*$/, '');
+    const { rest, eyesOnly } = eyesOnlyPhrase(list);
+    note.repeated = {
+      text: whole,
+      to: destinations(rest),
+      eyesOnly,
+      byReceiver: /^received\b/i.test(whole),
+    };
   }
   const also = /\balso sent to\s+/i.exec(text);
   if (also) {
@@ -277,8 +367,19 @@ function routing(note: SourceNote): void {
       .slice(also[0].length)
       .replace(/\.$/, '')
       .replace(/,?\s+and repeated to\b.*$/i, '');
-    note.alsoSentTo = destinations(list, note.warnings);
+    note.alsoSentTo = destinations(list);
   }
+  for (const m of text.matchAll(/\bpassed to\s+/gi)) {
+    const list = clauseAt(text, m.index)
+      .slice(m[0].length)
+      .replace(/\.$/, '')
+      .replace(/\s+at\s+\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.?.*$/i, '')
+      .replace(/\s+at\s+\d{4}Z.*$/i, '')
+      .replace(/\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?.*$/, '');
+    note.passedTo.push(...destinations(list));
+  }
+  const copy = /\bcopy sent by (?:the\s+)?(.+?) to (?:the\s+)?(.+?)(?:\.\s|\.$|$)/i.exec(text);
+  if (copy) note.copySent = { by: copy[1]!, to: destination(copy[2]!) };
 }
 
 function sentenceStart(text: string, index: number): number {
@@ -305,17 +406,22 @@ const MONTHS = [
   'december',
 ];
 
+/** "Received at 2:14 p.m.", "Received in the Department of State at 3:44 p.m.", "Received at 1602Z". */
 function received(note: SourceNote): void {
-  const m = /\breceived\b/i.exec(note.text);
+  const m = /\breceived (?:at|in)\b/i.exec(note.text);
   if (!m) return;
   const clause = clauseAt(note.text, m.index);
-  const time = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.\s?m\./i.exec(clause);
+  const zulu = /\bat\s+(\d{2})(\d{2})Z\b/.exec(clause);
+  const time = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.\s?m\.?/i.exec(clause);
   const noon = /\bnoon\b/i.test(clause);
   const midnight = /\bmidnight\b/i.test(clause);
-  if (!time && !noon && !midnight) return;
+  if (!zulu && !time && !noon && !midnight) return;
   let hour = 12;
   let minute = 0;
-  if (time) {
+  if (zulu) {
+    hour = Number(zulu[1]);
+    minute = Number(zulu[2]);
+  } else if (time) {
     hour = Number(time[1]) % 12;
     if (time[3]!.toLowerCase() === 'p') hour += 12;
     minute = time[2] ? Number(time[2]) : 0;
@@ -327,15 +433,19 @@ function received(note: SourceNote): void {
     minute,
     month: date ? MONTHS.indexOf(date[1]!.toLowerCase()) : null,
     day: date ? Number(date[2]) : null,
+    zulu: zulu !== null,
   };
 }
 
 function fileRef(note: SourceNote): void {
-  const decimal = /\bCentral Files,\s*(\d{3}\.[0-9A-Za-z]+\/\d{1,2}-\d{3,4})/.exec(note.text);
-  const subject = /\bCentral Files,\s*([A-Z]{2,5}(?: \d+(?:-\d+)*)?(?: [A-Z][A-Za-z-]{1,10})?)(?=[.;,)]|$)/.exec(
-    note.text,
-  );
-  note.fileRef = decimal?.[1] ?? subject?.[1] ?? null;
+  const decimal = /\bCentral Files,\s*(\d{3}\.[0-9A-Za-z-]+\/\d{1,2}-\d{3,4})/.exec(note.text);
+  // Subject-numeric files ("POL 23–8 CYP", "POL 26 S VIET", "POL CAMB-S VIET"): up to the full
+  // stop or, when the print lost it, up to the classification word.
+  const subject =
+    /\bCentral Files,\s*([A-Z]{2,5}\b[^.;]*?)\s*(?:[.;]\s|[.;]?$|\s(?=(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use)\b))/.exec(
+      note.text,
+    );
+  note.fileRef = (decimal?.[1] ?? subject?.[1])?.replace(/,$/, '').trim() ?? null;
 }
 
 /** Parses a source note, given as flattened text with the spans of its persName/gloss elements. */
@@ -346,14 +456,19 @@ export function parseSourceNote(flat: Flat): SourceNote {
     precedence: 'ROUTINE',
     niact: false,
     captions: [],
+    dissem: [],
+    handling: [],
     eyesOnlyFor: [],
     draftedBy: [],
     clearedBy: [],
     approvedBy: [],
     repeated: null,
     alsoSentTo: [],
+    passedTo: [],
+    copySent: null,
     received: null,
     fileRef: null,
+    inferred: [],
     warnings: [],
   };
   markings(note);
@@ -363,3 +478,6 @@ export function parseSourceNote(flat: Flat): SourceNote {
   fileRef(note);
   return note;
 }
+
+/** Bureaus whose sub-offices ("EUR/RPM") clear as the bureau in the seed directory. */
+export const BUREAUS = DEPARTMENT_BUREAUS;

@@ -1,3 +1,5 @@
+import type { StationKind } from './places';
+
 /**
  * The look-up tables of the FRUS importer: FRUS names of posts and people → the 1962 seed
  * directory (resources/seed/directory.json). They are static so that parsing needs no database;
@@ -15,7 +17,11 @@ export type StationEntry = Readonly<{
   /** Shorter names in source notes, slugs and pass lines ("Moscow", "USUN", "Department"). */
   aliases: ReadonlyArray<string>;
   /** City: "Embassy" in "USRO pass Embassy" means the embassy in the passing post's city. */
-  city: string;
+  city: string | null;
+  /** The directory entry made when the database lacks the station (historical entries, issue 12). */
+  kind: StationKind;
+  name: string;
+  country: string | null;
 }>;
 
 function embassy(city: string, heads: string[], extra: string[] = []): StationEntry {
@@ -26,6 +32,9 @@ function embassy(city: string, heads: string[], extra: string[] = []): StationEn
     heads: heads.map((country) => `Embassy in ${country}`),
     aliases: [city, `Embassy ${city}`, `Embassy in ${city}`, ...extra],
     city,
+    kind: 'EMBASSY',
+    name: `U.S. Embassy, ${city}`,
+    country: heads[0]!.replace(/^the\s+/, ''),
   };
 }
 
@@ -34,15 +43,21 @@ export const STATIONS: ReadonlyArray<StationEntry> = [
     plad: 'SECSTATE WASHDC',
     short: 'STATE',
     heads: ['Department of State', 'State Department'],
-    aliases: ['Department', 'Dept', 'Department of State', 'Washington', 'State'],
+    aliases: ['Department', 'Dept', 'Department of State', 'Washington', 'State', 'Secretary of State'],
     city: 'Washington',
+    kind: 'DEPARTMENT',
+    name: 'Department of State',
+    country: 'USA',
   },
   {
     plad: 'WHITE HOUSE WASHDC',
     short: 'WHITE HOUSE',
     heads: ['White House'],
-    aliases: ['White House'],
+    aliases: ['White House', 'President'],
     city: 'Washington',
+    kind: 'WHITE_HOUSE',
+    name: 'The White House',
+    country: 'USA',
   },
   {
     plad: 'USMISSION USNATO',
@@ -53,8 +68,19 @@ export const STATIONS: ReadonlyArray<StationEntry> = [
       'Mission to NATO',
       'Permanent Representative to the North Atlantic Council',
     ],
-    aliases: ['USRO', 'USNATO', 'Paris for USRO', 'Paris for USNATO'],
+    aliases: [
+      'USRO',
+      'USNATO',
+      'Paris for USRO',
+      'Paris for USNATO',
+      'Mission to NATO',
+      'Brussels for the Mission to NATO',
+      'Brussels for USNATO',
+    ],
     city: 'Paris',
+    kind: 'MISSION',
+    name: 'U.S. Mission to the North Atlantic Treaty Organization and European Regional Organizations',
+    country: 'FRA',
   },
   {
     plad: 'USMISSION USUN NEW YORK',
@@ -62,6 +88,9 @@ export const STATIONS: ReadonlyArray<StationEntry> = [
     heads: ['Mission to the United Nations'],
     aliases: ['USUN', 'New York', 'USUN New York'],
     city: 'New York',
+    kind: 'MISSION',
+    name: 'U.S. Mission to the United Nations',
+    country: 'USA',
   },
   embassy('Paris', ['France']),
   embassy('London', ['the United Kingdom', 'Great Britain', 'England']),
@@ -136,21 +165,50 @@ export function stationByPlad(plad: string): StationEntry | undefined {
   return STATIONS.find((s) => s.plad === plad);
 }
 
-/** A person of the seed directory. */
+/** A person of the seed directory (or of the period's offices, for a database without the seed). */
 export type PersonEntry = Readonly<{
   key: string;
   surname: string;
   fullName: string;
   station: string;
-  /** Title words that name the person in slugs ("For Secretary from McCloy"). */
+  /** The title a created entry carries. */
+  title?: string;
+  /** Title words that name the person in slugs ("For Secretary from McCloy"), while in office. */
   titles?: ReadonlyArray<string>;
+  /** When the titles name this person (ISO dates, inclusive): "the President" is Kennedy until 22 Nov 1963. */
+  inOffice?: Readonly<{ from: string; to: string }>;
   /** False when the surname alone is ambiguous in FRUS (Johnson, Kennedy): match only by id or full name. */
   bySurname?: boolean;
 }>;
 
 export const PEOPLE: ReadonlyArray<PersonEntry> = [
-  { key: 'rusk', surname: 'Rusk', fullName: 'Dean Rusk', station: 'SECSTATE WASHDC', titles: ['Secretary'] },
-  { key: 'ball', surname: 'Ball', fullName: 'George W. Ball', station: 'SECSTATE WASHDC', titles: ['Under Secretary'] },
+  {
+    key: 'rusk',
+    surname: 'Rusk',
+    fullName: 'Dean Rusk',
+    station: 'SECSTATE WASHDC',
+    title: 'Secretary of State',
+    titles: ['Secretary', 'Secretary of State', 'Secretary Rusk'],
+    inOffice: { from: '1961-01-21', to: '1969-01-20' },
+  },
+  {
+    key: 'herter',
+    surname: 'Herter',
+    fullName: 'Christian A. Herter',
+    station: 'SECSTATE WASHDC',
+    title: 'Secretary of State',
+    titles: ['Secretary', 'Secretary of State'],
+    inOffice: { from: '1959-04-22', to: '1961-01-20' },
+  },
+  {
+    key: 'ball',
+    surname: 'Ball',
+    fullName: 'George W. Ball',
+    station: 'SECSTATE WASHDC',
+    title: 'Under Secretary of State',
+    titles: ['Under Secretary'],
+    inOffice: { from: '1961-12-04', to: '1966-09-30' },
+  },
   {
     key: 'ujohnson',
     surname: 'Johnson',
@@ -166,7 +224,19 @@ export const PEOPLE: ReadonlyArray<PersonEntry> = [
     surname: 'Kennedy',
     fullName: 'John F. Kennedy',
     station: 'WHITE HOUSE WASHDC',
-    titles: ['President'],
+    title: 'President',
+    titles: ['President', 'the President'],
+    inOffice: { from: '1961-01-20', to: '1963-11-22' },
+    bySurname: false,
+  },
+  {
+    key: 'lbjohnson',
+    surname: 'Johnson',
+    fullName: 'Lyndon B. Johnson',
+    station: 'WHITE HOUSE WASHDC',
+    title: 'President',
+    titles: ['President', 'the President', 'President Johnson'],
+    inOffice: { from: '1963-11-22', to: '1969-01-20' },
     bySurname: false,
   },
   { key: 'bundy', surname: 'Bundy', fullName: 'McGeorge Bundy', station: 'WHITE HOUSE WASHDC' },
@@ -215,24 +285,26 @@ export function personByFrusId(corresp: string | undefined): string | undefined 
   return FRUS_PERSON_IDS[corresp.replace(/^#/, '')];
 }
 
-const stripName = (s: string): string =>
-  s
-    .replace(
-      /^(?:the\s+)?(?:Ambassadors?|Amb\.?|Mr\.?|Governor|Under\s+Secretary|Secretary|Assistant\s+Secretary)\s+/i,
-      '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+const TITLE_WORDS =
+  /^(?:the\s+)?(?:Ambassadors?|Amb\.?|Mr\.?|Governor|Under\s+Secretary|Secretary|Assistant\s+Secretary|General|Gen\.?|Admiral|Adm\.?|President|Chairman)\s+/i;
+
+const stripName = (s: string): string => s.replace(TITLE_WORDS, '').replace(/\s+/g, ' ').trim();
+
+const inOfficeAt = (p: PersonEntry, at: string | undefined): boolean =>
+  !p.inOffice || at === undefined || (at >= p.inOffice.from && at <= p.inOffice.to);
 
 /**
  * A person named in free text ("Rusk", "U. Alexis Johnson", "Secretary") → directory key.
- * Matches a title ("Secretary" → rusk), the full name, or the surname alone unless the surname
- * is ambiguous (Johnson, Kennedy). Returns undefined for everyone else.
+ * Matches a title held at `at` (an ISO date: "Secretary" is Rusk from 21 January 1961), the full
+ * name, or the surname alone unless the surname is ambiguous (Johnson, Kennedy). Returns
+ * undefined for everyone else.
  */
-export function personByName(raw: string): string | undefined {
+export function personByName(raw: string, at?: string): string | undefined {
   const name = raw.replace(/\s+/g, ' ').trim();
   const lower = name.toLowerCase().replace(/^the\s+/, '');
-  for (const p of PEOPLE) if (p.titles?.some((t) => t.toLowerCase() === lower)) return p.key;
+  for (const p of PEOPLE) {
+    if (p.titles?.some((t) => t.toLowerCase().replace(/^the\s+/, '') === lower) && inOfficeAt(p, at)) return p.key;
+  }
   const bare = stripName(name).toLowerCase();
   for (const p of PEOPLE) {
     const full = p.fullName.toLowerCase();
@@ -240,6 +312,13 @@ export function personByName(raw: string): string | undefined {
   }
   for (const p of PEOPLE) if (p.bySurname !== false && bare === p.surname.toLowerCase()) return p.key;
   return undefined;
+}
+
+/** A name without its titles ("Ambassador Lodge" → "Lodge", "Under Secretary Ball" → "Ball"). */
+export function bareName(raw: string): string {
+  let n = raw.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3 && TITLE_WORDS.test(n); i += 1) n = n.replace(TITLE_WORDS, '');
+  return n.trim();
 }
 
 /** Offices of the Department in the seed directory (clearances by office, DOMAIN.md §1.11). */
@@ -270,4 +349,6 @@ export const SERIES = new Set([
   'TOCOL',
   'ICATO',
   'TOICA',
+  'VANTO',
+  'TOVAN',
 ]);

@@ -150,6 +150,7 @@ export function sentenceEnd(text: string, from = 0): number {
     if (ch === '.') {
       const word = /([A-Za-z.]+)$/.exec(text.slice(from, i))?.[1] ?? '';
       if (/^[A-Z]$/.test(word)) continue; // an initial
+      if (/^(?:[A-Z]\.)+[A-Z]$/.test(word)) continue; // U.S., U.N.
       if (ABBREVIATIONS.has(word.toLowerCase())) continue;
     }
     const closing = /^["”’)]*/.exec(rest)?.[0].length ?? 0;
