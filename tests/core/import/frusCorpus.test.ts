@@ -177,7 +177,7 @@ const EXPECTED: Record<number, Expected> = {
     eyesOnlyFor: [],
     repeatedTo: ['AMEMBASSY MOSCOW'],
     drafted: ['cleveland'],
-    cleared: ['?Department of Defense'],
+    cleared: ['SECDEF'], // the Department of Defense clears as its own station's office
     approved: ['ujohnson'],
     signature: 'RUSK',
     numbers: range(1, 6),
@@ -234,8 +234,8 @@ const EXPECTED: Record<number, Expected> = {
     niact: true,
     captions: ['LIMDIS'],
     eyesOnlyFor: [],
-    drafted: ['?Sisco'],
-    cleared: ['?Hilsman', 'ball'],
+    drafted: ['sisco'], // a person at the Department, created by the import
+    cleared: ['hilsman', 'ball'],
     approved: ['cleveland'],
     signature: 'RUSK',
     numbers: [null, 1, 2, 3],
@@ -255,6 +255,8 @@ const EXPECTED: Record<number, Expected> = {
     captions: ['LIMDIS'],
     eyesOnlyFor: [],
     signature: 'KOHLER',
+    // "a copy of the telegram was passed to the White House on October 31"
+    pass: [{ by: 'SECSTATE WASHDC', to: 'WHITE HOUSE WASHDC' }],
     numbers: unnumbered(5),
     footnotes: 3,
     portion: 'S',
@@ -290,8 +292,8 @@ const EXPECTED: Record<number, Expected> = {
     captions: [],
     eyesOnlyFor: [],
     pass: [{ by: 'SECSTATE WASHDC', to: 'WHITE HOUSE WASHDC' }], // "Dept pass White House."
-    drafted: ['?Akalovsky'],
-    cleared: ['?McCloy'], // "concurred in by McCloy"
+    drafted: ['akalovsky'],
+    cleared: ['mccloy'], // "concurred in by McCloy"
     signature: 'STEVENSON',
     numbers: unnumbered(9),
     footnotes: 1,
@@ -381,7 +383,7 @@ describe('FRUS corpus: every document maps with the right fields', () => {
     });
     // <pb/> inside a paragraph leaves no trace.
     expect(report.paragraphs[4]!.text).toContain('domestic affairs of Cuban Republic');
-    expect(report.warnings.some((w) => w.includes('Elite'))).toBe(true);
+    expect(report.inferred.some((w) => w.includes('Elite'))).toBe(true);
     for (const p of report.paragraphs) expect(p.text).not.toMatch(/\s{2,}|^\s|\s$/);
   });
 

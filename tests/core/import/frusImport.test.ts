@@ -83,10 +83,14 @@ describe('importFrus into a seeded database', () => {
       )
       .pluck()
       .all('STATE 1141 TO USUN');
-    expect(roles).toEqual(['CLEARED:ball', 'APPROVED:cleveland']);
+    // Sisco and Hilsman are not in the seed: historical persons at the Department, created by the import.
+    expect(roles).toEqual(['DRAFTED:sisco', 'CLEARED:hilsman', 'CLEARED:ball', 'APPROVED:cleveland']);
     const d119 = imported.find((t) => t.source.doc === 119)!;
-    expect(d119.draftedBy).toEqual([{ name: 'Sisco' }]);
-    expect(d119.warnings).toContain('"Sisco" is not in the directory: kept by name only');
+    expect(d119.draftedBy).toEqual([{ name: 'Sisco', person: 'sisco' }]);
+    expect(d119.created).toContain('person sisco at SECSTATE WASHDC');
+    expect(db.prepare("SELECT imported_from FROM people WHERE key = 'sisco'").pluck().get()).toBe(
+      'frus1961-63v11 d119',
+    );
   });
 
   test('re-importing changes nothing: every telegram is "already imported", row counts are equal', async () => {
@@ -150,7 +154,7 @@ describe('importFrus into a seeded database', () => {
       n === 115
         ? documentXml(n).replace(
             '<gloss type="from">Embassy in the Soviet Union</gloss>',
-            '<gloss type="from">Embassy in Cuba</gloss>',
+            '<gloss type="from">Office of Strange Affairs</gloss>',
           )
         : n === 121
           ? documentXml(n).replace('Secret; Niact; Limit Distribution.', 'Niact.')
@@ -160,7 +164,7 @@ describe('importFrus into a seeded database', () => {
     const r = await importFrus(db, { xml: wholeVolume(docs.join('\n')), file: 'broken.xml' });
     expect(r.skipped.map((s) => [s.doc, s.reason])).toEqual([
       [100, 'already imported (TOPOL 578, 280412Z OCT 62)'],
-      [115, 'unknown originator "Embassy in Cuba" (not a station of the directory)'],
+      [115, 'unknown originator "Office of Strange Affairs" (not a post this importer can name)'],
       [121, 'the source note gives no classification'],
     ]);
     expect(r.imported).toHaveLength(9);
@@ -190,7 +194,7 @@ describe('importFrus into a seeded database', () => {
     const { db } = core();
     // TOPOL 578 of the seed, under another DTG: same ref, different cable.
     const xml = wholeVolume(
-      documentXml(100).replace('when="1962-10-28T00:12:00-04:00"', 'when="1962-10-28T01:12:00-04:00"'),
+      documentXml(100).replace('when="1962-10-28T00:12:00-04:00"', 'when="1962-10-29T00:12:00-04:00"'),
     );
     const r = await importFrus(db, { xml, file: 'topol.xml' });
     expect(r.skipped[0]!.reason).toBe(
@@ -198,15 +202,34 @@ describe('importFrus into a seeded database', () => {
     );
   });
 
-  test("without a directory, every telegram is skipped with the writer's reason and no row is written", async () => {
+  test('into an empty database (plain init): every telegram imports, its directory entries created and marked', async () => {
     const e = emptyDb();
     try {
-      const before = rowCounts(e.db);
       const r = await importFrus(e.db, { xml: wholeVolume(), file: 'v.xml' });
+      expect(r.skipped).toEqual([]);
+      expect(r.imported).toHaveLength(12);
+      expect(e.db.prepare('SELECT count(*) FROM stations WHERE imported_from IS NULL').pluck().get()).toBe(0);
+      expect(e.db.prepare("SELECT imported_from FROM stations WHERE plad = 'SECSTATE WASHDC'").pluck().get()).toBe(
+        'frus1961-63v11 d48',
+      );
+    } finally {
+      e.dispose();
+    }
+  });
+
+  test('a cable that cannot be written leaves no directory entry behind (one transaction)', async () => {
+    const e = emptyDb();
+    try {
+      e.db.exec(
+        "CREATE TEMP TRIGGER no_paragraphs BEFORE INSERT ON paragraphs BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+      );
+      const before = rowCounts(e.db);
+      const r = await importFrus(e.db, { path: corpusFile(48) });
       expect(r.imported).toEqual([]);
-      expect(r.skipped).toHaveLength(12);
-      expect(r.skipped.every((s) => /unknown station/.test(s.reason))).toBe(true);
+      expect(r.skipped.map((s) => s.reason)).toEqual(['refused by the test']);
       expect(rowCounts(e.db)).toEqual(before);
+      expect(e.db.prepare('SELECT count(*) FROM stations').pluck().get()).toBe(0);
+      expect(e.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
     } finally {
       e.dispose();
     }
