@@ -65,6 +65,13 @@ export type ReferenceView = Readonly<{
   target: Readonly<{ cableId: number; ref: string; classification: Classification; banner: string }> | null;
 }>;
 
+export type DraftingLine = Readonly<{
+  role: 'DRAFTED' | 'CLEARED' | 'APPROVED';
+  office: string | null;
+  person: string | null;
+  kind: string | null;
+}>;
+
 export type CableView = Readonly<{
   id: number;
   ref: string;
@@ -93,6 +100,12 @@ export type CableView = Readonly<{
   draftedBy: ReadonlyArray<string>;
   clearedBy: ReadonlyArray<string>;
   approvedBy: ReadonlyArray<string>;
+  /**
+   * The drafting block as a 1970s printout writes it (issue 16): office and person, e.g.
+   * { role: 'DRAFTED', office: 'S/S-S', person: 'JJACOBSON' }; person is null for an office
+   * clearance. Absent on views built before it existed.
+   */
+  drafting?: ReadonlyArray<DraftingLine> | undefined;
   signedBy: string | null;
   subject: string;
   fileRef: string | null;

@@ -1,3 +1,4 @@
+import { formatAdsCable } from './adsText';
 import type { AddresseeView, CableView } from './cable';
 import { displayText } from './displayText';
 import { portionLabel } from './markings';
@@ -5,9 +6,12 @@ import { precedenceWords } from './precedence';
 
 /**
  * A cable as plain teletype-style text: banner, captions, header, text, signature, drafting
- * block, banner again (rule 3: the marking at top and bottom). Used by the CLI's `show`.
+ * block, banner again (rule 3: the marking at top and bottom). Used by the CLI's `show`. An ADS
+ * cable prints as the 1973–79 printouts do (adsText.ts, issue 16); the other profiles as before,
+ * with the E.O. line where the cable has one.
  */
 export function formatCableText(c: CableView): string {
+  if (c.profile === 'ADS_1973_79') return displayText(formatAdsCable(c));
   const lines: string[] = [c.banner, ...c.captions];
   const addressee = (a: AddresseeView): string =>
     [
@@ -25,6 +29,7 @@ export function formatCableText(c: CableView): string {
   if (c.eyesOnlyFor.length) lines.push(`EYES ONLY FOR ${c.eyesOnlyFor.join(', ').toUpperCase()}`);
   lines.push(`${c.banner} ${c.ref}`);
   if (c.fileRef) lines.push(`FILE: ${c.fileRef}`);
+  if (c.legacyEo) lines.push(`E.O. ${c.legacyEo.order}: ${c.legacyEo.code}`);
   if (c.tags.length) lines.push(`TAGS: ${c.tags.join(', ')}`);
   lines.push(`SUBJECT: ${c.subject}`);
   for (const r of c.references) lines.push(`REF: ${r.label} ${r.text}`);

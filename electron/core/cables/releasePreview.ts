@@ -7,8 +7,7 @@ import { isCableroomError } from '../errors';
 import type { Actor } from '../services/actor';
 import { cableView } from '../services/cableView';
 import type { DraftsService } from '../services/drafts';
-import { releaseHeader } from '../services/drafts/release';
-import { releasedCableInput } from '../signing/signedCable';
+import { releaseHeader, releaseInput } from '../services/drafts/release';
 import { liveExerciseId, loadCableRecord } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
@@ -42,7 +41,7 @@ export function previewRelease(
 ): Readonly<{ cable: CableView; refusal: null } | { cable: null; refusal: string }> {
   try {
     db.transaction(() => {
-      const id = insertCable(db, releasedCableInput(d, releaseHeader(db, d, now)), now, {
+      const id = insertCable(db, releaseInput(db, d, releaseHeader(db, d, now)), now, {
         arrivedAt: now,
         referencesIn: liveExerciseId(db),
       });

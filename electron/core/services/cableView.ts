@@ -56,6 +56,19 @@ function eyesOnlyNames(entries: ReadonlyArray<EyesOnlyEntry>, t: TransmissionRec
   return [...new Set(names)];
 }
 
+/**
+ * A person as the 1970s drafting block prints them: the initials of the given names, then the
+ * surname, in capitals without spaces or stops — "Sidney Goldsmith" → SGOLDSMITH, "L. J. Reddy" →
+ * LJREDDY (STATE 017976; issue 16).
+ */
+export function printedName(fullName: string, surname: string | null): string {
+  const words = fullName.split(/\s+/).filter((w) => w !== '');
+  const last = surname ?? words.at(-1) ?? '';
+  const at = words.map((w) => w.toLowerCase()).lastIndexOf(last.split(/\s+/)[0]!.toLowerCase());
+  const given = (at > 0 ? words.slice(0, at) : words.slice(0, -1)).filter((w) => /^[A-Za-z]/.test(w));
+  return `${given.map((w) => w[0]).join('')}${last}`.toUpperCase().replace(/[^A-Z'-]/g, '');
+}
+
 /** Builds the read model of a cable the user has been allowed to see. */
 export function cableView(record: CableRecord, chain: ChainView | null = null): CableView {
   const { cable } = record;
@@ -106,6 +119,12 @@ export function cableView(record: CableRecord, chain: ChainView | null = null): 
     draftedBy: names('DRAFTED'),
     clearedBy: names('CLEARED'),
     approvedBy: names('APPROVED'),
+    drafting: record.drafting.map((d) => ({
+      role: d.role,
+      office: d.officeCode ?? null,
+      person: d.personId === null ? null : printedName(d.fullName ?? d.name, d.surname ?? null),
+      kind: d.kind,
+    })),
     signedBy: cable.signature,
     subject: cable.subject,
     fileRef: cable.file_ref,

@@ -94,6 +94,11 @@ export type DraftingRecord = Readonly<{
   kind: string | null;
   personId: number | null;
   officeId: number | null;
+  /** The office cleared for, else the person's own office (the ADS drafting block, issue 16). */
+  officeCode?: string | null;
+  /** The person's full name and surname, for "S/S-S:JJACOBSON" (issue 16). */
+  fullName?: string | null;
+  surname?: string | null;
 }>;
 
 type RawCable = Omit<
@@ -181,8 +186,10 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
   const drafting = prepared(
     db,
     `SELECT r.role, coalesce(p.cited_as, o.code) AS name, r.clearance_kind AS kind, r.person_id AS personId,
-              r.office_id AS officeId
+              r.office_id AS officeId, coalesce(o.code, po.code) AS officeCode, p.full_name AS fullName,
+              p.surname AS surname
        FROM drafting_roles r LEFT JOIN people p ON p.id = r.person_id LEFT JOIN offices o ON o.id = r.office_id
+            LEFT JOIN offices po ON po.id = p.office_id
        WHERE r.cable_id = ? ORDER BY r.ordinal`,
   ).all(id) as DraftingRecord[];
   const transmissions = (

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import type { CableView, ParagraphView, ReferenceView } from '../../../electron/domain/cable';
 import { bannerColours, isAdministrativeControl } from '../../../electron/domain/classification';
 import { displayText } from '../../../electron/domain/displayText';
+import { formatCableText } from '../../../electron/domain/cableText';
+import { portionMarked } from '../../../electron/domain/draft';
 import { portionLabel } from '../../../electron/domain/markings';
+import { formatTagsLine } from '../../../electron/domain/tags';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
 import { PrecedenceBadge } from '../common/markings';
 import { ShownText, shownText } from '../common/ShownText';
@@ -56,6 +59,7 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
   const action = addresseeLines(cable.action);
   const info = addresseeLines(cable.info);
   const high = isHighPrecedence(cable.precedence, cable.niact);
+  const marked = portionMarked({ profile: cable.profile, legacyEo: cable.legacyEo });
   const name = preview ? `Cable ${shownText(cable.ref)} as it will be released` : `Cable ${shownText(cable.ref)}`;
   return (
     <>
@@ -131,9 +135,14 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
               <ShownText text={cable.fileRef} />
             </HeaderLine>
           )}
+          {cable.legacyEo && (
+            <HeaderLine label={`E.O. ${cable.legacyEo.order}:`} testId="eo-line">
+              <ShownText text={cable.legacyEo.code} />
+            </HeaderLine>
+          )}
           {cable.tags.length > 0 && (
             <HeaderLine label="TAGS">
-              <ShownText text={cable.tags.join(', ')} />
+              <ShownText text={formatTagsLine(cable.tags)} />
             </HeaderLine>
           )}
         </dl>
@@ -174,9 +183,22 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         </div>
         {cable.references.length > 0 && <CableReferences references={cable.references} onOpen={onOpenReference} />}
 
+        {cable.classAuthority && (
+          <p className="cable__authority" data-testid="class-authority">
+            <ShownText
+              text={`Classified By: ${cable.classAuthority.classifiedBy}, ${cable.classAuthority.position}. Reason: ${cable.classAuthority.reasons.join(', ')}. Declassify On: ${cable.classAuthority.declassifyOn}.`}
+            />
+          </p>
+        )}
+        {cable.summary && (
+          <p className="cable__summary" data-testid="summary">
+            <span className="cable__label">SUMMARY:</span> <ShownText text={cable.summary} />
+          </p>
+        )}
+
         <div className="cable__body">
           {cable.paragraphs.map((p, i) => (
-            <Paragraph key={i} paragraph={p} />
+            <Paragraph key={i} paragraph={p} marked={marked} />
           ))}
         </div>
 
@@ -208,6 +230,13 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         {preview && <DocumentBanner cable={cable} position="bottom" />}
       </article>
 
+      {cable.profile === 'ADS_1973_79' && (
+        <details className="cable__printout" data-testid="printout">
+          <summary>As printed (ADS printout, 1973–79)</summary>
+          <pre className="mono">{formatCableText(cable)}</pre>
+        </details>
+      )}
+
       {!preview && <SignatureChainSection chain={cable.chain} />}
 
       {cable.sourceNote && (
@@ -231,14 +260,19 @@ function HeaderLine(props: { label: string; testId?: string; children: ReactNode
   );
 }
 
-/** A numbered paragraph with its portion mark (5 FAH-1 H-246.2); FYI passages set apart (§0). */
-function Paragraph({ paragraph: p }: { paragraph: ParagraphView }) {
+/**
+ * A numbered paragraph with its portion mark (5 FAH-1 H-246.2), none on an ADS cable under E.O.
+ * 11652 (issue 16); FYI passages set apart (§0).
+ */
+function Paragraph({ paragraph: p, marked }: { paragraph: ParagraphView; marked: boolean }) {
   const body = (
     <p className="paragraph__text">
       {p.n !== null && <span className="paragraph__number">{p.n}.</span>}
-      <span className="paragraph__portion" data-testid="portion">
-        {portionLabel(p.portion)}
-      </span>{' '}
+      {marked && (
+        <span className="paragraph__portion" data-testid="portion">
+          {portionLabel(p.portion)}
+        </span>
+      )}{' '}
       <ShownText text={p.text} />
     </p>
   );

@@ -2,6 +2,7 @@ import { clearanceName, encodeContent, signedMessage, type ReleaseHeader } from 
 import type { Draft } from '../../../domain/draft';
 import { formatDtg } from '../../../domain/dtg';
 import { CableroomError } from '../../errors';
+import type { CableInput } from '../../cables/cableInput';
 import {
   insertCableSignatures,
   readSignedCables,
@@ -12,6 +13,7 @@ import { chainMessages, chainProblems } from '../../signing/verifyChain';
 import { cableIdByRef, liveExerciseId } from '../../store/cableReader';
 import { insertCable } from '../../store/cableWriter';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/statements';
 import { userByLogin } from '../../store/directoryRepository';
 import {
   insertDraftSignature,
@@ -63,6 +65,36 @@ export function releaseHeader(db: Db, d: Draft, clock: Date): ReleaseHeader {
     dtg: formatDtg(now),
     mrn: { station, year, serial },
     series,
+  };
+}
+
+/**
+ * The cable a release of `d` writes: the draft with the release's numbers, and on an ADS cable from
+ * a post the post's serial of its telegrams to the Department on the TO line ("TO SECSTATE WASHDC
+ * NIACT IMMEDIATE 4280", MOSCOW 16276; DOMAIN.md §1.8, issue 16): the next number, per post and MRN
+ * year. The channel serial is routing, not content: no signature covers it.
+ */
+export function releaseInput(db: Db, d: Draft, release: ReleaseHeader): CableInput {
+  const input = releasedCableInput(d, release);
+  if (d.profile !== 'ADS_1973_79' || d.series || !release.mrn || release.mrn.station === 'STATE') return input;
+  const series = release.mrn.station;
+  const last = prepared(
+    db,
+    `SELECT coalesce(max(a.channel_serial), 0) FROM addressees a
+       JOIN transmissions t ON t.id = a.transmission_id JOIN cables c ON c.id = t.cable_id
+       JOIN stations s ON s.id = a.station_id JOIN stations o ON o.id = c.originator_station_id
+      WHERE o.plad = ? AND s.plad LIKE 'SECSTATE %' AND a.channel_series = ? AND c.mrn_year = ?`,
+  )
+    .pluck()
+    .get(d.originator.plad, series, release.mrn.year) as number;
+  return {
+    ...input,
+    transmission: {
+      ...input.transmission,
+      addressees: input.transmission.addressees.map((a) =>
+        a.plad?.startsWith('SECSTATE ') && a.role !== 'EXEMPT' ? { ...a, serial: { series, number: last + 1 } } : a,
+      ),
+    },
   };
 }
 
@@ -147,7 +179,7 @@ export function releaseSteps(desk: Desk): Pick<DraftsService, 'approve' | 'setAp
             at: approver.signedAt,
           });
           // A reply released during an exercise may cite the exercise's injects (migration 0012).
-          const cableId = insertCable(db, releasedCableInput(d, release), now, {
+          const cableId = insertCable(db, releaseInput(db, d, release), now, {
             arrivedAt: new Date(),
             referencesIn: liveExerciseId(db),
           });
