@@ -6,8 +6,8 @@ import type { ImportedTelegram } from '../../../electron/core/import/frus';
  * The expected-fields files of the FRUS corpus (tests/fixtures/frus/<volume>/dN.expected.json,
  * issue 12 item 1): per telegram the fields an importer must get right, written down and checked
  * by hand against the TEI (tests/fixtures/README.md says how). `knownDeviations` names a field
- * whose expected value the importer does not reach yet, with the reason; the corpus test and the
- * accuracy report (bench/frusAccuracy.ts) count it as a miss.
+ * whose expected value the importer does not reach yet, with the reason; the corpus test counts
+ * it as a miss in the accuracy it prints.
  */
 export const FIXTURES = resolve(__dirname, '../../fixtures/frus');
 
