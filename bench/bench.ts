@@ -19,7 +19,8 @@ import { openCore } from '../electron/core/app';
 import { defaultSeedDir } from '../electron/core/resources';
 import type { InboxService } from '../electron/core/services/inbox';
 import type { Actor } from '../electron/core/services/actor';
-import { INBOX_PAGE_SQL, INBOX_START, searchCableIds } from '../electron/core/store/cableReader';
+import type { HandlingService } from '../electron/core/services/handling';
+import { INBOX_PAGE_SQL, INBOX_START, PENDING_ALERTS_SQL, searchCableIds } from '../electron/core/store/cableReader';
 import { insertCable } from '../electron/core/store/cableWriter';
 import type { Db } from '../electron/core/store/database';
 import type { InboxCursor } from '../electron/domain/cable';
@@ -196,7 +197,30 @@ type InboxFigures = Readonly<{
   deepPageFiltered: Summary;
   rowsPerPage: number;
   plan: ReadonlyArray<string>;
+  /** The FLASH/NIACT alert check (issue 15 item 1), as the synthetic traffic leaves it. */
+  alerts: Summary;
+  alertsPending: number;
+  /** The same with nothing pending, now and through deliveries_inbox as before migration 0016. */
+  alertsNonePending: Summary;
+  alertsNonePendingBefore: Summary;
 }>;
+
+/**
+ * Runs `f` with every FLASH/NIACT action delivery acknowledged, then puts them back (a savepoint
+ * rolled back): the alert check "with nothing pending" of issue 15.
+ */
+function withNothingPending<T>(db: Db, f: () => T): T {
+  db.exec('SAVEPOINT nothing_pending');
+  try {
+    db.prepare(
+      `UPDATE deliveries SET ack_at = '1962-01-01T00:00:00.000Z'
+        WHERE ack_at IS NULL AND role = 'ACTION' AND (precedence = 'FLASH' OR niact = 1)`,
+    ).run();
+    return f();
+  } finally {
+    db.exec('ROLLBACK TO nothing_pending; RELEASE nothing_pending');
+  }
+}
 
 /** Random keyset cursors into one station's deliveries: a random delivery id, then the next one at the station. */
 function randomCursors(db: Db, stationId: number, count: number, seed: number): InboxCursor[] {
@@ -242,6 +266,7 @@ function inboxPlan(db: Db, actor: Actor, cursor: InboxCursor): string[] {
 function measureInbox(
   db: Db,
   inbox: InboxService,
+  handling: HandlingService,
   actors: Readonly<{ main: Actor; filtered: Actor }>,
   cables: number,
   samples: number,
@@ -270,9 +295,36 @@ function measureInbox(
     (i) => cursors[i % cursors.length]!,
     (cursor) => inbox.list(filtered, { cursor, limit: PAGE_LIMIT }),
   );
+  const alertParams = { stationId: main.stationId, userId: main.userId, maxRank: classificationRank(main.clearance) };
+  // The query as it ran before migration 0016: through the post's delivery index.
+  const before = db.prepare(
+    PENDING_ALERTS_SQL.replace('FROM deliveries d', 'FROM deliveries d INDEXED BY deliveries_inbox'),
+  );
+  const alerts = measure(
+    samples,
+    () => null,
+    () => handling.alerts(main),
+  );
+  const alertsPending = handling.alerts(main).length;
+  const [alertsNonePending, alertsNonePendingBefore] = withNothingPending(db, () => [
+    measure(
+      samples,
+      () => null,
+      () => handling.alerts(main),
+    ),
+    measure(
+      Math.min(samples, 30),
+      () => null,
+      () => before.all(alertParams),
+    ),
+  ]);
   return {
     cables,
     inboxSize,
+    alerts,
+    alertsPending,
+    alertsNonePending,
+    alertsNonePendingBefore,
     firstPage,
     deepPage,
     deepPageFiltered,
@@ -427,6 +479,9 @@ function report(
           row(`  first page (${BENCH_LOGIN})`, small.firstPage, large.firstPage),
           row(`  random cursor (${BENCH_LOGIN})`, small.deepPage, large.deepPage),
           row(`  random cursor (${BENCH_LOGIN_FILTERED})`, small.deepPageFiltered, large.deepPageFiltered),
+          row(`  FLASH/NIACT alert check (${BENCH_LOGIN})`, small.alerts, large.alerts),
+          row('  alert check, nothing pending', small.alertsNonePending, large.alertsNonePending),
+          row('  the same before migration 0016', small.alertsNonePendingBefore, large.alertsNonePendingBefore),
         ],
       ),
     );
@@ -434,6 +489,13 @@ function report(
       `  target: ratio ≤ ${RATIO_TARGET} at 1,000,000 vs ${fmtInt(SMALL_N)} cables (random-cursor row; a figure, not a check)`,
     );
     out.push(`  USRO inbox: ${fmtInt(small.inboxSize)} vs ${fmtInt(large.inboxSize)} deliveries`);
+    const alertRatio = large.alertsNonePending.p95 / small.alertsNonePending.p95;
+    out.push(
+      `  FLASH/NIACT waiting for acknowledgement (the check's answer, at most 100): ${fmtInt(small.alertsPending)} vs ${fmtInt(large.alertsPending)}`,
+      `TARGET alert check p95, N ÷ ${fmtInt(SMALL_N)}, nothing pending: ${alertRatio.toFixed(2)} (target ≤ ${RATIO_TARGET}) ${
+        alertRatio <= RATIO_TARGET ? 'met' : 'NOT MET'
+      }`,
+    );
   }
   out.push('');
   out.push('Inbox page query plan (EXPLAIN QUERY PLAN of INBOX_PAGE_SQL)');
@@ -476,7 +538,7 @@ async function main(): Promise<number> {
   // openCore: readSeed, openDatabase (WAL, migrations), loadSeed, and the services over the database.
   const core = openCore({ dbPath, seed: true, seedDir: o.seedDir });
   const seedSeconds = (performance.now() - t0) / 1000;
-  const { db, inbox, users } = core;
+  const { db, inbox, handling, users } = core;
   try {
     const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
     const seedCables = core.seeded?.cables ?? 0;
@@ -488,14 +550,14 @@ async function main(): Promise<number> {
     phases.push(inserter.insert(0, smallN));
     db.pragma('wal_checkpoint(TRUNCATE)');
     progress(`measuring the inbox at ${fmtInt(smallN)} cables`);
-    const small = measureInbox(db, inbox, actors, smallN, o.samples);
+    const small = measureInbox(db, inbox, handling, actors, smallN, o.samples);
 
     let large: InboxFigures | null = null;
     if (o.n > smallN) {
       phases.push(inserter.insert(smallN, o.n));
       db.pragma('wal_checkpoint(TRUNCATE)');
       progress(`measuring the inbox at ${fmtInt(o.n)} cables`);
-      large = measureInbox(db, inbox, actors, o.n, o.samples);
+      large = measureInbox(db, inbox, handling, actors, o.n, o.samples);
     }
     progress('measuring full-text search');
     const fts = measureFts(db, o.ftsSamples);
