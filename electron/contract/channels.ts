@@ -52,6 +52,9 @@ export const CHANNELS = {
   exerciseFeed: 'exercise:feed',
   exerciseDebrief: 'exercise:debrief',
   exerciseReport: 'exercise:report',
+  classroomStatus: 'classroom:status',
+  classroomJoin: 'classroom:join',
+  classroomConnect: 'classroom:connect',
 } as const;
 
 /** The one channel main pushes on (issue 14 item 1): see push.ts. */

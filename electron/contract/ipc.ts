@@ -1,3 +1,4 @@
+import type { ClassroomView } from './classroom';
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditPage } from '../domain/audit';
 import {
@@ -620,6 +621,26 @@ export const CONTRACT = {
   exerciseReport: endpoint<ExerciseReportFile>()(
     'exerciseReport',
     z.object({ exercise: id, trainee: login.optional() }).strict(),
+  ),
+  // The classroom (issue 11): this machine's connection to the class's exchange.
+  classroomStatus: endpoint<ClassroomView>()('classroomStatus', none),
+  classroomJoin: endpoint<ClassroomView>()(
+    'classroomJoin',
+    z
+      .object({
+        url: z
+          .string()
+          .min(1)
+          .max(2000)
+          .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL'),
+        password: z.string().min(1).max(1000),
+        passphrase: z.string().min(1).max(1000),
+      })
+      .strict(),
+  ),
+  classroomConnect: endpoint<ClassroomView>()(
+    'classroomConnect',
+    z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
   ),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 

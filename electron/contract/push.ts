@@ -21,6 +21,8 @@ export type PushEvent = Readonly<
    * the id only; `exerciseStatus` says what the user may see of it.
    */
   | { kind: 'exercise'; exerciseId: number }
+  /** The classroom connection changed (issue 11): online, offline, queued; `classroomStatus` says how. */
+  | { kind: 'classroom' }
 >;
 
 export type PushListener = (event: PushEvent) => void;

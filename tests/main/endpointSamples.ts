@@ -70,4 +70,11 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
   startFrusImport: { files: [{ name: 'volume.xml', bytes: new TextEncoder().encode('<TEI/>') }] },
   frusImportStatus: { jobId: MISSING },
   workCounts: {},
+  classroomStatus: {},
+  classroomJoin: {
+    url: 'postgres://127.0.0.1:1/nowhere',
+    password: 'not the password',
+    passphrase: 'not the passphrase',
+  },
+  classroomConnect: { passphrase: 'not the passphrase' },
 };
