@@ -1,5 +1,6 @@
 import type { Core, CoreServices } from '../core/app';
 import { draftPreview } from '../core/cables/releasePreview';
+import { classroomOf } from '../core/classroom/service';
 import { isCableroomError } from '../core/errors';
 import { eventBusOf, type CoreEvent } from '../core/events';
 import { exerciseFeed, exerciseReportFile, exerciseScoreView, submitDebrief } from '../core/exercise/debrief';
@@ -121,6 +122,9 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     }
   }
 
+  /** The classroom client of this database (issue 11), made on first use. */
+  const classroom = (): ReturnType<typeof classroomOf> => classroomOf(core.db, core.audit, core.users);
+
   const handlers: Handlers = {
     // ── Public ──
     listUsers: () => core.users.list(),
@@ -130,6 +134,8 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
 
       const actor = await core.users.signIn(login, passphrase, 'app');
       session.actor = actor;
+      // The classroom connects when the account that joined this machine signs in (issue 11).
+      classroom().signedIn(actor, passphrase);
       return core.users.toPublic(actor);
     },
     signOut: (_input, session) => {
@@ -226,6 +232,9 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     exerciseFeed: ({ exercise, limit }, actor) => exerciseFeed(core.db, core.audit, actor, exercise, limit),
     exerciseDebrief: ({ exercise, answers }, actor) => submitDebrief(core.db, core.audit, actor, exercise, answers),
     exerciseReport: ({ exercise, trainee }, actor) => exerciseReportFile(core.db, core.audit, actor, exercise, trainee),
+    classroomStatus: (_input, actor) => classroom().view(actor),
+    classroomJoin: ({ url, password, passphrase }, actor) => classroom().join(actor, { url, password, passphrase }),
+    classroomConnect: ({ passphrase }, actor) => classroom().connect(actor, passphrase),
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
@@ -333,7 +342,14 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
       tickMs > 0
         ? startExerciseTicker(core, { intervalMs: tickMs, onError: (e) => logError('exercise tick failed', e) })
         : () => undefined;
+    // The classroom's connection (issue 11): every signed-in window shows it in the app bar.
+    const stopClassroom = classroom().onChange(() => {
+      for (const [senderId, session] of [...sessions]) {
+        if (session.actor) for (const sink of [...sinks]) sink(senderId, { kind: 'classroom' });
+      }
+    });
     return () => {
+      stopClassroom();
       stopTicker();
       unsubscribe();
     };
