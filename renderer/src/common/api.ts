@@ -158,6 +158,13 @@ export function createClient(api: CableroomApi) {
     /** The after-action report as PDF: the whole class's, or one trainee's copy. */
     exerciseReport: (exercise: number, trainee?: string) =>
       call(() => api.exerciseReport(trainee === undefined ? { exercise } : { exercise, trainee })),
+    /** This machine's classroom connection (issue 11): state, queue, what was received. */
+    classroomStatus: () => call(() => api.classroomStatus()),
+    /** Joins this machine to a classroom as the signed-in account, and connects. */
+    classroomJoin: (request: Readonly<{ url: string; password: string; passphrase: string }>) =>
+      call(() => api.classroomJoin({ ...request })),
+    /** Connects with the joined account's passphrase (after a restart). */
+    classroomConnect: (request: Readonly<{ passphrase: string }>) => call(() => api.classroomConnect({ ...request })),
     /** What main pushes to this window (issue 14 item 1): hints to fetch again; returns the unsubscribe. */
     onPush: (listener: PushListener): (() => void) => api.onPush(listener),
   });
