@@ -15,7 +15,16 @@ import { shortcutTitle } from '../shortcuts/keyWords';
  * screen's own content between them. Every signed-in screen renders inside it with the marking
  * of what it shows, so no screen can leave its banners out.
  */
-export type WorkspaceSection = 'inbox' | 'drafts' | 'exercise' | 'audit' | 'accounts' | 'directory' | 'import';
+export type WorkspaceSection =
+  | 'inbox'
+  | 'drafts'
+  | 'exercise'
+  | 'audit'
+  | 'accounts'
+  | 'directory'
+  | 'import'
+  /** Reached from the connection indicator in the app bar (issue 11), not from the section list. */
+  | 'classroom';
 
 export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   inbox: 'Inbox',
@@ -25,6 +34,7 @@ export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   accounts: 'Accounts',
   directory: 'Directory',
   import: 'Import',
+  classroom: 'Classroom',
 };
 
 /** What the container supplies to every screen's frame. */

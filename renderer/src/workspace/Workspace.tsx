@@ -26,6 +26,9 @@ import { DebriefContainer } from '../exercise/DebriefContainer';
 import { ExerciseDashboardContainer } from '../exercise/ExerciseDashboardContainer';
 import { useExerciseStatus } from '../exercise/useExerciseStatus';
 import { ExerciseBar } from './ExerciseBar';
+import { ClassroomContainer } from '../classroom/ClassroomContainer';
+import { ClassroomIndicator } from '../classroom/ClassroomIndicator';
+import { useClassroom } from '../classroom/useClassroom';
 
 /** Hits asked for per search (the contract allows up to 100). */
 const SEARCH_LIMIT = 50;
@@ -48,7 +51,9 @@ type View =
   /** The instructor's exercise dashboard (issue 10 item 5). */
   | Readonly<{ kind: 'exercise' }>
   /** A trainee's debrief of an exercise that has ended. */
-  | Readonly<{ kind: 'debrief'; exercise: number }>;
+  | Readonly<{ kind: 'debrief'; exercise: number }>
+  /** This machine's classroom connection (issue 11), from the indicator in the app bar. */
+  | Readonly<{ kind: 'classroom' }>;
 
 /**
  * The exercise dashboard, audit, accounts and the directory editor are for instructors and admins;
@@ -125,6 +130,8 @@ export function Workspace(props: {
 
   // ---- The exercise (issue 10): its clock in the app bar; the dashboard; the debrief ----
   const exercise = useExerciseStatus(client);
+  // ---- The classroom (issue 11): the connection in the app bar; its settings screen ----
+  const classroom = useClassroom(client);
 
   // ---- FLASH / NIACT alerts (rule 8) ----
   const alerts = useAlerts(client);
@@ -306,11 +313,14 @@ export function Workspace(props: {
     onSignOut: signOut,
     counts: work.counts,
     clock: (
-      <ExerciseBar
-        status={exercise.status}
-        debriefOpen={view.kind === 'debrief'}
-        onOpenDebrief={(id) => setView({ kind: 'debrief', exercise: id })}
-      />
+      <>
+        <ExerciseBar
+          status={exercise.status}
+          debriefOpen={view.kind === 'debrief'}
+          onOpenDebrief={(id) => setView({ kind: 'debrief', exercise: id })}
+        />
+        <ClassroomIndicator view={classroom.view} onOpen={() => setView({ kind: 'classroom' })} />
+      </>
     ),
     alerts: (
       <AlertPanel
@@ -408,6 +418,8 @@ export function Workspace(props: {
       );
     case 'debrief':
       return <DebriefContainer key={view.exercise} client={client} chrome={chrome} exercise={view.exercise} />;
+    case 'classroom':
+      return <ClassroomContainer client={client} chrome={chrome} classroom={classroom} />;
     case 'audit':
       return <AuditContainer client={client} chrome={chrome} />;
     case 'accounts':
