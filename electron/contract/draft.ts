@@ -40,9 +40,10 @@ const clearer = z
     kind: z.enum(['CLEAR', 'INFO', 'SUBST']).default('CLEAR'),
   })
   .strict()
-  // A person, an office, or both: "S/S-O:SGOLDSMITH" (issue 16).
-  .refine((c) => c.person !== undefined || c.office !== undefined, {
-    message: 'a clearer is a person, an office, or a person for an office',
+  // A person or an office. A person clears in their own office: the 1970s block prints both,
+  // "S/S-O:SGOLDSMITH", from the directory (issue 16).
+  .refine((c) => (c.person === undefined) !== (c.office === undefined), {
+    message: 'a clearer is a person (who clears in their office) or an office',
   });
 
 export const draftSchema = z

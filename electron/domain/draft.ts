@@ -51,8 +51,8 @@ export type ClassAuthority = Readonly<{
 export type LegacyEo = Readonly<{ order: '11652' | '12065' | '12958' | '13526'; code: string }>;
 
 /**
- * A clearance: a person, an office, or both as the printouts write it ("S/S-O:SGOLDSMITH", the
- * person clearing for that office). With a person, that person signs.
+ * A clearance: a person, or an office. A person clears in their own office, and the 1970s drafting
+ * block prints both from the directory, "S/S-O:SGOLDSMITH" (issue 16).
  */
 export type DraftClearer = Readonly<{
   person?: string | undefined;

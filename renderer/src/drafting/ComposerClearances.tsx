@@ -18,13 +18,12 @@ const KIND_WORDS: Readonly<Record<DraftClearer['kind'], string>> = {
 };
 
 export function ComposerClearances({ draft, directory, onChange }: ComposerSectionProps) {
-  // "S/S-O: Goldsmith" for a person clearing for an office, as the printouts write S/S-O:SGOLDSMITH.
+  // "S/S-O: Goldsmith": a person clears in their office, as the printouts write S/S-O:SGOLDSMITH.
+  const officeOf = (key: string) => directory?.people.find((p) => p.key === key)?.office ?? null;
   const clearerWords = (c: DraftClearer) =>
-    c.person && c.office
-      ? `${c.office.code}: ${personName(directory, c.person)}`
-      : c.person
-        ? personName(directory, c.person)
-        : `${c.office?.code ?? ''} at ${c.office?.station ?? ''}`;
+    c.person
+      ? `${officeOf(c.person) ? `${officeOf(c.person)}: ` : ''}${personName(directory, c.person)}`
+      : `${c.office?.code ?? ''} at ${c.office?.station ?? ''}`;
 
   return (
     <section className="composer-section" aria-labelledby="composer-drafting-title">
@@ -136,8 +135,8 @@ export function ComposerClearances({ draft, directory, onChange }: ComposerSecti
 }
 
 /**
- * A clearance by a person, by an office of a post (FRUS: "cleared by EUR and NEA"), or by a person
- * for their office ("S/S-O:SGOLDSMITH", issue 16).
+ * A clearance by a person, who clears in their office ("S/S-O:SGOLDSMITH" on a 1970s cable, issue
+ * 16), or by an office of a post (FRUS: "cleared by EUR and NEA").
  */
 function NewClearer({ draft, directory, onChange }: ComposerSectionProps) {
   const id = useId();
@@ -148,12 +147,9 @@ function NewClearer({ draft, directory, onChange }: ComposerSectionProps) {
     const value = rest.join(':');
     if (value === '') return;
     let clearer: DraftClearer;
-    const person = directory?.people.find((p) => p.key === value);
     if (type === 'office') {
       const [station = '', code = ''] = value.split('|');
       clearer = { office: { station, code }, kind };
-    } else if (type === 'for-office' && person?.office) {
-      clearer = { person: value, office: { station: person.plad, code: person.office }, kind };
     } else {
       clearer = { person: value, kind };
     }
@@ -184,15 +180,6 @@ function NewClearer({ draft, directory, onChange }: ComposerSectionProps) {
                     ))}
                 </optgroup>
               ))}
-              <optgroup label="A person for their office (office:name)">
-                {directory.people
-                  .filter((p) => p.office)
-                  .map((p) => (
-                    <option key={`fo-${p.key}`} value={`for-office:${p.key}`}>
-                      {p.office}: {p.name} ({p.plad})
-                    </option>
-                  ))}
-              </optgroup>
               {directory.posts
                 .filter((s) => s.offices.length > 0)
                 .map((s) => (

@@ -88,8 +88,7 @@ export function draftView(desk: Desk, actor: Actor, r: DraftRow): DraftView {
     },
     ...d.clearers.map((c, i): ChainStep => {
       const s = sigs.filter((x) => x.role === 'CLEARER' && x.clearance_index === i).at(-1);
-      const office = c.office ? `${c.office.code} (${c.office.station})` : '';
-      const name = c.person ? (c.office ? `${personName(c.person)} for ${office}` : personName(c.person)) : office;
+      const name = c.person ? personName(c.person) : `${c.office?.code ?? ''} (${c.office?.station ?? ''})`;
       return {
         role: 'CLEARER',
         clearanceIndex: i,
