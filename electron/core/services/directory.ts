@@ -108,8 +108,9 @@ export function createDirectoryService(db: Db, audit: AuditTrail): DirectoryServ
       const station = stationByPlad(db, plad);
       if (!station) throw new CableroomError('BAD_REQUEST', `Unknown station "${plad}".`);
       const normal = code.trim().toUpperCase();
-      if (!/^[A-Z0-9/]{1,20}$/.test(normal))
-        throw new CableroomError('BAD_REQUEST', `"${code}" is not an office code (e.g. POL, EUR/RPM).`);
+      // 1970s codes have hyphens: S/S-O, S/S-S (STATE 017976; issue 16).
+      if (!/^[A-Z0-9/]+(-[A-Z0-9/]+)*$/.test(normal) || normal.length > 20)
+        throw new CableroomError('BAD_REQUEST', `"${code}" is not an office code (e.g. POL, EUR/RPM, S/S-O).`);
       if (officeId(db, station.id, normal) !== undefined)
         throw new CableroomError('BAD_REQUEST', `${plad} already has an office ${normal}.`);
       db.transaction(() => {
