@@ -3,6 +3,7 @@ import { classificationWords } from '../../../domain/classification';
 import type { Draft, RuleFinding } from '../../../domain/draft';
 import type { ErrorCode } from '../../../contract/errors';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/statements';
 import { officeId, personByKey, stationByPlad, userByLogin } from '../../store/directoryRepository';
 import { approvalAuthorityOf, loginOfPerson, loginOfUser } from '../../store/draftsRepository';
 import { accessSubject, actorFromRow, type Actor } from '../actor';
@@ -147,17 +148,28 @@ export function approverProblems(db: Db, approver: Actor | undefined, d: Draft, 
   return label ? [label] : [];
 }
 
-/** The signature line, when there is one, names the approving official: nobody signs "RUSK" but Rusk. */
+/**
+ * The signature line, when there is one, names the approving official or the chief of the
+ * originating post, over whose name its telegrams go: STATE 017976 (1977) was approved by
+ * S/S-S:LJREDDY and signed VANCE (issue 16). Nobody signs "RUSK" but Rusk or a Department cable.
+ */
 export function signatureProblem(db: Db, d: Draft): AuthorityProblem | null {
   const line = d.signature?.trim() ?? '';
   if (line === '' || d.approver === null) return null;
   const approver = personByKey(db, d.approver);
   if (!approver || line.toUpperCase() === approver.surname.toUpperCase()) return null;
+  const chief = prepared(
+    db,
+    `SELECT p.surname FROM people p JOIN stations s ON s.id = p.station_id WHERE s.plad = ? AND p.is_principal = 1`,
+  )
+    .pluck()
+    .all(d.originator.plad) as string[];
+  if (chief.some((surname) => surname.toUpperCase() === line.toUpperCase())) return null;
   return problem(
     'SIGNATURE',
     23,
     'signature',
-    `The signature line reads "${line}" but the approver is ${approver.full_name}: the signature line names the official who approves (${approver.surname.toUpperCase()}) (docs/RULES.md).`,
+    `The signature line reads "${line}" but the approver is ${approver.full_name}: the signature line names the official who approves (${approver.surname.toUpperCase()}) or the chief of the originating post (docs/RULES.md).`,
     'RULE_VIOLATION',
   );
 }
