@@ -105,11 +105,16 @@ function numbers(c: CableView, inPageHeader: boolean): string {
   return [`${mrn.station} ${number}`, series].filter(Boolean).join(' ');
 }
 
-/** "TO SECSTATE WASHDC NIACT IMMEDIATE 4280": the post's serial is the number of a channel serial. */
-function addresseeLine(a: AddresseeView): string {
+/**
+ * "TO SECSTATE WASHDC NIACT IMMEDIATE 4280": the post's serial of its telegrams to that addressee
+ * (a channel serial of the MRN station's series). A series number (TOSEC) is printed with the MRN,
+ * not on the TO line ("TO USDEL SECRETARY AIRCRAFT FLASH", STATE 033967 TOSEC 020010).
+ */
+function addresseeLine(a: AddresseeView, station: string | null): string {
   const words = a.niact ? `NIACT ${a.precedence}` : a.precedence === 'ROUTINE' ? '' : a.precedence;
-  const serial = a.serial?.split(' ').at(-1) ?? '';
-  return [a.plad, words, /^\d+$/.test(serial) ? serial : ''].filter(Boolean).join(' ');
+  const m = /^(.*) (\d+)$/.exec(a.serial ?? '');
+  const serial = m && m[1] === station ? m[2]! : '';
+  return [a.plad, words, serial].filter(Boolean).join(' ');
 }
 
 /** DRAFTED BY, APPROVED BY and the clearances, office:person, one a line (DOMAIN.md §1.11). */
@@ -165,8 +170,9 @@ export function formatAdsCable(c: CableView, width: number = ADS_LINE_WIDTH): st
     // Department carries none.
     if (department && c.drafting) head.push(...draftingBlock(c.drafting));
     head.push(`${precedenceProsign(c.precedence)} ${c.dtg}`, `FM ${c.from.plad}`);
-    c.action.forEach((a, i) => head.push(`${i === 0 ? 'TO ' : ''}${addresseeLine(a)}`));
-    c.info.forEach((a, i) => head.push(`${i === 0 ? 'INFO ' : ''}${addresseeLine(a)}`));
+    const station = mrnOf(c)?.station ?? null;
+    c.action.forEach((a, i) => head.push(`${i === 0 ? 'TO ' : ''}${addresseeLine(a, station)}`));
+    c.info.forEach((a, i) => head.push(`${i === 0 ? 'INFO ' : ''}${addresseeLine(a, station)}`));
     head.push(
       [
         spacedClassification(c.classification),

@@ -182,8 +182,17 @@ describe('the ADS printout (issue 16 item 5)', () => {
   });
 
   test('a series cable prints both numbers: STATE 311722 TOSEC 340058', () => {
-    const tosec: CableView = { ...BASE, ref: 'TOSEC 340058', mrn: 'STATE 311722', series: 'TOSEC', serial: 340058 };
+    const tosec: CableView = {
+      ...BASE,
+      ref: 'TOSEC 340058',
+      mrn: 'STATE 311722',
+      series: 'TOSEC',
+      serial: 340058,
+      action: [to('USDEL SECRETARY', 'FLASH', { serial: 'TOSEC 340058' })],
+    };
     const lines = formatAdsCable(tosec).split('\n');
+    // The series number goes with the MRN, not on the TO line ("TO USDEL SECRETARY AIRCRAFT FLASH").
+    expect(lines).toContain('TO USDEL SECRETARY FLASH');
     expect(lines[1]).toBe('PAGE 01 STATE 311722 TOSEC 340058');
     expect(lines).toContain('UNCLAS STATE 311722 TOSEC 340058');
   });
