@@ -105,7 +105,7 @@ describePostgres('the classroom client between machines (issue 11 item 2)', (pg)
         "SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND json_extract(detail, '$.channel') = 'classroom'",
       ),
     ).toBe(2);
-  });
+  }, 60_000);
 
   test('a machine offline catches up in order, and the server restarted mid-stream loses or doubles nothing', async () => {
     const a = core();
@@ -140,7 +140,7 @@ describePostgres('the classroom client between machines (issue 11 item 2)', (pg)
     }
     expect(cursorOf(paris.core.db)).toBeGreaterThan(0);
     expect(outboxSize(usro.core.db)).toBe(0);
-  });
+  }, 90_000);
 
   test('a tampered cable row (one byte) is refused by every client, audited and reported to the instructor', async () => {
     const a = core();
@@ -209,5 +209,5 @@ describePostgres('the classroom client between machines (issue 11 item 2)', (pg)
     } finally {
       await instructor.end();
     }
-  });
+  }, 60_000);
 });

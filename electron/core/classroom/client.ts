@@ -5,9 +5,10 @@ import { eventBusOf } from '../events';
 import { keyCache } from '../crypto/verify';
 import { databaseKeys } from '../signing/bulkVerify';
 import { insertCableSignatures, readSignedCables, releasedCableInput, type SignedCable } from '../signing/signedCable';
-import { cableIdByRef, loadCableRecord } from '../store/cableReader';
+import { cableIdByRef } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
+import { prepared } from '../store/statements';
 import { checkReceived, eitherKeys, exchangeCableOf, grantsFor, sameSignedCable } from './document';
 import {
   appliedCounts,
@@ -102,6 +103,8 @@ export type ClassroomClient = Readonly<{
 }>;
 
 const LISTEN_CHANNEL = 'cableroom_classroom';
+/** The presence row is written when the cursor or queue changed, and at least this often. */
+const PRESENCE_MS = 10_000;
 
 class Refusal extends Error {}
 
@@ -137,6 +140,8 @@ export function createClassroomClient(
   const localKeys = databaseKeys(db, toKey);
   let keys = eitherKeys(localKeys, memberKeys(members, toKey));
   let running: Promise<void> | null = null;
+  let lastPresence = '';
+  let lastPresenceAt = 0;
   let again = false;
   let attempts = 0;
   let reconnectTimer: NodeJS.Timeout | null = null;
@@ -281,7 +286,14 @@ export function createClassroomClient(
     try {
       await flushOutbox(client, config.login);
       await pull(client);
-      await client.query('SELECT classroom.report_presence($1, $2)', [cursorOf(db), outboxSize(db)]);
+      // The instructor's status (classroom status): a change at most every second, else every PRESENCE_MS.
+      const presence = `${cursorOf(db)}/${outboxSize(db)}`;
+      if (Date.now() - lastPresenceAt >= (presence !== lastPresence ? 1_000 : PRESENCE_MS)) {
+        const [cursor, queued] = presence.split('/').map(Number);
+        await client.query('SELECT classroom.report_presence($1, $2)', [cursor, queued]);
+        lastPresence = presence;
+        lastPresenceAt = Date.now();
+      }
       lastSyncAt = new Date().toISOString();
       changed();
     } catch (e) {
@@ -423,7 +435,8 @@ export function createClassroomClient(
     insertCableSignatures(db, id, cable.signatures);
     const [back] = readSignedCables(db, id, id);
     if (!back || !sameSignedCable(back, cable)) throw new Refusal(`${cable.release.ref} does not read back as signed`);
-    const label = [...(loadCableRecord(db, id)?.cable.categories ?? [])].sort();
+    const stored = prepared(db, 'SELECT categories FROM cables WHERE id = ?').pluck().get(id) as string;
+    const label = (JSON.parse(stored) as string[]).sort();
     if (label.join('\u0000') !== [...categories].sort().join('\u0000'))
       throw new Refusal("the row's categories are not the cable's");
     return id;
