@@ -163,3 +163,33 @@ function admitsInsidePost(
   }
   return ALLOW;
 }
+
+/** The office code of a post's communications centre (the seed's COMMS; the code room of 1962). */
+export const COMMUNICATIONS_OFFICE = 'COMMS';
+
+/** Read access refused by the captions alone (rules 14, 15; §1.7), not by label or need-to-know. */
+const CAPTION_ONLY: ReadonlySet<DenyReason> = new Set(['EYES_ONLY', 'CAPTION']);
+
+export type HandlingDecision =
+  | Readonly<{ allowed: true; sealed: boolean }>
+  | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
+
+/**
+ * Whether a person may carry out a pass instruction on a cable (rule 17), and whether they do it
+ * sealed — without reading it.
+ *
+ * Rule 14 limits Eyes Only delivery and viewing to the named persons "and to holders of that
+ * caption role"; rule 17 makes "X PASS Y" the duty of post X, not of a reader; 5 FAH-2 H-252
+ * routes distribution on captions and pass lines — the envelope, not the text. In 1962 the code
+ * room carried out and noted the pass (Caracas 548: "NOTE: PASSED TO CINCARIB, CINCLANT"), and
+ * the EXDIS records of the time were of readers (DOMAIN.md §1.7). So a member of the post's
+ * communications office may pass a cable whose captions keep it from them, unread; whoever may
+ * read it passes it as before. Everything but the captions still binds: the label (clearance,
+ * categories, NOFORN, REL TO, rule 18, 20) and need-to-know (the cable reached the post).
+ */
+export function decideHandling(subject: AccessSubject, object: AccessObject, communicator: boolean): HandlingDecision {
+  const read = decideAccess(subject, object);
+  if (read.allowed) return { allowed: true, sealed: false };
+  if (communicator && CAPTION_ONLY.has(read.reason)) return { allowed: true, sealed: true };
+  return read;
+}

@@ -139,7 +139,13 @@ export type InboxRow = Readonly<{
   niact: boolean;
   role: 'ACTION' | 'INFO' | 'PASS' | 'REPEAT';
   from: string;
+  /** Empty for a sealed envelope. */
   subject: string;
+  /**
+   * A sealed envelope: the user may not read the cable (its captions) but their post's
+   * communications office must pass it on (rules 14, 17); no subject, no opening, only the pass.
+   */
+  sealed: boolean;
   /** FLASH or NIACT: must be acknowledged by the action office before it is filed as read (rule 8). */
   needsAck: boolean;
   acknowledgedAt: string | null;

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { decideAccess, type AccessDelivery, type AccessObject, type AccessSubject } from '../../electron/domain/access';
+import {
+  decideAccess,
+  decideHandling,
+  type AccessDelivery,
+  type AccessObject,
+  type AccessSubject,
+} from '../../electron/domain/access';
 
 const USRO = 3;
 const PARIS = 5;
@@ -125,5 +131,32 @@ describe('decideAccess', () => {
     const roger = cable({ captions: ['ROGER'] });
     expect(decideAccess(duty, roger)).toMatchObject({ allowed: false, reason: 'CAPTION' });
     expect(decideAccess({ ...duty, captionRoles: ['ROGER'] }, roger)).toEqual({ allowed: true });
+  });
+});
+
+describe('decideHandling: a pass carried out sealed (rules 14, 17)', () => {
+  const eyesOnly = cable({
+    captions: ['EYES_ONLY'],
+    deliveries: [route(USRO, { eyesOnly: [{ kind: 'PERSON', personId: finletter.personId, name: 'Finletter' }] })],
+  });
+
+  test('the named reader passes it as a reader; the communications office passes it unread', () => {
+    expect(decideHandling(finletter, eyesOnly, false)).toEqual({ allowed: true, sealed: false });
+    expect(decideAccess(duty, eyesOnly)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
+    expect(decideHandling(duty, eyesOnly, true)).toEqual({ allowed: true, sealed: true });
+    // Not a communicator: still refused, for the reason reading is.
+    expect(decideHandling(duty, eyesOnly, false)).toMatchObject({ allowed: false, reason: 'EYES_ONLY' });
+    const nodis = cable({ captions: ['NODIS'] });
+    expect(decideHandling(duty, nodis, true)).toEqual({ allowed: true, sealed: true });
+  });
+
+  test('only the captions give way: the label and need-to-know still bind (rules 18, 20)', () => {
+    expect(decideHandling(trainee, eyesOnly, true)).toMatchObject({ allowed: false, reason: 'CLEARANCE' });
+    const elsewhere = cable({ captions: ['EYES_ONLY'], deliveries: [route(PARIS)] });
+    expect(decideHandling(duty, elsewhere, true)).toMatchObject({ allowed: false, reason: 'NEED_TO_KNOW' });
+    const noforn = cable({ captions: ['NODIS'], dissem: ['NOFORN'] });
+    expect(decideHandling(liaison, noforn, true)).toMatchObject({ allowed: false, reason: 'NOFORN' });
+    const compartment = cable({ captions: ['NODIS'], categories: ['SIGINT'] });
+    expect(decideHandling(duty, compartment, true)).toMatchObject({ allowed: false, reason: 'CATEGORY' });
   });
 });

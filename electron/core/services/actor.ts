@@ -1,8 +1,10 @@
-import type { AccessSubject } from '../../domain/access';
+import { COMMUNICATIONS_OFFICE, type AccessSubject } from '../../domain/access';
 import type { SignedInUser, UserRole } from '../../domain/cable';
 import type { Caption } from '../../domain/captions';
 import type { ClearanceLevel } from '../../domain/classification';
+import type { Db } from '../store/database';
 import type { UserWithPersonRow } from '../store/directoryRepository';
+import { prepared } from '../store/statements';
 
 /** The signed-in user as core sees it: the public profile plus the ids the rules need. */
 export type Actor = SignedInUser &
@@ -62,4 +64,10 @@ export function accessSubject(a: Actor): AccessSubject {
     isPrincipal: a.isPrincipal,
     exdisDesignee: a.exdisDesignee,
   };
+}
+
+/** A member of the post's communications office: carries out passes sealed (domain/access.ts decideHandling). */
+export function isCommunicator(db: Db, a: Actor): boolean {
+  if (a.officeId === null) return false;
+  return prepared(db, 'SELECT code FROM offices WHERE id = ?').pluck().get(a.officeId) === COMMUNICATIONS_OFFICE;
 }

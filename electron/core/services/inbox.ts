@@ -1,4 +1,4 @@
-import { decideAccess, type AccessSubject } from '../../domain/access';
+import { decideHandling, type AccessSubject } from '../../domain/access';
 import type { InboxCursor, InboxPage, InboxRow } from '../../domain/cable';
 import type { Caption, DissemControl, EyesOnlyEntry } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
@@ -14,7 +14,7 @@ import {
   type InboxCandidate,
 } from '../store/cableReader';
 import type { Db } from '../store/database';
-import { accessSubject, type Actor } from './actor';
+import { accessSubject, isCommunicator, type Actor } from './actor';
 
 export type InboxService = Readonly<{
   list(actor: Actor, q: Readonly<{ cursor?: InboxCursor | null; limit: number }>): InboxPage;
@@ -47,6 +47,7 @@ export function createInboxService(db: Db): InboxService {
   return {
     list(actor, { cursor, limit }) {
       const subject = accessSubject(actor);
+      const communicator = isCommunicator(db, actor);
       const eyesOnly = new Map<number, EyesOnlyEntry[]>();
       const rows: InboxRow[] = [];
       let before = cursor ? { beforeAt: cursor.deliveredAt, beforeId: cursor.deliveryId } : { ...INBOX_START };
@@ -61,8 +62,9 @@ export function createInboxService(db: Db): InboxService {
         for (const c of candidates) {
           before = { beforeAt: c.arrivedAt, beforeId: c.deliveryId };
           const captions = JSON.parse(c.captions) as Caption[];
-          if (!admits(db, subject, c, captions, eyesOnly)) continue;
-          rows.push(inboxRow(c, captions));
+          const admitted = admission(db, subject, c, captions, eyesOnly, communicator);
+          if (admitted === null) continue;
+          rows.push(inboxRow(c, captions, admitted === 'SEALED'));
           if (rows.length === limit) return { rows, nextCursor: cursorOf(c) };
         }
         if (candidates.length < batchRows(limit)) return { rows, nextCursor: null };
@@ -72,6 +74,7 @@ export function createInboxService(db: Db): InboxService {
     arrivals(actor, cableIds) {
       if (cableIds.length === 0) return [];
       const subject = accessSubject(actor);
+      const communicator = isCommunicator(db, actor);
       const eyesOnly = new Map<number, EyesOnlyEntry[]>();
       const candidates = deliveryCandidatesOfCables(db, {
         cableIds,
@@ -81,11 +84,13 @@ export function createInboxService(db: Db): InboxService {
       });
       return candidates.flatMap((c) => {
         const captions = JSON.parse(c.captions) as Caption[];
-        return admits(db, subject, c, captions, eyesOnly) ? [inboxRow(c, captions)] : [];
+        const admitted = admission(db, subject, c, captions, eyesOnly, communicator);
+        return admitted === null ? [] : [inboxRow(c, captions, admitted === 'SEALED')];
       });
     },
     unreadCount(actor) {
       const subject = accessSubject(actor);
+      const communicator = isCommunicator(db, actor);
       const eyesOnly = new Map<number, EyesOnlyEntry[]>();
       // One candidate more than the cap, so "more than 999" is known without counting them all.
       const candidates = unreadCandidates(db, {
@@ -96,7 +101,7 @@ export function createInboxService(db: Db): InboxService {
       });
       let unread = 0;
       for (const c of candidates) {
-        if (admits(db, subject, c, JSON.parse(c.captions) as Caption[], eyesOnly)) unread++;
+        if (admission(db, subject, c, JSON.parse(c.captions) as Caption[], eyesOnly, communicator) !== null) unread++;
       }
       return { unread: Math.min(unread, UNREAD_COUNT_CAP), capped: candidates.length > UNREAD_COUNT_CAP };
     },
@@ -107,6 +112,7 @@ function cursorOf(c: InboxCandidate): InboxCursor {
   return { deliveredAt: c.arrivedAt, deliveryId: c.deliveryId };
 }
 
+/** Whether a user may read a delivery (rules 14, 15, 18, 20): what handling a delivery asks. */
 export function admits(
   db: Db,
   subject: AccessSubject,
@@ -114,32 +120,58 @@ export function admits(
   captions: ReadonlyArray<Caption>,
   eyesOnlyCache: Map<number, EyesOnlyEntry[]>,
 ): boolean {
+  return admission(db, subject, c, captions, eyesOnlyCache, false) === 'READ';
+}
+
+/**
+ * How a delivery is in a user's inbox: to read, as a sealed envelope, or not at all. An envelope
+ * is a delivery the user's captions keep them from reading but that their post's communications
+ * office must pass on (domain/access.ts decideHandling): it is listed while a pass instruction
+ * for the post is pending, with the handling line (reference, DTG, precedence, marking, captions,
+ * pass line) and never the subject or text.
+ */
+export function admission(
+  db: Db,
+  subject: AccessSubject,
+  c: InboxCandidate,
+  captions: ReadonlyArray<Caption>,
+  eyesOnlyCache: Map<number, EyesOnlyEntry[]>,
+  communicator: boolean,
+): 'READ' | 'SEALED' | null {
   let eyesOnly = eyesOnlyCache.get(c.transmissionId);
   if (!eyesOnly) {
     eyesOnly = eyesOnlyOf(db, c.transmissionId);
     eyesOnlyCache.set(c.transmissionId, eyesOnly);
   }
-  return decideAccess(subject, {
-    classification: c.classification,
-    captions,
-    dissem: JSON.parse(c.dissem) as DissemControl[],
-    relTo: JSON.parse(c.relTo) as string[],
-    categories: JSON.parse(c.categories) as string[],
-    deliveries: [
-      {
-        stationId: c.stationId,
-        role: c.role,
-        actionOfficeId: c.actionOfficeId,
-        eyesOnly,
-        forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId),
-      },
-    ],
-    // The inbox lists deliveries; the drafting chain matters only when viewing one's own sent cable.
-    origin: { stationId: c.originStationId, personIds: [], officeIds: [] },
-  }).allowed;
+  const decision = decideHandling(
+    subject,
+    {
+      classification: c.classification,
+      captions,
+      dissem: JSON.parse(c.dissem) as DissemControl[],
+      relTo: JSON.parse(c.relTo) as string[],
+      categories: JSON.parse(c.categories) as string[],
+      deliveries: [
+        {
+          stationId: c.stationId,
+          role: c.role,
+          actionOfficeId: c.actionOfficeId,
+          eyesOnly,
+          forPersonIds: forPersonIdsAt(db, c.transmissionId, c.stationId),
+        },
+      ],
+      // The inbox lists deliveries; the drafting chain matters only when viewing one's own sent cable.
+      origin: { stationId: c.originStationId, personIds: [], officeIds: [] },
+    },
+    communicator,
+  );
+  if (!decision.allowed) return null;
+  if (!decision.sealed) return 'READ';
+  return (JSON.parse(c.pendingPasses) as string[]).length > 0 ? 'SEALED' : null;
 }
 
-export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): InboxRow {
+/** A delivery as the inbox lists it; `sealed`: an envelope, its subject withheld (admission). */
+export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>, sealed = false): InboxRow {
   const needsAck = isHighPrecedence(c.precedence, c.niact === 1) && c.role === 'ACTION';
   return {
     deliveryId: c.deliveryId,
@@ -155,7 +187,8 @@ export function inboxRow(c: InboxCandidate, captions: ReadonlyArray<Caption>): I
     niact: c.niact === 1,
     role: c.via === 'PASS' ? 'PASS' : c.via === 'REPEAT' ? 'REPEAT' : c.role,
     from: c.fromPlad,
-    subject: c.subject,
+    subject: sealed ? '' : c.subject,
+    sealed,
     needsAck,
     acknowledgedAt: c.ackAt,
     // Opening reads it, except FLASH/NIACT before the action office acknowledged (rule 8).

@@ -1,4 +1,4 @@
-import { decideAccess } from '../../domain/access';
+import { decideAccess, decideHandling } from '../../domain/access';
 import type { Distribution, DistributionEntry } from '../../domain/cable';
 import { captionWords } from '../../domain/captions';
 import { inPostDistribution, type RoutingSlip } from '../../domain/inPost';
@@ -18,7 +18,7 @@ import {
 import { executePasses, insertRepeat } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { collectiveByName, stationByPlad, userByLogin } from '../store/directoryRepository';
-import { accessSubject, type Actor } from './actor';
+import { accessSubject, isCommunicator, type Actor } from './actor';
 import { accessObjectOf } from './cableView';
 import { refusals } from './refusal';
 import type { UsersService } from './users';
@@ -190,7 +190,17 @@ export function createRoutingService(
     },
 
     pass(actor, cableId, now) {
-      visible(actor, cableId, 'pass');
+      const record = loadCableRecord(db, cableId);
+      if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+      // Rules 14, 17: a reader passes it; the communications office may pass it sealed, unread.
+      const decision = decideHandling(accessSubject(actor), accessObjectOf(record), isCommunicator(db, actor));
+      if (!decision.allowed) {
+        refuse(actor, {
+          message: `Access denied. ${decision.explanation}`,
+          cableId,
+          detail: { what: 'pass', reason: decision.reason },
+        });
+      }
       // Rule 17: only the addressee named in "X PASS Y" executes it. The instruction itself was
       // written by the originator, which is the approval rule 16 asks for.
       const mine = pendingPasses(db, cableId).filter((p) => p.byStationId === actor.stationId);
@@ -205,7 +215,12 @@ export function createRoutingService(
       const done = executePasses(db, cableId, actor.stationId, actor.userId, now ?? clock.now(), now ?? new Date());
       const to = mine.map((p) => p.to);
       audit.append(
-        { actor: who(actor), action: 'PASS', cableId, detail: { by: actor.post.plad, to, passes: done.length } },
+        {
+          actor: who(actor),
+          action: 'PASS',
+          cableId,
+          detail: { by: actor.post.plad, to, passes: done.length, sealed: decision.allowed && decision.sealed },
+        },
         now,
       );
       return to;

@@ -256,3 +256,79 @@ describe('repeat (rule 16)', () => {
     );
   });
 });
+
+describe('a sealed pass: the communications office passes an Eyes Only cable unread (rules 14, 17)', () => {
+  /** TOPOL 578's shape: SECRET, Eyes Only for the principals, action USRO, "USRO PASS PARIS" to do. */
+  function eyesOnlyForFinletter(c: ReturnType<typeof core>): number {
+    return insertCable(
+      c.db,
+      cableInputSchema.parse({
+        ref: 'TOPOL 4578',
+        profile: 'FRUS_1960S',
+        dtg: '272242Z OCT 62',
+        originator: { plad: 'SECSTATE WASHDC' },
+        classification: 'SECRET',
+        captions: ['EYES_ONLY'],
+        subject: 'Turkish missiles: the Council',
+        drafting: [
+          { role: 'DRAFTED', person: 'instructor' },
+          { role: 'APPROVED', person: 'ball' },
+        ],
+        transmission: {
+          addressees: [{ plad: 'USMISSION USNATO', role: 'ACTION' }],
+          eyesOnly: [{ principals: true }],
+          passes: [{ by: 'USMISSION USNATO', to: 'AMEMBASSY PARIS', status: 'PENDING' }],
+        },
+        paragraphs: [{ n: null, portion: 'S', text: 'The text only Finletter may read.' }],
+      }),
+    );
+  }
+  const actions = (c: ReturnType<typeof core>, id: number, login: string) =>
+    c.db
+      .prepare('SELECT action, detail FROM audit_log WHERE cable_id = ? AND actor_login = ? ORDER BY seq')
+      .all(id, login) as { action: string; detail: string }[];
+
+  test('the duty officer sees an envelope, may not open it, passes it; nothing of the text leaves main', () => {
+    const c = core();
+    const id = eyesOnlyForFinletter(c);
+    const duty = c.users.byLogin('duty-usro');
+    const envelope = c.inbox.list(duty, { limit: 50 }).rows.find((r) => r.cableId === id);
+    expect(envelope).toMatchObject({
+      ref: 'TOPOL 4578',
+      sealed: true,
+      subject: '',
+      classification: 'SECRET',
+      pendingPassTo: ['AMEMBASSY PARIS'],
+    });
+    expect(JSON.stringify(envelope)).not.toMatch(/Turkish|Finletter may read/);
+    // Opening it is still refused and audited (rule 14).
+    expect(() => c.cables.show(duty, id, 'app')).toThrow(/EYES ONLY/);
+
+    expect(c.routing.pass(duty, id, new Date('1962-10-27T23:00:00Z'))).toEqual(['AMEMBASSY PARIS']);
+    const trail = actions(c, id, 'duty-usro');
+    expect(trail.map((a) => a.action)).toEqual(['DENY', 'PASS']);
+    expect(JSON.parse(trail[1]!.detail)).toMatchObject({ to: ['AMEMBASSY PARIS'], sealed: true });
+    // The job done, the envelope leaves the inbox; Paris has the cable, its captions kept (rule 16).
+    expect(c.inbox.list(duty, { limit: 50 }).rows.some((r) => r.cableId === id)).toBe(false);
+    const paris = c.routing
+      .distribution(c.users.byLogin('instructor'), id)
+      .deliveries.find((d) => d.station === 'AMEMBASSY PARIS');
+    expect(paris).toMatchObject({ via: 'pass USMISSION USNATO' });
+  });
+
+  test('the reader passes it as a reader; outside the code room, or below its label, nobody does', () => {
+    const c = core();
+    const id = eyesOnlyForFinletter(c);
+    // The CONFIDENTIAL trainee and the foreign liaison officer see no envelope and may not pass.
+    for (const login of ['trainee', 'liaison']) {
+      const who = c.users.byLogin(login);
+      expect(c.inbox.list(who, { limit: 50 }).rows.some((r) => r.cableId === id)).toBe(false);
+      expect(() => c.routing.pass(who, id)).toThrow(/Access denied/);
+    }
+    const finletter = c.users.byLogin('finletter');
+    const row = c.inbox.list(finletter, { limit: 50 }).rows.find((r) => r.cableId === id);
+    expect(row).toMatchObject({ sealed: false, subject: 'Turkish missiles: the Council' });
+    expect(c.routing.pass(finletter, id)).toEqual(['AMEMBASSY PARIS']);
+    expect(JSON.parse(actions(c, id, 'finletter').at(-1)!.detail)).toMatchObject({ sealed: false });
+  });
+});

@@ -24,6 +24,7 @@ function row(deliveryId: number, deliveredAt: string, read = false): InboxRow {
     read,
     filed: false,
     pendingPassTo: [],
+    sealed: false,
   };
 }
 
