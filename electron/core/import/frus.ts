@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import type { AuditActor, AuditTrail } from '../audit/auditTrail';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { ensureDirectory, renamePeople } from './historicalDirectory';
 import { mapDocument, type ImportedTelegram, type ParsedDocument } from './telegram';
 import { FrusXmlError, TeiDocumentReader, type RawDocument } from './teiReader';
+import { Utf8Check } from './utf8';
 
 /**
  * The FRUS TEI telegram importer (corpus/README.md "Where things are"): reads FRUS documents
@@ -38,10 +40,11 @@ export function volumeFromPath(path: string): string | null {
 }
 
 /**
- * The input as text chunks: a string in 64 KB slices, a stream decoded as UTF-8 (a character split
+ * The input as text chunks: a string in 64 KB slices; bytes or a stream checked as strict UTF-8
+ * (an invalid byte is a `FrusXmlError` naming its offset: utf8.ts) and decoded (a character split
  * between two buffers is carried over). A failing stream is a `FrusXmlError`.
  */
-async function* textChunks(xml: string | Readable, file: string): AsyncGenerator<string, void, undefined> {
+async function* textChunks(xml: string | Readable | Uint8Array, file: string): AsyncGenerator<string, void, undefined> {
   if (typeof xml === 'string') {
     for (let i = 0; i < xml.length; i += CHUNK) {
       yield xml.slice(i, i + CHUNK);
@@ -51,13 +54,31 @@ async function* textChunks(xml: string | Readable, file: string): AsyncGenerator
     return;
   }
   const decoder = new StringDecoder('utf8');
+  const utf8 = new Utf8Check(file);
+  if (xml instanceof Uint8Array) {
+    for (let i = 0; i < xml.length; i += CHUNK) {
+      const part = xml.subarray(i, i + CHUNK);
+      utf8.check(part);
+      yield decoder.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    utf8.end();
+    yield decoder.end();
+    return;
+  }
   try {
     for await (const chunk of xml as AsyncIterable<Buffer | string>) {
-      yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      if (typeof chunk === 'string') yield chunk;
+      else {
+        utf8.check(chunk);
+        yield decoder.write(chunk);
+      }
     }
   } catch (e) {
+    if (e instanceof FrusXmlError) throw e;
     throw new FrusXmlError(`${file}: could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
+  utf8.end();
   yield decoder.end();
 }
 
@@ -68,7 +89,7 @@ async function* textChunks(xml: string | Readable, file: string): AsyncGenerator
  * from the iteration; documents yielded before it were complete and well-formed.
  */
 export async function* parseFrusTelegrams(
-  xml: string | Readable,
+  xml: string | Readable | Uint8Array,
   provenance: Provenance,
 ): AsyncGenerator<ParsedDocument, void, undefined> {
   const file = provenance.file;
@@ -89,19 +110,25 @@ export async function* parseFrusTelegrams(
   yield* drain();
 }
 
-/** What to import: a file on disk, or XML text with a name for the reports. */
-export type FrusSource = Readonly<{ path: string }> | Readonly<{ xml: string; file: string }>;
+/** What to import: a file on disk, XML text, or the bytes of a file, with a name for the reports. */
+export type FrusSource =
+  Readonly<{ path: string }> | Readonly<{ xml: string; file: string }> | Readonly<{ bytes: Uint8Array; file: string }>;
 
 export type SkippedDocument = { file: string; volume: string; doc: number; ref?: string; reason: string };
 
 export type FrusImportResult = {
   file: string;
   volume: string | null;
+  /** The reports of the telegrams written (empty with `keepReports: false`: see `importedCount`). */
   imported: ImportedTelegram[];
+  importedCount: number;
   /** Telegrams not written, with the reason ("already imported", a ref collision, a mapping failure). */
   skipped: SkippedDocument[];
+  skippedCount: number;
   /** Documents that are not telegrams (memoranda, editorial notes…). */
   ignored: number;
+  /** Stopped by the caller's signal before the end of the file; importing again resumes. */
+  interrupted: boolean;
 };
 
 export type ImportProgress = Readonly<{
@@ -112,14 +139,27 @@ export type ImportProgress = Readonly<{
   reason?: string;
 }>;
 
-export type ImportOptions = Readonly<{ onProgress?: (p: ImportProgress) => void }>;
+export type ImportOptions = Readonly<{
+  onProgress?: (p: ImportProgress & { report?: ImportedTelegram }) => void;
+  /**
+   * False for whole volumes (the CLI): the reports go to `onProgress` only and at most
+   * MAX_KEPT_SKIPS skips are kept, so memory stays bounded whatever the file's size (issue 12 item 2).
+   */
+  keepReports?: boolean;
+  /** Checked between documents: an aborted import stops after the document in hand, written whole. */
+  signal?: AbortSignal;
+}>;
+
+/** Skips kept in a result without reports (the count goes on). */
+export const MAX_KEPT_SKIPS = 200;
 
 function fileOf(source: FrusSource): string {
   return 'path' in source ? source.path : source.file;
 }
 
-function open(source: FrusSource): string | Readable {
-  return 'path' in source ? createReadStream(source.path) : source.xml;
+function open(source: FrusSource): string | Readable | Uint8Array {
+  if ('path' in source) return createReadStream(source.path, { highWaterMark: CHUNK });
+  return 'bytes' in source ? source.bytes : source.xml;
 }
 
 /** Reads the whole file once, mapping nothing: throws on any file-level failure. */
@@ -165,25 +205,40 @@ function conflict(
 export async function importFrus(db: Db, source: FrusSource, options: ImportOptions = {}): Promise<FrusImportResult> {
   const file = fileOf(source);
   await check(source);
-  const result: FrusImportResult = { file, volume: null, imported: [], skipped: [], ignored: 0 };
+  const keep = options.keepReports !== false;
+  const result: FrusImportResult = {
+    file,
+    volume: null,
+    imported: [],
+    importedCount: 0,
+    skipped: [],
+    skippedCount: 0,
+    ignored: 0,
+    interrupted: false,
+  };
   const progress = options.onProgress ?? (() => undefined);
+  const skip = (s: SkippedDocument): void => {
+    result.skippedCount += 1;
+    if (keep || result.skipped.length < MAX_KEPT_SKIPS) result.skipped.push(s);
+    progress({ file, doc: s.doc, outcome: 'skipped', ...(s.ref ? { ref: s.ref } : {}), reason: s.reason });
+  };
   for await (const d of parseFrusTelegrams(open(source), { file })) {
+    if (options.signal?.aborted) {
+      result.interrupted = true;
+      break;
+    }
     result.volume ??= d.volume;
     if (!d.ok) {
       if (d.notTelegram) {
         result.ignored += 1;
         progress({ file, doc: d.doc, outcome: 'ignored', reason: d.reason });
-      } else {
-        result.skipped.push({ file, volume: d.volume, doc: d.doc, reason: d.reason });
-        progress({ file, doc: d.doc, outcome: 'skipped', reason: d.reason });
-      }
+      } else skip({ file, volume: d.volume, doc: d.doc, reason: d.reason });
       continue;
     }
     const { cable, report } = d;
     const clash = conflict(db, cable.ref, cable.dtg, report);
     if (clash) {
-      result.skipped.push({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason: clash.reason });
-      progress({ file, doc: d.doc, outcome: 'skipped', ref: cable.ref, reason: clash.reason });
+      skip({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason: clash.reason });
       continue;
     }
     try {
@@ -198,35 +253,67 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
       renameInReport(report, renamed);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      result.skipped.push({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason });
-      progress({ file, doc: d.doc, outcome: 'skipped', ref: cable.ref, reason });
+      skip({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason });
       continue;
     }
-    result.imported.push(report);
-    progress({ file, doc: d.doc, outcome: 'imported', ref: cable.ref });
+    result.importedCount += 1;
+    if (keep) result.imported.push(report);
+    progress({ file, doc: d.doc, outcome: 'imported', ref: cable.ref, report });
   }
   return result;
 }
 
 export type FrusFileOutcome = (FrusImportResult & { ok: true }) | { ok: false; file: string; error: string };
 
+/** Who imports, for the audit trail: a signed-in user, or the CLI acting as the database owner. */
+export type ImportAudit = Readonly<{ trail: AuditTrail; actor: AuditActor; channel: 'app' | 'cli' }>;
+
+/**
+ * One IMPORT entry per file, as the app's import dialog has always written (issue 12 item 2: the
+ * CLI wrote none): the file, what was imported, skipped and ignored, whether it was interrupted,
+ * or why the file was refused whole.
+ */
+export function auditImport(audit: ImportAudit, outcome: FrusFileOutcome): void {
+  audit.trail.append({
+    actor: audit.actor,
+    action: 'IMPORT',
+    detail: outcome.ok
+      ? {
+          channel: 'frus',
+          via: audit.channel,
+          file: outcome.file,
+          volume: outcome.volume,
+          imported: outcome.importedCount,
+          skipped: outcome.skippedCount,
+          ignored: outcome.ignored,
+          ...(outcome.interrupted ? { interrupted: true } : {}),
+        }
+      : { channel: 'frus', via: audit.channel, file: outcome.file, imported: 0, refused: outcome.error },
+  });
+}
+
 /**
  * Imports several files (the CLI's `import-frus PATH...`): a file that fails as a whole (unreadable,
- * DOCTYPE, malformed, truncated) is reported and the next one is read. Other errors propagate.
+ * not UTF-8, DOCTYPE, malformed, truncated) is reported and the next one is read; an aborted signal
+ * stops after the document in hand. Each file is audited when `audit` is given. Other errors propagate.
  */
 export async function importFrusFiles(
   db: Db,
   paths: ReadonlyArray<string>,
-  options: ImportOptions = {},
+  options: ImportOptions & { audit?: ImportAudit } = {},
 ): Promise<FrusFileOutcome[]> {
   const out: FrusFileOutcome[] = [];
   for (const path of paths) {
+    if (options.signal?.aborted) break;
+    let outcome: FrusFileOutcome;
     try {
-      out.push({ ok: true, ...(await importFrus(db, { path }, options)) });
+      outcome = { ok: true, ...(await importFrus(db, { path }, options)) };
     } catch (e) {
-      if (e instanceof FrusXmlError) out.push({ ok: false, file: path, error: e.message });
+      if (e instanceof FrusXmlError) outcome = { ok: false, file: path, error: e.message };
       else throw e;
     }
+    if (options.audit) auditImport(options.audit, outcome);
+    out.push(outcome);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { CableroomError } from '../errors';
 import { emitChange } from '../events';
 import type { Actor } from '../services/actor';
 import type { Db } from '../store/database';
-import { FrusXmlError, importFrus } from './frus';
+import { FrusXmlError, auditImport, importFrus, type FrusFileOutcome, type ImportAudit } from './frus';
 
 /**
  * FRUS imports started from the app's import dialog (issue 6): the files arrive as bytes over IPC,
@@ -30,7 +30,7 @@ export type ImportJobs = Readonly<{
 /** Most jobs kept for polling; the oldest finished ones are forgotten first. */
 const KEEP = 20;
 
-export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
+export function createImportJobs(db: Db, trail: AuditTrail): ImportJobs {
   const jobs = new Map<number, Job>();
   let nextId = 1;
   const snapshot = ({ ownerUserId: _owner, ...j }: Job): FrusImportStatus => ({
@@ -41,21 +41,22 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
   });
 
   async function run(job: Job, actor: Actor, files: ReadonlyArray<ImportFile>): Promise<void> {
-    const decoder = new TextDecoder('utf-8');
+    const audit: ImportAudit = { trail, actor: { userId: actor.userId, login: actor.login }, channel: 'app' };
     for (const f of files) {
       job.currentFile = f.name;
-      const before = job.imported.length;
       const bytesBefore = job.bytesDone;
+      let outcome: FrusFileOutcome;
       try {
-        const xml = decoder.decode(f.bytes);
         // Progress inside a file (a whole volume is one file): its share of bytes by documents done.
-        const documents = Math.max(1, (xml.match(/<div\b[^>]*\btype="document"/g) ?? []).length);
+        const documents = Math.max(1, countDocuments(f.bytes));
         const startBytes = job.bytesDone;
         let seen = 0;
-        await importFrus(
+        // The bytes themselves, checked as strict UTF-8 (issue 12 item 2), never decoded leniently.
+        const result = await importFrus(
           db,
-          { xml, file: f.name },
+          { bytes: f.bytes, file: f.name },
           {
+            keepReports: false,
             onProgress: (p) => {
               job.documentsSeen += 1;
               seen += 1;
@@ -67,16 +68,14 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
             },
           },
         );
+        outcome = { ok: true, ...result };
       } catch (e) {
         const error =
           e instanceof FrusXmlError || e instanceof CableroomError ? e.message : `unexpected failure: ${String(e)}`;
         job.failedFiles.push({ file: f.name, error });
+        outcome = { ok: false, file: f.name, error };
       }
-      audit.append({
-        actor: { userId: actor.userId, login: actor.login },
-        action: 'IMPORT',
-        detail: { channel: 'frus', file: f.name, imported: job.imported.length - before },
-      });
+      auditImport(audit, outcome);
       job.filesDone += 1;
       job.bytesDone = bytesBefore + f.bytes.length;
     }
@@ -88,7 +87,7 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
   return {
     start(actor, files) {
       if (actor.role !== 'instructor' && actor.role !== 'admin') {
-        audit.append({
+        trail.append({
           actor: { userId: actor.userId, login: actor.login },
           action: 'DENY',
           detail: { what: 'import FRUS' },
@@ -128,4 +127,12 @@ export function createImportJobs(db: Db, audit: AuditTrail): ImportJobs {
       return snapshot(job);
     },
   };
+}
+
+/** How many `div type="document"` a file holds (for progress; a rough count of the bytes). */
+function countDocuments(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf('type="document"'); i >= 0; i = buf.indexOf('type="document"', i + 1)) n += 1;
+  return n;
 }
