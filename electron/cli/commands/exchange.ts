@@ -4,6 +4,7 @@ import { CableroomError } from '../../core/errors';
 import { importFrusFiles } from '../../core/import/frus';
 import { verifyAllCables, type CableVerification } from '../../core/signing/bulkVerify';
 import { EXIT, oneArg, UsageError, type Command } from '../command';
+import { terminalJson } from '../terminal';
 
 /** Traffic in and out of the database: FRUS import, signed bundles, and signature verification. */
 export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
@@ -12,9 +13,11 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
     args: 'PATH...',
     options: { json: 'optional' },
     summary: [
-      'Import the telegrams of FRUS TEI files (one document or a whole volume);',
-      '--json prints one object per imported telegram; skips are reported on',
-      'stderr; a PATH that does not exist imports nothing (exit 4)',
+      'Import the telegrams of FRUS TEI files (one document or a whole volume) into',
+      'an empty or seeded database; --json streams one object per imported',
+      'telegram; skips go to stderr; each file is audited (IMPORT); Ctrl-C stops',
+      'after the telegram in hand and running it again resumes; a PATH that does',
+      'not exist imports nothing (exit 4)',
     ],
     async run(ctx) {
       if (ctx.args.length === 0)
@@ -22,26 +25,59 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
       for (const path of ctx.args) {
         if (!existsSync(path)) throw new CableroomError('NOT_FOUND', `No such file: ${path}. Nothing was imported.`);
       }
-      const outcomes = await importFrusFiles(ctx.core().db, ctx.args, {
-        onProgress: ctx.options.json
-          ? undefined
-          : (p) =>
+      const core = ctx.core();
+      // Whole volumes (issue 12 item 2): reports are written as they come and not kept, so memory
+      // stays bounded; --json streams a JSON array, one telegram at a time.
+      const json = Boolean(ctx.options.json);
+      let first = true;
+      const refs: string[] = [];
+      if (json) ctx.io.stdout('[');
+      const stop = new AbortController();
+      const onSignal = (): void => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let outcomes;
+      try {
+        outcomes = await importFrusFiles(core.db, ctx.args, {
+          keepReports: false,
+          signal: stop.signal,
+          // The CLI acts with the database owner's authority (no user signs in): audited as such.
+          audit: { trail: core.audit, actor: { userId: null, login: null }, channel: 'cli' },
+          onProgress: (p) => {
+            if (p.outcome === 'imported' && p.report) {
+              if (json) {
+                ctx.io.stdout(`${first ? '\n' : ',\n'}${terminalJson(p.report)}`);
+                first = false;
+              } else if (refs.length < 50) refs.push(p.ref ?? '');
+            }
+            if (p.outcome === 'skipped') {
               ctx.io.stderr(
-                `${p.file} #${p.doc}: ${p.outcome}${p.ref ? ` ${p.ref}` : ''}${p.reason ? ` (${p.reason})` : ''}\n`,
-              ),
-      });
-      const imported = outcomes.flatMap((o) => (o.ok ? o.imported : []));
-      for (const o of outcomes) {
-        if (!o.ok) ctx.io.stderr(`cableroom: ${o.file}: ${o.error}\n`);
-        else
-          for (const s of o.skipped)
-            ctx.io.stderr(`cableroom: ${s.file} document ${s.doc}${s.ref ? ` (${s.ref})` : ''} skipped: ${s.reason}\n`);
+                `cableroom: ${p.file} document ${p.doc}${p.ref ? ` (${p.ref})` : ''} skipped: ${p.reason}\n`,
+              );
+            } else if (!json) {
+              ctx.io.stderr(`${p.file} #${p.doc}: ${p.outcome}${p.ref ? ` ${p.ref}` : ''}\n`);
+            }
+          },
+        });
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
       }
-      ctx.print(imported, () => {
-        const skipped = outcomes.reduce((n, o) => n + (o.ok ? o.skipped.length : 0), 0);
-        return `Imported ${imported.length} telegram${imported.length === 1 ? '' : 's'}${imported.length ? `: ${imported.map((t) => t.ref).join(', ')}` : ''}; skipped ${skipped}.`;
-      });
-      return outcomes.every((o) => o.ok) ? EXIT.OK : EXIT.FAILURE;
+      if (json) ctx.io.stdout(first ? ']\n' : '\n]\n');
+      for (const o of outcomes) if (!o.ok) ctx.io.stderr(`cableroom: ${o.file}: ${o.error}\n`);
+      const imported = outcomes.reduce((n, o) => n + (o.ok ? o.importedCount : 0), 0);
+      const skipped = outcomes.reduce((n, o) => n + (o.ok ? o.skippedCount : 0), 0);
+      const interrupted = stop.signal.aborted;
+      if (interrupted) {
+        ctx.io.stderr(
+          `cableroom: interrupted after ${imported} telegram(s); run the same command again to resume (what is in the database is reported as already imported).\n`,
+        );
+      }
+      if (!json) {
+        const shown = refs.length ? `: ${refs.join(', ')}${imported > refs.length ? ', …' : ''}` : '';
+        ctx.io.stdout(`Imported ${imported} telegram${imported === 1 ? '' : 's'}${shown}; skipped ${skipped}.\n`);
+      }
+      return outcomes.every((o) => o.ok) && !interrupted ? EXIT.OK : EXIT.FAILURE;
     },
   },
   {
