@@ -79,4 +79,23 @@ describe('FRUS imports started from the app (issue 6)', () => {
       expect.objectContaining({ code: 'NOT_FOUND' }) as Error,
     );
   });
+
+  test('a file that is not UTF-8 is refused whole with its byte offset, and audited (issue 12 item 2)', async () => {
+    const c = core();
+    const bytes = new Uint8Array(readFileSync(join(CORPUS_DIR, 'd115.xml')));
+    const at = Buffer.from(bytes).indexOf('Khrushchev');
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 0xc0; // never valid in UTF-8
+    const job = c.imports.start(c.users.byLogin('instructor'), [{ name: 'latin.xml', bytes }]);
+    const { final } = await finished(c, 'instructor', job.jobId);
+    expect(final.imported).toEqual([]);
+    expect(final.failedFiles).toEqual([
+      { file: 'latin.xml', error: `latin.xml: not UTF-8: byte 0xc0 at byte offset ${at}; nothing was imported` },
+    ]);
+    const detail = c.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'IMPORT' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(detail)).toMatchObject({ channel: 'frus', via: 'app', file: 'latin.xml', imported: 0 });
+  });
 });
