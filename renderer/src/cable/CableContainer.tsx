@@ -74,10 +74,13 @@ export function CableContainer(props: {
   /** Bumped after a pass or a repeat: the cable and its distribution are read again (the old stays up meanwhile). */
   const [revision, setRevision] = useState(0);
   const [repeat, setRepeat] = useState<RepeatState | null>(null);
-  const cable = useLoad(() => client.showCable(cableId), [client, cableId]);
+  // A sealed envelope is passed unread: nothing to load (main would refuse and audit the opening).
+  const sealed = delivery?.sealed === true;
+  const cable = useLoad(() => (sealed ? null : client.showCable(cableId)), [client, cableId, sealed]);
   const cableFailure = failureOf(cable);
-  const state: CableScreenState =
-    cableFailure !== null
+  const state: CableScreenState = sealed
+    ? { status: 'sealed' }
+    : cableFailure !== null
       ? { status: 'error', message: describeError(cableFailure) }
       : cable.value !== null
         ? { status: 'ready', cable: cable.value }
@@ -183,7 +186,7 @@ export function CableContainer(props: {
       : (delivery?.pendingPassTo ?? []);
 
   const executePass = () => {
-    if (!ready || handling.pending) return;
+    if ((!ready && !sealed) || handling.pending) return;
     run(
       'pass',
       () => client.executePass(cableId),
@@ -193,7 +196,9 @@ export function CableContainer(props: {
         }
         setRevision((r) => r + 1);
         cable.reload();
-        return `Passed to ${to.join(', ')} (rule 17); recorded in the audit trail.`;
+        return sealed
+          ? `Passed to ${to.join(', ')} unread (rules 14, 17); recorded in the audit trail.`
+          : `Passed to ${to.join(', ')} (rule 17); recorded in the audit trail.`;
       },
     );
   };

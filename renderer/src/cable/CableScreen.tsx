@@ -11,6 +11,7 @@ import { ShownText, shownText } from '../common/ShownText';
 import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 import { SlowWorkStatus, Working } from '../common/SlowWork';
 import { CableDocument } from './CableDocument';
+import { Envelope } from './Envelope';
 import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
 
 /**
@@ -25,7 +26,9 @@ export type CableScreenState =
   /** `slow`: opening (reading, checking access, verifying the signatures) has taken SLOW_WORK_MS. */
   | Readonly<{ status: 'loading'; slow: boolean }>
   | Readonly<{ status: 'error'; message: string }>
-  | Readonly<{ status: 'ready'; cable: CableView }>;
+  | Readonly<{ status: 'ready'; cable: CableView }>
+  /** A sealed envelope: the user passes it without reading it (Envelope.tsx); nothing is loaded. */
+  | Readonly<{ status: 'sealed' }>;
 
 export type HandlingAction = 'acknowledge' | 'read' | 'print' | 'export' | 'pass' | 'reply';
 
@@ -134,7 +137,7 @@ export function CableScreen(props: CableScreenProps) {
               <ShownText text={ref} />
             </span>
             {ready && <span className="cable-toolbar__profile muted">{PROFILE_WORDS[ready.profile]}</span>}
-            <CableTabs tab={tab} onTab={onTab} ids={tabIds} />
+            {state.status !== 'sealed' && <CableTabs tab={tab} onTab={onTab} ids={tabIds} />}
             <span className="cable-toolbar__spacer" />
             <span className="cable-toolbar__hint muted">Esc returns · ? shortcuts</span>
             {props.onReply && (
@@ -188,8 +191,8 @@ export function CableScreen(props: CableScreenProps) {
               )}
             </button>
           </div>
-          {delivery && <HandlingBar {...props} delivery={delivery} />}
-          {ready && props.pendingPassTo.length > 0 && <PassBar {...props} />}
+          {delivery && !delivery.sealed && <HandlingBar {...props} delivery={delivery} />}
+          {(ready || state.status === 'sealed') && props.pendingPassTo.length > 0 && <PassBar {...props} />}
           {handling.notice && (
             <p
               className={`handling-notice handling-notice--${handling.notice.tone}`}
@@ -236,6 +239,9 @@ export function CableScreen(props: CableScreenProps) {
                 </p>
               )}
               {ready && <CableDocument cable={ready} onOpenReference={props.onOpenReference} />}
+              {state.status === 'sealed' && delivery && (
+                <Envelope row={delivery} ownPost={props.chrome.user.post.plad} />
+              )}
             </div>
           )}
         </div>

@@ -279,7 +279,13 @@ function InboxRowView(props: {
           <span className="inbox-row__from-inline">
             <ShownText text={row.from} /> ·{' '}
           </span>
-          <ShownText text={row.subject} />
+          {row.sealed ? (
+            <em className="inbox-row__sealed" data-testid="sealed">
+              Sealed — pass to <ShownText text={row.pendingPassTo.join(', ')} /> unread
+            </em>
+          ) : (
+            <ShownText text={row.subject} />
+          )}
         </span>
       </span>
       <span className="inbox-row__from">

@@ -1,5 +1,6 @@
 import type { InboxRow } from '../../../electron/domain/cable';
 import { CableDocument } from '../cable/CableDocument';
+import { Envelope } from '../cable/Envelope';
 import type { CableScreenState } from '../cable/CableScreen';
 import { ClassificationChip } from '../common/markings';
 import { ShownText, shownText } from '../common/ShownText';
@@ -12,7 +13,13 @@ import { ariaKeyShortcuts, shortcutTitle } from '../shortcuts/keyWords';
  * the list's overall marking, which already covers this cable (DOMAIN.md rule 25). Handling
  * (acknowledge, file, pass) is in the full view, one Enter or "Open" away.
  */
-export function ReadingPane(props: { row: InboxRow | null; state: CableScreenState | null; onOpen(): void }) {
+export function ReadingPane(props: {
+  row: InboxRow | null;
+  state: CableScreenState | null;
+  /** The user's post, for a sealed envelope's pass line. */
+  ownPost: string;
+  onOpen(): void;
+}) {
   const { row, state } = props;
   if (!row) {
     return (
@@ -62,6 +69,7 @@ export function ReadingPane(props: { row: InboxRow | null; state: CableScreenSta
           </p>
         )}
         {state?.status === 'ready' && <CableDocument cable={state.cable} />}
+        {state?.status === 'sealed' && <Envelope row={row} ownPost={props.ownPost} />}
       </div>
     </section>
   );

@@ -43,10 +43,12 @@ function useSettled<T>(value: T, ms: number): T {
 export function ReadingPaneContainer(props: {
   client: CableroomClient;
   row: InboxRow | null;
+  ownPost: string;
   onOpen(row: InboxRow): void;
 }) {
   const { client, row } = props;
-  const cableId = row?.cableId ?? null;
+  // A sealed envelope is never loaded: its text is not the user's to read (Envelope.tsx).
+  const cableId = row && !row.sealed ? row.cableId : null;
   const settledId = useSettled(cableId, SETTLE_MS);
   const load = useLoad(() => (settledId === null ? null : client.showCable(settledId)), [client, settledId]);
 
@@ -54,8 +56,9 @@ export function ReadingPaneContainer(props: {
   const current = settledId === cableId;
   const loadFailure = failureOf(load);
   let state: CableScreenState | null = null;
-  if (current && loadFailure !== null) state = { status: 'error', message: describeError(loadFailure) };
+  if (row?.sealed) state = { status: 'sealed' };
+  else if (current && loadFailure !== null) state = { status: 'error', message: describeError(loadFailure) };
   else if (current && load.state === 'ready') state = { status: 'ready', cable: load.value };
   else if (current && load.state === 'loading') state = { status: 'loading', slow: load.slow };
-  return <ReadingPane row={row} state={state} onOpen={() => row && props.onOpen(row)} />;
+  return <ReadingPane row={row} state={state} ownPost={props.ownPost} onOpen={() => row && props.onOpen(row)} />;
 }

@@ -471,6 +471,7 @@ export function Workspace(props: {
               <ReadingPaneContainer
                 client={client}
                 row={snapshot.rows[selected] ?? null}
+                ownPost={chrome.user.post.plad}
                 onOpen={(row) => openDelivery(row, 'inbox')}
               />
             )
