@@ -55,6 +55,9 @@ function end(raw: string, r: Resolver, context: string): HeadEnd | undefined {
     return station ? { station, person: personEnd[1]!, name } : undefined;
   }
   const station = r.station(name, context);
+  if (station?.plad === 'USDEL SECRETARY') {
+    return { station, name, person: name.replace(/^(?:the\s+)?Secretary of State\s+/, '') };
+  }
   return station ? { station, name, ...(person ? { person } : {}) } : undefined;
 }
 

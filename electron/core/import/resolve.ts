@@ -173,6 +173,23 @@ export class Resolver {
       return this.use(derived(plad, short, `U.S. Delegation to the ${where}`, 'DELEGATION', city, null));
     }
     if (/^(?:the\s+)?Secretary of State$/i.test(name)) return this.use(stationByPlad('SECSTATE WASHDC')!);
+    // "the Central Intelligence Agency Station in Saigon": CAS (the period's name in State traffic).
+    m = /^(?:Central Intelligence Agency |CIA )?Station in (.+)$/i.exec(name);
+    if (m) {
+      const city = m[1]!;
+      const plad = `CAS ${city.toUpperCase()}`;
+      this.note(`${context} "${name}": ${plad} (the CIA station, "CAS" in the period's traffic)`);
+      return this.use(derived(plad, plad, `CIA Station, ${city}`, 'AGENCY', city, countryOf(city)));
+    }
+    if (/^Agency$/i.test(name) && !inListContext(context)) return this.station('Central Intelligence Agency', context);
+    // "Secretary of State Rusk" as an end of a head: the Secretary's delegation, wherever it was.
+    m = /^(?:the\s+)?Secretary of State\s+([A-Z][\w.’'-]+)$/.exec(name);
+    if (m) {
+      this.note(`${context} "${name}": USDEL SECRETARY (the Secretary's party travelling)`);
+      return this.use(
+        derived('USDEL SECRETARY', 'SECTO', "The Secretary of State's delegation", 'DELEGATION', null, 'USA'),
+      );
+    }
     const seat = MISSION_CITIES[name.toLowerCase()];
     if (seat) {
       this.note(`${context} "${name}": ${seat} (the U.S. post in ${name} was a mission, not an embassy)`);
@@ -190,7 +207,7 @@ export class Resolver {
     }
     // A bare place name is a post only in a source note's or a slug's list ("Repeated to Cairo"):
     // a head always names the office ("Embassy in …").
-    const inList = !['head', 'originator', 'addressee'].includes(context);
+    const inList = inListContext(context);
     if (inList && PLACE.test(name) && !/^(?:Department|Embassy|Mission|Secretary|President)\b/.test(name)) {
       const country = countryOf(name);
       const plad = `AMEMBASSY ${name.toUpperCase()}`;
@@ -285,4 +302,9 @@ export class Resolver {
     if (!this.needs.offices.has(k)) this.needs.offices.set(k, { station, code, name: name ?? code });
     return { station, code };
   }
+}
+
+/** Whether a name was read in a list of a source note or slug, not in a head. */
+function inListContext(context: string): boolean {
+  return !['head', 'originator', 'addressee'].includes(context);
 }

@@ -167,6 +167,7 @@ describe('first paragraph and body variants', () => {
   });
 
   test('an unknown originator or addressee is named in the reason', async () => {
+    // Issue 12: the Secretary travelling is his delegation, with him as its person.
     const from = await one(
       tei({
         head: 'Telegram From Secretary of State Rusk to the Department of State',
@@ -174,10 +175,15 @@ describe('first paragraph and body variants', () => {
         body: '<p>1. Text.</p>',
       }),
     );
-    expect(from).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^unknown originator "Secretary of State Rusk/),
-    });
+    expect(from).toMatchObject({ ok: true, report: { from: 'USDEL SECRETARY', fromPerson: 'rusk' } });
+    const station = await one(
+      tei({
+        head: 'Telegram From the Central Intelligence Agency Station in Saigon to the Agency',
+        note: 'Source: test. Secret.',
+        body: '<p>1. Text.</p>',
+      }),
+    );
+    expect(station).toMatchObject({ ok: true, report: { from: 'CAS SAIGON', to: ['CIA WASHDC'] } });
     // A head names offices: an unknown office is not guessed at (a bare place is, in lists only).
     const office = await one(
       tei({
