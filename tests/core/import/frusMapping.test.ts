@@ -217,3 +217,41 @@ describe('first paragraph and body variants', () => {
     );
   });
 });
+
+describe('heads of other volumes (issue 12: any volume of the telegram era)', () => {
+  // Heads as printed on history.state.gov (frus1981-88v10 d289; the SALT delegation's telegrams).
+  test.each([
+    [
+      'Telegram From the Mission in West Berlin to the Department of State and the Embassy in the Federal Republic of Germany',
+      'USMISSION WEST BERLIN',
+      ['SECSTATE WASHDC', 'AMEMBASSY BONN'],
+    ],
+    [
+      'Telegram From the Delegation to the Strategic Arms Limitation Talks to the Department of State',
+      'USDEL SALT',
+      ['SECSTATE WASHDC'],
+    ],
+    [
+      'Telegram From the Consulate General in Hong Kong to the Department of State',
+      'AMCONGEN HONG KONG',
+      ['SECSTATE WASHDC'],
+    ],
+    ['Telegram From the Legation in Hungary to the Department of State', 'AMLEGATION BUDAPEST', ['SECSTATE WASHDC']],
+    ['Telegram From the Department of State to the Embassy in Ruritania', 'SECSTATE WASHDC', ['AMEMBASSY RURITANIA']],
+  ])('%s', async (head, from, to) => {
+    const { report } = await ok(tei({ head, note: 'Source: test. Confidential.', body: '<p>12. Text.</p>' }));
+    expect(report.from).toBe(from);
+    expect(report.to).toEqual(to);
+  });
+
+  test('an Airgram is not a telegram: ignored, not skipped', async () => {
+    const d = await one(
+      tei({
+        head: 'Airgram From the Embassy in Greece to the Department of State',
+        note: 'Source: test. Secret.',
+        body: '<p>A-12. Text.</p>',
+      }),
+    );
+    expect(d).toMatchObject({ ok: false, notTelegram: true });
+  });
+});
