@@ -105,6 +105,9 @@ export const cableInputSchema = z
       })
       .strict()
       .nullish(),
+    /** The FOR/FROM line and DESIRED DISTRIBUTION of a 1970s telegram (issue 16). */
+    forLine: z.string().max(200).nullable().optional(),
+    desiredDistribution: z.string().max(200).nullable().optional(),
     legacyEo: z
       .object({ order: z.enum(['11652', '12065', '12958', '13526']), code: z.string() })
       .strict()

@@ -111,6 +111,8 @@ export const draftSchema = z
     clearers: z.array(clearer).max(20).default([]),
     approver: key.nullable().default(null),
     signature: text(40).nullable().default(null),
+    forLine: text(200).nullable().optional(),
+    desiredDistribution: text(200).nullable().optional(),
     practiceDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a practice date is written YYYY-MM-DD')

@@ -84,6 +84,16 @@ export function spacedClassification(c: Classification): string {
   }
 }
 
+/**
+ * Lines of a 1970s telegram beyond the common cable view (issue 16; migration 0014): the FOR/FROM
+ * line under the captions and DESIRED DISTRIBUTION in the drafting block. Present on the view only
+ * when the cable has them.
+ */
+export type CableLines = Readonly<{
+  forLine?: string | null | undefined;
+  desiredDistribution?: string | null | undefined;
+}>;
+
 type Mrn = Readonly<{ station: string; serial: number }>;
 
 function mrnOf(c: CableView): Mrn | null {
@@ -157,7 +167,7 @@ function textLines(c: CableView, width: number): string[] {
 }
 
 /** The ADS printout of a cable, page by page and section by section. */
-export function formatAdsCable(c: CableView, width: number = ADS_LINE_WIDTH): string {
+export function formatAdsCable(c: CableView & CableLines, width: number = ADS_LINE_WIDTH): string {
   const top = classificationWords(c.classification);
   const text = textLines(c, width);
   const sectionCount = Math.max(1, Math.ceil(text.length / ADS_SECTION_LINES));
@@ -169,6 +179,7 @@ export function formatAdsCable(c: CableView, width: number = ADS_LINE_WIDTH): st
     // The drafting office's block heads a Department cable (STATE 017976); a post's printout at the
     // Department carries none.
     if (department && c.drafting) head.push(...draftingBlock(c.drafting));
+    if (department && c.desiredDistribution) head.push(`DESIRED DISTRIBUTION  ${c.desiredDistribution}`);
     head.push(`${precedenceProsign(c.precedence)} ${c.dtg}`, `FM ${c.from.plad}`);
     const station = mrnOf(c)?.station ?? null;
     c.action.forEach((a, i) => head.push(`${i === 0 ? 'TO ' : ''}${addresseeLine(a, station)}`));
@@ -186,7 +197,8 @@ export function formatAdsCable(c: CableView, width: number = ADS_LINE_WIDTH): st
       head.push(...c.captions);
       for (const p of c.pass) head.push(`${p.by.split(' ').at(-1)} PASS ${p.to.split(' ').at(-1)}`);
       const forPersons = [...new Set(c.action.flatMap((a) => a.forPersons))];
-      if (forPersons.length > 0) head.push(`FOR ${forPersons.join(', ').toUpperCase()}`);
+      if (c.forLine) head.push(...wrapText(c.forLine.toUpperCase(), width));
+      else if (forPersons.length > 0) head.push(`FOR ${forPersons.join(', ').toUpperCase()}`);
       if (c.eyesOnlyFor.length > 0) head.push(`EYES ONLY FOR ${c.eyesOnlyFor.join(', ').toUpperCase()}`);
       if (c.legacyEo) head.push(`E.O. ${c.legacyEo.order}: ${c.legacyEo.code}`);
       if (c.tags.length > 0) head.push(`TAGS: ${formatTagsLine(c.tags)}`);

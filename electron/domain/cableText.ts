@@ -1,4 +1,4 @@
-import { formatAdsCable } from './adsText';
+import { formatAdsCable, type CableLines } from './adsText';
 import type { AddresseeView, CableView } from './cable';
 import { displayText } from './displayText';
 import { portionLabel } from './markings';
@@ -10,7 +10,7 @@ import { precedenceWords } from './precedence';
  * cable prints as the 1973–79 printouts do (adsText.ts, issue 16); the other profiles as before,
  * with the E.O. line where the cable has one.
  */
-export function formatCableText(c: CableView): string {
+export function formatCableText(c: CableView & CableLines): string {
   if (c.profile === 'ADS_1973_79') return displayText(formatAdsCable(c));
   const lines: string[] = [c.banner, ...c.captions];
   const addressee = (a: AddresseeView): string =>

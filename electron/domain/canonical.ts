@@ -113,6 +113,10 @@ export function signedContent(d: Draft): Readonly<Record<string, unknown>> {
     })),
     approver: d.approver,
     signature: d.signature,
+    // Issue 16: encoded only when present (undefined keys are left out), so the bytes of every
+    // cable without them are those of version 1 as before.
+    forLine: d.forLine || undefined,
+    desiredDistribution: d.desiredDistribution || undefined,
   };
 }
 

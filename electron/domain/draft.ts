@@ -101,6 +101,13 @@ export type Draft = Readonly<{
    * `niactJustified`: the DTG it gives is what the approver signs.
    */
   practiceDate?: string | null | undefined;
+  /**
+   * The FOR/FROM/ONLY line under the captions, e.g. "FOR THE SECRETARY FROM AMBASSADOR" (MOSCOW
+   * 16276, 1977; DOMAIN.md §1.8). Signed content, like the text.
+   */
+  forLine?: string | null | undefined;
+  /** DESIRED DISTRIBUTION of the drafting block, e.g. "S/S, INR, EUR, OC ONLY" (STATE 041961). */
+  desiredDistribution?: string | null | undefined;
 }>;
 
 /**

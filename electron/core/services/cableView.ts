@@ -2,7 +2,9 @@ import type { ChainView } from '../../domain/chain';
 import type { AccessObject } from '../../domain/access';
 import type { AddresseeView, CableView, RepeatView } from '../../domain/cable';
 import type { EyesOnlyEntry } from '../../domain/captions';
+import type { CableLines } from '../../domain/adsText';
 import { bannerLine, captionLines } from '../../domain/markings';
+import { cableLines } from '../signing/signedCable';
 import type { AddresseeRecord, CableRecord, TransmissionRecord } from '../store/cableReader';
 
 /** What the access decision needs to know about a cable (every route, with its handling). */
@@ -70,7 +72,7 @@ export function printedName(fullName: string, surname: string | null): string {
 }
 
 /** Builds the read model of a cable the user has been allowed to see. */
-export function cableView(record: CableRecord, chain: ChainView | null = null): CableView {
+export function cableView(record: CableRecord, chain: ChainView | null = null): CableView & CableLines {
   const { cable } = record;
   const original = record.transmissions.find((t) => t.kind === 'ORIGINAL');
   if (!original) throw new Error(`Cable ${cable.id} has no original transmission.`);
@@ -137,5 +139,7 @@ export function cableView(record: CableRecord, chain: ChainView | null = null): 
     legacyEo: cable.legacy_eo,
     summary: cable.summary,
     chain,
+    // The FOR/FROM line and DESIRED DISTRIBUTION of a 1970s telegram (issue 16), when it has them.
+    ...cableLines(cable.lines ?? null),
   };
 }

@@ -46,6 +46,8 @@ export function releasedCableInput(d: Draft, r: ReleaseHeader): CableInput {
     classificationReason: d.classificationReason,
     classAuthority: d.classAuthority ? { ...d.classAuthority, reasons: [...d.classAuthority.reasons] } : null,
     legacyEo: d.legacyEo,
+    ...(d.forLine ? { forLine: d.forLine } : {}),
+    ...(d.desiredDistribution ? { desiredDistribution: d.desiredDistribution } : {}),
     summary: d.summary,
     sourceNote: null,
     signature: d.signature,
@@ -110,6 +112,7 @@ type CableRow = {
   tags: string;
   class_authority: string | null;
   legacy_eo: string | null;
+  lines: string | null;
   summary: string | null;
   signature: string | null;
   transmission_id: number;
@@ -135,7 +138,7 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
     db,
     `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial, c.dtg,
             s.plad AS originator, o.code AS office, c.classification, c.classification_reason, c.captions, c.dissem,
-            c.rel_to, c.subject, c.file_ref, c.tags, c.class_authority, c.legacy_eo, c.summary, c.signature,
+            c.rel_to, c.subject, c.file_ref, c.tags, c.class_authority, c.legacy_eo, c.lines, c.summary, c.signature,
             t.id AS transmission_id
        FROM cables c
        JOIN stations s ON s.id = c.originator_station_id
@@ -257,6 +260,7 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
       tags: JSON.parse(c.tags) as string[],
       classAuthority: c.class_authority ? (JSON.parse(c.class_authority) as Draft['classAuthority']) : null,
       legacyEo: c.legacy_eo ? (JSON.parse(c.legacy_eo) as Draft['legacyEo']) : null,
+      ...cableLines(c.lines),
       summary: c.summary,
       references: (references.get(c.id) ?? []).map((r) => ({
         label: r.label,
@@ -351,4 +355,14 @@ export function insertCableSignatures(
     ),
   );
   recordSignatureChain(db, cableId, actor);
+}
+
+/** The FOR/FROM line and DESIRED DISTRIBUTION stored in `cables.lines` (migration 0014; issue 16). */
+export function cableLines(json: string | null): Pick<Draft, 'forLine' | 'desiredDistribution'> {
+  if (json === null) return {};
+  const v = JSON.parse(json) as { forLine?: string; desiredDistribution?: string };
+  return {
+    ...(v.forLine ? { forLine: v.forLine } : {}),
+    ...(v.desiredDistribution ? { desiredDistribution: v.desiredDistribution } : {}),
+  };
 }

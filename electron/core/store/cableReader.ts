@@ -36,6 +36,8 @@ export type CableRow = Readonly<{
   class_authority: ClassAuthority | null;
   legacy_eo: LegacyEo | null;
   summary: string | null;
+  /** The FOR/FROM line and DESIRED DISTRIBUTION as stored, JSON (migration 0014; issue 16). */
+  lines?: string | null;
 }>;
 
 export type TransmissionRecord = Readonly<{
@@ -161,7 +163,7 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial,
               c.dtg, c.sent_at, c.originator_station_id, s.plad AS originator_plad, s.name AS originator_name, c.classification, c.captions,
               c.dissem, c.rel_to, c.categories, c.subject, c.file_ref, c.tags, c.source_note, c.signature,
-              c.classification_reason, c.class_authority, c.legacy_eo, c.summary
+              c.classification_reason, c.class_authority, c.legacy_eo, c.summary, c.lines
        FROM cables c JOIN stations s ON s.id = c.originator_station_id WHERE c.id = ?`,
   ).get(id) as RawCable | undefined;
   if (!raw) return undefined;

@@ -162,6 +162,17 @@ function writeCable(db: Db, c: CableInput, now: Date, options: InsertOptions): n
     );
   }
 
+  // The FOR/FROM line and DESIRED DISTRIBUTION of a 1970s telegram (migration 0014; issue 16).
+  if (c.forLine || c.desiredDistribution) {
+    prepared(db, 'UPDATE cables SET lines = ? WHERE id = ?').run(
+      JSON.stringify({
+        ...(c.forLine ? { forLine: c.forLine } : {}),
+        ...(c.desiredDistribution ? { desiredDistribution: c.desiredDistribution } : {}),
+      }),
+      cableId,
+    );
+  }
+
   const reference = prepared(
     db,
     'INSERT INTO cable_references (cable_id, ordinal, label, text, ref_cable_id) VALUES (?, ?, ?, ?, ?)',

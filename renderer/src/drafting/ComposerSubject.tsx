@@ -183,6 +183,57 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
         </ComposerGroup>
       )}
 
+      <ComposerField
+        anchor="practiceDate"
+        label="Practice date"
+        hint="The day the cable is dated outside an exercise, e.g. 1977-11-09: its DTG and MRN year (inside an exercise the scenario clock rules)."
+      >
+        {(c) => (
+          <input
+            {...c}
+            className="text-input mono"
+            type="date"
+            value={draft.practiceDate ?? ''}
+            onChange={(e) => set({ practiceDate: nullable(e.target.value) })}
+          />
+        )}
+      </ComposerField>
+
+      {shown.adsLines && (
+        <ComposerGroup anchor="forLine" legend="As the 1970s printed it" testId="ads-lines">
+          <ComposerField
+            anchor="forLine"
+            label="FOR/FROM line"
+            hint="Under the captions, e.g. FOR THE SECRETARY FROM AMBASSADOR (MOSCOW 16276)."
+          >
+            {(c) => (
+              <input
+                {...c}
+                className="text-input mono"
+                maxLength={200}
+                value={draft.forLine ?? ''}
+                onChange={(e) => set({ forLine: nullable(e.target.value) })}
+              />
+            )}
+          </ComposerField>
+          <ComposerField
+            anchor="desiredDistribution"
+            label="Desired distribution"
+            hint="In the drafting block of a Department cable, e.g. S/S, INR, EUR, OC ONLY (STATE 041961)."
+          >
+            {(c) => (
+              <input
+                {...c}
+                className="text-input mono"
+                maxLength={200}
+                value={draft.desiredDistribution ?? ''}
+                onChange={(e) => set({ desiredDistribution: nullable(e.target.value) })}
+              />
+            )}
+          </ComposerField>
+        </ComposerGroup>
+      )}
+
       {shown.legacyEo && (
         <ComposerGroup anchor="legacyEo" legend="E.O. line" testId="legacy-eo">
           <div className="composer-grid">

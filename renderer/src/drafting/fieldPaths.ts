@@ -48,6 +48,8 @@ export function shows(draft: Draft): Readonly<{
   tags: boolean;
   classAuthority: boolean;
   legacyEo: boolean;
+  /** The FOR/FROM line and DESIRED DISTRIBUTION of a 1970s telegram (issue 16). */
+  adsLines: boolean;
 }> {
   return {
     // Rule 1: a reason is asked for once the overall marking is above every portion.
@@ -59,6 +61,7 @@ export function shows(draft: Draft): Readonly<{
     // Rule 5: the authority block in CABLEGATE/MODERN, the E.O. line in ADS, neither in the 1960s.
     classAuthority: draft.profile === 'MODERN' || draft.profile === 'CABLEGATE_2000S' || draft.classAuthority !== null,
     legacyEo: draft.profile === 'ADS_1973_79' || draft.legacyEo !== null,
+    adsLines: draft.profile === 'ADS_1973_79' || Boolean(draft.forLine) || Boolean(draft.desiredDistribution),
   };
 }
 
@@ -82,6 +85,7 @@ const ALWAYS = [
   'clearers',
   'approver',
   'signature',
+  'practiceDate',
 ] as const;
 
 /** Every anchor the composer renders for this draft. */
@@ -92,6 +96,10 @@ export function renderedAnchors(draft: Draft): ReadonlySet<string> {
   if (shown.relTo) anchors.add('relTo');
   if (shown.fileRef) anchors.add('fileRef');
   if (shown.tags) anchors.add('tags');
+  if (shown.adsLines) {
+    anchors.add('forLine');
+    anchors.add('desiredDistribution');
+  }
   if (shown.classAuthority) {
     anchors.add('classAuthority');
     if (draft.classAuthority !== null) {
@@ -174,6 +182,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   tags: 'TAGS',
   classAuthority: 'Classification authority',
   legacyEo: 'E.O. line',
+  practiceDate: 'Practice date',
+  forLine: 'FOR/FROM line',
+  desiredDistribution: 'Desired distribution',
   summary: 'Summary',
   references: 'References',
   addressees: 'Addressees',

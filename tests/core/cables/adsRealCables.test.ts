@@ -168,5 +168,12 @@ describe('real 1970s telegrams drafted, signed, released and compared with the p
     expect(blocksInOrder(text, f.printed)).toEqual([]);
     for (const dev of f.deviations) expect(text).not.toContain(dev.line);
     expect(Math.max(...text.map((l) => l.length))).toBeLessThanOrEqual(ADS_LINE_WIDTH);
+
+    // The FOR/FROM line and DESIRED DISTRIBUTION are signed content: changed in the file, the cable
+    // no longer verifies (rule 24; migration 0014).
+    if (f.draft.forLine || f.draft.desiredDistribution) {
+      c.db.prepare('UPDATE cables SET lines = ? WHERE id = ?').run('{"forLine":"FOR THE PRESIDENT"}', cableId);
+      expect(verifyOneCable(c.db, cableId)?.status).toBe('TAMPERED');
+    }
   });
 });

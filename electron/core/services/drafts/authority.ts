@@ -151,19 +151,22 @@ export function approverProblems(db: Db, approver: Actor | undefined, d: Draft, 
 /**
  * The signature line, when there is one, names the approving official or the chief of the
  * originating post, over whose name its telegrams go: STATE 017976 (1977) was approved by
- * S/S-S:LJREDDY and signed VANCE (issue 16). Nobody signs "RUSK" but Rusk or a Department cable.
+ * S/S-S:LJREDDY and signed VANCE (issue 16). Nobody signs "RUSK" but Rusk, or a Department cable
+ * approved in the Department.
  */
 export function signatureProblem(db: Db, d: Draft): AuthorityProblem | null {
   const line = d.signature?.trim() ?? '';
   if (line === '' || d.approver === null) return null;
   const approver = personByKey(db, d.approver);
   if (!approver || line.toUpperCase() === approver.surname.toUpperCase()) return null;
+  // Only an approver of the originating post sends over its chief's name.
   const chief = prepared(
     db,
-    `SELECT p.surname FROM people p JOIN stations s ON s.id = p.station_id WHERE s.plad = ? AND p.is_principal = 1`,
+    `SELECT p.surname FROM people p JOIN stations s ON s.id = p.station_id
+      WHERE s.plad = ? AND p.is_principal = 1 AND p.station_id = ?`,
   )
     .pluck()
-    .all(d.originator.plad) as string[];
+    .all(d.originator.plad, approver.station_id) as string[];
   if (chief.some((surname) => surname.toUpperCase() === line.toUpperCase())) return null;
   return problem(
     'SIGNATURE',
