@@ -33,6 +33,8 @@ export type PeerConfig = Readonly<{
   login: string;
   url: string;
   password: string;
+  /** The account's passphrase: join signs in with it and seals the password with it. */
+  passphrase: string;
   pollMs: number;
 }>;
 
@@ -58,8 +60,10 @@ export type FromPeer =
   | Readonly<{ type: 'error'; message: string }>;
 
 const send = (m: FromPeer): void => {
-  process.send?.(m);
+  // The load test may be gone (interrupted): then there is nobody to tell.
+  if (process.connected) process.send?.(m);
 };
+process.on('disconnect', () => process.exit(0));
 
 /** Signs and writes one released cable (the chain of seed/seedSigning.ts, with keys opened once). */
 function writeSigned(
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
     url: config.url,
     login: config.login,
     pgPassword: config.password,
-    passphrase: SEED_PASSPHRASE,
+    passphrase: config.passphrase,
   });
   const client: ClassroomClient = createClassroomClient(core.db, core.audit, {
     pollMs: config.pollMs,
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
         resolveOnline();
       }
     });
-    client.startWithPassphrase(SEED_PASSPHRASE).catch(reject);
+    client.startWithPassphrase(config.passphrase).catch(reject);
   });
   send({ type: 'ready', login: config.login });
 
