@@ -33,8 +33,11 @@ async function resolveFrus(volume: string, doc: number, folders: ReadonlyArray<s
     try {
       for await (const d of parseFrusTelegrams(createReadStream(file), { file, volume })) {
         if (d.doc !== doc) continue;
-        if (d.ok) return { cable: d.cable };
-        return { problem: `FRUS ${volume} doc. ${doc} cannot be replayed: ${d.reason}` };
+        if (!d.ok) return { problem: `FRUS ${volume} doc. ${doc} cannot be replayed: ${d.reason}` };
+        // The inject is the moment of receipt: a pass the archive records as carried out ("USRO pass
+        // Embassy", done that night) is still to do when the telegram arrives (rule 17).
+        const passes = d.cable.transmission.passes.map((p) => ({ ...p, status: 'PENDING' as const }));
+        return { cable: { ...d.cable, transmission: { ...d.cable.transmission, passes } } };
       }
     } catch (e) {
       return { problem: `FRUS ${volume} doc. ${doc}: ${file} could not be read: ${(e as Error).message}` };

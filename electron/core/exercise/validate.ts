@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { decideAccess, type AccessDelivery, type AccessObject, type AccessSubject } from '../../domain/access';
+import {
+  COMMUNICATIONS_OFFICE,
+  decideAccess,
+  decideHandling,
+  type AccessDelivery,
+  type AccessObject,
+  type AccessSubject,
+} from '../../domain/access';
 import type { EyesOnlyEntry } from '../../domain/captions';
 import { classificationRank } from '../../domain/classification';
 import { parseDtg } from '../../domain/dtg';
@@ -470,10 +477,21 @@ class Context {
     return [];
   }
 
+  /**
+   * Whether the roles `who` names may do what the expectation asks: read the cable, or — for a
+   * pass — handle it, which the post's communications office may do sealed (domain/access.ts
+   * decideHandling; rules 14, 17).
+   */
   checkReadable(e: ScenarioExpectation, who: ScenarioRole[], c: CableInput, inj: ScenarioInject, path: string): void {
     const object = this.accessObject(c, inj);
+    const decide = (r: ScenarioRole) => {
+      const subject = this.subject(r);
+      if (e.kind !== 'pass') return decideAccess(subject, object);
+      const comms = this.stations.get(r.post)?.offices.get(COMMUNICATIONS_OFFICE);
+      return decideHandling(subject, object, comms !== undefined && subject.officeId === comms);
+    };
     const denied = who
-      .map((r) => ({ r, d: decideAccess(this.subject(r), object) }))
+      .map((r) => ({ r, d: decide(r) }))
       .filter((x): x is { r: ScenarioRole; d: Extract<typeof x.d, { allowed: false }> } => !x.d.allowed);
     const why = denied
       .map((x) => `role "${x.r.id}" (${x.r.minClearance} at ${x.r.post}): ${x.d.explanation}`)
@@ -481,12 +499,12 @@ class Context {
     if (e.mode === 'any' && denied.length === who.length) {
       this.report(
         `${path}.who`,
-        `Nobody can meet it: no role in "${e.who}" may read ${c.ref} (inject "${inj.id}"). ${why}`,
+        `Nobody can meet it: no role in "${e.who}" may ${e.kind === 'pass' ? 'pass' : 'read'} ${c.ref} (inject "${inj.id}"). ${why}`,
       );
     } else if (e.mode === 'all' && denied.length > 0) {
       this.report(
         `${path}.who`,
-        `Not everyone in "${e.who}" may read ${c.ref} (inject "${inj.id}"), and mode is "all". ${why}`,
+        `Not everyone in "${e.who}" may ${e.kind === 'pass' ? 'pass' : 'read'} ${c.ref} (inject "${inj.id}"), and mode is "all". ${why}`,
       );
     }
   }

@@ -38,6 +38,7 @@ import {
  *   niact-reminder (903)    30      unless ack-niact-usro
  *   pass-reminder (904)     10+25   unless pass-niact-usro
  *   topol-578               42      open-578 finletter (20, 30, eyes-only);
+ *                                   pass-578 duty → Paris, sealed (15, 20, routing);
  *                                   open-578-paris bohlen (60, 10, eyes-only);
  *                                   reply-578 finletter (120, 40, reply)
  *   niact-drill-dept (908)  60      ack-drill-dept ss (15, 20, night-action);
@@ -59,9 +60,9 @@ import {
  *   breach counts even where its objective holds nothing for that person; rounded to 0.01.
  *
  * What is possible, per trainee: finletter 10 + 30 + 40 = 80 (reading 10, eyes-only 30, reply 40);
- * duty-usro 20 + 20 = 40 (night-action 20, routing 20); trainee 10 (reading); bohlen 10 + 10 = 20
- * (routing 10, eyes-only 10); ss-officer 20 + 10 = 30 (night-action 20, routing 10); usun-watch 20
- * (night-action). The exercise: 200 (eyes-only 40, night-action 60, routing 40, reply 40, reading 20).
+ * duty-usro 20 + 20 + 20 = 60 (night-action 20, routing 40); trainee 10 (reading); bohlen 10 + 10 =
+ * 20 (routing 10, eyes-only 10); ss-officer 20 + 10 = 30 (night-action 20, routing 10); usun-watch 20
+ * (night-action). The exercise: 220 (eyes-only 40, night-action 60, routing 60, reply 40, reading 20).
  */
 
 type Line = [
@@ -86,7 +87,7 @@ type Expected = Readonly<{
   deliveries: Record<string, Record<string, number>>;
 }>;
 
-/** Topol 578 reaches USRO, Paris (its pass, carried out in the archive), USUN and the 13 other NATO capitals. */
+/** Topol 578 reaches USRO, Paris (the duty officer's sealed pass), USUN and the 13 other NATO capitals. */
 const TOPOL_578_DELIVERIES = { DIRECT: 1, PASS: 1, REPEAT: 14 };
 
 const GOOD: Expected = {
@@ -126,6 +127,7 @@ const GOOD: Expected = {
     ['bohlen', 'open-niact-paris', 'MET', 10, 10, null, 20], // took 10 ≤ 60
     ['usun-watch', 'ack-niact-usun', 'MET', 20, 20, null, 13], // took 1 ≤ 15
     ['finletter', 'open-578', 'MET', 30, 30, null, 45], // took 3 ≤ 20
+    ['duty-usro', 'pass-578', 'MET', 20, 20, null, 47], // sealed, from the envelope: took 5 ≤ 15
     ['bohlen', 'open-578-paris', 'MET', 10, 10, null, 50], // took 8 ≤ 60
     ['finletter', 'reply-578', 'MET', 40, 40, null, 58], // released at 58: took 16 ≤ 120
     ['ss-officer', 'ack-drill-dept', 'MET', 20, 20, null, 62], // took 2 ≤ 15
@@ -139,14 +141,14 @@ const GOOD: Expected = {
   ],
   trainees: [
     ['finletter', 80, 80, 100],
-    ['duty-usro', 40, 40, 100],
+    ['duty-usro', 60, 60, 100],
     ['trainee', 10, 10, 100],
     ['bohlen', 20, 20, 100],
     ['ss-officer', 30, 30, 100],
     ['usun-watch', 20, 20, 100],
   ],
   posts: [
-    [USRO, 130, 130, 100],
+    [USRO, 150, 150, 100],
     [PARIS, 20, 20, 100],
     [DEPT, 30, 30, 100],
     [USUN, 20, 20, 100],
@@ -154,11 +156,11 @@ const GOOD: Expected = {
   objectives: [
     ['eyes-only', 40, 40, true],
     ['night-action', 60, 60, true],
-    ['routing', 40, 40, true],
+    ['routing', 60, 60, true],
     ['reply', 40, 40, true],
     ['reading', 20, 20, true],
   ],
-  total: { points: 200, possible: 200, score: 100 },
+  total: { points: 220, possible: 220, score: 100 },
   deliveries: {
     'state-445': { DIRECT: 1 }, // USRO only (deliverTo)
     'wireless-file': { DIRECT: 1 },
@@ -178,6 +180,7 @@ const GOOD: Expected = {
  *   36 usun acknowledges 907 (12):      took 24, w 15 → 20 × (30 − 24)/15 = 8 LATE
  *   45 trainee asks for "TOPOL 578":    DENY (CLEARANCE; rule 18) → −20
  *   50 trainee opens 901 (5):           took 45, w 30 → 10 × (60 − 45)/30 = 5 LATE
+ *   68 duty passes 578 (42), sealed:    took 26, w 15 → 20 × (30 − 26)/15 = 5.33 LATE; Paris gets it
  *   74 finletter opens 578 (42):        took 32, w 20 → 30 × (40 − 32)/20 = 12 LATE; the 905 reminder
  *                                        fired at 72 (not yet opened)
  *   78 ss acknowledges 908 (60):        took 18, w 15 → 20 × (30 − 18)/15 = 16 LATE
@@ -196,22 +199,23 @@ const GOOD: Expected = {
  * penalties of the objectives with nothing possible against all the trainee's possible points):
  *   finletter  2 + 12 + 39 − 10 − 10 = 33 / 80; reading 2/10, eyes-only 12/30, reply 19/40
  *              → 100 × (1 × 0.2 + 3 × 0.4 + 3 × 0.475)/7 = 40.357… → 40.36
- *   duty-usro  12 + 0 − 10 = 2 / 40; night-action 12/20, routing 0/20 → 100 × (2 × 0.6 + 0)/4 = 30;
- *              eyes-only −10 with nothing possible: − 100 × 10/40 = −25 → 5
+ *   duty-usro  12 + 0 + 5.33 − 10 = 7.33 / 60; night-action 12/20, routing 5.33/40 → 100 × (2 × 0.6 +
+ *              2 × 0.13325)/4 = 36.66; eyes-only −10 with nothing possible: − 100 × 10/60 = −16.67 → 20
  *   trainee    5 − 20 − 20 = −35 / 10; reading 5/10 → 50; eyes-only −40 with nothing possible:
  *              − 100 × 40/10 = −400 → −350 (it was 50 while such penalties were left out)
  *   bohlen     0 + 8 = 8 / 20; routing 0/10, eyes-only 8/10 → 100 × (0 + 3 × 0.8)/5 = 48
  *   ss-officer 16 + 5 − 5 = 16 / 30; night-action 16/20, routing 0/10 → 100 × (2 × 0.8 + 0)/4 = 40
  *   usun-watch 8 − 10 = −2 / 20; night-action 8/20 → 40; eyes-only −10 with nothing possible:
  *              − 100 × 10/20 = −50 → −10
- * Per post: USRO (finletter, duty, trainee) 33 + 2 − 35 = 0 / 130; by objective reading 7/20,
- *   eyes-only 12 − 10 − 40 = −38/30, reply 19/40, night-action 12/20, routing 0/20 → 100 × (0.35 −
- *   3 × 38/30 + 3 × 0.475 + 2 × 0.6 + 0)/11 = 100 × −0.825/11 = −7.5 (Finletter's open-578 makes
+ * Per post: USRO (finletter, duty, trainee) 33 + 7.33 − 35 = 5.33 / 150; by objective reading 7/20,
+ *   eyes-only 12 − 10 − 40 = −38/30, reply 19/40, night-action 12/20, routing 5.33/40 → 100 × (0.35 −
+ *   3 × 38/30 + 3 × 0.475 + 2 × 0.6 + 2 × 0.13325)/11 = 100 × −0.5585/11 = −5.08 (Finletter's open-578 makes
  *   eyes-only possible at USRO: its penalties are inside its share); Paris, the Department and
  *   USUN as their one trainee (USUN: −10).
  * The exercise, by objective: eyes-only 12 + 8 − 40 − 10 − 10 = −40/40 (−1), night-action 12 + 8 +
- *   16 = 36/60, routing 0 + 0 + 5 − 5 = 0/40, reply 19/40, reading 2 + 5 = 7/20; points 22 / 200;
- *   score 100 × (3 × −1 + 2 × 0.6 + 2 × 0 + 3 × 0.475 + 1 × 0.35)/11 = 100 × −0.025/11 = −0.227… → −0.23.
+ *   16 = 36/60, routing 0 + 0 + 5.33 + 5 − 5 = 5.33/60, reply 19/40, reading 2 + 5 = 7/20; points
+ *   27.33 / 220; score 100 × (3 × −1 + 2 × 0.6 + 2 × 5.33/60 + 3 × 0.475 + 1 × 0.35)/11 =
+ *   100 × 0.15267/11 = 1.387… → 1.39.
  */
 const CARELESS: Expected = {
   // Every contingency fires, each at its own time.
@@ -248,6 +252,7 @@ const CARELESS: Expected = {
     ['bohlen', 'open-niact-paris', 'MISSED', 0, 10, null, null],
     ['usun-watch', 'ack-niact-usun', 'LATE', 8, 20, null, 36],
     ['finletter', 'open-578', 'LATE', 12, 30, null, 74],
+    ['duty-usro', 'pass-578', 'LATE', 5.33, 20, null, 68],
     ['bohlen', 'open-578-paris', 'LATE', 8, 10, null, 114],
     ['finletter', 'reply-578', 'LATE', 39, 40, null, 165],
     ['finletter', 'reply-578', 'BROKEN', -10, 0, 19, 165],
@@ -266,14 +271,14 @@ const CARELESS: Expected = {
   ],
   trainees: [
     ['finletter', 33, 80, 40.36],
-    ['duty-usro', 2, 40, 5],
+    ['duty-usro', 7.33, 60, 20],
     ['trainee', -35, 10, -350],
     ['bohlen', 8, 20, 48],
     ['ss-officer', 16, 30, 40],
     ['usun-watch', -2, 20, -10],
   ],
   posts: [
-    [USRO, 0, 130, -7.5],
+    [USRO, 5.33, 150, -5.08],
     [PARIS, 8, 20, 48],
     [DEPT, 16, 30, 40],
     [USUN, -2, 20, -10],
@@ -281,11 +286,11 @@ const CARELESS: Expected = {
   objectives: [
     ['eyes-only', -40, 40, false],
     ['night-action', 36, 60, false],
-    ['routing', 0, 40, false],
+    ['routing', 5.33, 60, false],
     ['reply', 19, 40, false],
     ['reading', 7, 20, false],
   ],
-  total: { points: 22, possible: 200, score: -0.23 },
+  total: { points: 27.33, possible: 220, score: 1.39 },
   deliveries: {
     'state-445': { DIRECT: 1 },
     'wireless-file': { DIRECT: 1 },
@@ -327,8 +332,8 @@ const CLASSES = [
     ],
     passes: [
       ['TOPOL 902', PARIS, '1962-10-28T03:42:00.000Z'],
-      // Topol 578's pass arrives carried out, as the archive records it (the pass decision).
-      ['TOPOL 578', PARIS, '1962-10-28T04:12:00.000Z'],
+      // The duty officer's sealed pass of Topol 578, five minutes after it came in.
+      ['TOPOL 578', PARIS, '1962-10-28T04:17:00.000Z'],
       ['LONDON 908', WHITE_HOUSE, '1962-10-28T04:33:00.000Z'],
     ],
     reply: {
@@ -352,13 +357,13 @@ const CLASSES = [
       ['LONDON 908', DEPT, '1962-10-28T04:48:00.000Z'],
     ],
     passes: [
-      ['TOPOL 578', PARIS, '1962-10-28T04:12:00.000Z'],
+      ['TOPOL 578', PARIS, '1962-10-28T04:38:00.000Z'],
       ['LONDON 908', WHITE_HOUSE, '1962-10-28T05:00:00.000Z'],
     ],
     reply: { dtg: '280615Z OCT 62', sentAt: '1962-10-28T06:15:00.000Z', classification: 'CONFIDENTIAL', captions: [] },
-    // Down from minute 50 to 73: London 908 (60) and the Eyes Only reminder (72) on the catch-up.
-    restart: { closeAfter: 50, reopenAt: 73 },
-    catchUp: { minute: 73, fired: ['niact-drill-dept', 'eyes-only-reminder'], skipped: [], ended: false },
+    // Down from minute 50 to 66: London 908 (60) fires on the catch-up, at its own DTG.
+    restart: { closeAfter: 50, reopenAt: 66 },
+    catchUp: { minute: 66, fired: ['niact-drill-dept'], skipped: [], ended: false },
   },
 ] as const;
 

@@ -390,6 +390,18 @@ export function goodClass(): Act[] {
       run: (p) => show(p, 'finletter', p.cableOf('topol-578')),
     },
     {
+      at: 47,
+      role: 'duty-officer',
+      what: 'carries out "USRO pass Embassy" on Topol 578 [42], sealed: from the envelope, unread',
+      run(p) {
+        const duty = p.as('duty-officer');
+        const cable = p.cableOf('topol-578');
+        const envelope = p.core.inbox.list(duty, { limit: 50 }).rows.find((r) => r.cableId === cable);
+        expect(envelope).toMatchObject({ sealed: true, subject: '', pendingPassTo: [PARIS] });
+        expect(p.core.routing.pass(duty, cable)).toEqual([PARIS]);
+      },
+    },
+    {
       at: 50,
       role: 'embassy',
       what: "opens Paris's Topol 578 [42]",
@@ -443,6 +455,12 @@ export function carelessClass(): Act[] {
       role: 'trainee',
       what: 'opens the wireless file [5]',
       run: (p) => show(p, 'trainee', p.cableOf('wireless-file')),
+    },
+    {
+      at: 68,
+      role: 'duty-officer',
+      what: 'carries out "USRO pass Embassy" on Topol 578 [42], late',
+      run: (p) => expect(p.core.routing.pass(p.as('duty-officer'), p.cableOf('topol-578'))).toEqual([PARIS]),
     },
     {
       at: 74,

@@ -243,6 +243,7 @@ describe('scenario validation', () => {
         minClearance: 'TOP_SECRET',
         persona: 'finletter',
       },
+      { id: 'desk', post: 'USMISSION USNATO', function: 'desk officer', minClearance: 'SECRET', office: 'POL' },
     );
     // Only Finletter may open it: the trainee is not cleared, the duty officer not named (rule 14).
     doc.expectations.push(
@@ -252,15 +253,17 @@ describe('scenario validation', () => {
       { id: 'post-any', inject: 'secret', kind: 'open', who: 'USMISSION USNATO', within: 5, points: 1 },
       { id: 'post-all', inject: 'secret', kind: 'open', who: 'USMISSION USNATO', mode: 'all', within: 5, points: 1 },
       { id: 'duty-passes', inject: 'secret', kind: 'pass', who: 'duty', within: 5, points: 1 },
+      { id: 'desk-passes', inject: 'secret', kind: 'pass', who: 'desk', within: 5, points: 1 },
     );
     const found = problems(doc);
-    // post-any (8) is met by Finletter; the rest are not. Carrying out a pass needs the cable
-    // in view too (routing.pass decides access first), so the duty officer cannot pass it.
+    // post-any (8) is met by Finletter; the rest are not. The duty officer of USRO's
+    // communications office passes it sealed, unread (10; rules 14, 17); a desk officer of the
+    // political section may neither read nor pass it (11).
     expect(found.map((p) => p.path)).toEqual([
       'expectations[5].who',
       'expectations[6].who',
       'expectations[9].who',
-      'expectations[10].who',
+      'expectations[11].who',
     ]);
     expect(found[0]!.message).toBe(
       'Nobody can meet it: no role in "trainee" may read TOPOL 710 (inject "secret"). ' +
@@ -271,7 +274,7 @@ describe('scenario validation', () => {
     expect(found[2]!.message).toContain('role "trainee"');
     expect(found[2]!.message).toContain('role "duty"');
     expect(found[2]!.message).not.toContain('role "finletter"');
-    expect(found[3]!.message).toMatch(/^Nobody can meet it: .*role "duty"/);
+    expect(found[3]!.message).toMatch(/^Nobody can meet it: no role in "desk" may pass TOPOL 710 .*EYES ONLY/);
   });
 
   test('a role is judged at its least clearance, and a NOFORN cable is never met by a foreign national', () => {
