@@ -193,16 +193,27 @@ async function main(): Promise<void> {
     const started = Date.now();
     peers[0]!.send({ type: 'release', drafts, refs, ratePerSecond: RATE } satisfies ToPeer);
     const everyone = (): boolean => receivers.every((r) => applied.get(r)!.size >= CABLES);
+    // Progress on stderr every 30 s: what a run cut short still tells.
+    const progress = setInterval(() => {
+      const got = receivers.reduce((n, r) => n + applied.get(r)!.size, 0);
+      const t = (Date.now() - started) / 1000;
+      console.error(
+        `progress: ${t.toFixed(0)} s, released ${releasedAt.size}/${CABLES}, applied ${got}/${receivers.length * CABLES} ` +
+          `(${(got / t).toFixed(1)}/s), server CPU ${(pg.cpuSeconds() - cpuBefore).toFixed(1)} s`,
+      );
+    }, 30_000);
     let timedOut = false;
     await waitFor('every cable on every machine', everyone).catch((e: Error) => {
       timedOut = true;
       console.error(e.message);
     });
+    clearInterval(progress);
     const elapsedMs = Date.now() - started;
     const cpuSeconds = pg.cpuSeconds() - cpuBefore;
 
     for (const p of peers) p.send({ type: 'report' } satisfies ToPeer);
-    await waitFor('every report', () => reports.size === machines.length, 120_000);
+    // Each machine first reads what is left of the feed (syncNow), then reports.
+    await waitFor('every report', () => reports.size === machines.length);
     const sent = new Map(reports.get(SENDER)!.cables);
     let delivered = 0;
     let doubled = appliedTwice;
