@@ -12,6 +12,8 @@ import type { Migration } from './types';
  *   seed or by an instructor; for an entry the FRUS importer created because a telegram named a
  *   post, office or person the directory did not hold, the document that first named it
  *   ("frus1961-63v04 d267"). Such entries are never merged with a different existing entry.
+ * - `frus_sources`: for each cable the FRUS importer wrote, the volume and document it came from
+ *   (the "published in FRUS <volume>, document <n>" of an archive reader, a volume's traffic).
  */
 export const migration0013: Migration = {
   version: 13,
@@ -41,6 +43,15 @@ export const migration0013: Migration = {
         CHECK (imported_from IS NULL OR length(imported_from) BETWEEN 1 AND 200);
       ALTER TABLE collectives ADD COLUMN imported_from TEXT
         CHECK (imported_from IS NULL OR length(imported_from) BETWEEN 1 AND 200);
+
+      CREATE TABLE frus_sources (
+        cable_id INTEGER PRIMARY KEY REFERENCES cables(id),
+        volume TEXT NOT NULL CHECK (length(volume) BETWEEN 1 AND 80),
+        doc INTEGER NOT NULL CHECK (doc >= 0),
+        file TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX frus_sources_volume ON frus_sources(volume, doc);
     `);
   },
 };
