@@ -246,7 +246,15 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
       // cannot be written leaves no entry behind.
       const { created, renamed } = db.transaction(() => {
         const made = ensureDirectory(db, d.needs, `${d.volume} d${d.doc}`);
-        insertCable(db, renamePeople(cable, made.renamed));
+        const cableId = insertCable(db, renamePeople(cable, made.renamed));
+        // Where it was published (migration 0013): the archive reader's and the traffic view's key.
+        prepared(db, 'INSERT INTO frus_sources (cable_id, volume, doc, file, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+          cableId,
+          d.volume,
+          d.doc,
+          file,
+          new Date().toISOString(),
+        );
         return made;
       })();
       report.created = created;
@@ -331,4 +339,10 @@ function renameInReport(report: ImportedTelegram, renamed: ReadonlyMap<string, s
   for (const list of [report.alsoSentTo, report.repeatedTo]) {
     for (const t of list) if (t.for) t.for = t.for.map(k);
   }
+}
+
+/** The FRUS volume and document a cable was imported from, or undefined (seed, drafted, bundles). */
+export function frusSourceOf(db: Db, cableId: number): { volume: string; doc: number; file: string } | undefined {
+  return prepared(db, 'SELECT volume, doc, file FROM frus_sources WHERE cable_id = ?').get(cableId) as
+    { volume: string; doc: number; file: string } | undefined;
 }

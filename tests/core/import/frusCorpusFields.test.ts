@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { importFrus, parseFrusTelegrams, type ImportedTelegram } from '../../../electron/core/import/frus';
+import {
+  frusSourceOf,
+  importFrus,
+  parseFrusTelegrams,
+  type ImportedTelegram,
+} from '../../../electron/core/import/frus';
 import { emptyDb, seededCoreFixture } from '../../support/tempCore';
 import { FIELDS, compare, corpusDocuments, expectedOf } from './frusExpected';
 
@@ -112,6 +117,9 @@ describe('the FRUS corpus imports into an empty database (plain init, no seed)',
         classification: string;
       };
       expect(cable).toEqual({ dtg: d.expected.dtg, classification: d.expected.classification });
+      // Where it was published, for the archive reader.
+      const id = db.prepare('SELECT id FROM cables WHERE ref = ?').pluck().get(d.expected.ref) as number;
+      expect(frusSourceOf(db, id)).toEqual({ volume: d.volume, doc: d.doc, file: d.file });
     } finally {
       dispose();
     }
