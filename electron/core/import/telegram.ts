@@ -319,7 +319,10 @@ function serialLine(text: string, military: boolean, warnings: string[]): Slugs 
     const body = s.slice(restrict.length);
     const subject = /^Subject:\s*(.+)$/i.exec(s);
     // "For Secretary from McCloy": names start with a capital ("For your information from …" is text).
-    const forFrom = /^(?:[Ff]or|FOR|[Tt]o)\s+([A-Z].*?)(?:\s+(?:from|FROM)\s+([A-Z].*))?$/.exec(body);
+    // "For the Secretary from …": "the" before a title is not part of the name.
+    const forFrom = /^(?:[Ff]or|FOR|[Tt]o)\s+(?:the\s+)?([A-Z].*?)(?:\s+(?:from|FROM)\s+(?:the\s+)?([A-Z].*))?$/.exec(
+      body,
+    );
     const fromFor = /^(?:[Ff]rom|FROM)\s+([A-Z][\w.’' -]*?)\s+(?:for|to|FOR|TO)\s+([A-Z].*)$/.exec(body);
     const eyes = /^eyes only(?:\s+(?:for|to))?(?:\s+(.+))?$/i.exec(s);
     const pass = /^(?:(.+?)\s+)?(?:also\s+)?(?:please\s+)?pass\s+(.+?)(?:\s+for\s+(.+))?$/i.exec(s);

@@ -255,3 +255,20 @@ describe('heads of other volumes (issue 12: any volume of the telegram era)', ()
     expect(d).toMatchObject({ ok: false, notTelegram: true });
   });
 });
+
+describe('slugs addressed to a person (issue 12)', () => {
+  test('"For the Secretary from Ball": the Secretary in office that day, at his post', async () => {
+    const { report } = await ok(
+      tei({
+        head: 'Telegram From the <gloss type="from">Embassy in Greece</gloss> to the <gloss type="to">Department of State</gloss>',
+        note: 'Source: test. Secret; Eyes Only.',
+        when: '1964-06-01T10:00:00+03:00',
+        min: '1964-06-01T10:00:00+03:00',
+        body: '<p>1234. For the Secretary from Ball. Text.</p>',
+      }),
+    );
+    expect(report.for).toEqual({ 'SECSTATE WASHDC': ['rusk'] });
+    expect(report.eyesOnlyFor).toEqual(['rusk']);
+    expect(report.slugs).toEqual(['For the Secretary from Ball']);
+  });
+});
