@@ -1,5 +1,13 @@
 import { expect, saveScreen, signIn, test } from './harness';
-import { addPendingPassCable, openBySearch, openFromInbox, showDistribution } from './routing';
+import { expectAccessible } from './axe';
+import {
+  addPendingPassCable,
+  addSealedPassCable,
+  openBySearch,
+  openFromInbox,
+  SEALED_SUBJECT,
+  showDistribution,
+} from './routing';
 
 /**
  * Routing after release from the cable view (DOMAIN.md §1.8): a repeat of an EYES ONLY cable needs
@@ -112,4 +120,38 @@ test('the duty officer at USRO carries out "USRO PASS AMEMBASSY PARIS" (rule 17)
   await expect(
     second.page.locator('[data-testid="graph-node"][data-kind="delivery"][data-station="AMEMBASSY PARIS"]'),
   ).toHaveAttribute('data-via', 'pass USMISSION USNATO');
+});
+
+test('the duty officer passes an Eyes Only cable sealed, from its envelope, without reading it (rules 14, 17)', async ({
+  app,
+}) => {
+  const { page, core } = app;
+  const id = addSealedPassCable(core);
+  await signIn(page, 'duty-usro');
+  const row = page.locator('[data-testid="inbox-row"][data-ref="TOPOL 4578"]');
+  await expect(row.getByTestId('sealed')).toHaveText('Sealed — pass to AMEMBASSY PARIS unread');
+  await row.click();
+
+  // The envelope: the handling line and the pass line, nothing of the cable itself.
+  const envelope = page.getByTestId('envelope');
+  await expect(envelope).toContainText('TOPOL 4578');
+  await expect(envelope).toContainText('EYES ONLY');
+  await expect(envelope).toContainText('USMISSION USNATO PASS AMEMBASSY PARIS');
+  await expect(page.getByTestId('cable')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(SEALED_SUBJECT);
+  await expect(page.locator('body')).not.toContainText('Jupiters');
+  await expectAccessible(page, 'routing-sealed-envelope');
+  await saveScreen(page, 'routing-sealed-envelope');
+
+  await page.getByTestId('execute-pass').click();
+  await expect(page.getByTestId('handling-message')).toHaveText(
+    'Passed to AMEMBASSY PARIS unread (rules 14, 17); recorded in the audit trail.',
+  );
+  await expect(page.getByTestId('pass-bar')).toHaveCount(0);
+  // The trail: the pass, sealed, and no opening.
+  const trail = core.db
+    .prepare("SELECT action, detail FROM audit_log WHERE cable_id = ? AND actor_login = 'duty-usro' ORDER BY seq")
+    .all(id) as { action: string; detail: string }[];
+  expect(trail.map((t) => t.action)).toEqual(['PASS']);
+  expect(JSON.parse(trail[0]!.detail)).toMatchObject({ to: ['AMEMBASSY PARIS'], sealed: true });
 });

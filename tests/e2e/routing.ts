@@ -192,3 +192,37 @@ export async function showDistribution(page: Page): Promise<void> {
 export function deliveryNodes(page: Page) {
   return page.locator('[data-testid="graph-node"][data-kind="delivery"]');
 }
+
+/**
+ * TOPOL 4578: SECRET, Eyes Only for the principals, action USRO, with "USRO PASS AMEMBASSY PARIS"
+ * still to be done — Topol 578's shape, for the sealed pass (rules 14, 17).
+ */
+export const SEALED_SUBJECT = 'Turkish missiles: what the Council is to hear';
+export function addSealedPassCable(core: Core): number {
+  return insertCable(
+    core.db,
+    cableInputSchema.parse({
+      ref: 'TOPOL 4578',
+      profile: 'FRUS_1960S',
+      dtg: '280412Z OCT 62',
+      originator: { plad: 'SECSTATE WASHDC' },
+      classification: 'SECRET',
+      captions: ['EYES_ONLY'],
+      subject: SEALED_SUBJECT,
+      signature: 'RUSK',
+      transmission: {
+        addressees: [
+          {
+            plad: 'USMISSION USNATO',
+            role: 'ACTION',
+            precedence: 'IMMEDIATE',
+            serial: { series: 'TOPOL', number: 4578 },
+          },
+        ],
+        eyesOnly: [{ principals: true }],
+        passes: [{ by: 'USMISSION USNATO', to: 'AMEMBASSY PARIS', status: 'PENDING' }],
+      },
+      paragraphs: [{ n: null, portion: 'S', text: 'For the Ambassador only: the Jupiters are not to be discussed.' }],
+    }),
+  );
+}
