@@ -18,8 +18,10 @@ const KIND_WORDS: Readonly<Record<DraftClearer['kind'], string>> = {
 };
 
 export function ComposerClearances({ draft, directory, onChange }: ComposerSectionProps) {
-  // "S/S-O: Goldsmith": a person clears in their office, as the printouts write S/S-O:SGOLDSMITH.
-  const officeOf = (key: string) => directory?.people.find((p) => p.key === key)?.office ?? null;
+  // On an ADS cable, "S/S-O: Goldsmith": a person clears in their office, as the 1970s printouts
+  // write S/S-O:SGOLDSMITH (issue 16).
+  const officeOf = (key: string) =>
+    draft.profile === 'ADS_1973_79' ? (directory?.people.find((p) => p.key === key)?.office ?? null) : null;
   const clearerWords = (c: DraftClearer) =>
     c.person
       ? `${officeOf(c.person) ? `${officeOf(c.person)}: ` : ''}${personName(directory, c.person)}`

@@ -200,7 +200,7 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
       </ComposerField>
 
       {shown.adsLines && (
-        <ComposerGroup anchor="forLine" legend="As the 1970s printed it" testId="ads-lines">
+        <div className="composer-grid" data-testid="ads-lines">
           <ComposerField
             anchor="forLine"
             label="FOR/FROM line"
@@ -231,7 +231,7 @@ export function ComposerSubject({ draft, onChange }: ComposerSectionProps) {
               />
             )}
           </ComposerField>
-        </ComposerGroup>
+        </div>
       )}
 
       {shown.legacyEo && (
