@@ -264,7 +264,17 @@ export type Distribution = Readonly<{
   pendingPasses: ReadonlyArray<Readonly<{ by: string; to: string }>>;
 }>;
 
-export const STATION_KINDS = ['DEPARTMENT', 'WHITE_HOUSE', 'EMBASSY', 'MISSION', 'CONSULATE'] as const;
+/** Station kinds; the last three came with FRUS import (migration 0013): delegations, commands, agencies. */
+export const STATION_KINDS = [
+  'DEPARTMENT',
+  'WHITE_HOUSE',
+  'EMBASSY',
+  'MISSION',
+  'CONSULATE',
+  'DELEGATION',
+  'MILITARY_COMMAND',
+  'AGENCY',
+] as const;
 export type StationKind = (typeof STATION_KINDS)[number];
 
 /** The directory as instructors edit it. */

@@ -16,17 +16,9 @@
  * available): each created entry is reported as inferred.
  */
 
-export const STATION_KINDS = [
-  'DEPARTMENT',
-  'WHITE_HOUSE',
-  'EMBASSY',
-  'MISSION',
-  'CONSULATE',
-  'DELEGATION',
-  'MILITARY_COMMAND',
-  'AGENCY',
-] as const;
-export type StationKind = (typeof STATION_KINDS)[number];
+import type { StationKind } from '../../domain/cable';
+
+export type { StationKind };
 
 /** Country as FRUS heads name it ("the Soviet Union") → capital city (1945–1975). */
 const CAPITALS: ReadonlyArray<[string, string]> = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLEARANCE_LEVELS } from '../../domain/classification';
-import { USER_ROLES } from '../../domain/cable';
+import { STATION_KINDS, USER_ROLES } from '../../domain/cable';
 
 /** The seed's directory file (`resources/seed/directory.json`). */
 export const directorySeedSchema = z
@@ -12,7 +12,7 @@ export const directorySeedSchema = z
           plad: z.string().regex(/^[A-Z0-9 /.-]{3,80}$/, 'PLADs are upper-case words'),
           name: z.string().min(1),
           shortName: z.string().min(1),
-          kind: z.enum(['DEPARTMENT', 'WHITE_HOUSE', 'EMBASSY', 'MISSION', 'CONSULATE']),
+          kind: z.enum(STATION_KINDS),
           country: z.string().nullish(),
           city: z.string().nullish(),
           offices: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) }).strict()).default([]),

@@ -37,6 +37,9 @@ export const KIND_WORDS: Readonly<Record<StationKind, string>> = {
   EMBASSY: 'Embassy',
   MISSION: 'Mission',
   CONSULATE: 'Consulate',
+  DELEGATION: 'Delegation',
+  MILITARY_COMMAND: 'Military command',
+  AGENCY: 'Agency',
 };
 
 export const EMPTY_STATION: StationDraft = {

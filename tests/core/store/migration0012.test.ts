@@ -100,7 +100,7 @@ describe('migration 12: exercises', () => {
       .all();
     expect(searchBefore.length).toBeGreaterThan(0);
 
-    migrate(db);
+    migrate(db, 12);
     expect(schemaVersion(db)).toBe(12);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
