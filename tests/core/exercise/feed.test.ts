@@ -14,6 +14,7 @@ import {
   scenario,
   T0,
   USRO,
+  livePrefix,
 } from '../../domain/exercise/scoreBuilder';
 
 /**
@@ -59,21 +60,6 @@ function played(acts: ReadonlyArray<Act>, pauseAt: number | null): ExerciseRecor
     else b.act(at, PEOPLE[x.who], x.kind, cableId);
   });
   return b.end(T0 + 300 * MIN).build();
-}
-
-/** What a live fold holds after entry `seq` (the same entry objects; core/exercise/record.ts). */
-function prefix(r: ExerciseRecord, seq: number): ExerciseRecord {
-  const upTo = <T extends { seq: number }>(xs: ReadonlyArray<T>) => xs.filter((x) => x.seq <= seq);
-  return {
-    ...r,
-    headSeq: seq,
-    // Copies of the lists, as the fold makes them (the entries in them are shared).
-    assignments: [...r.assignments],
-    clock: upTo(r.clock),
-    injects: upTo(r.injects),
-    actions: upTo(r.actions),
-    releases: new Map([...r.releases].filter(([s]) => s <= seq)),
-  };
 }
 
 describe('the exercise feed', () => {
@@ -130,7 +116,7 @@ describe('the exercise feed', () => {
         (acts, pauseAt, limit) => {
           const full = played(acts, pauseAt);
           for (let seq = full.startSeq; seq <= full.headSeq; seq++) {
-            const live = prefix(full, seq);
+            const live = livePrefix(full, seq);
             const fresh = { ...live, scenario: structuredClone(live.scenario) };
             expect(feedOf(live, limit)).toEqual(feedOf(fresh, limit));
           }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Expectation, ExerciseRecord, ScoredScenario } from '../../../electron/domain/exercise/record';
 import { scoreRecord, type ExerciseScore } from '../../../electron/domain/exercise/score';
 import { windowScore } from '../../../electron/domain/exercise/scoring';
-import { ANNE, BEN, cable, MIN, PARIS, recordBuilder, scenario, T0, USRO } from './scoreBuilder';
+import { ANNE, BEN, cable, livePrefix, MIN, PARIS, recordBuilder, scenario, T0, USRO } from './scoreBuilder';
 
 /**
  * Properties of scoring (issue 10 "Tests that must exist": scoring windows; EXERCISES.md §4
@@ -324,25 +324,6 @@ describe('penalties (property)', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The record a live fold holds after reading up to entry `seq`: the same entry objects, lists cut
- * where the trail was then (core/exercise/record.ts shares its entries between the records it makes).
- */
-function prefix(r: ExerciseRecord, seq: number): ExerciseRecord {
-  const upTo = <T extends { seq: number }>(xs: ReadonlyArray<T>) => xs.filter((x) => x.seq <= seq);
-  return {
-    ...r,
-    headSeq: seq,
-    // Copies of the lists, as the fold makes them (the entries in them are shared).
-    assignments: [...r.assignments],
-    clock: upTo(r.clock),
-    injects: upTo(r.injects),
-    skipped: upTo(r.skipped),
-    actions: upTo(r.actions),
-    releases: new Map([...r.releases].filter(([s]) => s <= seq)),
-  };
-}
-
 describe('the live score (property)', () => {
   const liveActs = fc.array(
     fc.record({
@@ -370,7 +351,7 @@ describe('the live score (property)', () => {
           let last = T0;
           for (let seq = full.startSeq; seq <= full.headSeq; seq++) {
             last = realOf.get(seq) ?? last;
-            const live = prefix(full, seq);
+            const live = livePrefix(full, seq);
             // A fresh scenario object: a lineage of its own, built from scratch.
             const fresh = { ...live, scenario: structuredClone(live.scenario) };
             // Asked again later with nothing new: windows close, lines go overdue, then missed.

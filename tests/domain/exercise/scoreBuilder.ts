@@ -178,3 +178,22 @@ export function recordBuilder(s: ScoredScenario, assignments: ReadonlyArray<Assi
   };
   return api;
 }
+
+/**
+ * The record a live fold holds after reading up to entry `seq`: copies of the lists, as
+ * core/exercise/record.ts makes them, sharing the entry objects (records of one fold extend each
+ * other: domain/exercise/record.ts extendsRecord).
+ */
+export function livePrefix(r: ExerciseRecord, seq: number): ExerciseRecord {
+  const upTo = <T extends { seq: number }>(xs: ReadonlyArray<T>) => xs.filter((x) => x.seq <= seq);
+  return {
+    ...r,
+    headSeq: seq,
+    assignments: [...r.assignments],
+    clock: upTo(r.clock),
+    injects: upTo(r.injects),
+    skipped: upTo(r.skipped),
+    actions: upTo(r.actions),
+    releases: new Map([...r.releases].filter(([s]) => s <= seq)),
+  };
+}
