@@ -142,6 +142,27 @@ describePostgres('the classroom client between machines (issue 11 item 2)', (pg)
     expect(outboxSize(usro.core.db)).toBe(0);
   }, 90_000);
 
+  test('a database closed under a running client stops it: no error, nothing left connected', async () => {
+    const a = core();
+    const db = await newClassroom(pg(), a);
+    const usro = await machine(pg(), db, a, 'duty-usro');
+    await usro.until('online', () => usro.client.status().state === 'online');
+    const admin = new Client({ connectionString: pg().url(db) });
+    await admin.connect();
+    const sessions = async (): Promise<number> =>
+      Number((await admin.query("SELECT count(*) AS n FROM pg_stat_activity WHERE usename = 'duty-usro'")).rows[0].n);
+    try {
+      expect(await sessions()).toBe(1);
+      a.close();
+      // The next round finds the database closed and ends the connection.
+      await usro.client.syncNow();
+      for (let i = 0; i < 100 && (await sessions()) > 0; i++) await admin.query('SELECT pg_sleep(0.05)');
+      expect(await sessions()).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
+
   test('a tampered cable row (one byte) is refused by every client, audited and reported to the instructor', async () => {
     const a = core();
     const db = await newClassroom(pg(), a);

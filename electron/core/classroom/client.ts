@@ -168,7 +168,7 @@ export function createClassroomClient(
     };
   };
   const changed = (): void => {
-    if (listeners.size === 0) return;
+    if (listeners.size === 0 || !db.open) return;
     const s = status();
     for (const l of [...listeners]) l(s);
   };
@@ -203,6 +203,7 @@ export function createClassroomClient(
   };
 
   const openConnection = async (): Promise<void> => {
+    if (!db.open) return void shutDown();
     const config = readConfig(db);
     if (!config || password === null) return;
     if (state !== 'offline') setState('connecting');
@@ -220,6 +221,9 @@ export function createClassroomClient(
       await client.end().catch(() => undefined);
       return;
     }
+    // The connection alone never keeps a process alive: a shell that closes its database and
+    // returns ends even if nobody stopped the client (its timers are unref'd as well).
+    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     client.on('error', (e) => lost(client, e));
     client.on('end', () => lost(client, new Error('the connection to the classroom closed')));
     client.on('notification', () => requestSync());
@@ -278,6 +282,8 @@ export function createClassroomClient(
   };
 
   const round = async (): Promise<void> => {
+    // The database was closed under a running client (the app or `cableroom serve` shutting down).
+    if (!db.open) return void shutDown();
     const config = readConfig(db);
     if (!config) return;
     if (queueNewReleases(db, new Date()) > 0) changed();
@@ -485,6 +491,23 @@ export function createClassroomClient(
     void openConnection();
   };
 
+  const shutDown = async (): Promise<void> => {
+    password = null;
+    unsubscribe?.();
+    unsubscribe = null;
+    if (pollTimer) clearInterval(pollTimer);
+    if (reconnectTimer) clearTimeout(reconnectTimer);
+    pollTimer = null;
+    reconnectTimer = null;
+    const client = pg;
+    pg = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
+  };
+
   return {
     async startWithPassphrase(passphrase) {
       const config = readConfig(db);
@@ -494,21 +517,9 @@ export function createClassroomClient(
     start: begin,
     async stop() {
       password = null;
-      unsubscribe?.();
-      unsubscribe = null;
-      if (pollTimer) clearInterval(pollTimer);
-      if (reconnectTimer) clearTimeout(reconnectTimer);
-      pollTimer = null;
-      reconnectTimer = null;
       await running?.catch(() => undefined);
-      const client = pg;
-      pg = null;
-      if (client) {
-        client.removeAllListeners();
-        client.on('error', () => undefined);
-        await client.end().catch(() => undefined);
-      }
-      setState(readConfig(db) ? 'stopped' : 'not-joined');
+      await shutDown();
+      if (db.open) setState(readConfig(db) ? 'stopped' : 'not-joined');
     },
     async syncNow() {
       requestSync();
