@@ -8,6 +8,7 @@ import { classroomOf } from '../../electron/core/classroom/service';
 import { initClassroom } from '../../electron/core/classroom/setup';
 import { createIpcRouter } from '../../electron/main/router';
 import { release } from '../classroom/support';
+import { expectAccessible } from './axe';
 import { connectPage, expect, saveScreen, SEED_PASSPHRASE, signIn, test } from './harness';
 
 /**
@@ -80,6 +81,7 @@ test.describe('the classroom between two machines', () => {
       await expect(indicatorB).toHaveAttribute('data-state', 'online');
       await expect(pageB.getByTestId('classroom-status')).toContainText(`postgres://rusk@127.0.0.1:${cluster.port}`);
       await saveScreen(pageB, 'classroom-screen');
+      await expectAccessible(pageB, 'classroom');
       await pageB.getByTestId('nav-inbox').click();
       await expect(pageB.getByTestId('inbox-row').first()).toBeVisible();
       await pageB.evaluate(() => {
