@@ -1,4 +1,3 @@
-import { CLASSROOM_TABLES_SQL } from '../store/migrations/0015_classroom';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import type { SealedSecret } from './secret';
@@ -7,16 +6,6 @@ import type { SealedSecret } from './secret';
  * The classroom client's SQLite state (migration 0015): configuration, cursor, outbox and the
  * record of what was received. All SQL of the client's local side lives here.
  */
-const ensured = new WeakSet<Db>();
-
-/** Makes the tables on a database opened before migration 0015 was registered (IF NOT EXISTS). */
-export function ensureClassroomTables(db: Db): void {
-  if (ensured.has(db)) return;
-  const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'net_applied'").get();
-  if (!present) db.exec(CLASSROOM_TABLES_SQL);
-  ensured.add(db);
-}
-
 export type ClassroomConfig = Readonly<{
   pgUrl: string;
   login: string;
@@ -39,7 +28,6 @@ type ConfigRow = {
 };
 
 export function readConfig(db: Db): ClassroomConfig | null {
-  ensureClassroomTables(db);
   const r = prepared(db, 'SELECT * FROM classroom_config WHERE id = 1').get() as ConfigRow | undefined;
   if (!r) return null;
   return {
@@ -67,7 +55,6 @@ export function writeConfig(
   c: Readonly<{ pgUrl: string; login: string; userId: number; sealed: SealedSecret }>,
   now: Date,
 ): void {
-  ensureClassroomTables(db);
   const mark = prepared(db, 'SELECT ifnull(max(id), 0) FROM cables').pluck().get() as number;
   prepared(db, 'DELETE FROM classroom_config').run();
   prepared(
@@ -90,7 +77,6 @@ export function writeConfig(
 }
 
 export function cursorOf(db: Db): number {
-  ensureClassroomTables(db);
   return (prepared(db, 'SELECT seq FROM net_cursor WHERE id = 1').pluck().get() as number | undefined) ?? 0;
 }
 
@@ -125,7 +111,6 @@ export function recordApplied(
  * releases of this machine), and moves the mark: one transaction, so a cable is queued once.
  */
 export function queueNewReleases(db: Db, now: Date): number {
-  ensureClassroomTables(db);
   return db.transaction((): number => {
     const mark = prepared(db, 'SELECT outbox_mark FROM classroom_config WHERE id = 1').pluck().get() as
       number | undefined;
@@ -147,7 +132,6 @@ export function queueNewReleases(db: Db, now: Date): number {
 }
 
 export function queueEvent(db: Db, event: Readonly<Record<string, unknown>>, now: Date): void {
-  ensureClassroomTables(db);
   prepared(db, `INSERT INTO net_outbox (kind, event, queued_at) VALUES ('EVENT', ?, ?)`).run(
     JSON.stringify(event),
     now.toISOString(),
@@ -157,7 +141,6 @@ export function queueEvent(db: Db, event: Readonly<Record<string, unknown>>, now
 export type OutboxRow = Readonly<{ id: number; kind: 'CABLE' | 'EVENT'; cableId: number | null; event: string | null }>;
 
 export function outbox(db: Db, limit: number): OutboxRow[] {
-  ensureClassroomTables(db);
   return prepared(db, 'SELECT id, kind, cable_id AS cableId, event FROM net_outbox ORDER BY id LIMIT ?').all(
     limit,
   ) as OutboxRow[];
@@ -168,12 +151,10 @@ export function dropFromOutbox(db: Db, id: number): void {
 }
 
 export function outboxSize(db: Db): number {
-  ensureClassroomTables(db);
   return prepared(db, 'SELECT count(*) FROM net_outbox').pluck().get() as number;
 }
 
 export function appliedCounts(db: Db): Readonly<Record<Outcome, number>> {
-  ensureClassroomTables(db);
   const rows = prepared(db, 'SELECT outcome, count(*) AS n FROM net_applied GROUP BY outcome').all() as {
     outcome: Outcome;
     n: number;

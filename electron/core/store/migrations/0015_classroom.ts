@@ -13,12 +13,9 @@ import type { Migration } from './types';
  * - `net_applied`: every grant received, by content hash, with what became of it: APPLIED (written
  *   through the cable writer), PRESENT (this database already held the same signed cable) or
  *   REFUSED (its signatures or label did not verify; audited and reported).
- *
- * Every statement is IF NOT EXISTS: the classroom client makes the same tables on a database
- * opened before this migration was registered (classroom/localStore.ts).
  */
-export const CLASSROOM_TABLES_SQL = `
-  CREATE TABLE IF NOT EXISTS classroom_config (
+const CLASSROOM_TABLES_SQL = `
+  CREATE TABLE classroom_config (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     pg_url TEXT NOT NULL,
     login TEXT NOT NULL,
@@ -30,11 +27,11 @@ export const CLASSROOM_TABLES_SQL = `
     outbox_mark INTEGER NOT NULL DEFAULT 0,
     joined_at TEXT NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS net_cursor (
+  CREATE TABLE net_cursor (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     seq INTEGER NOT NULL CHECK (seq >= 0)
   );
-  CREATE TABLE IF NOT EXISTS net_outbox (
+  CREATE TABLE net_outbox (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('CABLE', 'EVENT')),
     cable_id INTEGER REFERENCES cables(id),
@@ -43,7 +40,7 @@ export const CLASSROOM_TABLES_SQL = `
     CHECK ((kind = 'CABLE') = (cable_id IS NOT NULL)),
     CHECK ((kind = 'EVENT') = (event IS NOT NULL))
   );
-  CREATE TABLE IF NOT EXISTS net_applied (
+  CREATE TABLE net_applied (
     hash TEXT PRIMARY KEY CHECK (length(hash) = 64),
     seq INTEGER NOT NULL,
     ref TEXT NOT NULL,
@@ -53,7 +50,7 @@ export const CLASSROOM_TABLES_SQL = `
     applied_at TEXT NOT NULL,
     CHECK ((outcome = 'REFUSED') = (reason IS NOT NULL))
   );
-  CREATE INDEX IF NOT EXISTS net_applied_by_cable ON net_applied(cable_id) WHERE cable_id IS NOT NULL;
+  CREATE INDEX net_applied_by_cable ON net_applied(cable_id) WHERE cable_id IS NOT NULL;
 `;
 
 export const migration0015: Migration = {

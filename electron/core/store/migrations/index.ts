@@ -12,6 +12,7 @@ import { migration0011 } from './0011_search_keys';
 import { migration0012 } from './0012_exercises';
 import { migration0013 } from './0013_historical_directory';
 import { migration0014 } from './0014_cable_lines';
+import { migration0015 } from './0015_classroom';
 import { migration0016 } from './0016_pending_alerts';
 import type { Migration } from './types';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
   migration0016,
 ];
 
