@@ -171,8 +171,7 @@ export const COMMUNICATIONS_OFFICE = 'COMMS';
 const CAPTION_ONLY: ReadonlySet<DenyReason> = new Set(['EYES_ONLY', 'CAPTION']);
 
 export type HandlingDecision =
-  | Readonly<{ allowed: true; sealed: boolean }>
-  | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
+  Readonly<{ allowed: true; sealed: boolean }> | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
 
 /**
  * Whether a person may carry out a pass instruction on a cable (rule 17), and whether they do it

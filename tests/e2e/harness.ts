@@ -215,7 +215,12 @@ function watchProblems(page: Page, problems: string[]): void {
 }
 
 /** Installs the bridge in `page` (its own sender id, hence its own session) and opens the app. */
-export async function connectPage(page: Page, router: IpcRouter, origin: string, bridgeScript: string): Promise<string> {
+export async function connectPage(
+  page: Page,
+  router: IpcRouter,
+  origin: string,
+  bridgeScript: string,
+): Promise<string> {
   const senderId = `e2e-page-${nextSenderId++}`;
   await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) =>
     router.handle(
