@@ -162,7 +162,8 @@ export function feedOf(record: ExerciseRecord, limit: number): ExerciseFeed {
 
   // Releases, placed afresh: a release counts for the trainee who drafted it (the approver need
   // not be a trainee), at the inject it answers.
-  const progress = new Map(lineage.progress);
+  // A copy only when releases add to the kept cells (most refreshes have none).
+  const progress = lineage.releases.length === 0 ? lineage.progress : new Map(lineage.progress);
   const releases: Placed[] = [];
   for (const k of lineage.releases) {
     const a = record.actions[k]!;

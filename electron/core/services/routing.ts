@@ -1,4 +1,11 @@
-import { decideAccess, decideHandling } from '../../domain/access';
+import {
+  decideAccess,
+  decideHandling,
+  type AccessDecision,
+  type AccessObject,
+  type AccessSubject,
+  type HandlingDecision,
+} from '../../domain/access';
 import type { Distribution, DistributionEntry } from '../../domain/cable';
 import { captionWords } from '../../domain/captions';
 import { inPostDistribution, type RoutingSlip } from '../../domain/inPost';
@@ -67,10 +74,19 @@ export function createRoutingService(
   const who = (a: Actor) => ({ userId: a.userId, login: a.login });
 
   /** The cable, if the actor may see it; an audited ACCESS_DENIED otherwise. */
-  const visible = (actor: Actor, cableId: number, what: string): CableRecord => {
+  /**
+   * The cable, if `decide` admits the actor (by default: may read it); an audited ACCESS_DENIED
+   * otherwise.
+   */
+  const visible = (
+    actor: Actor,
+    cableId: number,
+    what: string,
+    decide: (subject: AccessSubject, object: AccessObject) => AccessDecision | HandlingDecision = decideAccess,
+  ): CableRecord => {
     const record = loadCableRecord(db, cableId);
     if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
-    const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
+    const decision = decide(accessSubject(actor), accessObjectOf(record));
     if (!decision.allowed) {
       refuse(actor, {
         message: `Access denied. ${decision.explanation}`,
@@ -190,17 +206,13 @@ export function createRoutingService(
     },
 
     pass(actor, cableId, now) {
-      const record = loadCableRecord(db, cableId);
-      if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
       // Rules 14, 17: a reader passes it; the communications office may pass it sealed, unread.
-      const decision = decideHandling(accessSubject(actor), accessObjectOf(record), isCommunicator(db, actor));
-      if (!decision.allowed) {
-        refuse(actor, {
-          message: `Access denied. ${decision.explanation}`,
-          cableId,
-          detail: { what: 'pass', reason: decision.reason },
-        });
-      }
+      let sealed = false;
+      visible(actor, cableId, 'pass', (subject, object) => {
+        const decision = decideHandling(subject, object, isCommunicator(db, actor));
+        sealed = decision.allowed && decision.sealed;
+        return decision;
+      });
       // Rule 17: only the addressee named in "X PASS Y" executes it. The instruction itself was
       // written by the originator, which is the approval rule 16 asks for.
       const mine = pendingPasses(db, cableId).filter((p) => p.byStationId === actor.stationId);
@@ -219,7 +231,7 @@ export function createRoutingService(
           actor: who(actor),
           action: 'PASS',
           cableId,
-          detail: { by: actor.post.plad, to, passes: done.length, sealed: decision.allowed && decision.sealed },
+          detail: { by: actor.post.plad, to, passes: done.length, sealed },
         },
         now,
       );
