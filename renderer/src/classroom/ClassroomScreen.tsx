@@ -86,19 +86,14 @@ function ConnectForm(props: { pending: boolean; onConnect(passphrase: string): v
       }}
     >
       <h3>Connect</h3>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-passphrase`}>
-          Your passphrase (opens the sealed classroom password)
-        </label>
-        <input
-          id={`${id}-passphrase`}
-          className="text-input"
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </div>
+      <Field
+        id={`${id}-passphrase`}
+        label="Your passphrase (opens the sealed classroom password)"
+        type="password"
+        autoComplete="current-password"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       <button type="submit" className="button button--primary" disabled={props.pending || passphrase === ''}>
         {props.pending ? 'Connecting…' : 'Connect'}
       </button>
@@ -128,46 +123,31 @@ function JoinForm(props: {
       }}
     >
       <h3>{props.joined ? 'Join another classroom' : 'Join a classroom'}</h3>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-url`}>
-          Classroom server
-        </label>
-        <input
-          id={`${id}-url`}
-          className="text-input"
-          type="text"
-          spellCheck={false}
-          placeholder="postgres://host:5432/classroom"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-password`}>
-          Classroom password (from your instructor)
-        </label>
-        <input
-          id={`${id}-password`}
-          className="text-input"
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-passphrase`}>
-          Your passphrase (seals the password on this machine)
-        </label>
-        <input
-          id={`${id}-passphrase`}
-          className="text-input"
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </div>
+      <Field
+        id={`${id}-url`}
+        label="Classroom server"
+        type="text"
+        spellCheck={false}
+        placeholder="postgres://host:5432/classroom"
+        value={url}
+        onChange={setUrl}
+      />
+      <Field
+        id={`${id}-password`}
+        label="Classroom password (from your instructor)"
+        type="password"
+        autoComplete="off"
+        value={password}
+        onChange={setPassword}
+      />
+      <Field
+        id={`${id}-passphrase`}
+        label="Your passphrase (seals the password on this machine)"
+        type="password"
+        autoComplete="current-password"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       <button
         type="submit"
         className="button button--primary"
@@ -176,5 +156,29 @@ function JoinForm(props: {
         {props.pending ? 'Joining…' : 'Join'}
       </button>
     </form>
+  );
+}
+
+/** A labelled text input of the classroom forms. */
+function Field(
+  props: Readonly<{
+    id: string;
+    label: string;
+    type: 'text' | 'password';
+    value: string;
+    onChange(value: string): void;
+    autoComplete?: string;
+    spellCheck?: boolean;
+    placeholder?: string;
+  }>,
+) {
+  const { id, label, onChange, ...input } = props;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} className="text-input" {...input} onChange={(e) => onChange(e.target.value)} />
+    </div>
   );
 }
