@@ -14,6 +14,7 @@ import { migration0013 } from './0013_historical_directory';
 import { migration0014 } from './0014_cable_lines';
 import { migration0015 } from './0015_classroom';
 import { migration0016 } from './0016_pending_alerts';
+import { migration0017 } from './0017_historian_role';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -34,6 +35,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
