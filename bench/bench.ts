@@ -28,6 +28,7 @@ import { classificationRank } from '../electron/domain/classification';
 import { measureRelease } from './release';
 import { measureExerciseScore } from './exerciseScore';
 import { measureImport } from './importBench';
+import { BEST_MATCH_SMALL_N, bestMatchReport, measureBestMatch, type BestMatchFigures } from './bestMatch';
 import { measureSignatures } from './signatures';
 import { fmtBytes, fmtInt, fmtMs, measure, summarize, table, timings, type Summary } from './stats';
 import { BENCH_LOGIN, BENCH_LOGIN_FILTERED, dtgClock, FTS_QUERIES, rng, syntheticCable } from './synthetic';
@@ -553,14 +554,23 @@ async function main(): Promise<number> {
     const small = measureInbox(db, inbox, handling, actors, smallN, o.samples);
 
     let large: InboxFigures | null = null;
+    let bestMatchSmall: BestMatchFigures | null = null;
     if (o.n > smallN) {
-      phases.push(inserter.insert(smallN, o.n));
+      // Best match is compared at 100,000 and at N (issue 15 item 4, bench/bestMatch.ts): stop there on the way.
+      let from = smallN;
+      if (BEST_MATCH_SMALL_N > smallN && BEST_MATCH_SMALL_N < o.n) {
+        phases.push(inserter.insert(smallN, BEST_MATCH_SMALL_N));
+        bestMatchSmall = measureBestMatch(db, actors.main, BEST_MATCH_SMALL_N, o.ftsSamples, progress);
+        from = BEST_MATCH_SMALL_N;
+      }
+      phases.push(inserter.insert(from, o.n));
       db.pragma('wal_checkpoint(TRUNCATE)');
       progress(`measuring the inbox at ${fmtInt(o.n)} cables`);
       large = measureInbox(db, inbox, handling, actors, o.n, o.samples);
     }
     progress('measuring full-text search');
     const fts = measureFts(db, o.ftsSamples);
+    const bestMatchLarge = measureBestMatch(db, actors.main, o.n, o.ftsSamples, progress);
     const deliveries = db.prepare('SELECT count(*) FROM deliveries').pluck().get() as number;
     const dbBytes = fileSize(dbPath) + fileSize(`${dbPath}-wal`);
 
@@ -583,6 +593,7 @@ async function main(): Promise<number> {
         release +
         (signatures ? `\n\n${signatures}` : '') +
         (imports ? `\n\n${imports}` : '') +
+        `\n\n${bestMatchSmall ? bestMatchReport(bestMatchSmall, bestMatchLarge) : bestMatchReport(bestMatchLarge, null)}` +
         `\n\n${exerciseScore}` +
         '\n',
     );
