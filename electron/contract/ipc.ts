@@ -417,7 +417,12 @@ export const CONTRACT = {
   searchCables: endpoint<ReadonlyArray<SearchHit>>()(
     'searchCables',
     z
-      .object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(50) })
+      .object({
+        query: z.string().trim().min(1).max(200),
+        limit: z.number().int().min(1).max(100).default(50),
+        // Newest first (the default) or "best match" (issue 15 item 4: core/services/search.ts).
+        order: z.enum(['newest', 'relevance']).default('newest'),
+      })
       .strict(),
   ),
   recordPrint: endpoint<null>()('recordPrint', z.object({ cableId: id, format: z.enum(['paper', 'pdf']) }).strict()),
