@@ -44,6 +44,7 @@ import type { Db } from '../store/database';
 import { insertOffice, insertStation, stationByPlad, userByLogin } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
 import { expectationMetAt } from './score';
+import { injectReleaserOf } from './injectRelease';
 import type { ExerciseJournalAction, ExerciseJournalDetail } from './journal';
 import { clockPlan } from './plan';
 import { validateScenarioFile } from './scenarioFile';
@@ -302,11 +303,15 @@ export function createExerciseService(
     // moves with it; a repeat of its own time keeps it).
     const dtg = formatDtg(at);
     const repeats = cable.repeats.map((r) => (r.dtg === cable.dtg ? { ...r, dtg } : r));
-    const cableId = insertCable(db, { ...cable, dtg, repeats }, at, {
+    // Over the classroom, the instructor's machine releases the inject signed (injectRelease.ts).
+    const releaser = injectReleaserOf(db);
+    const input: CableInput = { ...cable, dtg, repeats };
+    const cableId = insertCable(db, releaser ? releaser.prepare(input) : input, at, {
       exerciseId: ex.id,
       arrivedAt: new Date(realMs),
       ...(spec.deliverTo ? { deliverTo: spec.deliverTo } : {}),
     });
+    releaser?.sign(cableId);
     const stations = prepared(db, 'SELECT DISTINCT station_id FROM deliveries WHERE cable_id = ? ORDER BY station_id')
       .pluck()
       .all(cableId) as number[];
