@@ -24,6 +24,18 @@ import {
   recordApplied,
 } from './localStore';
 import { memberKeys, type Member } from './members';
+import {
+  ACT_KINDS,
+  announceExercise,
+  createEventApplier,
+  createHashIndex,
+  queueActs,
+  type RemoteEvent,
+} from './exerciseEvents';
+import { createInjectReleaser } from './injects';
+import { setInjectReleaser } from '../exercise/injectRelease';
+import { currentKey } from '../crypto/keyStore';
+import { openSecretKey } from '../crypto/keys';
 import { clientConfig, connect, parsePgUrl } from './pgConnect';
 import { openSecret } from './secret';
 
@@ -103,6 +115,8 @@ export type ClassroomClient = Readonly<{
 }>;
 
 const LISTEN_CHANNEL = 'cableroom_classroom';
+/** post_event() notifies here: the instructor's machine listens for the posts' acts. */
+const EVENTS_CHANNEL = 'cableroom_events';
 /** The presence row is written when the cursor or queue changed, and at least this often. */
 const PRESENCE_MS = 10_000;
 
@@ -149,6 +163,20 @@ export function createClassroomClient(
   let unsubscribe: (() => void) | null = null;
   const listeners = new Set<(s: ClassroomStatus) => void>();
   const system = { userId: null, login: null } as const;
+  // The exercise over the classroom (exerciseEvents.ts): acts out on a post, events in on the instructor's.
+  const hashes = createHashIndex(db);
+  const applier = createEventApplier(db, audit, hashes);
+  let actMark = 0;
+  /** Keys of acts posted or queued; null until the exchange has said which it holds. */
+  let knownActs: Set<string> | null = null;
+  let openedKey: Uint8Array | null = null;
+  const isInstructor = (): boolean => {
+    const config = readConfig(db);
+    const role = config
+      ? (prepared(db, 'SELECT role FROM users WHERE id = ?').pluck().get(config.userId) as string | undefined)
+      : undefined;
+    return role === 'instructor' || role === 'admin';
+  };
 
   const status = (): ClassroomStatus => {
     const config = readConfig(db);
@@ -229,8 +257,10 @@ export function createClassroomClient(
     client.on('notification', () => requestSync());
     try {
       await client.query(`LISTEN ${LISTEN_CHANNEL}`);
+      if (isInstructor()) await client.query(`LISTEN ${EVENTS_CHANNEL}`);
       members = await fetchMembers(client);
       keys = eitherKeys(localKeys, memberKeys(members, toKey));
+      knownActs = await postedActs(client);
     } catch (e) {
       pg = client;
       lost(client, e);
@@ -264,6 +294,18 @@ export function createClassroomClient(
     }));
   };
 
+  /** The acts this login has posted, and those waiting in the outbox: not queued again. */
+  const postedActs = async (client: Client): Promise<Set<string>> => {
+    const { rows } = await client.query<{ key: string }>(
+      "SELECT key FROM classroom.events WHERE login = session_user AND key LIKE 'act:%'",
+    );
+    const known = new Set(rows.map((r) => r.key));
+    for (const row of outbox(db, 1_000_000)) {
+      if (row.kind === 'EVENT') known.add((JSON.parse(row.event!) as { key: string }).key);
+    }
+    return known;
+  };
+
   const requestSync = (): void => {
     if (running) {
       again = true;
@@ -287,11 +329,18 @@ export function createClassroomClient(
     const config = readConfig(db);
     if (!config) return;
     if (queueNewReleases(db, new Date()) > 0) changed();
+    // A post's acts on exchanged cables, from its audit trail (the durable outbox of acts).
+    if (knownActs !== null && !isInstructor()) {
+      const r = queueActs(db, config.login, actMark, knownActs, hashes, () => null, new Date());
+      actMark = r.mark;
+      if (r.queued > 0) changed();
+    }
     const client = pg;
     if (!client) return;
     try {
       await flushOutbox(client, config.login);
       await pull(client);
+      if (isInstructor()) await pullEvents(client);
       // The instructor's status (classroom status): a change at most every second, else every PRESENCE_MS.
       const presence = `${cursorOf(db)}/${outboxSize(db)}`;
       if (Date.now() - lastPresenceAt >= (presence !== lastPresence ? 1_000 : PRESENCE_MS)) {
@@ -369,6 +418,42 @@ export function createClassroomClient(
       if (rows.length < pageSize) return;
     }
   };
+
+  /** The instructor's machine: the posts' acts, applied into this audit trail (exerciseEvents.ts). */
+  const pullEvents = async (client: Client): Promise<void> => {
+    let appliedAny = false;
+    for (;;) {
+      const { rows } = await client.query<{
+        seq: string;
+        login: string;
+        key: string;
+        kind: string;
+        cable_hash: string | null;
+        scenario_time: Date | null;
+        detail: Record<string, unknown>;
+      }>(
+        `SELECT seq, login, key, kind, cable_hash, scenario_time, detail FROM classroom.events
+          WHERE seq > $1 AND login <> session_user AND kind = ANY($2) ORDER BY seq LIMIT $3`,
+        [eventCursor ?? applier.cursor(), [...ACT_KINDS], pageSize],
+      );
+      for (const r of rows) {
+        const event: RemoteEvent = {
+          seq: Number(r.seq),
+          login: r.login,
+          key: r.key,
+          kind: r.kind,
+          cableHash: r.cable_hash,
+          scenarioTime: r.scenario_time?.toISOString() ?? null,
+          detail: r.detail,
+        };
+        if (applier.apply(event, new Date()) === 'APPLIED') appliedAny = true;
+        eventCursor = event.seq;
+      }
+      if (rows.length < pageSize) break;
+    }
+    if (appliedAny) announceExercise(db);
+  };
+  let eventCursor: number | null = null;
 
   const apply = async (client: Client, row: GrantRow): Promise<void> => {
     const seq = Number(row.seq);
@@ -484,15 +569,35 @@ export function createClassroomClient(
     attempts = 0;
     // A release (or anything written) here: look for it at once.
     unsubscribe = eventBusOf(db).subscribe((events) => {
-      if (events.some((e) => e.type === 'delivered')) requestSync();
+      // A release or a received pass (cables out), a trainee's act (events out).
+      if (events.some((e) => e.type === 'delivered' || e.type === 'acknowledged' || e.type === 'read')) requestSync();
     });
     pollTimer = setInterval(requestSync, pollMs);
     pollTimer.unref?.();
     void openConnection();
   };
 
+  /** The instructor's signing key, held while the client runs: injects leave this machine signed. */
+  const openInjectKey = async (userId: number, login: string, passphrase: string): Promise<void> => {
+    const personId = prepared(db, 'SELECT person_id FROM users WHERE id = ?').pluck().get(userId) as number | undefined;
+    const key = personId === undefined ? null : currentKey(db, personId);
+    if (!key?.sealed) return;
+    const personKey = prepared(db, 'SELECT key FROM people WHERE id = ?').pluck().get(personId) as string;
+    const secretKey = await openSecretKey(key.sealed, passphrase);
+    openedKey = secretKey;
+    setInjectReleaser(
+      db,
+      createInjectReleaser(db, { userId, login, personKey, fingerprint: key.fingerprint, secretKey }),
+    );
+  };
+
   const shutDown = async (): Promise<void> => {
     password = null;
+    if (openedKey) {
+      setInjectReleaser(db, null);
+      openedKey.fill(0);
+      openedKey = null;
+    }
     unsubscribe?.();
     unsubscribe = null;
     if (pollTimer) clearInterval(pollTimer);
@@ -512,7 +617,9 @@ export function createClassroomClient(
     async startWithPassphrase(passphrase) {
       const config = readConfig(db);
       if (!config) throw new Error('This database has not joined a classroom (cableroom classroom join).');
-      begin(await openSecret(config.sealed, passphrase));
+      const pw = await openSecret(config.sealed, passphrase);
+      if (isInstructor()) await openInjectKey(config.userId, config.login, passphrase);
+      begin(pw);
     },
     start: begin,
     async stop() {

@@ -1,0 +1,231 @@
+import type { AuditTrail } from '../audit/auditTrail';
+import { emitChange } from '../events';
+import { liveExerciseId } from '../store/cableReader';
+import type { Db } from '../store/database';
+import { stationByPlad, userByLogin } from '../store/directoryRepository';
+import { prepared } from '../store/statements';
+import { exchangeCableOf } from './document';
+import { queueEvent } from './localStore';
+
+/**
+ * The exercise over the classroom (issue 11 item 5; docs/CLASSROOM.md "The exercise over the
+ * classroom"): a trainee's acts on a post's machine become events in the exchange, and the
+ * instructor's machine applies them into its own audit trail, where the exercise's record and
+ * score (core/exercise/record.ts, score.ts, feed.ts) read them like local acts.
+ *
+ * On a post, the audit trail is the durable outbox: every act of the joined login on a cable that
+ * came through the exchange (or that it released) is found there by a scan, given the key
+ * `act:<entry hash>` and queued; the exchange is idempotent on (login, key), so a scan that finds
+ * an act again after a restart posts nothing twice. On the instructor's machine, each event
+ * becomes an audit entry of the same action by the same account (this database's, by login),
+ * on this database's copy of the cable (by content hash), its delivery named by post and role,
+ * at the act's own real time (so the journal's clock gives its scenario time), with
+ * `remote: {seq, key, login}`; the highest applied `remote.seq` is the event cursor.
+ */
+
+/** The acts a trainee's score reads (record.ts SCORED_ACTIONS less DRAFT and SIGN). */
+export const ACT_KINDS = ['ACK', 'VIEW', 'READ', 'PASS', 'REPEAT', 'DENY', 'RELEASE'] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+const ACT_LIST = ACT_KINDS.map((k) => `'${k}'`).join(', ');
+
+export function isActKind(kind: string): kind is ActKind {
+  return (ACT_KINDS as ReadonlyArray<string>).includes(kind);
+}
+
+/** A delivery, named as every machine can resolve it. */
+type DeliveryName = Readonly<{ station: string; role: string }>;
+
+export type ActEvent = Readonly<{
+  key: string;
+  kind: ActKind;
+  cableHash: string;
+  scenarioTime: string | null;
+  detail: Readonly<Record<string, unknown>>;
+}>;
+
+/** The content hash of a cable of this database as the exchange knows it (received or released here). */
+export function createHashIndex(
+  db: Db,
+): Readonly<{ hashOf(cableId: number): string | null; cableOf(hash: string): number | null }> {
+  const byId = new Map<number, string | null>();
+  const byHash = new Map<string, number>();
+  const hashOf = (cableId: number): string | null => {
+    if (byId.has(cableId)) return byId.get(cableId)!;
+    const received = prepared(db, "SELECT hash FROM net_applied WHERE cable_id = ? AND outcome <> 'REFUSED'")
+      .pluck()
+      .get(cableId) as string | undefined;
+    const hash = received ?? exchangeCableOf(db, cableId)?.hash ?? null;
+    byId.set(cableId, hash);
+    if (hash) byHash.set(hash, cableId);
+    return hash;
+  };
+  const cableOf = (hash: string): number | null => {
+    const known = byHash.get(hash);
+    if (known !== undefined) return known;
+    const received = prepared(db, "SELECT cable_id FROM net_applied WHERE hash = ? AND outcome <> 'REFUSED'")
+      .pluck()
+      .get(hash) as number | null | undefined;
+    if (received != null) {
+      byHash.set(hash, received);
+      return received;
+    }
+    // The injects this machine released (the instructor's): hashed once each.
+    const injects = prepared(db, 'SELECT DISTINCT cable_id FROM exercise_injects').pluck().all() as number[];
+    for (const id of injects) if (!byId.has(id)) hashOf(id);
+    return byHash.get(hash) ?? null;
+  };
+  return { hashOf, cableOf };
+}
+
+/**
+ * A post's side: the acts of `login` after `mark` on exchanged cables, as events, each queued
+ * unless its key is in `known` (posted already, or in the outbox). Returns the new mark.
+ */
+export function queueActs(
+  db: Db,
+  login: string,
+  mark: number,
+  known: Set<string>,
+  hashes: ReturnType<typeof createHashIndex>,
+  scenarioTimeOf: (realAt: string) => string | null,
+  now: Date,
+): { mark: number; queued: number } {
+  const rows = prepared(
+    db,
+    `SELECT seq, at, action, cable_id AS cableId, detail, hash FROM audit_log
+      WHERE seq > ? AND actor_login = ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST}) ORDER BY seq`,
+  ).all(mark, login) as { seq: number; at: string; action: ActKind; cableId: number; detail: string; hash: string }[];
+  let queued = 0;
+  let top = mark;
+  db.transaction(() => {
+    for (const r of rows) {
+      top = r.seq;
+      const key = `act:${r.hash}`;
+      if (known.has(key)) continue;
+      const cableHash = r.action === 'RELEASE' || isExchanged(db, r.cableId) ? hashes.hashOf(r.cableId) : null;
+      if (!cableHash) continue;
+      const event: ActEvent = {
+        key,
+        kind: r.action,
+        cableHash,
+        scenarioTime: scenarioTimeOf(r.at),
+        detail: { ...portable(db, JSON.parse(r.detail) as Record<string, unknown>), realAt: r.at },
+      };
+      queueEvent(db, event, now);
+      known.add(key);
+      queued++;
+    }
+  })();
+  return { mark: Math.max(top, mark), queued };
+}
+
+function isExchanged(db: Db, cableId: number): boolean {
+  return (
+    prepared(db, "SELECT 1 FROM net_applied WHERE cable_id = ? AND outcome <> 'REFUSED'").pluck().get(cableId) !==
+    undefined
+  );
+}
+
+/** The detail without this database's row ids: a delivery is named by its post and role. */
+function portable(db: Db, detail: Record<string, unknown>): Record<string, unknown> {
+  const { deliveryId, transmissionId: _t, ...rest } = detail;
+  if (typeof deliveryId !== 'number') return rest;
+  const d = prepared(
+    db,
+    'SELECT s.plad AS station, d.role FROM deliveries d JOIN stations s ON s.id = d.station_id WHERE d.id = ?',
+  ).get(deliveryId) as DeliveryName | undefined;
+  return d ? { ...rest, delivery: d } : rest;
+}
+
+/** An event as the instructor reads it from `classroom.events`. */
+export type RemoteEvent = Readonly<{
+  seq: number;
+  login: string;
+  key: string;
+  kind: string;
+  cableHash: string | null;
+  scenarioTime: string | null;
+  detail: Readonly<Record<string, unknown>>;
+}>;
+
+export type EventApplier = Readonly<{
+  /** The highest event seq applied in this database (its audit trail says). */
+  cursor(): number;
+  /** Applies one event (one transaction with its audit entry); false when it names nothing here. */
+  apply(event: RemoteEvent, now: Date): 'APPLIED' | 'SKIPPED' | 'ALREADY';
+}>;
+
+/** The instructor's side. */
+export function createEventApplier(
+  db: Db,
+  audit: AuditTrail,
+  hashes: ReturnType<typeof createHashIndex>,
+): EventApplier {
+  let head = 0;
+  let applied = 0;
+  /** Reads the applied events' seqs from the entries appended since last time (any process's). */
+  const refresh = (): void => {
+    const r = prepared(
+      db,
+      `SELECT max(seq) AS head, max(CAST(json_extract(detail, '$.remote.seq') AS INTEGER)) AS top
+         FROM audit_log WHERE seq > ?`,
+    ).get(head) as { head: number | null; top: number | null };
+    if (r.head !== null) head = r.head;
+    if (r.top !== null && r.top > applied) applied = r.top;
+  };
+  return {
+    cursor() {
+      refresh();
+      return applied;
+    },
+    apply(e, now) {
+      return db.transaction((): 'APPLIED' | 'SKIPPED' | 'ALREADY' => {
+        refresh();
+        if (e.seq <= applied) return 'ALREADY';
+        if (!isActKind(e.kind) || e.cableHash === null) return 'SKIPPED';
+        const user = userByLogin(db, e.login);
+        const cableId = hashes.cableOf(e.cableHash);
+        if (!user || cableId === null) return 'SKIPPED';
+        const { delivery, realAt, ...rest } = e.detail as Record<string, unknown> & {
+          delivery?: DeliveryName;
+          realAt?: string;
+        };
+        const detail: Record<string, unknown> = { ...rest };
+        if (delivery && typeof delivery.station === 'string') {
+          const station = stationByPlad(db, delivery.station);
+          const id = station
+            ? (prepared(
+                db,
+                'SELECT id FROM deliveries WHERE cable_id = ? AND station_id = ? ORDER BY role = ? DESC, id',
+              )
+                .pluck()
+                .get(cableId, station.id, delivery.role) as number | undefined)
+            : undefined;
+          if (id !== undefined) detail['deliveryId'] = id;
+        }
+        // The act's real time (the journal's clock turns it into scenario time), never in the future.
+        const at = typeof realAt === 'string' && !Number.isNaN(Date.parse(realAt)) ? new Date(realAt) : now;
+        audit.append(
+          {
+            actor: { userId: user.id, login: user.login },
+            action: e.kind,
+            cableId,
+            detail: {
+              ...detail,
+              remote: { seq: e.seq, key: e.key, login: e.login, scenarioTime: e.scenarioTime },
+            },
+          },
+          at.getTime() > now.getTime() ? now : at,
+        );
+        applied = e.seq;
+        return 'APPLIED';
+      })();
+    },
+  };
+}
+
+/** Tells the dashboard that the live exercise changed (remote acts were applied). */
+export function announceExercise(db: Db): void {
+  const id = liveExerciseId(db);
+  if (id !== null) emitChange(db, { type: 'exercise', exerciseId: id });
+}

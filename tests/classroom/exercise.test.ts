@@ -1,0 +1,135 @@
+import { afterEach, expect, test } from 'vitest';
+import { scoreExercise } from '../../electron/core/exercise/score';
+import type { ExerciseScore } from '../../electron/domain/exercise/score';
+import { describePostgres } from '../support/postgres';
+import { seededCoreFixture, type SeededCore } from '../support/tempCore';
+import { playTutorial, type Play } from '../core/exercise/scorePlay';
+import { connectAs, joinMachine, newClassroom, type Machine } from './support';
+
+/**
+ * The exercise over the classroom (issue 11 item 5): the instructor's machine runs the Tutorial,
+ * its injects leave it signed through the exchange at their scenario time, the trainee acts on
+ * the post's own machine, and the acts come back as events that the instructor's score reads —
+ * with the same result as the same acts done on one machine. Separate SQLite files stand for
+ * separate machines; the exchange is a real PostgreSQL.
+ */
+const core = seededCoreFixture();
+let running: Machine[] = [];
+afterEach(async () => {
+  await Promise.all(running.map((m) => m.client.stop()));
+  running = [];
+});
+
+async function machine(...args: Parameters<typeof joinMachine>): Promise<Machine> {
+  const m = await joinMachine(...args);
+  running.push(m);
+  return m;
+}
+
+const remoteActs = (c: SeededCore, action?: string): number =>
+  c.db
+    .prepare(
+      `SELECT count(*) FROM audit_log WHERE json_extract(detail, '$.remote.seq') IS NOT NULL ${action ? 'AND action = ?' : ''}`,
+    )
+    .pluck()
+    .get(...(action ? [action] : [])) as number;
+
+const lines = (s: ExerciseScore) =>
+  s.lines.map((l) => [l.expectation, l.rule !== null, l.trainee, l.verdict, l.points, l.possible]);
+
+/** The trainee's delivery of a cable at its post, by reference, in that machine's database. */
+function deliveryAt(c: SeededCore, ref: string, login: string): number {
+  const user = c.users.byLogin(login);
+  return c.db
+    .prepare('SELECT d.id FROM deliveries d JOIN cables c ON c.id = d.cable_id WHERE c.ref = ? AND d.station_id = ?')
+    .pluck()
+    .get(ref, user.stationId) as number;
+}
+
+const has = (m: Machine, ref: string) => m.notices.some((n) => n.ref === ref && n.outcome === 'APPLIED');
+
+describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
+  test('injects reach the post at scenario time; its OPEN and ACK score as the same acts done locally', async () => {
+    const instructorDb = core();
+    const db = await newClassroom(pg(), instructorDb);
+    const teacher = await machine(pg(), db, instructorDb, 'instructor');
+    const usro = await machine(pg(), db, core(), 'trainee');
+    const paris = await machine(pg(), db, core(), 'bohlen');
+
+    // The instructor starts the Tutorial: the welcome (+00:00) leaves at once, signed by the instructor.
+    const p: Play = await playTutorial(instructorDb);
+    await usro.until('the welcome at USRO', () => has(usro, 'TOPOL 701'));
+    const welcome = usro.core.cables.idByRef('TOPOL 701');
+    const trainee = usro.core.users.byLogin('trainee');
+    expect(usro.core.cables.show(trainee, welcome, 'test').chain?.status).toBe('VERIFIED');
+    // The FLASH is due at +00:02: nothing of it yet, anywhere.
+    await usro.client.syncNow();
+    expect(has(usro, 'TOPOL 702')).toBe(false);
+    expect(instructorDb.db.prepare("SELECT count(*) FROM cables WHERE ref = 'TOPOL 702'").pluck().get()).toBe(0);
+    // Paris is no addressee of the Tutorial's traffic: it receives nothing.
+    expect(paris.notices).toEqual([]);
+
+    // At +00:00.5 the trainee opens the welcome on the post's machine.
+    p.at(0.5);
+    usro.core.cables.show(trainee, welcome, 'app');
+    await teacher.until('the OPEN at the instructor', () => remoteActs(instructorDb, 'VIEW') === 2);
+    // At +00:02 the FLASH fires on the instructor's machine and reaches the post.
+    p.at(2.5);
+    await usro.until('the FLASH at USRO', () => has(usro, 'TOPOL 702'));
+    // Its DTG is the scenario's (1962), as on the instructor's machine.
+    const dtgOf = (c: SeededCore) => c.db.prepare("SELECT dtg FROM cables WHERE ref = 'TOPOL 702'").pluck().get();
+    expect(dtgOf(usro.core)).toBe(dtgOf(instructorDb));
+    expect(dtgOf(usro.core)).toMatch(/OCT 62$/);
+    usro.core.handling.acknowledge(trainee, deliveryAt(usro.core, 'TOPOL 702', 'trainee'));
+    await teacher.until('the ACK at the instructor', () => remoteActs(instructorDb, 'ACK') === 1);
+    p.finish();
+
+    // The same acts, on one machine.
+    const local = core();
+    const q = await playTutorial(local);
+    q.at(0.5);
+    local.cables.show(q.trainee, q.cableOf('welcome'), 'test');
+    local.cables.show(q.trainee, q.cableOf('welcome'), 'app');
+    q.at(2.5);
+    local.handling.acknowledge(q.trainee, q.deliveryOf('flash'));
+    q.finish();
+
+    const remote = scoreExercise(instructorDb.db, p.exerciseId);
+    const same = scoreExercise(local.db, q.exerciseId);
+    expect(remote.lines.find((l) => l.expectation === 'open-welcome')).toMatchObject({ verdict: 'MET', points: 10 });
+    expect(remote.lines.find((l) => l.expectation === 'ack-flash')).toMatchObject({ verdict: 'MET', points: 20 });
+    expect(lines(remote)).toEqual(lines(same));
+    expect(remote.score).toBe(same.score);
+    expect(remote.trainees.map((t) => [t.login, t.points, t.possible])).toEqual(
+      same.trainees.map((t) => [t.login, t.points, t.possible]),
+    );
+  });
+
+  test('a post cannot post an event as another login, nor write the events table', async () => {
+    const c = core();
+    const db = await newClassroom(pg(), c);
+    const trainee = await connectAs(pg(), db, 'trainee');
+    try {
+      await expect(
+        trainee.query(`INSERT INTO classroom.events (seq, login, key, kind) VALUES (999, 'bohlen', 'k', 'ACK')`),
+      ).rejects.toThrow(/permission denied/);
+      await expect(trainee.query('SET ROLE bohlen')).rejects.toThrow(/permission denied|must be member/);
+      await expect(trainee.query('SET SESSION AUTHORIZATION bohlen')).rejects.toThrow(/permission denied/);
+      // post_event names the caller: the event is the trainee's whatever the detail claims.
+      await trainee.query("SELECT classroom.post_event('k1', 'ACK', NULL, NULL, '{\"login\": \"bohlen\"}')");
+      const { rows } = await trainee.query<{ login: string }>("SELECT login FROM classroom.events WHERE key = 'k1'");
+      expect(rows).toEqual([{ login: 'trainee' }]);
+      // And a trainee reads only its own events.
+      const paris = await connectAs(pg(), db, 'bohlen');
+      try {
+        await paris.query("SELECT classroom.post_event('k2', 'VIEW', NULL, NULL, '{}')");
+        const seen = await trainee.query<{ login: string }>('SELECT DISTINCT login FROM classroom.events');
+        expect(seen.rows).toEqual([{ login: 'trainee' }]);
+      } finally {
+        await paris.end();
+      }
+    } finally {
+      await trainee.end();
+    }
+  });
+});
