@@ -7,6 +7,7 @@ import { exerciseFeed, exerciseReportFile, exerciseScoreView, submitDebrief } fr
 import { startExerciseTicker } from '../core/exercise/ticker';
 import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
+import { createSearchService } from '../core/services/search';
 import type { ErrorCode, Result } from '../contract/errors';
 import type { PushEvent } from '../contract/push';
 import {
@@ -124,6 +125,8 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
 
   /** The classroom client of this database (issue 11), made on first use. */
   const classroom = (): ReturnType<typeof classroomOf> => classroomOf(core.db, core.audit, core.users);
+  // Search, newest first or best match (issue 15 item 4); every hit through the access decision.
+  const search = createSearchService(core.db);
 
   const handlers: Handlers = {
     // ── Public ──
@@ -239,7 +242,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
     showCable: ({ cableId }, actor) => core.cables.show(actor, cableId, 'app'),
-    searchCables: ({ query, limit }, actor) => core.cables.search(actor, query, limit),
+    searchCables: ({ query, limit, order }, actor) => search.search(actor, query, limit, order),
     recordPrint: ({ cableId, format }, actor) => {
       core.cables.recordPrint(actor, cableId, 'app', format);
       return null;
