@@ -22,6 +22,11 @@ export type AccessSubject = Readonly<{
   isPrincipal: boolean;
   /** Designated by the principal to read EXDIS traffic at the post. */
   exdisDesignee: boolean;
+  /**
+   * Reads the published archive (historians and instructors: see `decideAccess`, the archive
+   * rule). Absent or false for everyone else.
+   */
+  archiveReader?: boolean;
 }>;
 
 /** One route by which the cable reached a station, with the handling of that transmission. */
@@ -46,12 +51,30 @@ export type AccessObject = Readonly<{
   deliveries: ReadonlyArray<AccessDelivery>;
   /** The originating post keeps its own cable; inside it, the drafting chain is named. */
   origin: Readonly<{ stationId: number; personIds: ReadonlyArray<number>; officeIds: ReadonlyArray<number> }>;
+  /**
+   * Where the cable was published, when core read it from stored import provenance (the FRUS
+   * importer's `frus_sources` row, written in the cable's own transaction; never from anything in
+   * the cable's text or markings, which a drafted or bundled cable could imitate). Absent for
+   * training traffic — and absent wherever core does not ask for the archive rule (drafting,
+   * passes, repeats), so the rule opens reading and nothing else.
+   */
+  archive?: ArchiveSource | null;
 }>;
+
+/** The published source of an imported historical cable: FRUS volume and document number. */
+export type ArchiveSource = Readonly<{ volume: string; doc: number }>;
 
 export type DenyReason = 'CLEARANCE' | 'CATEGORY' | 'NOFORN' | 'REL_TO' | 'NEED_TO_KNOW' | 'EYES_ONLY' | 'CAPTION';
 
+/**
+ * Admitted by the archive rule: the training rules alone would have refused (`overrides` names the
+ * rule that would have), the published source admitted it. Core audits it as such.
+ */
+export type ArchiveAdmission = Readonly<{ source: ArchiveSource; overrides: DenyReason }>;
+
 export type AccessDecision =
-  Readonly<{ allowed: true }> | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
+  | Readonly<{ allowed: true; archive?: ArchiveAdmission }>
+  | Readonly<{ allowed: false; reason: DenyReason; explanation: string }>;
 
 const ALLOW: AccessDecision = Object.freeze({ allowed: true });
 
@@ -59,7 +82,42 @@ function deny(reason: DenyReason, explanation: string): AccessDecision {
   return { allowed: false, reason, explanation };
 }
 
+/** The roles that read the published archive (issue 12 item 3). */
+export const ARCHIVE_READER_ROLES: ReadonlySet<string> = new Set(['historian', 'instructor']);
+
+/**
+ * The access decision. Training rules first (rules 14, 15, 18, 20); then the archive rule.
+ *
+ * The archive rule (issue 12 item 3; docs/FRUS.md "The archive reader"): a cable imported from
+ * FRUS has been through systematic declassification review and published (DOMAIN.md §2: the
+ * AAD's "Declassified/Released US Department of State EO Systematic Review"; §4: information
+ * stays classified only until its "Declassify On" date or event). Rule 18's no-read-up and
+ * need-to-know, rules 14/15's caption audiences and rule 20's NOFORN protect classified
+ * information; a published document is no longer that, so a historian or an instructor
+ * (`archiveReader`) may read it — label, captions and distribution as they were — whatever their
+ * clearance. Only the stored provenance (`object.archive`, from `frus_sources`) makes a cable
+ * historical, and only readers: training cables keep every rule for historians too (a historian
+ * is not cleared for training traffic beyond their clearance), and trainees keep every rule on the
+ * archive, which they read in the role of its recipients.
+ */
 export function decideAccess(subject: AccessSubject, object: AccessObject): AccessDecision {
+  const decision = decideTrainingAccess(subject, object);
+  const source = archiveAdmits(subject, object);
+  if (decision.allowed || source === null) return decision;
+  return { allowed: true, archive: { source, overrides: decision.reason } };
+}
+
+/**
+ * The archive rule alone: the published source when it admits this reader to the cable — and to
+ * its whole distribution (every delivery, pass and repeat, as `routing.distribution` shows an
+ * instructor) — or null.
+ */
+export function archiveAdmits(subject: AccessSubject, object: AccessObject): ArchiveSource | null {
+  return subject.archiveReader === true && object.archive ? object.archive : null;
+}
+
+/** The rules as enforced on training traffic (and on everyone's reading of it). */
+function decideTrainingAccess(subject: AccessSubject, object: AccessObject): AccessDecision {
   // Rule 18 / §4.1 simple security property: clearance must dominate the classification (no read up).
   if (classificationRank(subject.clearance) < classificationRank(object.classification)) {
     return deny('CLEARANCE', `Your clearance (${subject.clearance}) does not reach this cable's classification.`);

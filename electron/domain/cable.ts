@@ -18,7 +18,11 @@ export type EraProfile = (typeof ERA_PROFILES)[number];
 export const ADDRESSEE_ROLES = ['ACTION', 'INFO', 'EXEMPT'] as const;
 export type AddresseeRole = (typeof ADDRESSEE_ROLES)[number];
 
-export const USER_ROLES = ['trainee', 'officer', 'instructor', 'admin'] as const;
+/**
+ * A historian (issue 12 item 3, migration 0017) reads the imported FRUS archive whatever their
+ * clearance (domain/access.ts, the archive rule) and is held to every rule on training traffic.
+ */
+export const USER_ROLES = ['trainee', 'officer', 'instructor', 'admin', 'historian'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export type StationRef = Readonly<{ plad: string; name: string }>;

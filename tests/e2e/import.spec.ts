@@ -115,6 +115,6 @@ test('a trainee imports bundles only: no FRUS import on the screen, and main ref
   );
   expect(envelope).toEqual({
     ok: false,
-    error: { code: 'ACCESS_DENIED', message: 'Only instructors and admins import FRUS telegrams.' },
+    error: { code: 'ACCESS_DENIED', message: 'Only historians, instructors and admins import FRUS telegrams.' },
   });
 });

@@ -137,6 +137,10 @@ export type ImportProgress = Readonly<{
   outcome: 'imported' | 'skipped' | 'ignored';
   ref?: string;
   reason?: string;
+  /** The cable written, for an imported telegram. */
+  cableId?: number;
+  /** Its FRUS volume, for an imported telegram. */
+  volume?: string;
 }>;
 
 export type ImportOptions = Readonly<{
@@ -241,10 +245,11 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
       skip({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason: clash.reason });
       continue;
     }
+    let cableId: number;
     try {
       // The directory entries the telegram needs and the cable, in one transaction: a cable that
       // cannot be written leaves no entry behind.
-      const { created, renamed } = db.transaction(() => {
+      const written = db.transaction(() => {
         const made = ensureDirectory(db, d.needs, `${d.volume} d${d.doc}`);
         const cableId = insertCable(db, renamePeople(cable, made.renamed));
         // Where it was published (migration 0013): the archive reader's and the traffic view's key.
@@ -255,10 +260,11 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
           file,
           new Date().toISOString(),
         );
-        return made;
+        return { ...made, cableId };
       })();
-      report.created = created;
-      renameInReport(report, renamed);
+      cableId = written.cableId;
+      report.created = written.created;
+      renameInReport(report, written.renamed);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       skip({ file, volume: d.volume, doc: d.doc, ref: cable.ref, reason });
@@ -266,7 +272,7 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
     }
     result.importedCount += 1;
     if (keep) result.imported.push(report);
-    progress({ file, doc: d.doc, outcome: 'imported', ref: cable.ref, report });
+    progress({ file, doc: d.doc, outcome: 'imported', ref: cable.ref, cableId, volume: d.volume, report });
   }
   return result;
 }

@@ -10,7 +10,7 @@ import { FrusXmlError, auditImport, importFrus, type FrusFileOutcome, type Impor
  * FRUS imports started from the app's import dialog (issue 6): the files arrive as bytes over IPC,
  * are imported one after the other in the background, and the dialog polls the job for its
  * progress and, at the end, its summary (imported, skipped with reasons, files refused whole).
- * Historians' work: instructors and admins import; each file is audited as IMPORT.
+ * Historians, instructors and admins import; each file is audited as IMPORT.
  */
 export type { FrusImportStatus } from '../../domain/exchange';
 
@@ -61,7 +61,14 @@ export function createImportJobs(db: Db, trail: AuditTrail): ImportJobs {
               job.documentsSeen += 1;
               seen += 1;
               job.bytesDone = startBytes + Math.floor((f.bytes.length * Math.min(seen, documents)) / documents);
-              if (p.outcome === 'imported') job.imported.push({ file: f.name, doc: p.doc, ref: p.ref ?? '' });
+              if (p.outcome === 'imported' && p.cableId !== undefined)
+                job.imported.push({
+                  file: f.name,
+                  doc: p.doc,
+                  ref: p.ref ?? '',
+                  cableId: p.cableId,
+                  volume: p.volume ?? '',
+                });
               if (p.outcome === 'skipped')
                 job.skipped.push({ file: f.name, doc: p.doc, ref: p.ref ?? null, reason: p.reason ?? '' });
               if (p.outcome === 'ignored') job.ignored += 1;
@@ -86,13 +93,14 @@ export function createImportJobs(db: Db, trail: AuditTrail): ImportJobs {
 
   return {
     start(actor, files) {
-      if (actor.role !== 'instructor' && actor.role !== 'admin') {
+      // Historians import the volumes they read (issue 12 item 3), as instructors and admins do.
+      if (actor.role !== 'instructor' && actor.role !== 'admin' && actor.role !== 'historian') {
         trail.append({
           actor: { userId: actor.userId, login: actor.login },
           action: 'DENY',
           detail: { what: 'import FRUS' },
         });
-        throw new CableroomError('ACCESS_DENIED', 'Only instructors and admins import FRUS telegrams.');
+        throw new CableroomError('ACCESS_DENIED', 'Only historians, instructors and admins import FRUS telegrams.');
       }
       if (files.length === 0) throw new CableroomError('BAD_REQUEST', 'Choose at least one TEI file.');
       const job: Job = {

@@ -50,7 +50,9 @@ export type AccountChanges = Readonly<{
 
 /**
  * Account management for instructors and admins (issue: accounts and sign-in). Instructors
- * manage trainees and officers; only admins create or change instructors and admins. Every
+ * manage trainees, officers and historians (who read the imported archive whatever their
+ * clearance, as instructors do: domain/access.ts); only admins create or change instructors and
+ * admins. Every
  * change is audited (USER_CREATE, USER_UPDATE) without its secrets.
  */
 export type AccountsService = Readonly<{
@@ -94,7 +96,11 @@ export function createAccountsService(db: Db, audit: AuditTrail): AccountsServic
   const view = (r: UserWithPersonRow): AccountView =>
     accountView(r, r.office_id === null ? null : ((officeCode.get(r.office_id) as string | undefined) ?? null));
   const mustManage = (actor: Actor, role: UserRole, what: string): void => {
-    const ok = actor.role === 'admin' || (actor.role === 'instructor' && (role === 'trainee' || role === 'officer'));
+    // A historian reads the imported archive, as an instructor does (domain/access.ts, the archive
+    // rule): an instructor may grant what the instructor holds.
+    const ok =
+      actor.role === 'admin' ||
+      (actor.role === 'instructor' && (role === 'trainee' || role === 'officer' || role === 'historian'));
     if (!ok) {
       audit.append({ actor: { userId: actor.userId, login: actor.login }, action: 'DENY', detail: { what } });
       throw new CableroomError(

@@ -1,4 +1,4 @@
-import { COMMUNICATIONS_OFFICE, type AccessSubject } from '../../domain/access';
+import { ARCHIVE_READER_ROLES, COMMUNICATIONS_OFFICE, type AccessSubject } from '../../domain/access';
 import type { SignedInUser, UserRole } from '../../domain/cable';
 import type { Caption } from '../../domain/captions';
 import type { ClearanceLevel } from '../../domain/classification';
@@ -63,6 +63,8 @@ export function accessSubject(a: Actor): AccessSubject {
     nationality: a.nationality,
     isPrincipal: a.isPrincipal,
     exdisDesignee: a.exdisDesignee,
+    // The archive rule (domain/access.ts): historians and instructors read imported FRUS cables.
+    archiveReader: ARCHIVE_READER_ROLES.has(a.role),
   };
 }
 

@@ -12,7 +12,8 @@ import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
 import { accessSubject, type Actor } from './actor';
-import { accessObjectOf, cableView } from './cableView';
+import { archiveAuditDetail, readerObject } from './archive';
+import { cableView } from './cableView';
 import { refusals } from './refusal';
 
 export type CablesService = Readonly<{
@@ -99,7 +100,8 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
     show(actor, cableId, channel) {
       const record = loadCableRecord(db, cableId);
       if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
-      const decision = decideAccess(accessSubject(actor), accessObjectOf(record));
+      // The archive rule may admit a historian or instructor to an imported FRUS cable (readerObject).
+      const decision = decideAccess(accessSubject(actor), readerObject(db, record));
       const who = { userId: actor.userId, login: actor.login };
       if (!decision.allowed) {
         refuse(actor, {
@@ -108,7 +110,8 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
           detail: { channel, reason: decision.reason },
         });
       }
-      audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel } });
+      // A read the archive rule admitted says so: access 'archive', the FRUS source, the rule it overrode.
+      audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel, ...archiveAuditDetail(decision) } });
       emitChange(db, { type: 'read', userId: actor.userId, cableId }); // opening reads it (issue 14 item 2)
       // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
       const chain =
@@ -129,7 +132,9 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       }
       return withOpenableReferences(cableView(record, chain), referenceTargets(db, cableId), (target) => {
         const cited = loadCableRecord(db, target);
-        return cited !== undefined && decideAccess(accessSubject(actor), accessObjectOf(cited)).allowed ? cited : null;
+        return cited !== undefined && decideAccess(accessSubject(actor), readerObject(db, cited)).allowed
+          ? cited
+          : null;
       });
     },
     search(actor, query, limit) {
@@ -139,23 +144,37 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       const match = ftsQuery(query);
       const hits: SearchHit[] = [];
       const seen = new Set<number>();
+      const archived: number[] = [];
       const consider = (id: number, matchedBy: SearchMatch): boolean => {
         if (seen.has(id)) return false;
         seen.add(id);
         const record = loadCableRecord(db, id);
         // Every hit passes the access decision (rules 14, 15, 18, 20); a refused one leaves no trace.
-        if (!record || !decideAccess(subject, accessObjectOf(record)).allowed) return false;
+        const decision = record ? decideAccess(subject, readerObject(db, record)) : null;
+        if (!record || !decision?.allowed) return false;
+        if (decision.archive) archived.push(id);
         hits.push(searchHit(record, matchedBy, key, words));
         return hits.length === limit;
       };
+      const found = (): SearchHit[] => {
+        // Hits the archive rule admitted show subject and text: audited, one SEARCH entry naming them.
+        if (archived.length > 0) {
+          audit.append({
+            actor: { userId: actor.userId, login: actor.login },
+            action: 'SEARCH',
+            detail: { access: 'archive', cables: archived },
+          });
+        }
+        return hits;
+      };
       // Exact reference, MRN and DTG matches first, then the words of the text.
       if (key !== null) {
-        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return hits;
+        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return found();
       }
       if (match !== null) {
-        for (const id of searchCableIds(db, match, SEARCH_CANDIDATES)) if (consider(id, 'words')) return hits;
+        for (const id of searchCableIds(db, match, SEARCH_CANDIDATES)) if (consider(id, 'words')) return found();
       }
-      return hits;
+      return found();
     },
     recordPrint(actor, cableId, channel, format) {
       const view = service.show(actor, cableId, channel);

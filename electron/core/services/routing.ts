@@ -1,4 +1,5 @@
 import {
+  archiveAdmits,
   decideAccess,
   decideHandling,
   type AccessDecision,
@@ -26,6 +27,7 @@ import { executePasses, insertRepeat } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { collectiveByName, stationByPlad, userByLogin } from '../store/directoryRepository';
 import { accessSubject, isCommunicator, type Actor } from './actor';
+import { readerObject } from './archive';
 import { accessObjectOf } from './cableView';
 import { refusals } from './refusal';
 import type { UsersService } from './users';
@@ -115,7 +117,20 @@ export function createRoutingService(
       isSS(actor) ||
       (actor.isPrincipal && actor.stationId === record.cable.originator_station_id) ||
       approverIds(record).includes(actor.personId);
-    if (!complete) visible(actor, cableId, what);
+    if (complete) return { record, complete };
+    // The archive rule (domain/access.ts archiveAdmits): a historian reads an imported FRUS
+    // cable's whole distribution; the read is audited as a VIEW of the distribution, access 'archive'.
+    const source = archiveAdmits(accessSubject(actor), readerObject(db, record));
+    if (source !== null) {
+      audit.append({
+        actor: who(actor),
+        action: 'VIEW',
+        cableId,
+        detail: { what, access: 'archive', frus: { volume: source.volume, doc: source.doc } },
+      });
+      return { record, complete: true };
+    }
+    visible(actor, cableId, what);
     return { record, complete };
   };
 

@@ -46,6 +46,7 @@ export const ROLE_WORDS: Readonly<Record<UserRole, string>> = {
   officer: 'Officer',
   instructor: 'Instructor',
   admin: 'Administrator',
+  historian: 'Historian',
 };
 
 export function AccountsScreen(props: AccountsScreenProps) {

@@ -95,6 +95,7 @@ const ROLE_WORDS: Readonly<Record<SignedInUser['role'], string>> = {
   officer: 'Officer',
   instructor: 'Instructor',
   admin: 'Administrator',
+  historian: 'Historian',
 };
 
 export function WorkspaceFrame(props: {

@@ -31,6 +31,7 @@ const ROLE_WORDS: Readonly<Record<UserSummary['role'], string>> = {
   officer: 'Officer',
   instructor: 'Instructor',
   admin: 'Administrator',
+  historian: 'Historian',
 };
 
 export function SignInScreen(props: SignInScreenProps) {
