@@ -35,9 +35,15 @@ import { formatTagsLine } from './tags';
  * "UNCLAS" there; a post's MRN is printed as numbered ("MOSCOW 4443") on that line and to five
  * digits in the page header ("PAGE 01 MOSCOW 04443"), the Department's to six ("STATE 017976");
  * a series cable carries both numbers ("STATE 033967 TOSEC 020010"); a ROUTINE addressee has no
- * precedence word ("TO SECSTATE WASHDC 5808"); text is in capitals. The Department's internal
- * distribution (ORIGIN/INFO copy counts) and the dash counter are added on receipt by its
- * communications centre and are not printed here.
+ * precedence word ("TO SECSTATE WASHDC 5808"); text is in capitals.
+ *
+ * The Department's distribution line and the dash counter (DOMAIN.md §1.9: "ORIGIN SS-15",
+ * "INFO OCT-01 AS-01 … /033", "------------------270429Z 060566") head a Department cable's first
+ * page. The offices come from the cable: ORIGIN is the drafting office's bureau ("S/S-S" → SS),
+ * INFO the bureaus of the clearing and approving offices; the copy counts are not recorded
+ * anywhere Cableroom holds them, so each office is printed with one copy [INFERENCE] and the
+ * total follows. The dash counter prints the filing time (the release) and Cableroom's own serial
+ * of the cable; the trailing "/61" of the originals is not known and not printed.
  */
 
 /** Characters on a text line of the printouts: their longest text lines run to 59 [INFERENCE]. */
@@ -166,20 +172,55 @@ function textLines(c: CableView, width: number): string[] {
   return out;
 }
 
-/** The ADS printout of a cable, page by page and section by section. */
-export function formatAdsCable(c: CableView & CableLines, width: number = ADS_LINE_WIDTH): string {
+/**
+ * The symbol of the distribution line: "SS" from "S/S-S", "OCT" from "OC/T" (as STATE 017976
+ * prints them), "EUR" from "EUR/RPM", "L" from "L". A one-letter part joins its neighbour; a
+ * bureau's office is counted under the bureau [INFERENCE].
+ */
+export function bureauSymbol(office: string): string {
+  const parts = office.split('-')[0]!.split('/');
+  if (parts.length === 2 && (parts[0]!.length === 1 || parts[1]!.length === 1)) return parts.join('');
+  return parts[0]!;
+}
+
+/** "ORIGIN SS-01" and "INFO OC-01 … /003": the Department's distribution of its own cable. */
+export function distributionLines(lines: ReadonlyArray<DraftingLine>): string[] {
+  const drafted = lines.find((l) => l.role === 'DRAFTED' && l.office);
+  if (!drafted?.office) return [];
+  const origin = bureauSymbol(drafted.office);
+  const info = [
+    ...new Set(lines.filter((l) => l.role !== 'DRAFTED' && l.office).map((l) => bureauSymbol(l.office!))),
+  ].filter((o) => o !== origin);
+  const total = `/${pad(1 + info.length, 3)}`;
+  return info.length === 0
+    ? [`ORIGIN ${origin}-01 ${total}`]
+    : [`ORIGIN ${origin}-01`, `INFO ${info.map((o) => `${o}-01`).join(' ')} ${total}`];
+}
+
+/** "------------------270429Z 000042": the communications centre's dash counter, filing time and serial. */
+export function dashCounter(sentAt: string, id: number): string | null {
+  const at = new Date(sentAt);
+  if (Number.isNaN(at.getTime())) return null;
+  const time = `${pad(at.getUTCDate(), 2)}${pad(at.getUTCHours(), 2)}${pad(at.getUTCMinutes(), 2)}Z`;
+  return `${'-'.repeat(18)}${time} ${pad(id, 6)}`;
+}
+
+/** The ADS printout of a cable: its pages, each a list of lines, section by section. */
+export function adsPages(c: CableView & CableLines, width: number = ADS_LINE_WIDTH): string[][] {
+  const pagesOut: string[][] = [];
   const top = classificationWords(c.classification);
   const text = textLines(c, width);
   const sectionCount = Math.max(1, Math.ceil(text.length / ADS_SECTION_LINES));
   const department = c.from.plad.startsWith('SECSTATE');
-  const out: string[] = [];
   for (let s = 0; s < sectionCount; s++) {
     const of = sectionCount > 1 ? `${pad(s + 1, 2)} OF ${pad(sectionCount, 2)}` : '';
     const head: string[] = [];
     // The drafting office's block heads a Department cable (STATE 017976); a post's printout at the
     // Department carries none.
-    if (department && c.drafting) head.push(...draftingBlock(c.drafting));
+    if (department && c.drafting) head.push(...distributionLines(c.drafting), ...draftingBlock(c.drafting));
     if (department && c.desiredDistribution) head.push(`DESIRED DISTRIBUTION  ${c.desiredDistribution}`);
+    const counter = department ? dashCounter(c.sentAt, c.id) : null;
+    if (counter) head.push(counter);
     head.push(`${precedenceProsign(c.precedence)} ${c.dtg}`, `FM ${c.from.plad}`);
     const station = mrnOf(c)?.station ?? null;
     c.action.forEach((a, i) => head.push(`${i === 0 ? 'TO ' : ''}${addresseeLine(a, station)}`));
@@ -207,13 +248,20 @@ export function formatAdsCable(c: CableView & CableLines, width: number = ADS_LI
     const body = [...head, ...text.slice(s * ADS_SECTION_LINES, (s + 1) * ADS_SECTION_LINES)];
     const pages = Math.max(1, Math.ceil(body.length / ADS_PAGE_LINES));
     for (let p = 0; p < pages; p++) {
-      out.push(
+      pagesOut.push([
         top,
         ['PAGE', pad(p + 1, 2), numbers(c, true), of].filter(Boolean).join(' '),
         ...body.slice(p * ADS_PAGE_LINES, (p + 1) * ADS_PAGE_LINES),
         top,
-      );
+      ]);
     }
   }
-  return out.join('\n');
+  return pagesOut;
+}
+
+/** The ADS printout of a cable as one text, page after page. */
+export function formatAdsCable(c: CableView & CableLines, width: number = ADS_LINE_WIDTH): string {
+  return adsPages(c, width)
+    .map((p) => p.join('\n'))
+    .join('\n');
 }

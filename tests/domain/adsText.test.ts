@@ -101,10 +101,16 @@ describe('the ADS printout (issue 16 item 5)', () => {
     expect(formatAdsCable(BASE).split('\n')).toEqual([
       'UNCLASSIFIED',
       'PAGE 01 STATE 017976',
+      // The Department's distribution: the drafting bureau, then the clearing ones, one copy each
+      // (the originals' copy counts are not recorded: "ORIGIN SS-15 … INFO OCT-01 … /033").
+      'ORIGIN SS-01',
+      'INFO OCT-01 /002',
       'DRAFTED BY S/S-S:JJACOBSON',
       'APPROVED BY S/S-S:LJREDDY',
       'OC/T:WSOBIEN',
       'S/S-O:RGAMBLE',
+      // The dash counter: filing time and Cableroom's serial of the cable.
+      '------------------262340Z 000001',
       'P 262340Z JAN 77',
       'FM SECSTATE WASHDC',
       'TO AMEMBASSY TEL AVIV PRIORITY',

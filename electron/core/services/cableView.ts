@@ -3,6 +3,7 @@ import type { AccessObject } from '../../domain/access';
 import type { AddresseeView, CableView, RepeatView } from '../../domain/cable';
 import type { EyesOnlyEntry } from '../../domain/captions';
 import type { CableLines } from '../../domain/adsText';
+import type { Publication } from '../../domain/render';
 import { bannerLine, captionLines } from '../../domain/markings';
 import { cableLines } from '../signing/signedCable';
 import type { AddresseeRecord, CableRecord, TransmissionRecord } from '../store/cableReader';
@@ -72,7 +73,7 @@ export function printedName(fullName: string, surname: string | null): string {
 }
 
 /** Builds the read model of a cable the user has been allowed to see. */
-export function cableView(record: CableRecord, chain: ChainView | null = null): CableView & CableLines {
+export function cableView(record: CableRecord, chain: ChainView | null = null): CableView & CableLines & Publication {
   const { cable } = record;
   const original = record.transmissions.find((t) => t.kind === 'ORIGINAL');
   if (!original) throw new Error(`Cable ${cable.id} has no original transmission.`);
@@ -139,6 +140,9 @@ export function cableView(record: CableRecord, chain: ChainView | null = null): 
     legacyEo: cable.legacy_eo,
     summary: cable.summary,
     chain,
+    // "Declassified — published in FRUS …" of a FRUS-imported cable (issue 12 item 3).
+    published:
+      cable.frus_volume != null && cable.frus_doc != null ? { volume: cable.frus_volume, doc: cable.frus_doc } : null,
     // The FOR/FROM line and DESIRED DISTRIBUTION of a 1970s telegram (issue 16), when it has them.
     ...cableLines(cable.lines ?? null),
   };

@@ -38,6 +38,9 @@ export type CableRow = Readonly<{
   summary: string | null;
   /** The FOR/FROM line and DESIRED DISTRIBUTION as stored, JSON (migration 0014; issue 16). */
   lines?: string | null;
+  /** The FRUS volume and document of a FRUS-imported cable (frus_sources, migration 0013; issue 12 item 3). */
+  frus_volume?: string | null;
+  frus_doc?: number | null;
 }>;
 
 export type TransmissionRecord = Readonly<{
@@ -163,8 +166,11 @@ export function loadCableRecord(db: Db, id: number): CableRecord | undefined {
     `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial,
               c.dtg, c.sent_at, c.originator_station_id, s.plad AS originator_plad, s.name AS originator_name, c.classification, c.captions,
               c.dissem, c.rel_to, c.categories, c.subject, c.file_ref, c.tags, c.source_note, c.signature,
-              c.classification_reason, c.class_authority, c.legacy_eo, c.summary, c.lines
-       FROM cables c JOIN stations s ON s.id = c.originator_station_id WHERE c.id = ?`,
+              c.classification_reason, c.class_authority, c.legacy_eo, c.summary, c.lines,
+              f.volume AS frus_volume, f.doc AS frus_doc
+       FROM cables c JOIN stations s ON s.id = c.originator_station_id
+            LEFT JOIN frus_sources f ON f.cable_id = c.id
+       WHERE c.id = ?`,
   ).get(id) as RawCable | undefined;
   if (!raw) return undefined;
   const cable: CableRow = {

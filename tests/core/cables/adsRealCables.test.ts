@@ -165,6 +165,10 @@ describe('real 1970s telegrams drafted, signed, released and compared with the p
     const text = formatCableText(view).split('\n');
 
     if (process.env.ADS_DUMP) console.log(text.join('\n'));
+    // The golden printout (issue 16 item 1): a change shows as a diff of the whole page.
+    await expect(text.join('\n')).toMatchFileSnapshot(
+      resolve(__dirname, '../../fixtures/golden/ads', _file.replace(/\.json$/, '.txt')),
+    );
     expect(blocksInOrder(text, f.printed)).toEqual([]);
     for (const dev of f.deviations) expect(text).not.toContain(dev.line);
     expect(Math.max(...text.map((l) => l.length))).toBeLessThanOrEqual(ADS_LINE_WIDTH);
