@@ -82,6 +82,20 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
     expect(dtgOf(usro.core)).toMatch(/OCT 62$/);
     usro.core.handling.acknowledge(trainee, deliveryAt(usro.core, 'TOPOL 702', 'trainee'));
     await teacher.until('the ACK at the instructor', () => remoteActs(instructorDb, 'ACK') === 1);
+    // One minute after the acknowledgement the pass inject (TOPOL 703, "USRO pass Embassy") fires.
+    p.at(3);
+    p.at(3.5);
+    await usro.until('TOPOL 703 at USRO', () => has(usro, 'TOPOL 703'));
+    // Item 2: the pass carried out on the post's machine reaches Paris's machine through the
+    // exchange, as a new grant decided there by the same access decision.
+    usro.core.routing.pass(trainee, usro.core.cables.idByRef('TOPOL 703'));
+    await paris.until('TOPOL 703 at Paris', () => has(paris, 'TOPOL 703'));
+    const bohlen = paris.core.users.byLogin('bohlen');
+    expect(deliveryAt(paris.core, 'TOPOL 703', 'bohlen')).toBeTruthy();
+    expect(paris.core.cables.show(bohlen, paris.core.cables.idByRef('TOPOL 703'), 'test').chain?.status).toBe(
+      'VERIFIED',
+    );
+    await teacher.until('the PASS at the instructor', () => remoteActs(instructorDb, 'PASS') === 1);
     p.finish();
 
     // The same acts, on one machine.
@@ -92,12 +106,16 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
     local.cables.show(q.trainee, q.cableOf('welcome'), 'app');
     q.at(2.5);
     local.handling.acknowledge(q.trainee, q.deliveryOf('flash'));
+    q.at(3);
+    q.at(3.5);
+    local.routing.pass(q.trainee, q.cableOf('pass'));
     q.finish();
 
     const remote = scoreExercise(instructorDb.db, p.exerciseId);
     const same = scoreExercise(local.db, q.exerciseId);
     expect(remote.lines.find((l) => l.expectation === 'open-welcome')).toMatchObject({ verdict: 'MET', points: 10 });
     expect(remote.lines.find((l) => l.expectation === 'ack-flash')).toMatchObject({ verdict: 'MET', points: 20 });
+    expect(remote.lines.find((l) => l.expectation === 'pass-paris')).toMatchObject({ verdict: 'MET', points: 20 });
     expect(lines(remote)).toEqual(lines(same));
     expect(remote.score).toBe(same.score);
     expect(remote.trainees.map((t) => [t.login, t.points, t.possible])).toEqual(

@@ -515,11 +515,47 @@ export function createClassroomClient(
     options.onApplied?.(notice);
   };
 
+  /**
+   * Where a received cable is delivered: to its addressees, as written; and when none of them is
+   * this machine's post (the grant came from a pass or repeat carried out at another post, or an
+   * inject's `deliverTo`), to this post as well, for information — the grant says the sender's
+   * access decision admitted this post's member.
+   */
+  const deliveryHere = (cable: SignedCable): { deliverTo?: string[] } => {
+    const config = readConfig(db);
+    const own = config
+      ? (prepared(
+          db,
+          `SELECT s.plad FROM users u JOIN people p ON p.id = u.person_id JOIN stations s ON s.id = p.station_id
+            WHERE u.id = ?`,
+        )
+          .pluck()
+          .get(config.userId) as string | undefined)
+      : undefined;
+    if (!own) return {};
+    const reached = new Set<string>();
+    for (const a of cable.draft.addressees) {
+      if (a.role === 'EXEMPT') continue;
+      if (a.plad) reached.add(a.plad);
+      if (a.collective) {
+        const plads = prepared(
+          db,
+          `SELECT s.plad FROM collectives c JOIN collective_members m ON m.collective_id = c.id
+             JOIN stations s ON s.id = m.station_id WHERE c.name = ?`,
+        )
+          .pluck()
+          .all(a.collective) as string[];
+        for (const p of plads) reached.add(p);
+      }
+    }
+    return reached.has(own) ? {} : { deliverTo: [...reached, own] };
+  };
+
   /** Writes a verified cable through the cable writer, with its chain, and reads it back. */
   const writeReceived = (cable: SignedCable, categories: ReadonlyArray<string>): number => {
     let id: number;
     try {
-      id = insertCable(db, releasedCableInput(cable.draft, cable.release));
+      id = insertCable(db, releasedCableInput(cable.draft, cable.release), new Date(), deliveryHere(cable));
     } catch (e) {
       throw new Refusal(`${cable.release.ref} does not fit this database: ${(e as Error).message}`);
     }

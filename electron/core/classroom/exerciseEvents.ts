@@ -5,7 +5,7 @@ import type { Db } from '../store/database';
 import { stationByPlad, userByLogin } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
 import { exchangeCableOf } from './document';
-import { queueEvent } from './localStore';
+import { queueCable, queueEvent } from './localStore';
 
 /**
  * The exercise over the classroom (issue 11 item 5; docs/CLASSROOM.md "The exercise over the
@@ -79,7 +79,10 @@ export function createHashIndex(
 
 /**
  * A post's side: the acts of `login` after `mark` on exchanged cables, as events, each queued
- * unless its key is in `known` (posted already, or in the outbox). Returns the new mark.
+ * unless its key is in `known` (posted already, or in the outbox). A pass or repeat carried out
+ * here (by anyone) of an exchanged cable gave new deliveries: the cable is queued again, and
+ * posting it grants it to the members those deliveries admit (the same access decision as for a
+ * release: document.ts grantsFor; the exchange adds only the grants it lacks). Returns the new mark.
  */
 export function queueActs(
   db: Db,
@@ -92,9 +95,18 @@ export function queueActs(
 ): { mark: number; queued: number } {
   const rows = prepared(
     db,
-    `SELECT seq, at, action, cable_id AS cableId, detail, hash FROM audit_log
-      WHERE seq > ? AND actor_login = ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST}) ORDER BY seq`,
-  ).all(mark, login) as { seq: number; at: string; action: ActKind; cableId: number; detail: string; hash: string }[];
+    `SELECT seq, at, action, actor_login AS actorLogin, cable_id AS cableId, detail, hash FROM audit_log
+      WHERE seq > ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST})
+        AND (actor_login = ? OR action IN ('PASS', 'REPEAT')) ORDER BY seq`,
+  ).all(mark, login) as {
+    seq: number;
+    at: string;
+    action: ActKind;
+    actorLogin: string | null;
+    cableId: number;
+    detail: string;
+    hash: string;
+  }[];
   let queued = 0;
   let top = mark;
   db.transaction(() => {
@@ -102,7 +114,10 @@ export function queueActs(
       top = r.seq;
       const key = `act:${r.hash}`;
       if (known.has(key)) continue;
-      const cableHash = r.action === 'RELEASE' || isExchanged(db, r.cableId) ? hashes.hashOf(r.cableId) : null;
+      const exchanged = isExchanged(db, r.cableId);
+      if ((r.action === 'PASS' || r.action === 'REPEAT') && exchanged) queueCable(db, r.cableId, now);
+      if (r.actorLogin !== login) continue;
+      const cableHash = r.action === 'RELEASE' || exchanged ? hashes.hashOf(r.cableId) : null;
       if (!cableHash) continue;
       const event: ActEvent = {
         key,

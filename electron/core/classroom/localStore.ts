@@ -131,6 +131,14 @@ export function queueNewReleases(db: Db, now: Date): number {
   })();
 }
 
+/** Queues a cable of this database to be posted (again): a pass or repeat here gave it new recipients. */
+export function queueCable(db: Db, cableId: number, now: Date): void {
+  prepared(db, `INSERT INTO net_outbox (kind, cable_id, queued_at) VALUES ('CABLE', ?, ?)`).run(
+    cableId,
+    now.toISOString(),
+  );
+}
+
 export function queueEvent(db: Db, event: Readonly<Record<string, unknown>>, now: Date): void {
   prepared(db, `INSERT INTO net_outbox (kind, event, queued_at) VALUES ('EVENT', ?, ?)`).run(
     JSON.stringify(event),
