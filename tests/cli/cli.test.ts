@@ -60,15 +60,17 @@ describe('cableroom CLI', () => {
     expect(typeof cable.subject).toBe('string');
   });
 
-  test('the text form carries the banner at top and bottom', async () => {
+  test('the text form is the 1962 telegram form: the classification at top and bottom, no portion marks', async () => {
     const db = await seededDb();
     const r = await run('show', 'topol 578', '--as', 'bohlen', '--db', db);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('SECRET');
-    expect(lines[1]).toBe('EYES ONLY');
-    expect(lines.at(-1)).toBe('SECRET');
-    expect(r.out).toContain('8. (S) FYI.');
+    expect(lines[0]).toMatch(/^OUTGOING TELEGRAM +Department of State$/);
+    expect(lines[1]?.trim()).toBe('SECRET');
+    expect(lines).toContain('EYES ONLY');
+    expect(lines.at(-1)?.trim()).toBe('SECRET');
+    expect(r.out).toContain('8. FYI.');
+    expect(r.out).not.toContain('(S)');
   });
 
   test('exit codes: 3 access denied, 4 unknown REF or login, 2 usage, 5 integrity — errors on stderr only', async () => {
