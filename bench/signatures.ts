@@ -67,54 +67,66 @@ function benchDraft(i: number): Draft {
   };
 }
 
+/** A database at `dbPath` with the seed and `n` released cables, each with a four-signature chain. */
+export function createSignedDatabase(
+  seedDir: string,
+  dbPath: string,
+  n: number,
+  progress: (m: string) => void,
+): { core: ReturnType<typeof openCore>; insertSeconds: number; rawKeys: Map<string, Uint8Array> } {
+  const core = openCore({ dbPath, seed: true, seedDir });
+  const { db } = core;
+  const signers = new Map<string, { key: KeyObject; fingerprint: string; secret: Uint8Array }>();
+  for (const person of [DRAFTER, ...CLEARERS, APPROVER]) {
+    const stored = currentKey(db, personByKey(db, person)!.id)!;
+    const secret = withSecretKeySync(stored.sealed!, SEED_PASSPHRASE, (s) => Uint8Array.from(s));
+    signers.set(person, { key: pkcs8(secret.subarray(0, 32)), fingerprint: stored.fingerprint, secret });
+  }
+
+  progress(`signing and inserting ${fmtInt(n)} cables with four-signature chains`);
+  const t0 = performance.now();
+  for (let start = 0; start < n; start += BATCH) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(n, start + BATCH); i++) {
+        const draft = benchDraft(i);
+        const release: ReleaseHeader = {
+          ref: `BENCHSIG ${i + 1}`,
+          dtg: formatDtg(new Date(Date.UTC(1962, 9, 1) + i * 60_000)),
+          mrn: null,
+          series: { indicator: 'BENCHSIG', number: i + 1 },
+        };
+        const content = encodeContent(draft);
+        const steps = [
+          { role: 'DRAFTER' as const, signer: DRAFTER, clearance: null },
+          ...draft.clearers.map((c) => ({
+            role: 'CLEARER' as const,
+            signer: c.person!,
+            clearance: { for: clearanceName(c), kind: c.kind },
+          })),
+          { role: 'APPROVER' as const, signer: APPROVER, clearance: null },
+        ];
+        const chain: StoredSignature[] = steps.map((s) => {
+          const k = signers.get(s.signer)!;
+          const unsigned = { ...s, key: k.fingerprint };
+          const message = signedMessage(signatureHeader(unsigned, release), content);
+          return { ...unsigned, signedAt: new Date().toISOString(), signature: sign(null, message, k.key) };
+        });
+        const id = insertCable(db, releasedCableInput(draft, release));
+        insertCableSignatures(db, id, chain);
+      }
+    })();
+    if ((start / BATCH) % 10 === 0) progress(`  ${fmtInt(Math.min(n, start + BATCH))} signed cables`);
+  }
+  const insertSeconds = (performance.now() - t0) / 1000;
+  const rawKeys = new Map([...signers.values()].map((s) => [s.fingerprint, s.secret.subarray(32)]));
+  return { core, insertSeconds, rawKeys };
+}
+
 export async function measureSignatures(seedDir: string, n: number, progress: (m: string) => void): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'cableroom-signatures-'));
-  const core = openCore({ dbPath: join(dir, 'signatures.sqlite'), seed: true, seedDir });
+  const { core, insertSeconds, rawKeys } = createSignedDatabase(seedDir, join(dir, 'signatures.sqlite'), n, progress);
   try {
     const { db } = core;
-    const signers = new Map<string, { key: KeyObject; fingerprint: string; secret: Uint8Array }>();
-    for (const person of [DRAFTER, ...CLEARERS, APPROVER]) {
-      const stored = currentKey(db, personByKey(db, person)!.id)!;
-      const secret = withSecretKeySync(stored.sealed!, SEED_PASSPHRASE, (s) => Uint8Array.from(s));
-      signers.set(person, { key: pkcs8(secret.subarray(0, 32)), fingerprint: stored.fingerprint, secret });
-    }
-
-    progress(`signing and inserting ${fmtInt(n)} cables with four-signature chains`);
-    const t0 = performance.now();
-    for (let start = 0; start < n; start += BATCH) {
-      db.transaction(() => {
-        for (let i = start; i < Math.min(n, start + BATCH); i++) {
-          const draft = benchDraft(i);
-          const release: ReleaseHeader = {
-            ref: `BENCHSIG ${i + 1}`,
-            dtg: formatDtg(new Date(Date.UTC(1962, 9, 1) + i * 60_000)),
-            mrn: null,
-            series: { indicator: 'BENCHSIG', number: i + 1 },
-          };
-          const content = encodeContent(draft);
-          const steps = [
-            { role: 'DRAFTER' as const, signer: DRAFTER, clearance: null },
-            ...draft.clearers.map((c) => ({
-              role: 'CLEARER' as const,
-              signer: c.person!,
-              clearance: { for: clearanceName(c), kind: c.kind },
-            })),
-            { role: 'APPROVER' as const, signer: APPROVER, clearance: null },
-          ];
-          const chain: StoredSignature[] = steps.map((s) => {
-            const k = signers.get(s.signer)!;
-            const unsigned = { ...s, key: k.fingerprint };
-            const message = signedMessage(signatureHeader(unsigned, release), content);
-            return { ...unsigned, signedAt: new Date().toISOString(), signature: sign(null, message, k.key) };
-          });
-          const id = insertCable(db, releasedCableInput(draft, release));
-          insertCableSignatures(db, id, chain);
-        }
-      })();
-      if ((start / BATCH) % 10 === 0) progress(`  ${fmtInt(Math.min(n, start + BATCH))} signed cables`);
-    }
-    const insertSeconds = (performance.now() - t0) / 1000;
-
     // The messages of the first cables, prebuilt, for the single-thread loops.
     const sample = readSignedCables(db, 1, Number.MAX_SAFE_INTEGER).slice(0, 5_000);
     const items = sample.flatMap((c) => {
@@ -122,7 +134,6 @@ export async function measureSignatures(seedDir: string, n: number, progress: (m
       return c.signatures.map((s, i) => ({ message: ms[i]!, signature: s.signature, key: s.key }));
     });
     const lookup = databaseKeys(db);
-    const rawKeys = new Map([...signers.values()].map((s) => [s.fingerprint, s.secret.subarray(32)]));
 
     progress('tweetnacl verify, one thread');
     const naclCount = Math.min(600, items.length);

@@ -18,7 +18,11 @@ export type SignatureCheck = Readonly<{
   problem: string | null;
 }>;
 
-export type ChainStatus = 'VERIFIED' | 'TAMPERED' | 'UNSIGNED';
+/**
+ * VERIFYING: the app shows a signed cable at once and its chain's verdict when the signatures
+ * have been checked (issue 15 item 2); until then the chain is neither verified nor trusted.
+ */
+export type ChainStatus = 'VERIFIED' | 'TAMPERED' | 'UNSIGNED' | 'VERIFYING';
 
 export type ChainView = Readonly<{
   status: ChainStatus;

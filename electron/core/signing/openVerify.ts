@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ChainView, SignatureCheck } from '../../domain/chain';
+import { KEY_ATTESTED } from '../audit/keyRegistry';
+import { keyCache } from '../crypto/verify';
+import type { Db } from '../store/database';
+import { prepared } from '../store/statements';
+import { RECORDED_AS_SIGNED } from './chainRecord';
+import { readSignedCables, type SignedCable } from './signedCable';
+import { chainEntry, chainMessages, chainProblems, checkChain } from './verifyChain';
+
+/**
+ * Verifying one cable's chain when it is opened in the app (issue 15 item 2), off the main
+ * thread: the cable is shown at once with its chain "verifying signatures…" (status VERIFYING),
+ * and the verdict follows. The chain is read and its signed bytes are built on the main thread
+ * after the open has returned; the Ed25519 checks run on a small pool of worker threads, the
+ * chain's signatures spread over them. Chain completeness and key ownership are decided here,
+ * exactly as `checkChain` does (rules 23–24): a worker only ever answers "does this signature
+ * match". A signature found valid is remembered (key, message digest, signature), so opening a
+ * cable again checks only what changed; any change to the stored cable changes the message.
+ */
+
+/** The worker: plain JavaScript, so that it runs the same from TypeScript tests and from the bundles. */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createPublicKey, verify } = require('node:crypto');
+const PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const keys = new Map();
+const keyOf = (raw) => {
+  const id = Buffer.from(raw).toString('hex');
+  let k = keys.get(id);
+  if (!k) { k = createPublicKey({ key: Buffer.concat([PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' }); keys.set(id, k); }
+  return k;
+};
+parentPort.on('message', ({ id, items }) => {
+  const out = items.map((it) => { try { return verify(null, it.message, keyOf(it.key), it.signature); } catch { return false; } });
+  parentPort.postMessage({ id, out });
+});
+`;
+
+type Item = Readonly<{ message: Uint8Array; signature: Uint8Array; key: Uint8Array }>;
+
+/**
+ * Worker threads that check signatures; started on first use and kept (unreferenced, so they
+ * never hold a process open). A worker that fails is replaced; its pending checks fail.
+ */
+export class SignaturePool {
+  private workers: Worker[] = [];
+  private readonly pending = new Map<number, { resolve: (out: boolean[]) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
+
+  /** Starts the workers now (the app does so when a user signs in, so the first open does not wait). */
+  warm(): void {
+    while (this.workers.length < this.size) this.workers.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(WORKER_SOURCE, { eval: true });
+    w.unref();
+    w.on('message', (m: { id: number; out: boolean[] }) => {
+      this.pending.get(m.id)?.resolve(m.out);
+      this.pending.delete(m.id);
+    });
+    w.on('error', (e) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+      this.workers = this.workers.filter((x) => x !== w);
+    });
+    return w;
+  }
+
+  /** Checks the items, spread evenly over the workers; true where the signature matches. */
+  async verify(items: ReadonlyArray<Item>): Promise<boolean[]> {
+    if (items.length === 0) return [];
+    this.warm();
+    const n = Math.min(this.workers.length, items.length);
+    const parts = Array.from({ length: n }, (_, w) => items.filter((_, i) => i % n === w));
+    const results = await Promise.all(
+      parts.map(
+        (part, w) =>
+          new Promise<boolean[]>((resolve, reject) => {
+            const id = this.nextId++;
+            this.pending.set(id, { resolve, reject });
+            this.workers[w]!.postMessage({ id, items: part });
+          }),
+      ),
+    );
+    return items.map((_, i) => results[i % n]![Math.floor(i / n)] === true);
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Whether the cable is a signed one: it carries signatures, or the trail recorded it as signed. */
+export function isSignedCable(db: Db, cableId: number): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM cables c WHERE c.id = ?
+         AND (EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id) OR ${RECORDED_AS_SIGNED})`,
+    ).get(cableId) !== undefined
+  );
+}
+
+/** The chain shown while its verdict is pending: never VERIFIED, never silent about being unchecked. */
+export const VERIFYING_CHAIN: ChainView = { status: 'VERIFYING', signatures: [], problems: [] };
+
+/** Signatures found valid, by key, message digest and signature (bounded; the oldest go first). */
+export class ValidSignatures {
+  private readonly valid = new Set<string>();
+  constructor(private readonly limit = 50_000) {}
+  static id(item: Item): string {
+    return createHash('sha256').update(item.key).update(item.message).update(item.signature).digest('base64');
+  }
+  has(id: string): boolean {
+    return this.valid.has(id);
+  }
+  add(id: string): void {
+    if (this.valid.size >= this.limit) this.valid.delete(this.valid.values().next().value!);
+    this.valid.add(id);
+  }
+}
+
+/** The keys a chain names, and the names of its signers, in one query each. */
+function chainDirectory(
+  db: Db,
+  cableId: number,
+): { keys: Map<string, { personKey: string; raw: Uint8Array }>; names: Map<string, string> } {
+  const keys = new Map<string, { personKey: string; raw: Uint8Array }>();
+  const names = new Map<string, string>();
+  const rows = prepared(
+    db,
+    `SELECT s.key_fingerprint AS fingerprint, k.public_key, p.key AS person_key, n.full_name, s.signer
+       FROM cable_signatures s
+       LEFT JOIN person_keys k ON k.fingerprint = s.key_fingerprint
+        AND EXISTS (SELECT 1 FROM people p WHERE p.id = k.person_id AND ${KEY_ATTESTED})
+       LEFT JOIN people p ON p.id = k.person_id
+       LEFT JOIN people n ON n.key = s.signer
+      WHERE s.cable_id = ?`,
+  ).all(cableId) as {
+    fingerprint: string;
+    public_key: Buffer | null;
+    person_key: string | null;
+    full_name: string | null;
+    signer: string;
+  }[];
+  for (const r of rows) {
+    if (r.public_key && r.person_key) keys.set(r.fingerprint, { personKey: r.person_key, raw: r.public_key });
+    if (r.full_name !== null) names.set(r.signer, r.full_name);
+  }
+  return { keys, names };
+}
+
+/**
+ * The verdict on one cable's chain as stored now: null for a cable that is not a signed one.
+ * The same decisions as `checkChain` (which it falls back to if the workers fail).
+ */
+export async function chainVerdict(
+  db: Db,
+  cableId: number,
+  pool: SignaturePool,
+  memo: ValidSignatures,
+): Promise<ChainView | null> {
+  const [signed] = readSignedCables(db, cableId, cableId);
+  if (!signed) return null;
+  const { keys, names } = chainDirectory(db, cableId);
+  const nameOf = (key: string): string => names.get(key) ?? key;
+  const messages = chainMessages(signed);
+  const problems: (string | null)[] = [];
+  const toCheck: { index: number; item: Item; memoId: string }[] = [];
+  signed.signatures.forEach((s, i) => {
+    const known = keys.get(s.key);
+    if (!known) problems.push(`unknown key ${s.key}`);
+    else if (known.personKey !== s.signer) problems.push(`key ${s.key} belongs to ${known.personKey}, not ${s.signer}`);
+    else if (s.signature.length !== 64) problems.push('the signature does not match the cable as stored');
+    else {
+      problems.push(null);
+      const item = { message: messages[i]!, signature: s.signature, key: known.raw };
+      const memoId = ValidSignatures.id(item);
+      if (!memo.has(memoId)) toCheck.push({ index: i, item, memoId });
+    }
+  });
+  let ok: boolean[];
+  try {
+    ok = await pool.verify(toCheck.map((c) => c.item));
+  } catch {
+    // A worker failed: the verdict is still given, on this thread.
+    return fallback(db, signed);
+  }
+  toCheck.forEach((c, k) => {
+    if (ok[k]) memo.add(c.memoId);
+    else problems[c.index] = 'the signature does not match the cable as stored';
+  });
+  return verdictOf(signed, problems, nameOf);
+}
+
+function verdictOf(
+  signed: SignedCable,
+  problems: ReadonlyArray<string | null>,
+  nameOf: (k: string) => string,
+): ChainView {
+  const signatures: SignatureCheck[] = signed.signatures.map((s, i) => chainEntry(s, nameOf, problems[i] ?? null));
+  const chain = chainProblems(signed);
+  return {
+    status: chain.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
+    signatures,
+    problems: chain,
+  };
+}
+
+function fallback(db: Db, signed: SignedCable): ChainView {
+  const toKey = keyCache();
+  const lookup = (fingerprint: string) => {
+    const r = prepared(
+      db,
+      `SELECT k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id
+        WHERE k.fingerprint = ? AND ${KEY_ATTESTED}`,
+    ).get(fingerprint) as { public_key: Buffer; person_key: string } | undefined;
+    return r ? { personKey: r.person_key, key: toKey(new Uint8Array(r.public_key)) } : null;
+  };
+  const names = (key: string) =>
+    (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
+  return checkChain(signed, lookup, names);
+}
