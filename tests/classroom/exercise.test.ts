@@ -1,4 +1,7 @@
+import { Client } from 'pg';
 import { afterEach, expect, test } from 'vitest';
+import { createClassroomClient, type ClassroomClient } from '../../electron/core/classroom/client';
+import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { scoreExercise } from '../../electron/core/exercise/score';
 import type { ExerciseScore } from '../../electron/domain/exercise/score';
 import { describePostgres } from '../support/postgres';
@@ -15,9 +18,11 @@ import { connectAs, joinMachine, newClassroom, type Machine } from './support';
  */
 const core = seededCoreFixture();
 let running: Machine[] = [];
+let extra: ClassroomClient[] = [];
 afterEach(async () => {
-  await Promise.all(running.map((m) => m.client.stop()));
+  await Promise.all([...running.map((m) => m.client.stop()), ...extra.map((c) => c.stop())]);
   running = [];
+  extra = [];
 });
 
 async function machine(...args: Parameters<typeof joinMachine>): Promise<Machine> {
@@ -45,6 +50,17 @@ function deliveryAt(c: SeededCore, ref: string, login: string): number {
     .pluck()
     .get(ref, user.stationId) as number;
 }
+
+/** Resolves when the client is online (on its status changes). */
+const online = (c: ClassroomClient): Promise<void> =>
+  new Promise((resolveOnline) => {
+    if (c.status().state === 'online') return resolveOnline();
+    const off = c.onStatus((st) => {
+      if (st.state !== 'online') return;
+      off();
+      resolveOnline();
+    });
+  });
 
 const has = (m: Machine, ref: string) => m.notices.some((n) => n.ref === ref && n.outcome === 'APPLIED');
 
@@ -121,6 +137,55 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
     expect(remote.trainees.map((t) => [t.login, t.points, t.possible])).toEqual(
       same.trainees.map((t) => [t.login, t.points, t.possible]),
     );
+  });
+
+  test("an offline post's acts reach the instructor after it reconnects, exactly once", async () => {
+    const instructorDb = core();
+    const db = await newClassroom(pg(), instructorDb);
+    const teacher = await machine(pg(), db, instructorDb, 'instructor');
+    const usro = await machine(pg(), db, core(), 'trainee');
+    const p = await playTutorial(instructorDb);
+    await usro.until('the welcome at USRO', () => has(usro, 'TOPOL 701'));
+
+    // The post's machine goes offline (its client stopped: the app closed, the network down).
+    await usro.client.stop();
+    p.at(0.5);
+    const trainee = usro.core.users.byLogin('trainee');
+    usro.core.cables.show(trainee, usro.core.cables.idByRef('TOPOL 701'), 'app');
+    await teacher.client.syncNow();
+    expect(remoteActs(instructorDb)).toBe(0);
+
+    // The app starts again: a new client on the same file finds the act in its audit trail.
+    const again = createClassroomClient(usro.core.db, usro.core.audit, { pollMs: 60_000, reconnectMs: 50 });
+    extra.push(again);
+    await again.startWithPassphrase(SEED_PASSPHRASE);
+    await teacher.until('the OPEN at the instructor', () => remoteActs(instructorDb, 'VIEW') === 1);
+    await again.syncNow();
+    await again.stop();
+
+    // Started once more, and everything read again from the start: nothing is posted or applied twice.
+    const third = createClassroomClient(usro.core.db, usro.core.audit, { pollMs: 60_000, reconnectMs: 50 });
+    extra.push(third);
+    await third.startWithPassphrase(SEED_PASSPHRASE);
+    await online(third);
+    await third.syncNow();
+    expect(third.status().queued).toBe(0);
+    await teacher.client.syncNow();
+    expect(remoteActs(instructorDb)).toBe(1);
+    const admin = new Client({ connectionString: pg().url(db) });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query(
+        "SELECT kind, count(*)::int AS n FROM classroom.events WHERE login = 'trainee' GROUP BY kind",
+      );
+      expect(rows).toEqual([{ kind: 'VIEW', n: 1 }]);
+    } finally {
+      await admin.end();
+    }
+    // The act is scored at the scenario minute it was done, offline.
+    p.finish();
+    const line = scoreExercise(instructorDb.db, p.exerciseId).lines.find((l) => l.expectation === 'open-welcome');
+    expect(line).toMatchObject({ verdict: 'MET', points: 10 });
   });
 
   test('a post cannot post an event as another login, nor write the events table', async () => {
