@@ -11,6 +11,8 @@ import { cablesByKey, referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
+import { chainVerdict, isSignedCable, SignaturePool, ValidSignatures, VERIFYING_CHAIN } from '../signing/openVerify';
+import type { ChainView } from '../../domain/chain';
 import { accessSubject, type Actor } from './actor';
 import { archiveAuditDetail, readerObject } from './archive';
 import { cableView } from './cableView';
@@ -22,6 +24,18 @@ export type CablesService = Readonly<{
    * Both outcomes are audited (VIEW, DENY).
    */
   show(actor: Actor, cableId: number, channel: string): CableView;
+  /**
+   * The app's open (issue 15 item 2): as `show`, audited the same, but a signed cable comes back
+   * at once with its chain VERIFYING while its signatures are checked off the main thread; the
+   * verdict is asked for with `verdict`. A chain that does not verify is audited as TAMPERED as
+   * soon as it is known, whether or not anyone asks (rules 23–24).
+   */
+  open(actor: Actor, cableId: number, channel: string): CableView;
+  /**
+   * The verdict on the chain of a cable the actor may see: the one its last `open` started, or
+   * a fresh check. Null for an unsigned cable. Access is decided again (a refusal is audited).
+   */
+  verdict(actor: Actor, cableId: number, channel: string): Promise<ChainView | null>;
   /** Resolves "TOPOL 578" to an id (NOT_FOUND for an unknown reference). */
   idByRef(ref: string): number;
 
@@ -35,6 +49,9 @@ export type CablesService = Readonly<{
   /** The cable as a JSON document for the actor, audited as EXPORT. */
   exportCable(actor: Actor, cableId: number, channel: string): CableExport;
 }>;
+
+/** Verdicts of opened cables kept until asked for. */
+const MAX_PENDING_VERDICTS = 64;
 
 /** Upper bound of full-text hits examined per search before access filtering. */
 const SEARCH_CANDIDATES = 500;
@@ -96,13 +113,82 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
   const refuse = refusals(db, audit);
   const keys = keyCache();
   const verifier = memoVerifier();
+  const pool = new SignaturePool();
+  const valid = new ValidSignatures();
+  /** Verdicts started by `open`, by user and cable, until asked for (the newest few kept). */
+  const verdicts = new Map<string, Promise<ChainView | null>>();
+
+  const auditTampered = (actor: Actor, cableId: number, channel: string, chain: ChainView): void => {
+    audit.append({
+      actor: { userId: actor.userId, login: actor.login },
+      action: 'TAMPERED',
+      cableId,
+      detail: {
+        channel,
+        problems: chain.problems,
+        failed: chain.signatures
+          .filter((s) => !s.verified)
+          .map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
+      },
+    });
+  };
+
+  /** One cable, if the actor may see it (VIEW or DENY audited), with the chain `chainOf` gives. */
+  const openCable = (actor: Actor, cableId: number, channel: string, chainOf: () => ChainView | null): CableView => {
+    const record = loadCableRecord(db, cableId);
+    if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
+    // The archive rule may admit a historian or instructor to an imported FRUS cable (readerObject).
+    const decision = decideAccess(accessSubject(actor), readerObject(db, record));
+    const who = { userId: actor.userId, login: actor.login };
+    if (!decision.allowed) {
+      refuse(actor, {
+        message: `Access denied. ${decision.explanation}`,
+        cableId,
+        detail: { channel, reason: decision.reason },
+      });
+    }
+    // A read the archive rule admitted says so: access 'archive', the FRUS source, the rule it overrode.
+    audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel, ...archiveAuditDetail(decision) } });
+    emitChange(db, { type: 'read', userId: actor.userId, cableId }); // opening reads it (issue 14 item 2)
+    const chain = chainOf();
+    return withOpenableReferences(cableView(record, chain), referenceTargets(db, cableId), (target) => {
+      const cited = loadCableRecord(db, target);
+      return cited !== undefined && decideAccess(accessSubject(actor), readerObject(db, cited)).allowed ? cited : null;
+    });
+  };
+
   const service: CablesService = {
     show(actor, cableId, channel) {
+      return openCable(actor, cableId, channel, () => {
+        // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
+        const chain =
+          options.verifyOnOpen === false ? null : verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
+        if (chain?.status === 'TAMPERED') auditTampered(actor, cableId, channel, chain);
+        return chain;
+      });
+    },
+    open(actor, cableId, channel) {
+      return openCable(actor, cableId, channel, () => {
+        if (!isSignedCable(db, cableId)) return null;
+        const key = `${actor.userId}:${cableId}`;
+        // After this call has returned (and the app's reply is on its way): read, build, check.
+        const job = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => chainVerdict(db, cableId, pool, valid))
+          .then((chain) => {
+            if (chain?.status === 'TAMPERED' && db.open) auditTampered(actor, cableId, channel, chain);
+            return chain;
+          });
+        job.catch(() => undefined); // asked for through `verdict`; a database closed meanwhile is no crash
+        verdicts.delete(key);
+        verdicts.set(key, job);
+        if (verdicts.size > MAX_PENDING_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+        return VERIFYING_CHAIN;
+      });
+    },
+    async verdict(actor, cableId, channel) {
       const record = loadCableRecord(db, cableId);
       if (!record) throw new CableroomError('NOT_FOUND', `No cable with id ${cableId}.`);
-      // The archive rule may admit a historian or instructor to an imported FRUS cable (readerObject).
       const decision = decideAccess(accessSubject(actor), readerObject(db, record));
-      const who = { userId: actor.userId, login: actor.login };
       if (!decision.allowed) {
         refuse(actor, {
           message: `Access denied. ${decision.explanation}`,
@@ -110,32 +196,13 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
           detail: { channel, reason: decision.reason },
         });
       }
-      // A read the archive rule admitted says so: access 'archive', the FRUS source, the rule it overrode.
-      audit.append({ actor: who, action: 'VIEW', cableId, detail: { channel, ...archiveAuditDetail(decision) } });
-      emitChange(db, { type: 'read', userId: actor.userId, cableId }); // opening reads it (issue 14 item 2)
-      // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
-      const chain =
-        options.verifyOnOpen === false ? null : verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
-      if (chain?.status === 'TAMPERED') {
-        audit.append({
-          actor: who,
-          action: 'TAMPERED',
-          cableId,
-          detail: {
-            channel,
-            problems: chain.problems,
-            failed: chain.signatures
-              .filter((s) => !s.verified)
-              .map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
-          },
-        });
+      const key = `${actor.userId}:${cableId}`;
+      const pending = verdicts.get(key);
+      if (pending) {
+        verdicts.delete(key);
+        return pending;
       }
-      return withOpenableReferences(cableView(record, chain), referenceTargets(db, cableId), (target) => {
-        const cited = loadCableRecord(db, target);
-        return cited !== undefined && decideAccess(accessSubject(actor), readerObject(db, cited)).allowed
-          ? cited
-          : null;
-      });
+      return chainVerdict(db, cableId, pool, valid);
     },
     search(actor, query, limit) {
       const subject = accessSubject(actor);
