@@ -10,13 +10,20 @@ import { Spinner } from '../common/SlowWork';
  * Search results (pure view): one button per hit, each with its full marking line as a chip, its
  * captions, its reference, subject and a snippet of its text with what matched highlighted, and
  * From and DTG columns (main has already removed every cable the person may not see; issue 14
- * item 3). The column heads sort the list (best match, From, DTG). Arrow keys move between hits,
+ * item 3). The column heads sort the list (newest first, best match — ranked by relevance in main,
+ * issue 15 item 4 — From, DTG). Arrow keys move between hits,
  * Enter opens one, Escape (handled by the screen) clears the search.
  */
 export type SearchState =
   | Readonly<{ status: 'idle' }>
   | Readonly<{ status: 'searching'; query: string }>
-  | Readonly<{ status: 'ready'; query: string; hits: ReadonlyArray<SearchHit> }>
+  | Readonly<{
+      status: 'ready';
+      query: string;
+      hits: ReadonlyArray<SearchHit>;
+      /** The order main returned them in (issue 15 item 4); newest first when absent. */
+      order?: 'newest' | 'relevance';
+    }>
   | Readonly<{ status: 'error'; query: string; message: string }>;
 
 export function SearchResults(props: {
@@ -96,12 +103,20 @@ export function SearchResults(props: {
   return (
     <>
       <div className="search-results__head" role="group" aria-label="Sort results by">
-        <span className="search-results__head-marking">{head('match', 'Best match')}</span>
+        <span className="search-results__head-marking">
+          {head('newest', 'Newest')} {head('match', 'Best match')}
+        </span>
         <span />
         <span>{head('from', 'From')}</span>
         <span className="search-results__head-dtg">{head('dtg', 'DTG')}</span>
       </div>
-      <ol className="search-results" aria-label="Search results" ref={listRef} onKeyDown={onKeyDown}>
+      <ol
+        className="search-results"
+        aria-label="Search results"
+        data-order={search.order ?? 'newest'}
+        ref={listRef}
+        onKeyDown={onKeyDown}
+      >
         {search.hits.map((h, i) => (
           <li key={h.cableId}>
             <button

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../electron/domain/cable';
-import { BEST_MATCH, nextSort, sortHits } from '../../../renderer/src/inbox/searchSort';
+import { BEST_MATCH, NEWEST, nextSort, searchOrder, sortHits } from '../../../renderer/src/inbox/searchSort';
 
 const hit = (ref: string, from: string, sentAt: string): SearchHit => ({
   cableId: ref.length,
@@ -37,5 +37,13 @@ describe('sorting search results (issue 14 item 3)', () => {
     expect(nextSort(BEST_MATCH, 'dtg')).toEqual({ key: 'dtg', descending: true });
     expect(nextSort({ key: 'dtg', descending: true }, 'dtg')).toEqual({ key: 'dtg', descending: false });
     expect(nextSort({ key: 'dtg', descending: true }, 'match')).toEqual(BEST_MATCH);
+  });
+
+  test('best match is asked of main (relevance); newest first, From and DTG start from newest first', () => {
+    expect(searchOrder(BEST_MATCH)).toBe('relevance');
+    expect(searchOrder(NEWEST)).toBe('newest');
+    expect(searchOrder({ key: 'from', descending: false })).toBe('newest');
+    expect(nextSort(BEST_MATCH, 'newest')).toEqual(NEWEST);
+    expect(refs(NEWEST)).toEqual(['A', 'B', 'C']);
   });
 });
