@@ -221,6 +221,7 @@ export function CableScreen(props: CableScreenProps) {
               cableRef={ready.ref}
               dtg={ready.dtg}
               printedFor={props.chrome.user.displayName}
+              profile={ready.profile}
             />
           )}
           {tab === 'cable' && (
