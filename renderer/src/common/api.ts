@@ -81,7 +81,9 @@ export function createClient(api: CableroomApi) {
     acknowledge: (deliveryId: number) => call(() => api.acknowledge({ deliveryId })),
     /** Files a delivery as read; ACK_REQUIRED while a FLASH/NIACT delivery is unacknowledged. */
     markRead: (deliveryId: number) => call(() => api.markRead({ deliveryId })),
-    searchCables: (query: string, limit: number) => call(() => api.searchCables({ query, limit })),
+    /** Newest first unless best match (relevance, issue 15 item 4) is asked for. */
+    searchCables: (query: string, limit: number, order: 'newest' | 'relevance' = 'newest') =>
+      call(() => api.searchCables({ query, limit, order })),
     recordPrint: async (cableId: number, format: 'paper' | 'pdf'): Promise<void> => {
       await call(() => api.recordPrint({ cableId, format }));
     },
