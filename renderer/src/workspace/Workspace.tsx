@@ -9,7 +9,7 @@ import type { WorkspaceChrome, WorkspaceSection } from '../common/WorkspaceFrame
 import { describeError, serviceMessage } from '../common/errorText';
 import { InboxFeed, useInboxFeed } from '../inbox/inboxFeed';
 import { overallMarking, UNCLASSIFIED_MARKING } from '../common/viewMarking';
-import { BEST_MATCH, nextSort, sortHits, type SearchSort } from '../inbox/searchSort';
+import { NEWEST, nextSort, searchOrder, sortHits, type SearchSort } from '../inbox/searchSort';
 import { AccountsContainer } from '../accounts/AccountsContainer';
 import { AuditContainer } from '../audit/AuditContainer';
 import { CableContainer, type CableTarget } from '../cable/CableContainer';
@@ -188,7 +188,7 @@ export function Workspace(props: {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [searchFocus, setSearchFocus] = useState<number | null>(null);
-  const [searchSort, setSearchSort] = useState<SearchSort>(BEST_MATCH);
+  const [searchSort, setSearchSort] = useState<SearchSort>(NEWEST);
   const sortedSearch = useMemo<SearchState>(
     () => (search.status === 'ready' ? { ...search, hits: sortHits(search.hits, searchSort) } : search),
     [search, searchSort],
@@ -204,11 +204,12 @@ export function Workspace(props: {
     setQuery('');
     setSearch({ status: 'idle' });
     setSearchFocus(null);
-    setSearchSort(BEST_MATCH);
+    setSearchSort(NEWEST);
   }, []);
 
-  const runSearch = () => {
-    const q = query.trim();
+  // Best match is ranked in main (issue 15 item 4): a change to or from it asks main again.
+  const runSearch = (text = query, order = searchOrder(searchSort)) => {
+    const q = text.trim();
     if (q === '') {
       clearSearch();
       return;
@@ -216,9 +217,9 @@ export function Workspace(props: {
     const request = ++latestSearch.current;
     setSearchFocus(null);
     setSearch({ status: 'searching', query: q });
-    client.searchCables(q, SEARCH_LIMIT).then(
+    client.searchCables(q, SEARCH_LIMIT, order).then(
       (hits) => {
-        if (request === latestSearch.current) setSearch({ status: 'ready', query: q, hits });
+        if (request === latestSearch.current) setSearch({ status: 'ready', query: q, hits, order });
       },
       (e: unknown) => {
         if (request !== latestSearch.current) return;
@@ -445,11 +446,15 @@ export function Workspace(props: {
           searchFocusIndex={searchFocus}
           searchSort={searchSort}
           onSortHits={(key) => {
-            setSearchSort((current) => nextSort(current, key));
+            const next = nextSort(searchSort, key);
+            setSearchSort(next);
             setSearchFocus(null);
+            if (search.status !== 'idle' && searchOrder(next) !== searchOrder(searchSort)) {
+              runSearch(search.query, searchOrder(next));
+            }
           }}
           onQueryChange={setQuery}
-          onSearch={runSearch}
+          onSearch={() => runSearch()}
           onClearSearch={clearSearch}
           onOpenHit={openHit}
           onSelect={select}
