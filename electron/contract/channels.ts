@@ -13,6 +13,7 @@ export const CHANNELS = {
   acknowledge: 'delivery:acknowledge',
   markRead: 'delivery:mark-read',
   showCable: 'cable:show',
+  cableVerdict: 'cable:verdict',
   searchCables: 'cable:search',
   recordPrint: 'cable:record-print',
   exportCable: 'cable:export',
