@@ -18,6 +18,7 @@ import {
   type UserSummary,
 } from '../domain/cable';
 import { CAPTIONS } from '../domain/captions';
+import type { ChainView } from '../domain/chain';
 import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft';
 import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
 import type { Classification } from '../domain/classification';
@@ -414,6 +415,8 @@ export const CONTRACT = {
   acknowledge: endpoint<InboxRow>()('acknowledge', z.object({ deliveryId: id }).strict()),
   markRead: endpoint<InboxRow>()('markRead', z.object({ deliveryId: id }).strict()),
   showCable: endpoint<CableView>()('showCable', z.object({ cableId: id }).strict()),
+  // A signed cable opens with its chain VERIFYING; this is its verdict (issue 15 item 2).
+  cableVerdict: endpoint<ChainView | null>()('cableVerdict', z.object({ cableId: id }).strict()),
   searchCables: endpoint<ReadonlyArray<SearchHit>>()(
     'searchCables',
     z
