@@ -241,7 +241,9 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
-    showCable: ({ cableId }, actor) => core.cables.show(actor, cableId, 'app'),
+    // Signed cables come at once, verifying; their verdict is the next call (issue 15 item 2).
+    showCable: ({ cableId }, actor) => core.cables.open(actor, cableId, 'app'),
+    cableVerdict: ({ cableId }, actor) => core.cables.verdict(actor, cableId, 'app'),
     searchCables: ({ query, limit, order }, actor) => search.search(actor, query, limit, order),
     recordPrint: ({ cableId, format }, actor) => {
       core.cables.recordPrint(actor, cableId, 'app', format);
