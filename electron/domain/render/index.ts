@@ -9,7 +9,8 @@ import { renderTeletype } from './teletype';
 import type { RenderableCable, RenderedCable } from './types';
 
 export type { Publication, RenderableCable, RenderedCable } from './types';
-export { publishedLine, frusVolumeTitle } from './published';
+export { publishedLine, frusVolumeTitle, type FrusPublication } from './published';
+export { coverSheetOfEra, eraPresentation, eraWords, type EraPresentation } from './era';
 
 /**
  * One pure renderer per era profile (issue 16 item 1, issue 12 item 4): the cable as its era

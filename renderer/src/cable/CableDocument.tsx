@@ -3,14 +3,15 @@ import type { CableView, ParagraphView, ReferenceView } from '../../../electron/
 import { bannerColours, isAdministrativeControl } from '../../../electron/domain/classification';
 import { displayText } from '../../../electron/domain/displayText';
 import { formatCableText } from '../../../electron/domain/cableText';
-import { portionMarked } from '../../../electron/domain/draft';
 import { portionLabel } from '../../../electron/domain/markings';
+import { eraPresentation, publishedLine, renderCable, type Publication } from '../../../electron/domain/render';
 import { formatTagsLine } from '../../../electron/domain/tags';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
 import { PrecedenceBadge } from '../common/markings';
 import { ShownText, shownText } from '../common/ShownText';
 import { addresseeLines, hasDraftingBlock, nameList, passWords, repeatAddressLines } from './cableText';
 import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
+import './cableEra.css';
 
 /**
  * The cable itself (pure view): captions one per line with the pass line (rules 12, 17), the
@@ -25,7 +26,8 @@ import { SignatureChainSection, TamperedNotice } from './SignatureChainSection';
  * cable's own banner at its top and foot (rules 3, 25), and has no signature chain yet.
  */
 export type CableDocumentProps = Readonly<{
-  cable: CableView;
+  /** The cable; a FRUS-imported one carries where it was published (issue 12 item 3). */
+  cable: CableView & Publication;
   /** Opens a cited cable the reader may open (main gives a reference its target only then). */
   onOpenReference?: ((target: NonNullable<ReferenceView['target']>) => void) | undefined;
   /**
@@ -59,7 +61,11 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
   const action = addresseeLines(cable.action);
   const info = addresseeLines(cable.info);
   const high = isHighPrecedence(cable.precedence, cable.niact);
-  const marked = portionMarked({ profile: cable.profile, legacyEo: cable.legacyEo });
+  // What the cable's era printed, and what Cableroom adds for training (issue 12 item 4).
+  const era = eraPresentation(cable);
+  const marked = era.portionMarks;
+  const published = publishedLine(cable.published ?? null);
+  const rendered = renderCable(cable);
   const name = preview ? `Cable ${shownText(cable.ref)} as it will be released` : `Cable ${shownText(cable.ref)}`;
   return (
     <>
@@ -71,6 +77,30 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         data-ref={cable.ref}
       >
         {preview && <DocumentBanner cable={cable} position="top" />}
+        {published && (
+          <p className="cable__published" data-testid="published-line">
+            <ShownText text={published} />
+          </p>
+        )}
+        {era.trainingAdditions.length > 0 && (
+          <aside
+            className="cable__training"
+            data-testid="training-additions"
+            aria-label="Added by Cableroom for training"
+          >
+            <span className="cable__label">Added by Cableroom for training:</span>
+            <ul>
+              {era.trainingAdditions.map((t, i) => (
+                <li key={i} data-testid="training-addition">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
+        <div className="cable__classification-line" data-testid="classification-line">
+          <ShownText text={era.classificationLine} />
+        </div>
         {(cable.captions.length > 0 || cable.pass.length > 0) && (
           <div className="cable__captions">
             {cable.captions.map((c, i) => (
@@ -87,9 +117,11 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         )}
 
         <dl className={`cable__header${high ? ' cable__header--high' : ''}`} data-testid="cable-header">
-          <HeaderLine label="PRECEDENCE">
-            <PrecedenceBadge precedence={cable.precedence} niact={cable.niact} />
-          </HeaderLine>
+          {era.precedenceShown && (
+            <HeaderLine label="PRECEDENCE" testId="precedence">
+              <PrecedenceBadge precedence={cable.precedence} niact={cable.niact} />
+            </HeaderLine>
+          )}
           <HeaderLine label="DTG" testId="dtg">
             <ShownText text={cable.dtg} />
           </HeaderLine>
@@ -230,11 +262,25 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         {preview && <DocumentBanner cable={cable} position="bottom" />}
       </article>
 
-      {cable.profile === 'ADS_1973_79' && (
-        <details className="cable__printout" data-testid="printout">
-          <summary>As printed (ADS printout, 1973–79)</summary>
-          <pre className="mono">{formatCableText(cable)}</pre>
-        </details>
+      <details className="cable__printout" data-testid="printout">
+        <summary>As printed ({rendered.form})</summary>
+        <pre className="mono">{formatCableText(cable)}</pre>
+      </details>
+
+      {/* The print path (print.css): the era's form, a sheet for each of its pages. */}
+      {!preview && (
+        <div className="cable-print" data-testid="print-form" aria-hidden="true">
+          {era.trainingAdditions.map((t, i) => (
+            <p key={i} className="cable-print__training">
+              Added by Cableroom for training: {t}
+            </p>
+          ))}
+          {rendered.pages.map((page, i) => (
+            <pre key={i} className="cable-print__page mono" data-testid="print-page">
+              {page.join('\n')}
+            </pre>
+          ))}
+        </div>
       )}
 
       {!preview && <SignatureChainSection chain={cable.chain} />}
