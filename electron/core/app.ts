@@ -22,6 +22,7 @@ import { createImportJobs, type ImportJobs } from './import/importJobs';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
 import { createRoutingService, type RoutingService } from './services/routing';
+import { createTrafficService, type TrafficService } from './services/traffic';
 import { createUsersService, type UsersService } from './services/users';
 import { openDatabase, type Db } from './store/database';
 
@@ -42,6 +43,8 @@ export type CoreServices = Readonly<{
   drafts: DraftsService;
   exchange: ExchangeService;
   imports: ImportJobs;
+  /** The traffic of a FRUS volume (issue 12 item 5): posts, telegrams, weighted edges. */
+  traffic: TrafficService;
   /** The exercise engine (issue 10): start, the clock's controls, status, tick. */
   exercises: ExerciseService;
 }>;
@@ -95,6 +98,7 @@ export function openCore(options: OpenCoreOptions): Core {
       drafts: createDraftsService(db, audit, clock),
       exchange: createExchangeService(db, audit),
       imports: createImportJobs(db, audit),
+      traffic: createTrafficService(db, audit),
       exercises: createExerciseService(db, audit),
       close: () => {
         if (!db.open) return;
