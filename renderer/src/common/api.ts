@@ -76,6 +76,8 @@ export function createClient(api: CableroomApi) {
     installation: () => call(() => api.installation()),
     listInbox: (cursor: InboxCursor | null, limit: number) => call(() => api.listInbox({ cursor, limit })),
     showCable: (cableId: number) => call(() => api.showCable({ cableId })),
+    /** The verdict on a signed cable chain, which showCable gives as VERIFYING (issue 15 item 2). */
+    cableVerdict: (cableId: number) => call(() => api.cableVerdict({ cableId })),
     /** Unacknowledged FLASH/NIACT action deliveries at the user's post (DOMAIN.md rule 8). */
     listAlerts: () => call(() => api.listAlerts()),
     acknowledge: (deliveryId: number) => call(() => api.acknowledge({ deliveryId })),
