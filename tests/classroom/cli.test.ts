@@ -1,3 +1,4 @@
+import { LATEST_PG_VERSION } from '../../electron/core/classroom/pgMigrations';
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -77,7 +78,7 @@ describePostgres('cableroom classroom (issue 11 item 3)', (pg) => {
       );
       expect(init.code, init.err).toBe(0);
       expect(JSON.parse(init.out)).toMatchObject({
-        schema: { from: 0, to: 2 },
+        schema: { from: 0, to: LATEST_PG_VERSION },
         members: 12,
         passwordsIn: passwordsFile,
       });
@@ -175,7 +176,7 @@ describePostgres('cableroom classroom (issue 11 item 3)', (pg) => {
           };
         };
         expect(parsed.local).toMatchObject({ joined: true, login: 'instructor', queued: 0 });
-        expect(parsed.exchange.schema).toBe(2);
+        expect(parsed.exchange.schema).toBe(LATEST_PG_VERSION);
         expect(parsed.exchange.posts.find((p) => p.login === 'bohlen')).toMatchObject({
           connected: true,
           cursor: 0,

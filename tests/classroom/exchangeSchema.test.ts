@@ -1,3 +1,4 @@
+import { LATEST_PG_VERSION } from '../../electron/core/classroom/pgMigrations';
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { Client } from 'pg';
@@ -228,7 +229,7 @@ describePostgres('the classroom exchange in PostgreSQL (issue 11 item 1)', (pg) 
     const db = await newClassroom(pg(), core());
     const admin = await superuser(pg(), db);
     try {
-      expect(await migrateExchange(admin)).toEqual({ from: 2, to: 2 });
+      expect(await migrateExchange(admin)).toEqual({ from: LATEST_PG_VERSION, to: LATEST_PG_VERSION });
       await admin.query("INSERT INTO classroom.schema_migrations (version, name) VALUES (99, 'future')");
       await expect(migrateExchange(admin)).rejects.toThrow(/newer than this Cableroom knows/);
     } finally {

@@ -275,23 +275,26 @@ export function createClassroomClient(
 
   const fetchMembers = async (client: Client): Promise<Member[]> => {
     const { rows } = await client.query<Record<string, unknown>>('SELECT * FROM classroom.members ORDER BY login');
-    return rows.map((r): Member => ({
-      login: r.login as string,
-      person: r.person as string,
-      displayName: r.display_name as string,
-      station: r.station as string,
-      office: (r.office as string | null) ?? null,
-      accountRole: r.account_role as string,
-      clearance: r.clearance as Member['clearance'],
-      clearanceRank: r.clearance_rank as number,
-      categories: r.categories as string[],
-      captionRoles: r.caption_roles as Member['captionRoles'],
-      foreignNational: r.foreign_national as boolean,
-      nationality: (r.nationality as string | null) ?? null,
-      principal: r.principal as boolean,
-      exdisDesignee: r.exdis_designee as boolean,
-      keys: r.keys as Member['keys'],
-    }));
+    // A member the instructor disabled (classroom init) is no recipient.
+    return rows
+      .filter((r) => r.disabled !== true)
+      .map((r): Member => ({
+        login: r.login as string,
+        person: r.person as string,
+        displayName: r.display_name as string,
+        station: r.station as string,
+        office: (r.office as string | null) ?? null,
+        accountRole: r.account_role as string,
+        clearance: r.clearance as Member['clearance'],
+        clearanceRank: r.clearance_rank as number,
+        categories: r.categories as string[],
+        captionRoles: r.caption_roles as Member['captionRoles'],
+        foreignNational: r.foreign_national as boolean,
+        nationality: (r.nationality as string | null) ?? null,
+        principal: r.principal as boolean,
+        exdisDesignee: r.exdis_designee as boolean,
+        keys: r.keys as Member['keys'],
+      }));
   };
 
   /** The acts this login has posted, and those waiting in the outbox: not queued again. */

@@ -23,6 +23,8 @@ export type InitResult = Readonly<{
   members: number;
   /** Passwords of the login roles made now (or given): hand them out; nothing keeps them. */
   passwords: Readonly<Record<string, string>>;
+  /** Members no longer in the class (account gone or disabled here), made unable to log in now. */
+  disabled: ReadonlyArray<string>;
 }>;
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -51,6 +53,7 @@ export async function initClassroom(
   const members = localMembers(db);
   const client = await connect(clientConfig(target, target.user, target.password ?? process.env.PGPASSWORD ?? null));
   const passwords: Record<string, string> = {};
+  let disabled: string[] = [];
   let schema: { from: number; to: number };
   try {
     schema = await migrateExchange(client);
@@ -62,6 +65,7 @@ export async function initClassroom(
         const made = await ensureLoginRole(client, m, given);
         if (made !== null) passwords[m.login] = made;
       }
+      disabled = await disableDeparted(client, members);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -80,9 +84,48 @@ export async function initClassroom(
       schema: schema.to,
       members: members.length,
       passwordsSet: Object.keys(passwords).sort(),
+      disabled,
     },
   });
-  return { server, schema, members: members.length, passwords };
+  // Their sessions end once the change is committed (a live LISTEN would otherwise stay open).
+  if (disabled.length > 0) await endSessions(target, disabled);
+  return { server, schema, members: members.length, passwords, disabled };
+}
+
+/**
+ * Members of the exchange that are not (or no longer) enabled accounts here: marked disabled
+ * (their rows stay: grants and events name them), their login roles made NOLOGIN and taken out
+ * of the member and instructor groups, so the role reaches nothing even in a session still open.
+ * A member whose account is enabled again is restored by the upsert and ensureLoginRole.
+ */
+async function disableDeparted(client: Client, members: ReadonlyArray<Member>): Promise<string[]> {
+  const keep = members.map((m) => m.login);
+  const { rows } = await client.query<{ login: string }>(
+    'UPDATE classroom.members SET disabled = true WHERE NOT (login = ANY($1)) AND NOT disabled RETURNING login',
+    [keep],
+  );
+  await client.query('UPDATE classroom.members SET disabled = false WHERE login = ANY($1) AND disabled', [keep]);
+  const gone = rows.map((r) => r.login).sort();
+  for (const login of gone) {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
+    if (!rowCount) continue;
+    const role = quoteIdent(login);
+    await client.query(`ALTER ROLE ${role} NOLOGIN`);
+    await client.query(`REVOKE cableroom_member, cableroom_instructor FROM ${role}`);
+  }
+  return gone;
+}
+
+async function endSessions(target: ReturnType<typeof parsePgUrl>, logins: ReadonlyArray<string>): Promise<void> {
+  const client = await connect(clientConfig(target, target.user!, target.password ?? process.env.PGPASSWORD ?? null));
+  try {
+    await client.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY($1) AND pid <> pg_backend_pid()',
+      [logins],
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function upsertMember(client: Client, m: Member): Promise<void> {
