@@ -52,9 +52,9 @@ export function createTrafficService(db: Db, audit: AuditTrail): TrafficService 
     prepared(
       db,
       `SELECT f.cable_id AS cableId, f.volume, f.doc FROM frus_sources f JOIN cables c ON c.id = f.cable_id
-        WHERE c.exercise_id IS NULL AND (?1 IS NULL OR f.volume = ?1)
+        WHERE c.exercise_id IS NULL AND (@volume IS NULL OR f.volume = @volume)
         ORDER BY f.volume, c.sent_at, f.cable_id`,
-    ).all(volume) as Source[];
+    ).all({ volume }) as Source[];
 
   /** The records of these sources the actor may read, with whether the archive rule admitted each. */
   const readable = (actor: Actor, list: ReadonlyArray<Source>) => {
