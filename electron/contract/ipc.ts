@@ -21,6 +21,7 @@ import { CAPTIONS } from '../domain/captions';
 import type { ChainView } from '../domain/chain';
 import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft';
 import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
+import type { TrafficVolume, VolumeTraffic } from '../domain/traffic';
 import type { Classification } from '../domain/classification';
 import type {
   ExerciseScore,
@@ -603,6 +604,16 @@ export const CONTRACT = {
       .strict(),
   ),
   frusImportStatus: endpoint<FrusImportStatus>()('frusImportStatus', z.object({ jobId: id }).strict()),
+  // The traffic of a FRUS volume (issue 12 item 5): only telegrams the caller may read.
+  trafficVolumes: endpoint<ReadonlyArray<TrafficVolume>>()('trafficVolumes', none),
+  volumeTraffic: endpoint<VolumeTraffic>()(
+    'volumeTraffic',
+    z.object({ volume: z.string().trim().min(1).max(80) }).strict(),
+  ),
+  recordTrafficExport: endpoint<null>()(
+    'recordTrafficExport',
+    z.object({ volume: z.string().trim().min(1).max(80), format: z.enum(['svg', 'png']) }).strict(),
+  ),
   // Unread deliveries and drafts waiting for the user (issue 14 item 2), asked again on each push.
   workCounts: endpoint<WorkCounts>()('workCounts', none),
   // The exercise (issue 10): its status as the caller may see it, and the instructor's controls.
