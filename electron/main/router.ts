@@ -158,6 +158,12 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     // ── Signed in: each handler gets the actor ──
     listInbox: ({ cursor, limit }, actor) => core.inbox.list(actor, { cursor: cursor ?? null, limit }),
     showDistribution: ({ cableId }, actor) => core.routing.distribution(actor, cableId),
+    trafficVolumes: (_input, actor) => core.traffic.volumes(actor),
+    volumeTraffic: ({ volume }, actor) => core.traffic.volume(actor, volume),
+    recordTrafficExport: ({ volume, format }, actor) => {
+      core.traffic.recordExport(actor, volume, format);
+      return null;
+    },
     recordDistributionExport: ({ cableId, format }, actor) => {
       core.routing.recordDistributionExport(actor, cableId, format);
       return null;
