@@ -101,6 +101,14 @@ export function createClient(api: CableroomApi) {
     recordDistributionExport: async (cableId: number, format: 'svg' | 'png'): Promise<void> => {
       await call(() => api.recordDistributionExport({ cableId, format }));
     },
+    /** The FRUS volumes with telegrams the user may read (issue 12 item 5). */
+    trafficVolumes: () => call(() => api.trafficVolumes()),
+    /** A volume's traffic: posts, telegrams and weighted edges, only of telegrams the user may read. */
+    volumeTraffic: (volume: string) => call(() => api.volumeTraffic({ volume })),
+    /** Main checks and audits (EXPORT) an export of the traffic graph before it is saved. */
+    recordTrafficExport: async (volume: string, format: 'svg' | 'png'): Promise<void> => {
+      await call(() => api.recordTrafficExport({ volume, format }));
+    },
     /** Carries out this post's pending "X PASS Y" instructions (rule 17); returns the PLADs passed to. */
     executePass: (cableId: number) => call(() => api.executePass({ cableId })),
     /** Repeats the cable to stations or collectives (rule 16: approval for NODIS, EXDIS, EYES ONLY); returns the PLADs reached. */
