@@ -20,6 +20,7 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
   acknowledge: { deliveryId: MISSING },
   markRead: { deliveryId: MISSING },
   showCable: { cableId: MISSING },
+  cableVerdict: { cableId: MISSING },
   searchCables: { query: 'Khrushchev', limit: 10 },
   recordPrint: { cableId: MISSING, format: 'paper' },
   exportCable: { cableId: MISSING },
