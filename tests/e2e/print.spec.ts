@@ -5,7 +5,8 @@ import { expect, signIn, test } from './harness';
 
 /**
  * Printing TOPOL 578 (DOMAIN.md rules 3 and 25; 5 FAH-1 H-132): PRINT is recorded before the
- * print dialog, the first printed page is the SF 704 cover sheet in Secret red, and every page
+ * print dialog, the first printed page is the SF 704 cover sheet in Secret red, labelled a
+ * training addition on a 1962 telegram, then the telegram on its 1962 form; every page
  * carries the SECRET banner at top and bottom. Export downloads the cable and records EXPORT.
  * The PDF is read back with poppler's pdftotext, and pages 1 and 2 are rendered to PNG.
  */
@@ -57,17 +58,23 @@ test('Finletter prints TOPOL 578: cover sheet SF 704, SECRET at top and bottom o
   expect(cover).toContain('SECRET');
   expect(cover).toMatch(/cover sheet for classified\s+information/i);
   expect(cover).toContain('TOPOL 578');
+  // The SF 704 is a form of today: on a 1962 telegram the sheet says it is a training addition.
+  expect(cover).toMatch(/Added by Cableroom for\s+training/);
 
   pages.forEach((text, i) => {
     const lines = nonEmptyLines(text);
     expect(lines[0]?.trim(), `top line of page ${i + 1}`).toBe('SECRET');
     expect(lines.at(-1)?.trim(), `bottom line of page ${i + 1}`).toBe('SECRET');
   });
-  // The cable itself follows the cover: header, every paragraph with its portion mark, the FYI.
+  // The cable itself follows the cover, on the 1961–63 telegram form (issue 12 item 4): its
+  // heading, the ACTION line, every paragraph numbered and without portion marks, the FYI.
   const body = pages.slice(1).join('\n');
-  expect(body).toContain('USMISSION USNATO TOPOL 578');
-  for (let n = 1; n <= 8; n++) expect(body).toContain(`${n}. (S)`);
+  expect(body).toMatch(/OUTGOING TELEGRAM\s+Department of State/);
+  expect(body).toContain('ACTION: USMISSION USNATO TOPOL 578');
+  for (let n = 1; n <= 8; n++) expect(body).toMatch(new RegExp(`(^|\\n)\\s*${n}\\. [A-Z]`));
+  expect(body).not.toContain('(S)');
   expect(body).toMatch(/End\s+FYI\./);
+  expect(body).toContain('FORM DS-322');
   // No screen chrome on paper.
   expect(body).not.toContain('Sign out');
   expect(body).not.toContain('Print / Save as PDF');

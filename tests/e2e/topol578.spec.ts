@@ -3,7 +3,8 @@ import { expect, saveScreen, signIn, test } from './harness';
 /**
  * The reference telegram end to end: Finletter signs in, finds TOPOL 578 in his inbox and reads
  * it with the SECRET marking at top and bottom (DOMAIN.md rule 25), the EYES ONLY caption on its
- * own line (rule 12), paragraphs 1–8 with (S) portion marks and paragraph 8 set apart as FYI.
+ * own line (rule 12), paragraphs 1–8 without portion marks, as 1962 telegrams were (issue 12 item
+ * 4), and paragraph 8 set apart as FYI.
  */
 const SECRET_RED = 'rgb(200, 16, 46)'; // #C8102E, Pantone 186 (DOMAIN.md §4)
 
@@ -58,13 +59,22 @@ test('Finletter reads TOPOL 578 with its markings', async ({ app }) => {
   await expect(page.getByTestId('repeats')).toContainText('REPEATED TO');
   await expect(page.getByTestId('repeats')).toContainText('ALL NATO CAPITALS');
 
+  // As printed in 1962 (issue 12 item 4): the classification line alone, no precedence (FRUS
+  // records none), and no portion marks, which 1962 telegrams did not have; what Cableroom adds
+  // for training says so.
+  await expect(page.getByTestId('classification-line')).toHaveText('SECRET');
+  await expect(page.getByTestId('precedence-line')).toHaveCount(0);
+  await expect(page.getByTestId('cable-header').getByTestId('precedence')).toHaveCount(0);
+  await expect(page.getByTestId('training-additions')).toContainText('added by Cableroom for training');
+  await expect(page.getByTestId('training-additions')).toContainText('1962 telegrams had none');
   const paragraphs = page.getByTestId('paragraph');
   await expect(paragraphs).toHaveCount(8);
+  await expect(page.getByTestId('portion')).toHaveCount(0);
   for (let n = 1; n <= 8; n++) {
     const p = paragraphs.nth(n - 1);
     await expect(p).toHaveAttribute('data-n', String(n));
-    await expect(p.getByTestId('portion')).toHaveText('(S)');
     await expect(p).toContainText(`${n}.`);
+    await expect(p).not.toContainText('(S)');
   }
   // Only paragraph 8 is the FYI passage, and it is labelled as such.
   await expect(page.locator('[data-testid="paragraph"][data-fyi="true"]')).toHaveCount(1);

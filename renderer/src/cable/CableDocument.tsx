@@ -118,7 +118,7 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
 
         <dl className={`cable__header${high ? ' cable__header--high' : ''}`} data-testid="cable-header">
           {era.precedenceShown && (
-            <HeaderLine label="PRECEDENCE" testId="precedence">
+            <HeaderLine label="PRECEDENCE" testId="precedence-line">
               <PrecedenceBadge precedence={cable.precedence} niact={cable.niact} />
             </HeaderLine>
           )}
