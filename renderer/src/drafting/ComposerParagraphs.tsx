@@ -23,6 +23,12 @@ export function ComposerParagraphs({ draft, onChange }: ComposerSectionProps) {
         Text
       </h3>
       <ComposerGroup anchor="paragraphs" legend="Paragraphs" testId="paragraphs">
+        {marked && draft.profile === 'FRUS_1960S' && (
+          <p className="field-hint" data-testid="training-portion-marks">
+            Portion marks here are added by Cableroom for training: 1961–63 telegrams had none, and the released
+            telegram shows none.
+          </p>
+        )}
         {!marked && (
           <p className="field-hint" data-testid="no-portion-marks">
             No portion marks: an E.O. 11652 telegram carries none; portion marking came with E.O. 12065 in December
