@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { InboxRow } from '../../../electron/domain/cable';
+import type { CableView, InboxRow } from '../../../electron/domain/cable';
+import type { ChainView } from '../../../electron/domain/chain';
 import type { Classification } from '../../../electron/domain/classification';
 import { formatDtg } from '../../../electron/domain/dtg';
 import type { CableroomClient } from '../common/api';
@@ -34,6 +35,8 @@ export type CableTarget = Readonly<{
 }>;
 
 const IDLE: HandlingState = { pending: null, notice: null };
+
+const VERIFYING_CHAIN: ChainView = { status: 'VERIFYING', signatures: [], problems: [] };
 
 type RepeatState = Readonly<{ draft: RepeatDraft; pending: boolean; error: string | null }>;
 
@@ -78,12 +81,32 @@ export function CableContainer(props: {
   const sealed = delivery?.sealed === true;
   const cable = useLoad(() => (sealed ? null : client.showCable(cableId)), [client, cableId, sealed]);
   const cableFailure = failureOf(cable);
+  // A signed cable comes at once with its chain VERIFYING; the verdict is asked for next (issue 15
+  // item 2). Only this load's own answer replaces "verifying…": never an earlier verdict.
+  const opened = cable.value;
+  const verifying = opened?.chain?.status === 'VERIFYING' ? opened : null;
+  const verdict = useLoad(() => (verifying ? client.cableVerdict(cableId) : null), [client, cableId, verifying]);
+  const verdictFailure = failureOf(verdict);
+  const shown: CableView | null =
+    verifying === null
+      ? opened
+      : verdict.state === 'ready'
+        ? { ...verifying, chain: verdict.value }
+        : verdictFailure !== null
+          ? {
+              ...verifying,
+              chain: {
+                ...VERIFYING_CHAIN,
+                problems: [`The signatures could not be checked: ${serviceMessage(verdictFailure)}`],
+              },
+            }
+          : verifying;
   const state: CableScreenState = sealed
     ? { status: 'sealed' }
     : cableFailure !== null
       ? { status: 'error', message: describeError(cableFailure) }
-      : cable.value !== null
-        ? { status: 'ready', cable: cable.value }
+      : shown !== null
+        ? { status: 'ready', cable: shown }
         : { status: 'loading', slow: cable.slow };
   // The directory names the stations in the graph and fills the repeat picker: read once, when first needed.
   const [wantDirectory, setWantDirectory] = useState(false);

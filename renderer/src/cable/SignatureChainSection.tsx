@@ -5,7 +5,7 @@ import { ShownText } from '../common/ShownText';
 
 /**
  * A released cable's signature chain as verified when it was opened (pure view; DOMAIN.md rules
- * 23–24): drafter, each clearer and the approver with their key's fingerprint, the time, and ✓
+ * 23–24) — "Verifying signatures…" until main's verdict arrives, never ✓ before it: drafter, each clearer and the approver with their key's fingerprint, the time, and ✓
  * or INVALID with the reason. A chain that does not verify is announced at the top of the cable
  * (`TamperedNotice`); a cable without signatures says it is a historical, unsigned one.
  */
@@ -38,8 +38,19 @@ function roleWords(s: SignatureCheck): string {
   }
 }
 
-/** The red notice at the top of a cable whose chain does not verify: it changed after release. */
+/**
+ * The red notice at the top of a cable whose chain does not verify: it changed after release.
+ * While the verdict is pending (issue 15 item 2) the same place says the signatures are being
+ * checked, so the notice that may follow appears where the reader already looks.
+ */
 export function TamperedNotice({ chain }: { chain: ChainView | null }) {
+  if (chain?.status === 'VERIFYING') {
+    return (
+      <p className="verifying-notice muted" role="status" data-testid="verifying-notice">
+        Verifying signatures… Do not act on this cable until its signature chain is verified.
+      </p>
+    );
+  }
   if (chain?.status !== 'TAMPERED') return null;
   const invalid = chain.signatures.filter((s) => !s.verified).length;
   return (
@@ -65,6 +76,33 @@ export function SignatureChainSection({ chain }: { chain: ChainView | null }) {
         data-status="UNSIGNED"
       >
         <p className="signature-chain__summary muted">Historical cable — unsigned</p>
+      </section>
+    );
+  }
+  if (chain.status === 'VERIFYING') {
+    return (
+      <section
+        className="signature-chain signature-chain--verifying"
+        aria-labelledby="signature-chain-title"
+        aria-busy={chain.problems.length === 0}
+        data-testid="signature-chain"
+        data-status="VERIFYING"
+      >
+        <h2 className="signature-chain__title" id="signature-chain-title">
+          Signature chain
+        </h2>
+        <p className="signature-chain__summary" data-testid="signature-summary" role="status">
+          Verifying signatures…
+        </p>
+        {chain.problems.length > 0 && (
+          <ul className="signature-chain__problems" data-testid="chain-problems">
+            {chain.problems.map((p, i) => (
+              <li key={i}>
+                <ShownText text={p} />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     );
   }
