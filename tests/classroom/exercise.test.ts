@@ -87,8 +87,17 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
 
     // At +00:00.5 the trainee opens the welcome on the post's machine.
     p.at(0.5);
+    await teacher.client.syncNow(); // the clock, paused at +00:00.5, is published
     usro.core.cables.show(trainee, welcome, 'app');
     await teacher.until('the OPEN at the instructor', () => remoteActs(instructorDb, 'VIEW') === 2);
+    // Each act carries the scenario time the post read from the published clock (0900Z + 30 s).
+    const stamped = instructorDb.db
+      .prepare(
+        "SELECT json_extract(detail, '$.remote.scenarioTime') FROM audit_log WHERE action = 'VIEW' AND json_extract(detail, '$.remote.seq') IS NOT NULL ORDER BY seq DESC LIMIT 1",
+      )
+      .pluck()
+      .get();
+    expect(stamped).toBe('1962-10-29T09:00:30.000Z');
     // At +00:02 the FLASH fires on the instructor's machine and reaches the post.
     p.at(2.5);
     await usro.until('the FLASH at USRO', () => has(usro, 'TOPOL 702'));

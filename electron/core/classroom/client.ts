@@ -29,7 +29,11 @@ import {
   announceExercise,
   createEventApplier,
   createHashIndex,
+  localClock,
+  hasNewActs,
   queueActs,
+  scenarioTimeBy,
+  type PublishedClock,
   type RemoteEvent,
 } from './exerciseEvents';
 import { createInjectReleaser } from './injects';
@@ -117,6 +121,8 @@ export type ClassroomClient = Readonly<{
 const LISTEN_CHANNEL = 'cableroom_classroom';
 /** post_event() notifies here: the instructor's machine listens for the posts' acts. */
 const EVENTS_CHANNEL = 'cableroom_events';
+/** publish_clock() notifies here: the posts read the exercise clock again. */
+const CLOCK_CHANNEL = 'cableroom_clock';
 /** The presence row is written when the cursor or queue changed, and at least this often. */
 const PRESENCE_MS = 10_000;
 
@@ -170,6 +176,10 @@ export function createClassroomClient(
   /** Keys of acts posted or queued; null until the exchange has said which it holds. */
   let knownActs: Set<string> | null = null;
   let openedKey: Uint8Array | null = null;
+  /** The exercise clock: as last read from the exchange (a post), or as last published (the instructor). */
+  let remoteClock: PublishedClock | null = null;
+  let clockStale = true;
+  let publishedClock = '';
   const isInstructor = (): boolean => {
     const config = readConfig(db);
     const role = config
@@ -254,10 +264,18 @@ export function createClassroomClient(
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     client.on('error', (e) => lost(client, e));
     client.on('end', () => lost(client, new Error('the connection to the classroom closed')));
-    client.on('notification', () => requestSync());
+    client.on('notification', (msg) => {
+      if (msg.channel === CLOCK_CHANNEL) clockStale = true;
+      requestSync();
+    });
     try {
       await client.query(`LISTEN ${LISTEN_CHANNEL}`);
       if (isInstructor()) await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      else {
+        await client.query(`LISTEN ${CLOCK_CHANNEL}`);
+        await readClock(client);
+      }
+      publishedClock = '';
       members = await fetchMembers(client);
       keys = eitherKeys(localKeys, memberKeys(members, toKey));
       knownActs = await postedActs(client);
@@ -297,6 +315,35 @@ export function createClassroomClient(
       }));
   };
 
+  /** A post: the exercise clock the instructor published, to stamp acts with their scenario time. */
+  const readClock = async (client: Client): Promise<void> => {
+    clockStale = false;
+    const { rows } = await client.query<{
+      exercise: string;
+      title: string;
+      scenario_start: Date;
+      clock: PublishedClock['clock'];
+    }>('SELECT exercise, title, scenario_start, clock FROM classroom.exercise_clock WHERE id = 1');
+    const r = rows[0];
+    remoteClock = r
+      ? { exercise: r.exercise, title: r.title, start: r.scenario_start.toISOString(), clock: r.clock }
+      : null;
+  };
+
+  /** The instructor: the exercise clock published whenever it changed (a start, pause, rate, shift, end). */
+  const publishClock = async (client: Client): Promise<void> => {
+    const mine = localClock(db);
+    const text = JSON.stringify(mine);
+    if (mine === null || text === publishedClock) return;
+    await client.query('SELECT classroom.publish_clock($1, $2, $3, $4)', [
+      mine.exercise,
+      mine.title,
+      mine.start,
+      mine.clock,
+    ]);
+    publishedClock = text;
+  };
+
   /** The acts this login has posted, and those waiting in the outbox: not queued again. */
   const postedActs = async (client: Client): Promise<Set<string>> => {
     const { rows } = await client.query<{ key: string }>(
@@ -332,15 +379,33 @@ export function createClassroomClient(
     const config = readConfig(db);
     if (!config) return;
     if (queueNewReleases(db, new Date()) > 0) changed();
-    // A post's acts on exchanged cables, from its audit trail (the durable outbox of acts).
+    const client = pg;
+    // A post's acts on exchanged cables, from its audit trail (the durable outbox of acts), each
+    // stamped with its scenario time by the clock the instructor published (read fresh when online).
     if (knownActs !== null && !isInstructor()) {
-      const r = queueActs(db, config.login, actMark, knownActs, hashes, () => null, new Date());
+      if (client && (clockStale || hasNewActs(db, config.login, actMark))) {
+        try {
+          await readClock(client);
+        } catch (e) {
+          lost(client, e);
+          return;
+        }
+      }
+      const r = queueActs(
+        db,
+        config.login,
+        actMark,
+        knownActs,
+        hashes,
+        (realAt) => scenarioTimeBy(remoteClock, realAt),
+        new Date(),
+      );
       actMark = r.mark;
       if (r.queued > 0) changed();
     }
-    const client = pg;
     if (!client) return;
     try {
+      if (isInstructor()) await publishClock(client);
       await flushOutbox(client, config.login);
       await pull(client);
       if (isInstructor()) await pullEvents(client);
@@ -608,8 +673,9 @@ export function createClassroomClient(
     attempts = 0;
     // A release (or anything written) here: look for it at once.
     unsubscribe = eventBusOf(db).subscribe((events) => {
-      // A release or a received pass (cables out), a trainee's act (events out).
-      if (events.some((e) => e.type === 'delivered' || e.type === 'acknowledged' || e.type === 'read')) requestSync();
+      // A release or a received pass (cables out), a trainee's act (events out), the clock (published).
+      const wake = new Set(['delivered', 'acknowledged', 'read', 'exercise']);
+      if (events.some((e) => wake.has(e.type))) requestSync();
     });
     pollTimer = setInterval(requestSync, pollMs);
     pollTimer.unref?.();

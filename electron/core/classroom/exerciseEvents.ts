@@ -1,3 +1,4 @@
+import { scenarioMs, type ExerciseClock } from '../../domain/exercise/clock';
 import type { AuditTrail } from '../audit/auditTrail';
 import { emitChange } from '../events';
 import { liveExerciseId } from '../store/cableReader';
@@ -134,6 +135,16 @@ export function queueActs(
   return { mark: Math.max(top, mark), queued };
 }
 
+/** Whether `login` did anything the scan forwards since `mark` (one indexed probe). */
+export function hasNewActs(db: Db, login: string, mark: number): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM audit_log WHERE seq > ? AND actor_login = ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST}) LIMIT 1`,
+    ).get(mark, login) !== undefined
+  );
+}
+
 function isExchanged(db: Db, cableId: number): boolean {
   return (
     prepared(db, "SELECT 1 FROM net_applied WHERE cable_id = ? AND outcome <> 'REFUSED'").pluck().get(cableId) !==
@@ -243,4 +254,44 @@ export function createEventApplier(
 export function announceExercise(db: Db): void {
   const id = liveExerciseId(db);
   if (id !== null) emitChange(db, { type: 'exercise', exerciseId: id });
+}
+
+/** The exercise clock as the instructor's machine publishes it (exchange table `exercise_clock`). */
+export type PublishedClock = Readonly<{
+  exercise: string;
+  title: string;
+  start: string;
+  clock: Pick<ExerciseClock, 'status' | 'rate' | 'anchorRealMs' | 'anchorScenarioMs' | 'endMs'>;
+}>;
+
+/** The live (or last) exercise of this database, as published; null when there is none. */
+export function localClock(db: Db): PublishedClock | null {
+  const row = prepared(
+    db,
+    `SELECT id, scenario_id, title, scenario_start, state FROM exercises
+      ORDER BY (status <> 'ENDED') DESC, id DESC LIMIT 1`,
+  ).get() as { id: number; scenario_id: string; title: string; scenario_start: string; state: string } | undefined;
+  if (!row) return null;
+  const c = JSON.parse(row.state) as ExerciseClock;
+  return {
+    exercise: `${row.id}:${row.scenario_id}`,
+    title: row.title,
+    start: row.scenario_start,
+    clock: {
+      status: c.status,
+      rate: c.rate,
+      anchorRealMs: c.anchorRealMs,
+      anchorScenarioMs: c.anchorScenarioMs,
+      endMs: c.endMs,
+    },
+  };
+}
+
+/** The scenario time (ISO 8601) of a real instant by a published clock; null without one. */
+export function scenarioTimeBy(published: PublishedClock | null, realAt: string): string | null {
+  if (!published || published.clock.anchorRealMs === null) return null;
+  const real = Date.parse(realAt);
+  if (Number.isNaN(real)) return null;
+  const ms = scenarioMs({ ...published.clock, injects: [] }, real);
+  return new Date(Date.parse(published.start) + ms).toISOString();
 }
