@@ -45,13 +45,33 @@ export type TrafficEdge = Readonly<{
   cableIds: ReadonlyArray<number>;
 }>;
 
+/** Where a post is drawn: its box, centred on (x, y). */
+export type TrafficNodePlace = Readonly<{ plad: string; x: number; y: number; width: number; height: number }>;
+
+/**
+ * The picture's layout: every post of the volume placed once (a layered graph of the whole
+ * volume's edges), so posts stay where they are while the filters change which edges are drawn.
+ */
+export type TrafficLayout = Readonly<{ width: number; height: number; nodes: ReadonlyArray<TrafficNodePlace> }>;
+
 export type VolumeTraffic = Readonly<{
   volume: string;
   posts: ReadonlyArray<TrafficPost>;
   /** Oldest first. */
   cables: ReadonlyArray<TrafficCable>;
   edges: ReadonlyArray<TrafficEdge>;
+  layout: TrafficLayout;
 }>;
+
+/** Node box size for a post's label (monospace estimate, as the distribution graph measures). */
+export const TRAFFIC_NODE = { heightPx: 44, minWidthPx: 120, charPx: 7.4, paddingPx: 24 } as const;
+
+export function trafficNodeWidth(plad: string): number {
+  return Math.max(
+    TRAFFIC_NODE.minWidthPx,
+    Math.ceil(Array.from(plad).length * TRAFFIC_NODE.charPx) + TRAFFIC_NODE.paddingPx,
+  );
+}
 
 /** A volume the actor may read telegrams of, with how many. */
 export type TrafficVolume = Readonly<{ volume: string; telegrams: number; first: string; last: string }>;

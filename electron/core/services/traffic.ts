@@ -3,7 +3,11 @@ import { captionWords } from '../../domain/captions';
 import { bannerLine } from '../../domain/markings';
 import {
   trafficEdges,
+  trafficNodeWidth,
+  TRAFFIC_NODE,
   type TrafficCable,
+  type TrafficEdge,
+  type TrafficLayout,
   type TrafficPost,
   type TrafficRoute,
   type TrafficVolume,
@@ -14,6 +18,7 @@ import { CableroomError } from '../errors';
 import { loadCableRecord, type CableRecord } from '../store/cableReader';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import dagre from '@dagrejs/dagre';
 import { accessSubject, type Actor } from './actor';
 import { readerObject } from './archive';
 
@@ -45,6 +50,26 @@ function routesOf(record: CableRecord): TrafficRoute[] {
   }
   for (const p of original.passes) routes.push({ from: p.byPlad, to: p.toPlad, role: 'PASS' });
   return routes;
+}
+
+/** Lays the posts out once for the whole volume (dagre, left to right), so filters only hide edges. */
+export function layoutTraffic(posts: ReadonlyArray<TrafficPost>, edges: ReadonlyArray<TrafficEdge>): TrafficLayout {
+  if (posts.length === 0) return { width: 0, height: 0, nodes: [] };
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 140, marginx: 24, marginy: 24 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const p of posts) g.setNode(p.plad, { width: trafficNodeWidth(p.plad), height: TRAFFIC_NODE.heightPx });
+  for (const e of edges) g.setEdge(e.from, e.to, { weight: e.weight, minlen: 1 });
+  dagre.layout(g);
+  const graph = g.graph();
+  return {
+    width: Math.ceil(graph.width ?? 0),
+    height: Math.ceil(graph.height ?? 0),
+    nodes: posts.map((p) => {
+      const n = g.node(p.plad);
+      return { plad: p.plad, x: n.x, y: n.y, width: n.width, height: n.height };
+    }),
+  };
 }
 
 export function createTrafficService(db: Db, audit: AuditTrail): TrafficService {
@@ -129,7 +154,9 @@ export function createTrafficService(db: Db, audit: AuditTrail): TrafficService 
           detail: { what: 'traffic', volume, access: 'archive', cables: archived },
         });
       }
-      return { volume, posts: [...posts.values()], cables, edges: trafficEdges(cables) };
+      const edges = trafficEdges(cables);
+      const postList = [...posts.values()];
+      return { volume, posts: postList, cables, edges, layout: layoutTraffic(postList, edges) };
     },
 
     recordExport(actor, volume, format) {

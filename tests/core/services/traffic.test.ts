@@ -53,6 +53,18 @@ describe('the traffic of a volume', () => {
     const moscow1797 = t.cables.find((x) => x.ref === 'MOSCOW 1797')!;
     expect(moscow1797).toMatchObject({ doc: 19, classification: 'TOP_SECRET', captions: ['EYES ONLY'] });
     expect(t.posts.map((p) => p.plad)).toEqual(expect.arrayContaining(['SECSTATE WASHDC', 'AMEMBASSY MOSCOW']));
+    // Every post is placed once, inside the picture, and no two boxes overlap.
+    expect(t.layout.nodes.map((n) => n.plad)).toEqual(t.posts.map((p) => p.plad));
+    for (const n of t.layout.nodes) {
+      expect(n.x - n.width / 2).toBeGreaterThanOrEqual(0);
+      expect(n.y + n.height / 2).toBeLessThanOrEqual(t.layout.height);
+    }
+    const overlaps = t.layout.nodes.flatMap((a, i) =>
+      t.layout.nodes
+        .slice(i + 1)
+        .filter((b) => Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height),
+    );
+    expect(overlaps).toEqual([]);
     const entry = c.audit.list({ limit: 1, action: 'VIEW' })[0]!;
     expect(entry).toMatchObject({
       actorLogin: 'historian',
