@@ -9,6 +9,8 @@ import {
   eyesOnlyOf,
   forPersonIdsAt,
   inboxCandidates,
+  inboxCandidatesNewer,
+  INBOX_END,
   INBOX_START,
   unreadCandidates,
   type InboxCandidate,
@@ -17,7 +19,16 @@ import type { Db } from '../store/database';
 import { accessSubject, isCommunicator, type Actor } from './actor';
 
 export type InboxService = Readonly<{
-  list(actor: Actor, q: Readonly<{ cursor?: InboxCursor | null; limit: number }>): InboxPage;
+  /**
+   * A page of the inbox, newest first. `older` (the default): the rows after `cursor` (from the
+   * top when null), `nextCursor` for the page below. `newer` (issue 15 item 5, a backward
+   * cursor): the `limit` rows just above `cursor` (the inbox's last rows when null), still newest
+   * first, `nextCursor` for the page above, null at the top.
+   */
+  list(
+    actor: Actor,
+    q: Readonly<{ cursor?: InboxCursor | null; limit: number; direction?: 'older' | 'newer' }>,
+  ): InboxPage;
   /**
    * The deliveries of these cables at the user's post that the user may see (issue 14 item 1:
    * what a push may tell them arrived), by the same rules as the inbox.
@@ -45,7 +56,8 @@ const MAX_BATCHES_PER_PAGE = 10;
 
 export function createInboxService(db: Db): InboxService {
   return {
-    list(actor, { cursor, limit }) {
+    list(actor, { cursor, limit, direction = 'older' }) {
+      if (direction === 'newer') return listNewer(db, actor, cursor ?? null, limit);
       const subject = accessSubject(actor);
       const communicator = isCommunicator(db, actor);
       const eyesOnly = new Map<number, EyesOnlyEntry[]>();
@@ -106,6 +118,38 @@ export function createInboxService(db: Db): InboxService {
       return { unread: Math.min(unread, UNREAD_COUNT_CAP), capped: candidates.length > UNREAD_COUNT_CAP };
     },
   };
+}
+
+/** The rows just above a key, read upwards and returned newest first (see InboxService.list). */
+function listNewer(db: Db, actor: Actor, cursor: InboxCursor | null, limit: number): InboxPage {
+  const subject = accessSubject(actor);
+  const communicator = isCommunicator(db, actor);
+  const eyesOnly = new Map<number, EyesOnlyEntry[]>();
+  const rows: InboxRow[] = [];
+  let after = cursor ? { afterAt: cursor.deliveredAt, afterId: cursor.deliveryId } : { ...INBOX_END };
+  const done = (more: boolean): InboxPage => ({
+    rows: rows.reverse(),
+    nextCursor: more ? { deliveredAt: after.afterAt, deliveryId: after.afterId } : null,
+  });
+  for (let batch = 0; batch < MAX_BATCHES_PER_PAGE; batch++) {
+    const candidates = inboxCandidatesNewer(db, {
+      stationId: actor.stationId,
+      userId: actor.userId,
+      maxRank: classificationRank(actor.clearance),
+      ...after,
+      limit: batchRows(limit),
+    });
+    for (const c of candidates) {
+      after = { afterAt: c.arrivedAt, afterId: c.deliveryId };
+      const captions = JSON.parse(c.captions) as Caption[];
+      const admitted = admission(db, subject, c, captions, eyesOnly, communicator);
+      if (admitted === null) continue;
+      rows.push(inboxRow(c, captions, admitted === 'SEALED'));
+      if (rows.length === limit) return done(true);
+    }
+    if (candidates.length < batchRows(limit)) return done(false);
+  }
+  return done(true);
 }
 
 function cursorOf(c: InboxCandidate): InboxCursor {

@@ -348,6 +348,36 @@ export const INBOX_PAGE_SQL = `
 /** Upper bound for the first page: sorts after every ISO-8601 timestamp. */
 export const INBOX_START = { beforeAt: '\uffff', beforeId: Number.MAX_SAFE_INTEGER } as const;
 
+/**
+ * The inbox page query read backwards (issue 15 item 5): deliveries after a key, oldest first, so
+ * the renderer can jump to the end of the inbox and refetch a dropped page from below. The same
+ * `deliveries_inbox` index, walked the other way (tests/core/store/inboxQueryPlan.test.ts).
+ */
+export const INBOX_PAGE_NEWER_SQL = `
+  SELECT ${DELIVERY_COLUMNS}
+  WHERE d.station_id = @stationId
+    AND c.class_rank <= @maxRank
+    AND (d.arrived_at, d.id) > (@afterAt, @afterId)
+  ORDER BY d.arrived_at ASC, d.id ASC
+  LIMIT @limit`;
+
+/** Lower bound for the last page: sorts before every ISO-8601 timestamp. */
+export const INBOX_END = { afterAt: '', afterId: 0 } as const;
+
+export function inboxCandidatesNewer(
+  db: Db,
+  q: Readonly<{
+    stationId: number;
+    userId: number;
+    maxRank: number;
+    afterAt: string;
+    afterId: number;
+    limit: number;
+  }>,
+): InboxCandidate[] {
+  return prepared(db, INBOX_PAGE_NEWER_SQL).all(q) as InboxCandidate[];
+}
+
 export function inboxCandidates(
   db: Db,
   q: Readonly<{
