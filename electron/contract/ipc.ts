@@ -410,7 +410,14 @@ export const CONTRACT = {
   installation: publicEndpoint<InstallationInfo>()('installation', none),
   listInbox: endpoint<InboxPage>()(
     'listInbox',
-    z.object({ cursor: inboxCursorSchema.nullish(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z
+      .object({
+        cursor: inboxCursorSchema.nullish(),
+        limit: z.number().int().min(1).max(500).default(100),
+        // Below the cursor (the default) or just above it, a backward cursor (issue 15 item 5).
+        direction: z.enum(['older', 'newer']).default('older'),
+      })
+      .strict(),
   ),
   listAlerts: endpoint<ReadonlyArray<InboxRow>>()('listAlerts', none),
   acknowledge: endpoint<InboxRow>()('acknowledge', z.object({ deliveryId: id }).strict()),
