@@ -156,7 +156,8 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     currentUser: (_input, session) => (session.actor ? core.users.toPublic(session.actor) : null),
     installation: () => ({ demo: isDemoInstallation(core.db) }),
     // ── Signed in: each handler gets the actor ──
-    listInbox: ({ cursor, limit }, actor) => core.inbox.list(actor, { cursor: cursor ?? null, limit }),
+    listInbox: ({ cursor, limit, direction }, actor) =>
+      core.inbox.list(actor, { cursor: cursor ?? null, limit, direction }),
     showDistribution: ({ cableId }, actor) => core.routing.distribution(actor, cableId),
     trafficVolumes: (_input, actor) => core.traffic.volumes(actor),
     volumeTraffic: ({ volume }, actor) => core.traffic.volume(actor, volume),
