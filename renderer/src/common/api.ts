@@ -74,7 +74,9 @@ export function createClient(api: CableroomApi) {
     currentUser: () => call(() => api.currentUser()),
     /** What the window may know before sign-in: whether this is a demo installation (issue 13 item 8). */
     installation: () => call(() => api.installation()),
-    listInbox: (cursor: InboxCursor | null, limit: number) => call(() => api.listInbox({ cursor, limit })),
+    /** Below the cursor, or ('newer', issue 15 item 5) the rows just above it; both newest first. */
+    listInbox: (cursor: InboxCursor | null, limit: number, direction: 'older' | 'newer' = 'older') =>
+      call(() => api.listInbox({ cursor, limit, direction })),
     showCable: (cableId: number) => call(() => api.showCable({ cableId })),
     /** The verdict on a signed cable chain, which showCable gives as VERIFYING (issue 15 item 2). */
     cableVerdict: (cableId: number) => call(() => api.cableVerdict({ cableId })),
