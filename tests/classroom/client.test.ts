@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cableInputSchema } from '../../electron/core/cables/cableInput';
+import { insertCable } from '../../electron/core/store/cableWriter';
 import { Client } from 'pg';
 import { afterEach, expect, test } from 'vitest';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
@@ -58,6 +62,34 @@ describePostgres('the classroom client between machines (issue 11 item 2)', (pg)
         .map((g) => g.login)
         .sort(),
     ).toEqual(['bohlen', 'duty-usro', 'finletter', 'liaison', 'trainee']);
+  });
+
+  test('the communications office is granted a cable it may only pass sealed, as locally (rules 14, 17)', () => {
+    const c = core();
+    const members = localMembers(c.db);
+    // Topol 578 (SECRET, Eyes Only Finletter, "USRO pass Embassy") as it arrives: the pass pending.
+    const seed = cableInputSchema.parse(
+      JSON.parse(readFileSync(resolve(__dirname, '../../resources/seed/cables/topol-578.json'), 'utf8')),
+    );
+    const topol = insertCable(c.db, {
+      ...seed,
+      ref: 'TOPOL 9578',
+      series: { indicator: 'TOPOL', number: 9578 },
+      repeats: [],
+      transmission: {
+        ...seed.transmission,
+        passes: seed.transmission.passes.map((x) => ({ ...x, status: 'PENDING' as const })),
+      },
+    });
+    const grants = grantsFor(c.db, topol, members, 'rusk').map((g) => `${g.login}:${g.role}`);
+    // Finletter reads it; the duty officer (COMMS) holds it to pass it unread; the trainee nothing.
+    expect(grants).toContain('finletter:ACTION');
+    expect(grants).toContain('duty-usro:PASS');
+    expect(grants.some((g) => g.startsWith('trainee:'))).toBe(false);
+    // Once the pass is carried out, nothing is left for the office to do: no grant to hold it for.
+    const duty = c.users.byLogin('duty-usro');
+    c.routing.pass(duty, topol);
+    expect(grantsFor(c.db, topol, members, 'rusk').map((g) => g.login)).not.toContain('duty-usro');
   });
 
   test('a cable released on one machine is verified and applied on the others, live, and never twice', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decideAccess } from '../../domain/access';
+import { COMMUNICATIONS_OFFICE, decideAccess, decideHandling } from '../../domain/access';
 import { canonicalJson } from '../../domain/canonical';
 import { classificationRank } from '../../domain/classification';
 import { accessObjectOf } from '../services/cableView';
@@ -7,7 +7,7 @@ import { personNames } from '../signing/bulkVerify';
 import { readSignedCables, type SignedCable } from '../signing/signedCable';
 import { fromDocument, signedCableDocumentSchema, toDocument } from '../signing/signedCableSchema';
 import { chainMessages, checkChain, type KeyLookup } from '../signing/verifyChain';
-import { loadCableRecord } from '../store/cableReader';
+import { loadCableRecord, pendingPasses } from '../store/cableReader';
 import type { Db } from '../store/database';
 import { grantRole, memberSubject, type GrantRole, type Member } from './members';
 
@@ -46,6 +46,11 @@ export function exchangeCableOf(db: Db, cableId: number): ExchangeCable | null {
  * Who receives a cable (issue 11 item 2): every member, other than the sender, whose post holds a
  * delivery of it and whom the same access decision as inside this database admits (DOMAIN.md
  * rules 14, 15, 18, 20). The server re-checks the label floor; RLS enforces it on reading.
+ *
+ * And, as locally, the communications office carries out its post's pass instructions sealed
+ * (domain/access.ts decideHandling; rules 14, 17): a member of COMMS at a post with a pending pass
+ * instruction, kept from the text by its captions alone, is granted it as PASS — its machine
+ * holds it as the post's store does, shows it as a sealed envelope and passes it unread.
  */
 export function grantsFor(
   db: Db,
@@ -57,12 +62,19 @@ export function grantsFor(
   if (!record) return [];
   const object = accessObjectOf(record);
   const out: Array<{ login: string; role: GrantRole }> = [];
+  let passing: ReadonlySet<number> | null = null;
   for (const m of members) {
     if (m.login === sender) continue;
     const subject = memberSubject(db, m);
     if (!subject) continue;
     const role = grantRole(record, subject.stationId);
-    if (role && decideAccess(subject, object).allowed) out.push({ login: m.login, role });
+    if (!role) continue;
+    if (decideAccess(subject, object).allowed) out.push({ login: m.login, role });
+    else if (m.office === COMMUNICATIONS_OFFICE) {
+      passing ??= new Set(pendingPasses(db, cableId).map((p) => p.byStationId));
+      if (passing.has(subject.stationId) && decideHandling(subject, object, true).allowed)
+        out.push({ login: m.login, role: 'PASS' });
+    }
   }
   return out;
 }
