@@ -6,8 +6,8 @@ import { KEY_ATTESTED } from '../audit/keyRegistry';
 import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
-import { signedCableIds } from './chainRecord';
-import { readSignedCables, type SignedCable } from './signedCable';
+import { signedCableCount, signedCableIdsAfter } from './chainRecord';
+import { readSignedCables, readSignedCablesIn, type SignedCable } from './signedCable';
 import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
 
 /**
@@ -129,40 +129,52 @@ export type VerifyAllOptions = Readonly<{
 
 export type VerifyAllSummary = Readonly<{ cables: number; signatures: number; failed: number; seconds: number }>;
 
-/** Verifies every signed cable (or the given ones) on all cores; results arrive through `onCable` in id order. */
+/**
+ * Verifies every signed cable (or the given ones) on all cores; results arrive through `onCable`
+ * in id order, as they are decided, and are not kept (issue 15 item 3: memory flat in the number
+ * of cables). Ids are read a page at a time, and only the signed cables' rows are read.
+ */
 export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): Promise<VerifyAllSummary> {
   const started = process.hrtime.bigint();
   const known = allPublicKeys(db);
   const fingerprints = [...known.keys()];
   const keyIndexOf = new Map(fingerprints.map((f, i) => [f, i]));
   const names = personNames(db);
+  const workers = options.workers ?? Math.max(1, availableParallelism());
   const pool = new VerifyPool(
-    options.workers ?? Math.max(1, availableParallelism()),
+    workers,
     fingerprints.map((f) => known.get(f)!.publicKey),
   );
 
   // Every cable carrying signatures, and every cable the trail recorded as signed (item 5).
-  const ids = options.cableIds ? [...options.cableIds].sort((a, b) => a - b) : signedCableIds(db);
+  const named = options.cableIds ? [...new Set(options.cableIds)].sort((a, b) => a - b) : null;
+  const total = named ? named.length : signedCableCount(db);
   const rangeSize = options.rangeSize ?? 512;
+  let position = 0;
+  let after = 0;
+  const nextSlice = (): number[] => {
+    if (named) return named.slice(position, (position += rangeSize));
+    const ids = signedCableIdsAfter(db, after, rangeSize);
+    if (ids.length > 0) after = ids[ids.length - 1]!;
+    return ids;
+  };
   let signatureCount = 0;
   let failed = 0;
   let done = 0;
+  let cables = 0;
   let batchId = 0;
   const inFlight: Promise<void>[] = [];
-  const maxInFlight = 2 * (options.workers ?? availableParallelism()) + 1;
+  const maxInFlight = 2 * workers + 1;
 
   try {
-    for (let start = 0; start < ids.length; start += rangeSize) {
-      const slice = ids.slice(start, start + rangeSize);
-      const wanted = options.cableIds ? new Set(slice) : null;
-      const cables = readSignedCables(db, slice[0]!, slice[slice.length - 1]!).filter(
-        (c) => !wanted || wanted.has(c.cableId),
-      );
-      const batch = packBatch(batchId++, cables, keyIndexOf, known);
+    for (let slice = nextSlice(); slice.length > 0; slice = nextSlice()) {
+      const read = readSignedCablesIn(db, slice);
+      const batch = packBatch(batchId++, read, keyIndexOf, known);
       signatureCount += batch.keyIndex.length;
-      const refs = refsOf(db, slice[0]!, slice[slice.length - 1]!);
       // A cable the trail recorded as signed that is no longer in the file at all (item 5).
-      const gone = options.cableIds ? [] : slice.filter((id) => !refs.has(id));
+      const present = new Set(read.map((c) => c.cableId));
+      const gone = named ? [] : slice.filter((id) => !present.has(id));
+      cables += slice.length;
       const task = pool.run(batch).then((out) => {
         let k = 0;
         const results: CableVerification[] = gone.map((cableId) => ({
@@ -172,8 +184,8 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
           signatures: [],
           problems: ['This cable was released signed, but it has been removed from the database.'],
         }));
-        for (const c of cables) {
-          results.push(toResult(c, refs.get(c.cableId) ?? '', out.subarray(k, k + c.signatures.length), known, names));
+        for (const c of read) {
+          results.push(toResult(c, c.release.ref, out.subarray(k, k + c.signatures.length), known, names));
           k += c.signatures.length;
         }
         if (gone.length > 0) results.sort((a, b) => a.cableId - b.cableId);
@@ -182,7 +194,7 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
           options.onCable?.(result);
         }
         done += slice.length;
-        options.onProgress?.(done, ids.length);
+        options.onProgress?.(done, total);
       });
       inFlight.push(task);
       // Results are reported in id order: wait for the oldest batch when the pipeline is full.
@@ -193,19 +205,11 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
     await pool.close();
   }
   return {
-    cables: ids.length,
+    cables,
     signatures: signatureCount,
     failed,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
-}
-
-function refsOf(db: Db, from: number, to: number): Map<number, string> {
-  return new Map(
-    (
-      prepared(db, 'SELECT id, ref FROM cables WHERE id BETWEEN ? AND ?').all(from, to) as { id: number; ref: string }[]
-    ).map((r) => [r.id, r.ref]),
-  );
 }
 
 function packBatch(

@@ -52,3 +52,34 @@ export function signedCableIds(db: Db): number[] {
     .pluck()
     .all() as number[];
 }
+
+/**
+ * The next `limit` ids after `after` of the cables `signedCableIds` lists, in order: one page of
+ * `verify --all`, so that it never holds every id (issue 15 item 3). Each source gives at most
+ * `limit` ids from its index, and the union's first `limit` are the answer.
+ */
+export function signedCableIdsAfter(db: Db, after: number, limit: number): number[] {
+  return prepared(
+    db,
+    `SELECT id FROM (
+       SELECT id FROM (SELECT DISTINCT cable_id AS id FROM cable_signatures WHERE cable_id > @after ORDER BY cable_id LIMIT @limit)
+       UNION SELECT id FROM (SELECT DISTINCT cable_id AS id FROM audit_log
+                              WHERE cable_id > @after AND action IN ('SIGNATURE_CHAIN', 'RELEASE') ORDER BY cable_id LIMIT @limit)
+       UNION SELECT id FROM (SELECT DISTINCT cable_id AS id FROM drafts WHERE cable_id > @after ORDER BY cable_id LIMIT @limit))
+     ORDER BY id LIMIT @limit`,
+  )
+    .pluck()
+    .all({ after, limit }) as number[];
+}
+
+/** How many cables `signedCableIds` lists (for a progress bar). */
+export function signedCableCount(db: Db): number {
+  return prepared(
+    db,
+    `SELECT count(*) FROM (SELECT cable_id FROM cable_signatures
+     UNION SELECT cable_id FROM audit_log WHERE action IN ('SIGNATURE_CHAIN', 'RELEASE') AND cable_id IS NOT NULL
+     UNION SELECT cable_id FROM drafts WHERE cable_id IS NOT NULL)`,
+  )
+    .pluck()
+    .get() as number;
+}

@@ -134,6 +134,25 @@ function groupBy<T extends { cable_id: number }>(rows: T[]): Map<number, T[]> {
  * verify as TAMPERED — issue 13 item 5).
  */
 export function readSignedCables(db: Db, from: number, to: number): Array<SignedCable & { cableId: number }> {
+  return readSigned(db, (col) => `${col} BETWEEN ? AND ?`, [from, to]);
+}
+
+/**
+ * The signed cables among `ids` (ascending), in id order, reading only those cables' rows
+ * (`verify --all` reads the signed cables of a file, not id ranges holding unsigned ones too;
+ * issue 15 item 3).
+ */
+export function readSignedCablesIn(db: Db, ids: ReadonlyArray<number>): Array<SignedCable & { cableId: number }> {
+  if (ids.length === 0) return [];
+  return readSigned(db, (col) => `${col} IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+}
+
+/** `where(column)` is the SQL condition selecting the cables by id; `params` its parameters. */
+function readSigned(
+  db: Db,
+  where: (column: string) => string,
+  params: ReadonlyArray<number | string>,
+): Array<SignedCable & { cableId: number }> {
   const cables = prepared(
     db,
     `SELECT c.id, c.ref, c.profile, c.series_indicator, c.series_number, c.mrn_station, c.mrn_year, c.mrn_serial, c.dtg,
@@ -144,24 +163,24 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
        JOIN stations s ON s.id = c.originator_station_id
        LEFT JOIN offices o ON o.id = c.originator_office_id
        JOIN transmissions t ON t.cable_id = c.id AND t.kind = 'ORIGINAL'
-      WHERE c.id BETWEEN ? AND ?
+      WHERE ${where('c.id')}
         AND (EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id) OR ${RECORDED_AS_SIGNED})
       ORDER BY c.id`,
-  ).all(from, to) as CableRow[];
+  ).all(...params) as CableRow[];
   if (cables.length === 0) return [];
 
   const paragraphs = groupBy(
     prepared(
       db,
-      `SELECT cable_id, number, portion, fyi, text FROM paragraphs WHERE cable_id BETWEEN ? AND ? ORDER BY cable_id, ordinal`,
-    ).all(from, to) as { cable_id: number; number: number | null; portion: string; fyi: number; text: string }[],
+      `SELECT cable_id, number, portion, fyi, text FROM paragraphs WHERE ${where('cable_id')} ORDER BY cable_id, ordinal`,
+    ).all(...params) as { cable_id: number; number: number | null; portion: string; fyi: number; text: string }[],
   );
   const references = groupBy(
     prepared(
       db,
       `SELECT r.cable_id, r.label, r.text, t.ref AS target FROM cable_references r LEFT JOIN cables t ON t.id = r.ref_cable_id
-        WHERE r.cable_id BETWEEN ? AND ? ORDER BY r.cable_id, r.ordinal`,
-    ).all(from, to) as { cable_id: number; label: string; text: string; target: string | null }[],
+        WHERE ${where('r.cable_id')} ORDER BY r.cable_id, r.ordinal`,
+    ).all(...params) as { cable_id: number; label: string; text: string; target: string | null }[],
   );
   const roles = groupBy(
     prepared(
@@ -171,8 +190,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
          LEFT JOIN people p ON p.id = d.person_id
          LEFT JOIN offices o ON o.id = d.office_id
          LEFT JOIN stations os ON os.id = o.station_id
-        WHERE d.cable_id BETWEEN ? AND ? ORDER BY d.cable_id, d.ordinal`,
-    ).all(from, to) as {
+        WHERE ${where('d.cable_id')} ORDER BY d.cable_id, d.ordinal`,
+    ).all(...params) as {
       cable_id: number;
       role: string;
       person: string | null;
@@ -191,8 +210,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
          JOIN addressees a ON a.transmission_id = t.id
          LEFT JOIN stations s ON s.id = a.station_id
          LEFT JOIN collectives k ON k.id = a.collective_id
-        WHERE t.cable_id BETWEEN ? AND ? AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, a.ordinal`,
-    ).all(from, to) as {
+        WHERE ${where('t.cable_id')} AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, a.ordinal`,
+    ).all(...params) as {
       cable_id: number;
       plad: string | null;
       collective: string | null;
@@ -207,8 +226,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
       db,
       `SELECT t.cable_id, p.key AS person, e.principals FROM transmissions t
          JOIN eyes_only e ON e.transmission_id = t.id LEFT JOIN people p ON p.id = e.person_id
-        WHERE t.cable_id BETWEEN ? AND ? AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, e.ordinal`,
-    ).all(from, to) as { cable_id: number; person: string | null; principals: number }[],
+        WHERE ${where('t.cable_id')} AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, e.ordinal`,
+    ).all(...params) as { cable_id: number; person: string | null; principals: number }[],
   );
   const passes = groupBy(
     prepared(
@@ -216,8 +235,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
       `SELECT t.cable_id, b.plad AS by_plad, d.plad AS to_plad, x.precedence FROM transmissions t
          JOIN pass_instructions x ON x.transmission_id = t.id
          JOIN stations b ON b.id = x.by_station_id JOIN stations d ON d.id = x.to_station_id
-        WHERE t.cable_id BETWEEN ? AND ? AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, x.id`,
-    ).all(from, to) as {
+        WHERE ${where('t.cable_id')} AND t.kind = 'ORIGINAL' ORDER BY t.cable_id, x.id`,
+    ).all(...params) as {
       cable_id: number;
       by_plad: string;
       to_plad: string;
@@ -228,8 +247,8 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
     prepared(
       db,
       `SELECT cable_id, role, signer, key_fingerprint, clearance_for, clearance_kind, signed_at, signature
-         FROM cable_signatures WHERE cable_id BETWEEN ? AND ? ORDER BY cable_id, ordinal`,
-    ).all(from, to) as {
+         FROM cable_signatures WHERE ${where('cable_id')} ORDER BY cable_id, ordinal`,
+    ).all(...params) as {
       cable_id: number;
       role: SignerRole;
       signer: string;
