@@ -16,7 +16,7 @@ import {
   type OptionValues,
 } from './command';
 import { COMMANDS, findCommand } from './commands';
-import { terminalJson, terminalPrompt, terminalSafe } from './terminal';
+import { terminalJson, terminalProgress, terminalPrompt, terminalSafe } from './terminal';
 
 /**
  * `cableroom`: the instructors' and the tests' window into the same core services as the app.
@@ -31,6 +31,7 @@ const defaultIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   promptSecret: terminalPrompt(),
+  progress: terminalProgress(),
 };
 
 /** A command's line in the help: its synopsis, then its summary (indented under it when long). */

@@ -17,7 +17,11 @@ export type CliIo = Readonly<{
   env: NodeJS.ProcessEnv;
   /** Asks for a secret without echoing it; absent when there is no terminal to ask on. */
   promptSecret?: ((question: string) => Promise<string>) | undefined;
+  /** A progress bar on stderr; absent when stderr is not a terminal (issue 15 item 3). */
+  progress?: ((label: string) => Progress) | undefined;
 }>;
+
+export type Progress = Readonly<{ update(done: number, total: number): void; done(): void }>;
 
 /** Every option of the CLI (node:util parseArgs' table), with the placeholder the help shows. */
 export const OPTIONS = {

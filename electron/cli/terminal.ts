@@ -1,6 +1,6 @@
 import { isatty } from 'node:tty';
 import { displayText, hasHiddenCharacters } from '../domain/displayText';
-import { UsageError, type CliIo } from './command';
+import { UsageError, type CliIo, type Progress } from './command';
 
 /**
  * The terminal sees what the app shows (issue 13 item 11): every text the CLI writes, to stdout
@@ -69,4 +69,36 @@ function readHidden(question: string): Promise<string> {
     };
     stdin.on('data', onData);
   });
+}
+
+/**
+ * A progress bar on stderr when it is a terminal (issue 15 item 3), redrawn in place at most ten
+ * times a second and erased when done, so nothing of it stays in the output or reaches a pipe.
+ */
+export function terminalProgress(): CliIo['progress'] {
+  if (!isatty(2)) return undefined;
+  return (label) =>
+    progressBar(label, (t) => process.stderr.write(t), Math.max(20, (process.stderr.columns || 80) - 40));
+}
+
+export function progressBar(label: string, write: (text: string) => void, width = 40): Progress {
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const share = total > 0 ? Math.min(1, done / total) : 1;
+      const filled = Math.round(share * width);
+      const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+      write(
+        `\r${label} [${bar}] ${String(Math.floor(share * 100)).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
+      );
+      shown = true;
+    },
+    done() {
+      if (shown) write('\r\u001b[2K');
+    },
+  };
 }
