@@ -250,7 +250,7 @@ export const TAGS_1974: TagLists = {
   source: 'TAGS handbook 1974 (TL:TAGS-1)',
 };
 
-/** The training list of current and 1974 TAGS above, for the 2000s and current profiles. */
+/** The whole training list of current and 1974 TAGS above (what `tagKind` checks by default). */
 export const TAGS_CURRENT: TagLists = {
   subject: SUBJECT_TAGS,
   geographic: GEOGRAPHIC_TAGS,
@@ -258,9 +258,40 @@ export const TAGS_CURRENT: TagLists = {
   source: '5 FAH-3 H-011',
 };
 
-/** The TAGS list of an era: the 1974 handbook for ADS, the current list after (rule 21). */
+/**
+ * States of the 1974 handbook that no longer exist, with no FIPS code today: the USSR (UR), the two
+ * Germanies (GW, GE), Czechoslovakia (CZ), Yugoslavia (YO), West Berlin (WB).
+ */
+const HISTORICAL_GEOGRAPHY: ReadonlySet<string> = new Set(['UR', 'GW', 'GE', 'CZ', 'YO', 'WB']);
+
+/** Geographic TAGS of today that the 1974 list did not have (FIPS 10: RS Russia, GM Germany). */
+export const MODERN_GEOGRAPHIC_TAG_LIST = [
+  ['RS', 'Russia'],
+  ['GM', 'Germany'],
+  ['EZ', 'Czech Republic'],
+  ['LO', 'Slovakia'],
+  ['RI', 'Serbia'],
+  ['UP', 'Ukraine'],
+] as const satisfies ReadonlyArray<TagEntry>;
+
+/**
+ * The modern list (DOMAIN.md §1.6, 5 FAH-3 H-011) for the 2000s and SMART-era profiles: the
+ * training list without the TAGS only the 1974 handbook has (PFOR, PDIP, EEWT… — PREL, PBTS,
+ * ETTC took their place) and without the states that are gone (rule 21, issue 16 item 3).
+ */
+export const TAGS_MODERN: TagLists = {
+  subject: codes(SUBJECT_TAG_LIST.filter(([, words]) => !words.endsWith('(1974)'))),
+  geographic: new Set([
+    ...[...GEOGRAPHIC_TAGS].filter((t) => !HISTORICAL_GEOGRAPHY.has(t)),
+    ...MODERN_GEOGRAPHIC_TAG_LIST.map(([t]) => t),
+  ]),
+  organization: ORGANIZATION_TAGS,
+  source: '5 FAH-3 H-011 (current list)',
+};
+
+/** The TAGS list of an era: the 1974 handbook for ADS, the modern list after (rule 21). */
 export function tagListsFor(profile: EraProfile): TagLists {
-  return profile === 'ADS_1973_79' ? TAGS_1974 : TAGS_CURRENT;
+  return profile === 'ADS_1973_79' ? TAGS_1974 : TAGS_MODERN;
 }
 
 /** What the composer offers for an era: subject TAGS, then geographic and organization TAGS. */
@@ -273,7 +304,12 @@ export function tagChoicesFor(profile: EraProfile): Readonly<{
         subject: SUBJECT_TAGS_1974.map(([t, w]) => [t, w] as const),
         geo: [...GEOGRAPHIC_TAGS_1974, ...ORGANIZATION_TAGS_1974],
       }
-    : { subject: SUBJECT_TAG_LIST, geo: GEO_TAG_LIST };
+    : {
+        subject: SUBJECT_TAG_LIST.filter(([t]) => TAGS_MODERN.subject.has(t)),
+        geo: [...GEO_TAG_LIST, ...MODERN_GEOGRAPHIC_TAG_LIST].filter(
+          ([t]) => TAGS_MODERN.geographic.has(t) || TAGS_MODERN.organization.has(t),
+        ),
+      };
 }
 
 /**
