@@ -5,15 +5,24 @@ import type { WorkspaceChrome } from '../common/WorkspaceFrame';
 import { chooseTeiFiles, chosenFiles, fileLabel, NO_TEI_CHOICE, type TeiChoice } from './chosenFiles';
 import { useBundleImport } from './useBundleImport';
 import { useFrusImport } from './useFrusImport';
+import type { ImportedEntry } from './ImportSummary';
 
 /**
  * Wires the Import screen (issue 6): FRUS TEI files → `startFrusImport`, polled with
  * `frusImportStatus`; a bundle file → `importBundle`. Who may do what is main's decision
  * (ACCESS_DENIED is shown as it comes); `canImportFrus` only hides the FRUS part from officers and trainees.
  */
-export function ImportContainer(props: { client: CableroomClient; chrome: WorkspaceChrome; canImportFrus: boolean }) {
+export function ImportContainer(props: {
+  client: CableroomClient;
+  chrome: WorkspaceChrome;
+  canImportFrus: boolean;
+  /** Opens an imported telegram from the summary (main decides on opening whether it may be read). */
+  onOpenCable(entry: ImportedEntry): void;
+  /** Opens the traffic view of an imported volume. */
+  onOpenTraffic(volume: string): void;
+}) {
   const { client } = props;
-  const frus = useFrusImport(client);
+  const frus = useFrusImport(client, props.chrome.user.login);
   const bundle = useBundleImport(client);
   const [tei, setTei] = useState<TeiChoice>(NO_TEI_CHOICE);
   const [teiInputKey, setTeiInputKey] = useState(0);
@@ -52,6 +61,8 @@ export function ImportContainer(props: { client: CableroomClient; chrome: Worksp
                 setTeiInputKey((k) => k + 1);
               },
               onResume: frus.resume,
+              onOpenCable: props.onOpenCable,
+              onOpenTraffic: props.onOpenTraffic,
             }
           : null
       }

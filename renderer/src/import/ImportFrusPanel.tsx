@@ -3,7 +3,7 @@ import { assertNever } from '../../../electron/domain/assertNever';
 import { formatBytes, type ChosenFile } from './chosenFiles';
 import type { FrusImportState, ImportFailure } from './useFrusImport';
 import { ImportProgress } from './ImportProgress';
-import { ImportSummary, summaryLine } from './ImportSummary';
+import { ImportSummary, summaryLine, type ImportedEntry } from './ImportSummary';
 import { ShownText } from '../common/ShownText';
 import { Working } from '../common/SlowWork';
 
@@ -26,6 +26,10 @@ export type ImportFrusPanelProps = Readonly<{
   onStart(): void;
   onClear(): void;
   onResume(): void;
+  /** Opens an imported telegram's cable (the summary's ref links: issue 12 item 3). */
+  onOpenCable(entry: ImportedEntry): void;
+  /** Opens the traffic view of an imported volume (issue 12 item 5). */
+  onOpenTraffic(volume: string): void;
 }>;
 
 export function ImportFrusPanel(props: ImportFrusPanelProps) {
@@ -147,7 +151,12 @@ export function ImportFrusPanel(props: ImportFrusPanelProps) {
           aria-label="Import progress and summary"
           data-testid="frus-outcome"
         >
-          <Outcome state={state} onResume={props.onResume} />
+          <Outcome
+            state={state}
+            onResume={props.onResume}
+            onOpenCable={props.onOpenCable}
+            onOpenTraffic={props.onOpenTraffic}
+          />
         </div>
       )}
     </section>
@@ -157,7 +166,12 @@ export function ImportFrusPanel(props: ImportFrusPanelProps) {
 /** Chosen files listed by name; beyond this the list says how many more. */
 const CHOSEN_SHOWN = 12;
 
-function Outcome(props: { state: Exclude<FrusImportState, { phase: 'idle' }>; onResume(): void }) {
+function Outcome(props: {
+  state: Exclude<FrusImportState, { phase: 'idle' }>;
+  onResume(): void;
+  onOpenCable(entry: ImportedEntry): void;
+  onOpenTraffic(volume: string): void;
+}) {
   const { state } = props;
   switch (state.phase) {
     case 'reading':
@@ -168,7 +182,7 @@ function Outcome(props: { state: Exclude<FrusImportState, { phase: 'idle' }>; on
       return (
         <>
           <ImportProgress status={state.status} readingFiles={0} />
-          <ImportSummary status={state.status} />
+          <ImportSummary status={state.status} onOpenCable={props.onOpenCable} onOpenTraffic={props.onOpenTraffic} />
         </>
       );
     case 'failed':

@@ -8,9 +8,23 @@ import { ShownText } from '../common/ShownText';
  * refused whole (malformed, truncated, a DOCTYPE) with the reason, of which nothing was imported.
  * Every file name, ref and reason is shown as text only.
  */
-export function ImportSummary(props: { status: FrusImportStatus }) {
+export type ImportedEntry = FrusImportStatus['imported'][number];
+
+/** The volumes of the imported telegrams, in the order first imported. */
+export function importedVolumes(status: FrusImportStatus): string[] {
+  return [...new Set(status.imported.map((r) => r.volume))];
+}
+
+export function ImportSummary(props: {
+  status: FrusImportStatus;
+  /** Each imported ref is a link to its cable (issue 12 item 3); main decides, on opening, who may read it. */
+  onOpenCable(entry: ImportedEntry): void;
+  /** The traffic view of each imported volume (issue 12 item 5). */
+  onOpenTraffic(volume: string): void;
+}) {
   const { imported, skipped, failedFiles, ignored } = props.status;
   const ids = { imported: useId(), skipped: useId(), refused: useId() };
+  const volumes = importedVolumes(props.status);
   return (
     <div className="import-summary" data-testid="import-summary">
       <p className="import-summary__totals" data-testid="import-totals">
@@ -42,6 +56,20 @@ export function ImportSummary(props: { status: FrusImportStatus }) {
           <h4 id={ids.imported} className="import-summary__title">
             Imported
           </h4>
+          <p className="import-summary__traffic">
+            {volumes.map((v) => (
+              <button
+                key={v}
+                type="button"
+                className="button"
+                data-testid="imported-traffic"
+                data-volume={v}
+                onClick={() => props.onOpenTraffic(v)}
+              >
+                Traffic of <ShownText text={v} />
+              </button>
+            ))}
+          </p>
           <div className="table-wrap">
             <table className="data-table">
               <thead>
@@ -57,7 +85,14 @@ export function ImportSummary(props: { status: FrusImportStatus }) {
                 {imported.map((r, i) => (
                   <tr key={`${i}-${r.file}-${r.doc}`} data-testid="imported-row" data-ref={r.ref}>
                     <td className="mono">
-                      <ShownText text={r.ref} />
+                      <button
+                        type="button"
+                        className="button button--link"
+                        data-testid="imported-open"
+                        onClick={() => props.onOpenCable(r)}
+                      >
+                        <ShownText text={r.ref} />
+                      </button>
                     </td>
                     <td className="mono">
                       <ShownText text={r.file} />

@@ -37,11 +37,17 @@ export type FrusImport = Readonly<{
 
 const IDLE: FrusImportState = { phase: 'idle' };
 
+/**
+ * The last import each user started in this window, so that coming back from a cable opened from
+ * the summary shows the summary again (main still answers only to whoever started the job).
+ */
+const lastJob = new Map<string, number>();
+
 function stateOf(status: FrusImportStatus): FrusImportState {
   return status.done ? { phase: 'done', status } : { phase: 'running', status };
 }
 
-export function useFrusImport(client: CableroomClient): FrusImport {
+export function useFrusImport(client: CableroomClient, login: string): FrusImport {
   const failure = useFailure();
   const [state, setState] = useState<FrusImportState>(IDLE);
   const live = useRef(true);
@@ -52,6 +58,22 @@ export function useFrusImport(client: CableroomClient): FrusImport {
       live.current = false;
     };
   }, []);
+
+  // Back on the screen: the last job's summary (or progress) again; nothing if main forgot it.
+  useEffect(() => {
+    const jobId = lastJob.get(login);
+    if (jobId === undefined) return;
+    let current = true;
+    client.frusImportStatus(jobId).then(
+      (status) => {
+        if (current) setState((s) => (s.phase === 'idle' ? stateOf(status) : s));
+      },
+      () => lastJob.delete(login),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, login]);
 
   const fail = useCallback(
     (e: unknown, status: FrusImportStatus | null) => {
@@ -97,13 +119,14 @@ export function useFrusImport(client: CableroomClient): FrusImport {
         }
         try {
           const status = await client.startFrusImport(payload);
+          lastJob.set(login, status.jobId);
           if (live.current) setState(stateOf(status));
         } catch (e) {
           if (live.current) fail(e, null);
         }
       })();
     },
-    [client, fail],
+    [client, fail, login],
   );
 
   const resume = useCallback(() => {
