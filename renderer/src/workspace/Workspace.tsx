@@ -17,6 +17,7 @@ import { DirectoryContainer } from '../directory/DirectoryContainer';
 import { DraftComposerContainer } from '../drafting/DraftComposerContainer';
 import { DraftsContainer } from '../drafting/DraftsContainer';
 import { ImportContainer } from '../import/ImportContainer';
+import { TrafficContainer } from '../traffic/TrafficContainer';
 import { loadReadingPane, ReadingPaneContainer, saveReadingPane } from '../inbox/ReadingPaneContainer';
 import { useAlerts } from './useAlerts';
 import { usePush } from '../common/usePush';
@@ -38,8 +39,8 @@ type View =
   | Readonly<{
       kind: 'cable';
       target: CableTarget;
-      from: 'inbox' | 'search' | 'alert' | 'draft';
-      /** Opened from a draft (its released cable): Escape and back return to it. */
+      from: 'inbox' | 'search' | 'alert' | 'draft' | 'import' | 'traffic';
+      /** Opened from a draft (its released cable), the import summary or the traffic view: back returns there. */
       returnTo?: View;
     }>
   | Readonly<{ kind: 'audit' }>
@@ -47,6 +48,8 @@ type View =
   | Readonly<{ kind: 'directory' }>
   | Readonly<{ kind: 'drafts' }>
   | Readonly<{ kind: 'import' }>
+  /** The traffic of a FRUS volume (issue 12 item 5); the volume chosen, if any. */
+  | Readonly<{ kind: 'traffic'; volume?: string | null }>
   | Readonly<{ kind: 'draft'; id: number }>
   /** The instructor's exercise dashboard (issue 10 item 5). */
   | Readonly<{ kind: 'exercise' }>
@@ -60,8 +63,10 @@ type View =
  * main enforces it, this only hides the way in.
  */
 function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
+  // The traffic view (issue 12 item 5) for those who import and read the archive.
+  if (user.role === 'historian') return ['inbox', 'drafts', 'traffic'];
   return user.role === 'instructor' || user.role === 'admin'
-    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory']
+    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory', 'traffic']
     : ['inbox', 'drafts'];
 }
 
@@ -367,7 +372,11 @@ export function Workspace(props: {
             view.returnTo
               ? view.returnTo.kind === 'cable'
                 ? view.returnTo.target.ref
-                : 'Draft'
+                : view.returnTo.kind === 'import'
+                  ? 'Import'
+                  : view.returnTo.kind === 'traffic'
+                    ? 'Traffic'
+                    : 'Draft'
               : view.from === 'search' && search.status !== 'idle'
                 ? 'Search results'
                 : 'Inbox'
@@ -405,7 +414,39 @@ export function Workspace(props: {
         <ImportContainer
           client={client}
           chrome={chrome}
-          canImportFrus={user.role === 'instructor' || user.role === 'admin'}
+          canImportFrus={user.role === 'instructor' || user.role === 'admin' || user.role === 'historian'}
+          onOpenCable={(r) =>
+            setView({
+              kind: 'cable',
+              from: 'import',
+              target: {
+                cableId: r.cableId,
+                ref: r.ref,
+                classification: r.classification,
+                banner: r.banner,
+                deliveryId: feed.rowByCableId(r.cableId)?.deliveryId ?? null,
+              },
+              returnTo: view,
+            })
+          }
+          onOpenTraffic={(volume) => setView({ kind: 'traffic', volume })}
+        />
+      );
+    case 'traffic':
+      return (
+        <TrafficContainer
+          client={client}
+          chrome={chrome}
+          volume={view.volume ?? null}
+          onVolume={(volume) => setView({ kind: 'traffic', volume })}
+          onOpenCable={(target) =>
+            setView({
+              kind: 'cable',
+              from: 'traffic',
+              target: { ...target, deliveryId: feed.rowByCableId(target.cableId)?.deliveryId ?? null },
+              returnTo: view,
+            })
+          }
         />
       );
     case 'exercise':
