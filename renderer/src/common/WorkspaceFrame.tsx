@@ -23,6 +23,8 @@ export type WorkspaceSection =
   | 'accounts'
   | 'directory'
   | 'import'
+  /** The traffic of a FRUS volume (issue 12 item 5). */
+  | 'traffic'
   /** Reached from the connection indicator in the app bar (issue 11), not from the section list. */
   | 'classroom';
 
@@ -34,6 +36,7 @@ export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   accounts: 'Accounts',
   directory: 'Directory',
   import: 'Import',
+  traffic: 'Traffic',
   classroom: 'Classroom',
 };
 
