@@ -9,7 +9,14 @@ import { cableIdByRef } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
-import { checkReceived, eitherKeys, exchangeCableOf, grantsFor, sameSignedCable } from './document';
+import {
+  checkReceived,
+  eitherKeys,
+  exchangeCableOf,
+  grantsFor,
+  sameSignedCable,
+  type Checked as Verdict,
+} from './document';
 import {
   appliedCounts,
   appliedOutcome,
@@ -180,7 +187,10 @@ export function createClassroomClient(
   let remoteClock: PublishedClock | null = null;
   let clockStale = true;
   let publishedClock = '';
-  const isInstructor = (): boolean => {
+  /** Whether the joined account runs the exercise (read once per connection: it is asked every round). */
+  let instructorRole: boolean | null = null;
+  const isInstructor = (): boolean => (instructorRole ??= readInstructor());
+  const readInstructor = (): boolean => {
     const config = readConfig(db);
     const role = config
       ? (prepared(db, 'SELECT role FROM users WHERE id = ?').pluck().get(config.userId) as string | undefined)
@@ -242,6 +252,7 @@ export function createClassroomClient(
 
   const openConnection = async (): Promise<void> => {
     if (!db.open) return void shutDown();
+    instructorRole = null;
     const config = readConfig(db);
     if (!config || password === null) return;
     if (state !== 'offline') setState('connecting');
@@ -482,7 +493,7 @@ export function createClassroomClient(
           WHERE g.seq > $1 ORDER BY g.seq LIMIT $2`,
         [cursorOf(db), pageSize],
       );
-      for (const row of rows) await apply(client, row);
+      await applyPage(client, rows);
       if (rows.length < pageSize) return;
     }
   };
@@ -523,65 +534,86 @@ export function createClassroomClient(
   };
   let eventCursor: number | null = null;
 
-  const apply = async (client: Client, row: GrantRow): Promise<void> => {
-    const seq = Number(row.seq);
+  /**
+   * One page of grants: each verified first (pure CPU, the members read again once if a key is
+   * unknown), then all applied in one SQLite transaction — each cable in a savepoint of its own,
+   * so a refused one rolls back alone — with the cursor moved past the page in it (issue 11
+   * item 4: one commit and one change event per page instead of per cable).
+   */
+  const applyPage = async (client: Client, rows: ReadonlyArray<GrantRow>): Promise<void> => {
+    const verdicts: (Verdict | null)[] = [];
+    for (const row of rows) {
+      if (appliedOutcome(db, row.hash) !== null) {
+        verdicts.push(null);
+        continue;
+      }
+      const received = {
+        hash: row.hash,
+        ref: row.ref,
+        classRank: row.class_rank,
+        categories: row.categories,
+        document: row.document,
+      };
+      let checked = checkReceived(db, received, keys);
+      if (!checked.ok && /unknown/i.test(checked.reason)) {
+        // A key made after this machine last read the directory: read it again, once.
+        members = await fetchMembers(client);
+        keys = eitherKeys(localKeys, memberKeys(members, toKey));
+        checked = checkReceived(db, received, keys);
+      }
+      verdicts.push(checked);
+    }
     const now = new Date();
-    if (appliedOutcome(db, row.hash) !== null) {
-      // Delivered again (a retried page, a second grant): applied once already.
-      db.transaction(() => moveCursor(db, seq))();
-      return;
-    }
-    const received = {
-      hash: row.hash,
-      ref: row.ref,
-      classRank: row.class_rank,
-      categories: row.categories,
-      document: row.document,
-    };
-    let checked = checkReceived(db, received, keys);
-    if (!checked.ok && /unknown/i.test(checked.reason)) {
-      // A key made after this machine last read the directory: read it again, once.
-      members = await fetchMembers(client);
-      keys = eitherKeys(localKeys, memberKeys(members, toKey));
-      checked = checkReceived(db, received, keys);
-    }
-    let notice: AppliedNotice;
-    try {
-      if (!checked.ok) throw new Refusal(checked.reason);
-      const cable = checked.cable;
-      notice = db.transaction((): AppliedNotice => {
-        const existing = cableIdByRef(db, cable.release.ref);
-        let outcome: 'APPLIED' | 'PRESENT';
-        let cableId: number;
-        if (existing !== undefined) {
-          const [stored] = readSignedCables(db, existing, existing);
-          if (!stored || !sameSignedCable(stored, cable))
-            throw new Refusal(`a different cable ${cable.release.ref} already exists in this database`);
-          outcome = 'PRESENT';
-          cableId = existing;
-        } else {
-          cableId = writeReceived(cable, row.categories);
-          outcome = 'APPLIED';
-          audit.append(
-            {
-              actor: system,
-              action: 'IMPORT',
-              cableId,
-              detail: { channel: 'classroom', hash: row.hash, seq, role: row.role, postedBy: row.posted_by },
-            },
-            now,
-          );
+    const notices = db.transaction((): AppliedNotice[] =>
+      rows.flatMap((row, i): AppliedNotice[] => {
+        const seq = Number(row.seq);
+        const checked = verdicts[i] ?? null;
+        // Delivered again (a retried page, a second grant): applied once already.
+        if (checked === null || appliedOutcome(db, row.hash) !== null) {
+          moveCursor(db, seq);
+          return [];
         }
-        recordApplied(db, { hash: row.hash, seq, ref: cable.release.ref, cableId, outcome }, now);
-        moveCursor(db, seq);
-        return { hash: row.hash, ref: cable.release.ref, cableId, outcome };
-      })();
-    } catch (e) {
-      if (!(e instanceof Refusal)) throw e;
-      notice = refuse(row, seq, e.message, now);
-    }
-    options.onApplied?.(notice);
+        try {
+          if (!checked.ok) throw new Refusal(checked.reason);
+          return [applyOne(row, seq, checked.cable, now)];
+        } catch (e) {
+          if (!(e instanceof Refusal)) throw e;
+          return [refuse(row, seq, e.message, now)];
+        }
+      }),
+    )();
+    for (const n of notices) options.onApplied?.(n);
   };
+
+  /** One verified cable, in a savepoint: written (or found present), recorded, the cursor moved. */
+  const applyOne = (row: GrantRow, seq: number, cable: SignedCable, now: Date): AppliedNotice =>
+    db.transaction((): AppliedNotice => {
+      const existing = cableIdByRef(db, cable.release.ref);
+      let outcome: 'APPLIED' | 'PRESENT';
+      let cableId: number;
+      if (existing !== undefined) {
+        const [stored] = readSignedCables(db, existing, existing);
+        if (!stored || !sameSignedCable(stored, cable))
+          throw new Refusal(`a different cable ${cable.release.ref} already exists in this database`);
+        outcome = 'PRESENT';
+        cableId = existing;
+      } else {
+        cableId = writeReceived(cable, row.categories);
+        outcome = 'APPLIED';
+        audit.append(
+          {
+            actor: system,
+            action: 'IMPORT',
+            cableId,
+            detail: { channel: 'classroom', hash: row.hash, seq, role: row.role, postedBy: row.posted_by },
+          },
+          now,
+        );
+      }
+      recordApplied(db, { hash: row.hash, seq, ref: cable.release.ref, cableId, outcome }, now);
+      moveCursor(db, seq);
+      return { hash: row.hash, ref: cable.release.ref, cableId, outcome };
+    })();
 
   /**
    * Where a received cable is delivered: to its addressees, as written; and when none of them is

@@ -94,12 +94,15 @@ export function queueActs(
   scenarioTimeOf: (realAt: string) => string | null,
   now: Date,
 ): { mark: number; queued: number } {
+  // The mark moves to the head even when nothing matched: each round reads only what is new.
+  const head = (prepared(db, 'SELECT ifnull(max(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  if (head <= mark) return { mark, queued: 0 };
   const rows = prepared(
     db,
     `SELECT seq, at, action, actor_login AS actorLogin, cable_id AS cableId, detail, hash FROM audit_log
-      WHERE seq > ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST})
+      WHERE seq > ? AND seq <= ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST})
         AND (actor_login = ? OR action IN ('PASS', 'REPEAT')) ORDER BY seq`,
-  ).all(mark, login) as {
+  ).all(mark, head, login) as {
     seq: number;
     at: string;
     action: ActKind;
@@ -109,10 +112,8 @@ export function queueActs(
     hash: string;
   }[];
   let queued = 0;
-  let top = mark;
   db.transaction(() => {
     for (const r of rows) {
-      top = r.seq;
       const key = `act:${r.hash}`;
       if (known.has(key)) continue;
       const exchanged = isExchanged(db, r.cableId);
@@ -132,7 +133,7 @@ export function queueActs(
       queued++;
     }
   })();
-  return { mark: Math.max(top, mark), queued };
+  return { mark: head, queued };
 }
 
 /** Whether `login` did anything the scan forwards since `mark` (one indexed probe). */
