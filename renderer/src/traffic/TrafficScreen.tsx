@@ -88,7 +88,7 @@ export function TrafficScreen(props: TrafficScreenProps) {
           <p data-testid="traffic-empty">No imported FRUS telegrams you may read yet. Import a volume first.</p>
         )}
         {volumes.status === 'ready' && volumes.list.length > 0 && (
-          <div className="filters traffic-volume">
+          <div className="traffic-volume">
             <label className="field-label" htmlFor={volumeId}>
               Volume
             </label>
