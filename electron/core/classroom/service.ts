@@ -92,7 +92,8 @@ export function createClassroomService(
         pgPassword: request.password,
         passphrase: request.passphrase,
       });
-      clientOf().start(request.password);
+      // With the passphrase, so that an instructor's machine opens its key and releases injects signed.
+      await clientOf().startWithPassphrase(request.passphrase);
       return view(actor);
     },
     async connect(actor, passphrase) {
