@@ -21,8 +21,21 @@ export type FrusImportStatus = Readonly<{
   bytesTotal: number;
   bytesDone: number;
   documentsSeen: number;
-  /** Each telegram written, with the id of its cable (the summary links the ref to it: issue 12 item 3). */
-  imported: ReadonlyArray<Readonly<{ file: string; doc: number; ref: string; cableId: number; volume: string }>>;
+  /**
+   * Each telegram written, with the id of its cable and its label (the summary links the ref to
+   * the cable, whose screen shows the marking while it loads: issue 12 item 3).
+   */
+  imported: ReadonlyArray<
+    Readonly<{
+      file: string;
+      doc: number;
+      ref: string;
+      cableId: number;
+      volume: string;
+      classification: Classification;
+      banner: string;
+    }>
+  >;
   skipped: ReadonlyArray<Readonly<{ file: string; doc: number; ref: string | null; reason: string }>>;
   ignored: number;
   /** Files refused as a whole (malformed, truncated, a DOCTYPE): nothing of them was imported. */

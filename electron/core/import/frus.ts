@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { AuditActor, AuditTrail } from '../audit/auditTrail';
+import type { Classification } from '../../domain/classification';
+import { bannerLine } from '../../domain/markings';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
@@ -141,6 +143,8 @@ export type ImportProgress = Readonly<{
   cableId?: number;
   /** Its FRUS volume, for an imported telegram. */
   volume?: string;
+  /** Its label, for an imported telegram: the classification and the banner line. */
+  label?: Readonly<{ classification: Classification; banner: string }>;
 }>;
 
 export type ImportOptions = Readonly<{
@@ -272,7 +276,19 @@ export async function importFrus(db: Db, source: FrusSource, options: ImportOpti
     }
     result.importedCount += 1;
     if (keep) result.imported.push(report);
-    progress({ file, doc: d.doc, outcome: 'imported', ref: cable.ref, cableId, volume: d.volume, report });
+    progress({
+      file,
+      doc: d.doc,
+      outcome: 'imported',
+      ref: cable.ref,
+      cableId,
+      volume: d.volume,
+      label: {
+        classification: cable.classification,
+        banner: bannerLine(cable.classification, cable.dissem, cable.relTo),
+      },
+      report,
+    });
   }
   return result;
 }

@@ -61,13 +61,14 @@ export function createImportJobs(db: Db, trail: AuditTrail): ImportJobs {
               job.documentsSeen += 1;
               seen += 1;
               job.bytesDone = startBytes + Math.floor((f.bytes.length * Math.min(seen, documents)) / documents);
-              if (p.outcome === 'imported' && p.cableId !== undefined)
+              if (p.outcome === 'imported' && p.cableId !== undefined && p.label)
                 job.imported.push({
                   file: f.name,
                   doc: p.doc,
                   ref: p.ref ?? '',
                   cableId: p.cableId,
                   volume: p.volume ?? '',
+                  ...p.label,
                 });
               if (p.outcome === 'skipped')
                 job.skipped.push({ file: f.name, doc: p.doc, ref: p.ref ?? null, reason: p.reason ?? '' });

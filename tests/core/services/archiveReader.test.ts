@@ -39,7 +39,15 @@ async function withHistorianImport(c: SeededCore): Promise<number> {
   const cableId = c.cables.idByRef('MOSCOW 1797');
   // The summary carries the cable's id (the import summary links each ref to its cable).
   expect(done.imported).toEqual([
-    { file: 'frus1961-63v05-d19.xml', doc: 19, ref: 'MOSCOW 1797', cableId, volume: 'frus1961-63v05' },
+    {
+      file: 'frus1961-63v05-d19.xml',
+      doc: 19,
+      ref: 'MOSCOW 1797',
+      cableId,
+      volume: 'frus1961-63v05',
+      classification: 'TOP_SECRET',
+      banner: 'TOP SECRET',
+    },
   ]);
   return cableId;
 }
