@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterEach, expect, test } from 'vitest';
 import { createClassroomClient, type ClassroomClient } from '../../electron/core/classroom/client';
@@ -6,7 +9,7 @@ import { scoreExercise } from '../../electron/core/exercise/score';
 import type { ExerciseScore } from '../../electron/domain/exercise/score';
 import { describePostgres } from '../support/postgres';
 import { seededCoreFixture, type SeededCore } from '../support/tempCore';
-import { playTutorial, type Play } from '../core/exercise/scorePlay';
+import { playTutorial, TUTORIAL, type Play } from '../core/exercise/scorePlay';
 import { connectAs, joinMachine, newClassroom, type Machine } from './support';
 
 /**
@@ -146,6 +149,84 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
     expect(remote.trainees.map((t) => [t.login, t.points, t.possible])).toEqual(
       same.trainees.map((t) => [t.login, t.points, t.possible]),
     );
+  });
+
+  test('a sealed pass goes through the COMMS office across machines, as locally (rules 14, 17)', async () => {
+    // The Tutorial played by the USRO duty officer (COMMS), its pass cable made SECRET and Eyes
+    // Only for the principals: Finletter reads it; the duty officer may only pass it unread.
+    type Json = Record<string, unknown>;
+    const scenario = JSON.parse(readFileSync(TUTORIAL, 'utf8')) as Json & {
+      cables: Record<string, Json & { transmission: Json; paragraphs: Json[] }>;
+      expectations: { id: string }[];
+    };
+    scenario.roles = [
+      {
+        id: 'trainee',
+        post: 'USMISSION USNATO',
+        function: 'duty officer',
+        minClearance: 'SECRET',
+        office: 'COMMS',
+        persona: 'duty-usro',
+      },
+    ];
+    const pass = scenario.cables['pass']!;
+    pass.classification = 'SECRET';
+    pass.captions = ['EYES_ONLY'];
+    pass.transmission.eyesOnly = [{ principals: true }];
+    pass.paragraphs = pass.paragraphs.map((x) => ({ ...x, portion: 'S' }));
+    scenario.expectations = scenario.expectations.filter((e) => ['pass-paris', 'ack-flash'].includes(e.id));
+    const dir = mkdtempSync(join(tmpdir(), 'cableroom-sealed-'));
+    const file = join(dir, 'sealed.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    try {
+      const instructorDb = core();
+      const db = await newClassroom(pg(), instructorDb);
+      await machine(pg(), db, instructorDb, 'instructor');
+      const usro = await machine(pg(), db, core(), 'duty-usro');
+      const paris = await machine(pg(), db, core(), 'bohlen');
+      const p = await playTutorial(instructorDb, 'duty-usro', file);
+      p.engine.trigger(p.instructor, 'pass');
+      await usro.until('TOPOL 703 at the duty officer', () => has(usro, 'TOPOL 703'));
+      const admin = new Client({ connectionString: pg().url(db) });
+      await admin.connect();
+      const grants = async () =>
+        (
+          await admin.query<{ g: string }>(
+            "SELECT g.login || ':' || g.role AS g FROM classroom.grants g JOIN classroom.cables c ON c.hash = g.cable_hash WHERE c.ref = 'TOPOL 703' ORDER BY 1",
+          )
+        ).rows.map((r) => r.g);
+      try {
+        // The duty officer holds it to pass it; the CONFIDENTIAL trainee gets nothing; Paris nothing yet.
+        expect(await grants()).toEqual(['duty-usro:PASS', 'finletter:ACTION']);
+        const duty = usro.core.users.byLogin('duty-usro');
+        const cable = usro.core.cables.idByRef('TOPOL 703');
+        expect(() => usro.core.cables.show(duty, cable, 'test')).toThrow(/eyes only/i);
+        // Passed sealed on the duty officer's machine: Paris's Ambassador receives it and reads it.
+        usro.core.routing.pass(duty, cable);
+        await paris.until('TOPOL 703 at Paris', () => has(paris, 'TOPOL 703'));
+        expect(await grants()).toEqual(['bohlen:ACTION', 'duty-usro:PASS', 'finletter:ACTION']);
+        const bohlen = paris.core.users.byLogin('bohlen');
+        expect(paris.core.cables.show(bohlen, paris.core.cables.idByRef('TOPOL 703'), 'test').chain?.status).toBe(
+          'VERIFIED',
+        );
+      } finally {
+        await admin.end();
+      }
+      // The instructor's score: the pass met, by the duty officer's sealed PASS.
+      const teacherSees = () =>
+        scoreExercise(instructorDb.db, p.exerciseId).lines.find((l) => l.expectation === 'pass-paris')?.verdict;
+      await running[0]!.until('the sealed PASS at the instructor', () => teacherSees() === 'MET');
+      expect(
+        instructorDb.db
+          .prepare(
+            "SELECT json_extract(detail, '$.sealed') FROM audit_log WHERE action = 'PASS' ORDER BY seq DESC LIMIT 1",
+          )
+          .pluck()
+          .get(),
+      ).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("an offline post's acts reach the instructor after it reconnects, exactly once", async () => {
