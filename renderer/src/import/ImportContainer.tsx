@@ -19,7 +19,7 @@ export function ImportContainer(props: {
   /** Opens an imported telegram from the summary (main decides on opening whether it may be read). */
   onOpenCable(entry: ImportedEntry): void;
   /** Opens the traffic view of an imported volume. */
-  onOpenTraffic(volume: string): void;
+  onOpenTraffic(volume: string | null): void;
 }) {
   const { client } = props;
   const frus = useFrusImport(client, props.chrome.user.login);

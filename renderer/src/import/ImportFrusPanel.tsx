@@ -28,8 +28,8 @@ export type ImportFrusPanelProps = Readonly<{
   onResume(): void;
   /** Opens an imported telegram's cable (the summary's ref links: issue 12 item 3). */
   onOpenCable(entry: ImportedEntry): void;
-  /** Opens the traffic view of an imported volume (issue 12 item 5). */
-  onOpenTraffic(volume: string): void;
+  /** Opens the traffic view of an imported volume, or of the first one (issue 12 item 5). */
+  onOpenTraffic(volume: string | null): void;
 }>;
 
 export function ImportFrusPanel(props: ImportFrusPanelProps) {
@@ -54,7 +54,15 @@ export function ImportFrusPanel(props: ImportFrusPanelProps) {
       <p className="import-panel__lede muted">
         TEI files from the Office of the Historian: one file per document, or a whole volume. Telegrams are imported
         into the directory’s posts; other documents are passed over. A malformed or truncated file, or one with a
-        DOCTYPE, is refused whole. A telegram already here (the same ref and DTG) is skipped.
+        DOCTYPE, is refused whole. A telegram already here (the same ref and DTG) is skipped.{' '}
+        <button
+          type="button"
+          className="button button--link"
+          data-testid="open-traffic"
+          onClick={() => props.onOpenTraffic(null)}
+        >
+          The traffic of the imported volumes
+        </button>
       </p>
 
       <div className="import-choosers" key={props.inputKey}>
