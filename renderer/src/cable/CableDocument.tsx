@@ -66,10 +66,26 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
   const marked = era.portionMarks;
   const published = publishedLine(cable.published ?? null);
   const rendered = renderCable(cable);
+  // What Cableroom adds for training, said beside the cable (not in it): above it in the cable
+  // view, below it in a draft's preview, where the cable's own first lines must stay in view.
+  const trainingNote =
+    era.trainingAdditions.length > 0 ? (
+      <aside className="cable__training" data-testid="training-additions" aria-label="Added by Cableroom for training">
+        <span className="cable__label">Added by Cableroom for training:</span>
+        <ul>
+          {era.trainingAdditions.map((t, i) => (
+            <li key={i} data-testid="training-addition">
+              {t}
+            </li>
+          ))}
+        </ul>
+      </aside>
+    ) : null;
   const name = preview ? `Cable ${shownText(cable.ref)} as it will be released` : `Cable ${shownText(cable.ref)}`;
   return (
     <>
       {!preview && <TamperedNotice chain={cable.chain} />}
+      {!preview && trainingNote}
       <article
         className={`cable${preview ? ' cable--preview' : ''}`}
         aria-label={name}
@@ -81,22 +97,6 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
           <p className="cable__published" data-testid="published-line">
             <ShownText text={published} />
           </p>
-        )}
-        {era.trainingAdditions.length > 0 && (
-          <aside
-            className="cable__training"
-            data-testid="training-additions"
-            aria-label="Added by Cableroom for training"
-          >
-            <span className="cable__label">Added by Cableroom for training:</span>
-            <ul>
-              {era.trainingAdditions.map((t, i) => (
-                <li key={i} data-testid="training-addition">
-                  {t}
-                </li>
-              ))}
-            </ul>
-          </aside>
         )}
         <div className="cable__classification-line" data-testid="classification-line">
           <ShownText text={era.classificationLine} />
@@ -261,6 +261,7 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
         )}
         {preview && <DocumentBanner cable={cable} position="bottom" />}
       </article>
+      {preview && trainingNote}
 
       <details className="cable__printout" data-testid="printout">
         <summary>As printed ({rendered.form})</summary>
