@@ -9,8 +9,8 @@ import { expect, saveScreen, SEED_PASSPHRASE, signIn, signOut, test } from './ha
 /**
  * Clearers see the cable, not the form (issue 14 item 5). A clearer opens a draft waiting for
  * them and reads it as it will be released — the cable view's renderer, the cable's banner top
- * and bottom, portion marks, signature — with the form one tab away; the released cable then
- * reads the same. The drafter writes beside that cable, and the rule errors that hold the Sign
+ * and bottom, paragraphs (no portion marks on a 1962 telegram), signature — with the form one
+ * tab away; the released cable then reads the same. The drafter writes beside that cable, and the rule errors that hold the Sign
  * button wait beside it, reachable by keyboard and named to screen readers. Both at 1280×800
  * and 900×600, and axe finds nothing.
  */
@@ -66,14 +66,16 @@ test('a clearer reads the draft as the cable it will be; released, it reads the 
   const last = await cable.locator(':scope > *').last().getAttribute('data-testid');
   expect([first, last]).toEqual(['document-banner-top', 'document-banner-bottom']);
 
-  // What release will write: captions, routing with the series serial, subject, REF, portion marks, signature.
+  // What release will write: captions, routing with the series serial, subject, REF, signature;
+  // no portion marks, which a 1962 telegram did not carry (issue 12 item 4).
   await expect(cable.getByTestId('caption')).toHaveText(['EYES ONLY']);
   await expect(cable.getByTestId('from')).toContainText('USMISSION USNATO');
   await expect(cable.getByTestId('action')).toContainText('SECSTATE WASHDC IMMEDIATE POLTO 507');
   await expect(cable.getByTestId('eyes-only-for')).toContainText('Rusk');
   await expect(cable.getByTestId('subject')).toHaveText(`SUBJECT: ${EXAMPLE.subject}`);
   await expect(cable.getByTestId('ref-text')).toHaveText('Topol 578');
-  await expect(cable.getByTestId('portion')).toHaveText(['(S)', '(S)']);
+  await expect(cable.getByTestId('paragraph')).toHaveCount(2);
+  await expect(cable.getByTestId('portion')).toHaveCount(0);
   await expect(cable.getByTestId('signature')).toHaveText('FINLETTER');
   await expect(page.getByTestId('preview-note')).toContainText('Released now it would be POLTO 507');
   // A preview has no signature chain yet: nothing says "unsigned" or "verified".
@@ -185,7 +187,8 @@ test('the drafter writes beside the cable; the rule errors wait beside the Sign 
   await expect(cable.getByTestId('action')).toContainText('SECSTATE WASHDC POLTO 507');
   await expect(cable.getByTestId('document-banner-top')).toHaveText('UNCLASSIFIED');
   await expect(cable.getByTestId('document-banner-bottom')).toHaveText('UNCLASSIFIED');
-  await expect(cable.getByTestId('portion')).toHaveText(['(U)']);
+  await expect(cable.getByTestId('paragraph')).toHaveCount(1);
+  await expect(cable.getByTestId('portion')).toHaveCount(0); // a 1962 telegram: no portion marks
   await expect(cable.getByTestId('signature')).toHaveText('FINLETTER');
   await expect(preview.getByTestId('preview-stale')).toHaveCount(0);
   // Beside the form: the cable starts to its right, at the top of the window.
