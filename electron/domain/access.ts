@@ -113,7 +113,15 @@ export function decideAccess(subject: AccessSubject, object: AccessObject): Acce
  * instructor) — or null.
  */
 export function archiveAdmits(subject: AccessSubject, object: AccessObject): ArchiveSource | null {
-  return subject.archiveReader === true && object.archive ? object.archive : null;
+  return readsWholeArchive(subject) && object.archive ? object.archive : null;
+}
+
+/**
+ * Whether the archive rule admits this reader to every historical cable, whatever the cable: then
+ * core may count the archive without deciding cable by cable (the traffic view's volume list).
+ */
+export function readsWholeArchive(subject: AccessSubject): boolean {
+  return subject.archiveReader === true;
 }
 
 /** The rules as enforced on training traffic (and on everyone's reading of it). */

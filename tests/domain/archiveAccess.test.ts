@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   archiveAdmits,
   decideAccess,
+  readsWholeArchive,
   decideHandling,
   type AccessObject,
   type AccessSubject,
@@ -106,6 +107,17 @@ describe('the archive rule', () => {
 
   test('the whole distribution: the archive admits the reader whatever the training rules say', () => {
     expect(archiveAdmits(historian, moscow1797({ archive: SOURCE }))).toEqual(SOURCE);
+    // The whole archive, whatever the cable (core counts it in SQL): every variation is admitted.
+    expect(readsWholeArchive(historian)).toBe(true);
+    expect(readsWholeArchive(trainee)).toBe(false);
+    for (const variation of [
+      {},
+      { dissem: ['NOFORN' as const] },
+      { captions: ['NODIS' as const] },
+      { deliveries: [] },
+    ]) {
+      expect(decideAccess(foreignHistorian, moscow1797({ archive: SOURCE, ...variation })).allowed).toBe(true);
+    }
     expect(archiveAdmits({ ...historian, archiveReader: undefined }, moscow1797({ archive: SOURCE }))).toBeNull();
   });
 

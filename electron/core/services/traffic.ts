@@ -1,4 +1,4 @@
-import { decideAccess } from '../../domain/access';
+import { decideAccess, readsWholeArchive } from '../../domain/access';
 import { captionWords } from '../../domain/captions';
 import { bannerLine } from '../../domain/markings';
 import {
@@ -102,6 +102,15 @@ export function createTrafficService(db: Db, audit: AuditTrail): TrafficService 
 
   return {
     volumes(actor) {
+      if (readsWholeArchive(accessSubject(actor))) {
+        // The archive rule admits this reader to every historical cable: count in SQL.
+        return prepared(
+          db,
+          `SELECT f.volume, count(*) AS telegrams, min(c.sent_at) AS first, max(c.sent_at) AS last
+             FROM frus_sources f JOIN cables c ON c.id = f.cable_id
+            WHERE c.exercise_id IS NULL GROUP BY f.volume ORDER BY f.volume`,
+        ).all() as TrafficVolume[];
+      }
       const byVolume = new Map<string, { volume: string; telegrams: number; first: string; last: string }>();
       for (const { source, record } of readable(actor, sources(null))) {
         const at = record.cable.sent_at;
