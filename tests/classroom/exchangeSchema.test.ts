@@ -177,6 +177,30 @@ describePostgres('the classroom exchange in PostgreSQL (issue 11 item 1)', (pg) 
     }
   });
 
+  test('a post wakes only its recipients: one notification channel per login, saying nothing', async () => {
+    const db = await newClassroom(pg(), core());
+    const usro = await connectAs(pg(), db, 'duty-usro');
+    const paris = await connectAs(pg(), db, 'bohlen');
+    const trainee = await connectAs(pg(), db, 'trainee');
+    try {
+      const heard = { bohlen: [] as string[], trainee: [] as string[] };
+      paris.on('notification', (n) => heard.bohlen.push(`${n.channel}|${n.payload ?? ''}`));
+      trainee.on('notification', (n) => heard.trainee.push(`${n.channel}|${n.payload ?? ''}`));
+      await paris.query('LISTEN "cableroom_bohlen"');
+      await trainee.query('LISTEN "cableroom_trainee"');
+      const arrived = new Promise<void>((resolveArrived) => paris.once('notification', () => resolveArrived()));
+      await post(usro, '{"wake":1}', [{ login: 'bohlen', role: 'ACTION' }]);
+      await arrived;
+      // A round trip on the trainee's connection delivers anything sent to it before: nothing was.
+      await trainee.query('SELECT 1');
+      expect(heard).toEqual({ bohlen: ['cableroom_bohlen|'], trainee: [] });
+      const { rows } = await usro.query<{ c: string }>("SELECT classroom.feed_channel('duty-usro') AS c");
+      expect(rows[0]!.c).toBe('cableroom_duty-usro');
+    } finally {
+      await Promise.all([usro.end(), paris.end(), trainee.end()]);
+    }
+  });
+
   test('grant numbers follow commit order: a reader paging by seq > cursor never skips one', async () => {
     const db = await newClassroom(pg(), core());
     const writers = await Promise.all(['duty-usro', 'finletter', 'rusk', 'hare'].map((l) => connectAs(pg(), db, l)));

@@ -125,7 +125,6 @@ export type ClassroomClient = Readonly<{
   ): void;
 }>;
 
-const LISTEN_CHANNEL = 'cableroom_classroom';
 /** post_event() notifies here: the instructor's machine listens for the posts' acts. */
 const EVENTS_CHANNEL = 'cableroom_events';
 /** publish_clock() notifies here: the posts read the exercise clock again. */
@@ -280,7 +279,9 @@ export function createClassroomClient(
       requestSync();
     });
     try {
-      await client.query(`LISTEN ${LISTEN_CHANNEL}`);
+      // This login's own feed channel (exchange migration 5): only a recipient wakes.
+      const { rows: channel } = await client.query<{ c: string }>('SELECT classroom.feed_channel(current_user) AS c');
+      await client.query(`LISTEN ${client.escapeIdentifier(channel[0]!.c)}`);
       if (isInstructor()) await client.query(`LISTEN ${EVENTS_CHANNEL}`);
       else {
         await client.query(`LISTEN ${CLOCK_CHANNEL}`);
