@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
+import type { LoadedRows } from './inboxFeed';
 import { computeWindow, rowsPerPage, rowTopPx, scrollTopToReveal } from './windowing';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { ClassificationChip, PrecedenceBadge } from '../common/markings';
@@ -10,15 +11,17 @@ import { ShownText } from '../common/ShownText';
  * The inbox list (pure view): a single-select listbox with its own fixed-row-height windowing.
  * Only the rows in view plus OVERSCAN_ROWS either side are in the DOM (and the selected row, so
  * `aria-activedescendant` always points at an element). When the window comes within
- * LOAD_AHEAD_ROWS of the last loaded row it asks for the next page.
+ * LOAD_AHEAD_ROWS of the last loaded row it asks for the next page. The feed holds only the pages
+ * near the window (issue 15 item 5): a row it does not hold shows as a placeholder until its page
+ * is back; Home and End go to the inbox's true first and last rows.
  */
 export const ROW_HEIGHT_PX = 56;
 const OVERSCAN_ROWS = 8;
 const LOAD_AHEAD_ROWS = 60;
 
 export type InboxListProps = Readonly<{
-  /** Loaded rows; only the first `rowCount` are read (the feed appends in place). */
-  rows: ReadonlyArray<InboxRow>;
+  /** The rows the feed holds, by index (inboxFeed.ts LoadedRows), with its navigation. */
+  rows: LoadedRows;
   rowCount: number;
   /** More rows exist beyond the last loaded one (a next cursor is known). */
   hasMore: boolean;
@@ -77,6 +80,35 @@ export function InboxList(props: InboxListProps) {
     if (hasMore && !loading && win.end >= rowCount - LOAD_AHEAD_ROWS) onNeedMore();
   }, [hasMore, loading, win.end, rowCount, onNeedMore]);
 
+  // The bounded window: pages near the rows shown are fetched (again), pages far from them dropped.
+  useEffect(() => {
+    rows.ensure(win.first, win.end);
+  }, [rows, win.first, win.end]);
+
+  // Rows put in above the list (on the way up after End) must not move what is on screen.
+  const shiftSeen = useRef(rows.shift);
+  useLayoutEffect(() => {
+    const el = viewportRef.current;
+    const delta = rows.shift - shiftSeen.current;
+    shiftSeen.current = rows.shift;
+    if (!el || delta === 0) return;
+    el.scrollTop = el.scrollTop + (delta * ROW_HEIGHT_PX) / win.scale;
+    setScrollTopPx(el.scrollTop);
+    onScrollTopChange(el.scrollTop);
+    // The selection follows its delivery by itself (the workspace looks it up by delivery id).
+    // Only a shift moves the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows.shift]);
+
+  // End before the true end is known: the feed reads the last page upwards; select its last row.
+  const pendingEnd = useRef(false);
+  useEffect(() => {
+    if (!pendingEnd.current || hasMore || loading || rowCount === 0) return;
+    pendingEnd.current = false;
+    props.onSelect(rowCount - 1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasMore, loading, rowCount]);
+
   const reveal = useCallback(
     (index: number) => {
       const el = viewportRef.current;
@@ -123,11 +155,19 @@ export function InboxList(props: InboxListProps) {
         next = Math.max(0, current - page);
         break;
       case 'Home':
+        // The inbox's first row: after End the list starts again from the top.
+        if (rows.hasAbove) rows.toStart();
         next = 0;
         break;
       case 'End':
-        // The last loaded row: with keyset paging the true end is not known until reached,
-        // and landing here asks for the next page.
+        // The inbox's true last row: unless the list already reaches it, the feed reads the
+        // last page upwards (a backward cursor) and the last row is selected when it is in.
+        if (hasMore) {
+          e.preventDefault();
+          rows.toEnd();
+          pendingEnd.current = true;
+          return;
+        }
         next = last;
         break;
       case 'Enter':
@@ -172,13 +212,30 @@ export function InboxList(props: InboxListProps) {
       <div className="inbox-list__spacer" style={{ height: win.spacerHeightPx }}>
         {indices.map((i) => {
           const row = rows[i];
-          if (!row) return null;
+          if (!row) {
+            // The marker above a list that starts below the top, or a row whose page is on its way.
+            const marker = i === 0 && rows.hasAbove;
+            return (
+              <div
+                key={`placeholder-${i}`}
+                className="inbox-row inbox-row--placeholder muted"
+                aria-hidden="true"
+                data-testid={marker ? 'inbox-newer-above' : 'inbox-row-placeholder'}
+                style={{
+                  height: ROW_HEIGHT_PX,
+                  transform: `translateY(${rowTopPx(i, ROW_HEIGHT_PX, scrollTopPx, win)}px)`,
+                }}
+              >
+                {marker ? 'Newer cables above — loading…' : 'Loading…'}
+              </div>
+            );
+          }
           return (
             <InboxRowView
               key={row.deliveryId}
               row={row}
               index={i}
-              setSize={hasMore ? -1 : rowCount}
+              setSize={hasMore || rows.hasAbove ? -1 : rowCount}
               selected={i === selectedIndex}
               topPx={rowTopPx(i, ROW_HEIGHT_PX, scrollTopPx, win)}
               clickOpens={props.clickOpens ?? true}

@@ -1,8 +1,9 @@
 import { useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { InboxRow, SearchHit } from '../../../electron/domain/cable';
+import type { SearchHit } from '../../../electron/domain/cable';
 import type { ViewMarking } from '../common/viewMarking';
 import type { SearchSort, SearchSortKey } from './searchSort';
 import { InboxList } from './InboxList';
+import type { LoadedRows } from './inboxFeed';
 import { SearchResults, type SearchState } from './SearchResults';
 import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 import { Working } from '../common/SlowWork';
@@ -19,7 +20,7 @@ import { useShortcut } from '../shortcuts/ShortcutProvider';
  */
 export type InboxScreenProps = Readonly<{
   chrome: WorkspaceChrome;
-  rows: ReadonlyArray<InboxRow>;
+  rows: LoadedRows;
   rowCount: number;
   /** Overall marking of the list (the rollup of the loaded rows). */
   marking: ViewMarking;
@@ -56,6 +57,8 @@ export type InboxScreenProps = Readonly<{
 
 export function InboxScreen(props: InboxScreenProps) {
   const { rows, rowCount, search } = props;
+  // The marker row (after End, before the list is back at the top) is not a cable.
+  const listed = rowCount - (rows.hasAbove ? 1 : 0);
   const searchId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const listColumnRef = useRef<HTMLDivElement>(null);
@@ -251,7 +254,9 @@ export function InboxScreen(props: InboxScreenProps) {
             </span>
           ) : (
             <span className="muted" data-testid="inbox-count">
-              {rowCount.toLocaleString('en-US')} {rowCount === 1 ? 'cable' : 'cables'} loaded
+              {/* Counted as paged through, held or not (issue 15 item 5: only pages near the view are held). */}
+              {listed.toLocaleString('en-US')} {listed === 1 ? 'cable' : 'cables'} loaded
+              {rows.hasAbove ? ' · newer above' : ''}
               {props.loadingSlow ? (
                 <>
                   {' · '}

@@ -1,38 +1,83 @@
 import { useSyncExternalStore } from 'react';
-import type { InboxCursor, InboxRow } from '../../../electron/domain/cable';
+import type { InboxCursor, InboxPage, InboxRow } from '../../../electron/domain/cable';
 import { toApiError, type ApiError, type CableroomClient } from '../common/api';
 import { MarkingRollup, type ViewMarking } from '../common/viewMarking';
 
 /** Rows per `listInbox` call: the contract's maximum, so a long scroll needs fewest round trips. */
 export const INBOX_PAGE_SIZE = 500;
+/**
+ * Pages kept either side of the pages in view (issue 15 item 5): at most about (2 × 2 + 2) × 500
+ * rows are held, however far the list is scrolled; a page further away is dropped and fetched
+ * again when the list comes back to it.
+ */
+export const KEEP_PAGES = 2;
+
+/**
+ * The rows of the list as the views read them: `rows[i]` is the row at index i, or undefined
+ * where it is not held (a dropped page being fetched again, or the marker row 0 when the list
+ * starts below the top). With the feed's navigation for the list.
+ */
+export type LoadedRows = Readonly<{ [index: number]: InboxRow | undefined }> &
+  Readonly<{
+    /** The list starts below the inbox's first row (after End): row 0 is a marker, rows above it are fetched on the way up. */
+    hasAbove: boolean;
+    /** Rows put in above the top of the list so far (the list keeps its place by this many rows). */
+    shift: number;
+    /** The list shows rows [first, end): fetch what is missing near them, drop pages far from them. */
+    ensure(first: number, end: number): void;
+    /** Home: back to the inbox's first row. */
+    toStart(): void;
+    /** End: to the inbox's true last row (read upwards from the end: a backward cursor). */
+    toEnd(): void;
+  }>;
 
 export type InboxFeedSnapshot = Readonly<{
-  /** Loaded rows, newest first. One array appended in place; a new snapshot marks each change. */
-  rows: ReadonlyArray<InboxRow>;
+  rows: LoadedRows;
+  /** Rows in the list, the marker row included when `rows.hasAbove`. */
   rowCount: number;
-  /** The overall marking of the loaded rows (highest level, with NOFORN etc.): the list view's banner. */
+  /** The overall marking of the rows loaded so far (highest level, with NOFORN etc.): the list view's banner. */
   marking: ViewMarking;
   hasMore: boolean;
   loading: boolean;
   error: ApiError | null;
 }>;
 
+type Page = {
+  /** Its rows newest first, or null while dropped. */
+  rows: InboxRow[] | null;
+  length: number;
+  /** Keys of its first (newest) and last (oldest) rows: where to fetch it, or its neighbours, again. */
+  first: InboxCursor;
+  last: InboxCursor;
+  fetching: boolean;
+};
+
+const keyOf = (r: InboxRow): InboxCursor => ({ deliveredAt: r.deliveredAt, deliveryId: r.deliveryId });
+
 /**
- * The inbox as an infinite list over keyset pages (`nextCursor`), kept outside React so it
- * survives switching between the inbox and a cable. Rows are pushed onto one array, never
- * copied, so a million loaded rows cost one push each rather than a copy per page.
+ * The inbox as a bounded window over keyset pages (issue 15 item 5), kept outside React so it
+ * survives switching between the inbox and a cable. The list is one contiguous run of pages: from
+ * the inbox's first row down (the usual case), or, after End, up from its last row with a marker
+ * row on top until the run reaches the first row. Every page keeps its length and the keys of its
+ * first and last rows; only the pages near the view keep their rows, so memory does not grow with
+ * how far the list was scrolled (the page list itself is a few numbers per 500 rows).
  */
 export class InboxFeed {
-  private readonly rows: InboxRow[] = [];
-  /** Where each delivery sits in `rows`, so a handled delivery is replaced in place. */
-  private readonly indexByDelivery = new Map<number, number>();
-  private cursor: InboxCursor | null = null;
+  private pages: Page[] = [];
+  /** Absolute index of each page's first row (after the marker row, if any). */
+  private offsets: number[] = [];
+  /** The run starts at the inbox's first row / ends at its last row. */
+  private atTop = true;
+  private atBottom = false;
+  /** The cursor for the page below the run (null: the top of the inbox, when the run is empty). */
+  private below: InboxCursor | null = null;
+  private shift = 0;
   private readonly rollup = new MarkingRollup();
-  private hasMore = true;
   private loading = false;
   private error: ApiError | null = null;
   private closed = false;
-  /** The newest refresh asked for; an older answer is dropped. */
+  /** Bumped by Home and End: an answer for the run before is dropped. */
+  private generation = 0;
   private refreshRequest = 0;
   private snapshot: InboxFeedSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -51,56 +96,170 @@ export class InboxFeed {
 
   readonly getSnapshot = (): InboxFeedSnapshot => this.snapshot;
 
-  /** Fetches the next page unless one is in flight, the end is reached, or the last one failed. */
+  /** Fetches the page below the run unless one is in flight, the end is reached, or the last one failed. */
   readonly loadMore = (): void => {
-    if (this.loading || !this.hasMore || this.error || this.closed) return;
+    if (this.loading || this.atBottom || this.error || this.closed) return;
+    this.fetch('below', this.below, 'older');
+  };
+
+  /** The page above the run, after End (a backward cursor from the run's first row). */
+  private loadAbove(): void {
+    if (this.loading || this.atTop || this.error || this.closed || this.pages.length === 0) return;
+    this.fetch('above', this.pages[0]!.first, 'newer');
+  }
+
+  private fetch(where: 'below' | 'above' | 'end', cursor: InboxCursor | null, direction: 'older' | 'newer'): void {
+    const generation = this.generation;
     this.loading = true;
     this.publish();
     this.client
-      .listInbox(this.cursor, this.pageSize)
+      .listInbox(cursor, this.pageSize, direction)
       .then((page) => {
-        if (this.closed) return;
-        for (const row of page.rows) {
-          // Already brought in by a refresh (a push while this page was on its way).
-          if (this.indexByDelivery.has(row.deliveryId)) continue;
-          this.indexByDelivery.set(row.deliveryId, this.rows.length);
-          this.rows.push(row);
-          this.rollup.add(row);
-        }
-        this.cursor = page.nextCursor;
-        this.hasMore = page.nextCursor !== null;
+        if (this.closed || generation !== this.generation) return;
+        if (where === 'above') this.putAbove(page);
+        else this.putBelow(page, where === 'end');
       })
       .catch((e: unknown) => {
-        this.error = toApiError(e);
+        if (generation === this.generation) this.error = toApiError(e);
       })
       .finally(() => {
+        if (generation !== this.generation) return;
         this.loading = false;
         if (!this.closed) this.publish();
       });
-  };
+  }
+
+  private putBelow(page: InboxPage, fromEnd: boolean): void {
+    // End: the run starts again at the inbox's last rows (the old one stayed on screen meanwhile).
+    if (fromEnd) this.pages = [];
+    // A refresh (a push while this page was on its way) may have brought some of these already.
+    const rows = page.rows.filter((r) => this.locate(r.deliveryId) === undefined);
+    if (rows.length > 0) this.pages.push(this.newPage(rows));
+    if (fromEnd) {
+      this.atBottom = true;
+      this.atTop = page.nextCursor === null;
+    } else {
+      this.below = page.nextCursor;
+      this.atBottom = page.nextCursor === null;
+    }
+    this.reindex();
+  }
+
+  private putAbove(page: InboxPage): void {
+    const rows = page.rows.filter((r) => this.locate(r.deliveryId) === undefined);
+    const markerGone = page.nextCursor === null;
+    if (rows.length > 0) this.pages.unshift(this.newPage(rows));
+    this.atTop = markerGone;
+    // The list keeps its place: rows went in above, the marker row went away.
+    this.shift += rows.length - (markerGone ? 1 : 0);
+    this.reindex();
+  }
+
+  private newPage(rows: InboxRow[]): Page {
+    for (const r of rows) this.rollup.add(r);
+    return { rows, length: rows.length, first: keyOf(rows[0]!), last: keyOf(rows[rows.length - 1]!), fetching: false };
+  }
 
   /** Clears the last error and asks for the page that failed again. */
   readonly retry = (): void => {
     this.error = null;
+    if (this.atBottom) this.loadAbove();
+    else this.loadMore();
+  };
+
+  readonly ensure = (first: number, end: number): void => {
+    if (this.closed || this.pages.length === 0) return;
+    const from = this.pageAt(Math.max(0, first));
+    const to = this.pageAt(Math.max(0, end - 1));
+    let changed = false;
+    this.pages.forEach((p, k) => {
+      const far = k < from - KEEP_PAGES || k > to + KEEP_PAGES;
+      if (far && p.rows !== null && !p.fetching) {
+        p.rows = null;
+        changed = true;
+      } else if (!far && p.rows === null && !p.fetching) {
+        this.refetch(k);
+      }
+    });
+    if (changed) this.publish();
+    if (!this.atTop && first <= 1) this.loadAbove();
+  };
+
+  /** Fetches a dropped page again: below its upper neighbour, or above its lower one (or the end). */
+  private refetch(k: number): void {
+    const page = this.pages[k]!;
+    const generation = this.generation;
+    page.fetching = true;
+    const above = k > 0 ? this.pages[k - 1]!.last : null;
+    const call =
+      above !== null || this.atTop
+        ? this.client.listInbox(above, page.length, 'older')
+        : this.client.listInbox(this.pages[k + 1]?.first ?? null, page.length, 'newer');
+    call
+      .then((got) => {
+        page.fetching = false;
+        // Home or End started a new run, or the page went (a refresh may put rows in above it).
+        if (this.closed || generation !== this.generation || !this.pages.includes(page)) return;
+        if (got.rows.length === 0) return;
+        page.rows = [...got.rows];
+        page.first = keyOf(got.rows[0]!);
+        page.last = keyOf(got.rows[got.rows.length - 1]!);
+        if (got.rows.length !== page.length) {
+          page.length = got.rows.length;
+          this.reindex();
+        }
+        this.publish();
+      })
+      .catch(() => {
+        // Transient: the page is asked for again the next time the list shows it.
+        page.fetching = false;
+      });
+  }
+
+  /** Home: the inbox's first row. A run that starts there is kept; otherwise it starts again from the top. */
+  readonly toStart = (): void => {
+    if (this.closed || this.atTop) return;
+    this.restart();
     this.loadMore();
   };
 
+  /** End: the inbox's true last row, read upwards from the end; the run starts there. */
+  readonly toEnd = (): void => {
+    if (this.closed || this.atBottom) return;
+    // The list stays as it is until the last page is in: no empty list, no jump to the top.
+    this.generation++;
+    this.loading = false;
+    this.error = null;
+    this.fetch('end', null, 'newer');
+  };
+
+  private restart(): void {
+    this.generation++;
+    this.pages = [];
+    this.atTop = true;
+    this.atBottom = false;
+    this.below = null;
+    this.loading = false;
+    this.error = null;
+    this.reindex();
+  }
+
   /**
    * Puts the newest state of a delivery (acknowledged, filed as read) in place of the loaded row.
-   * A delivery not loaded yet is ignored: its page will bring the new state.
+   * A delivery not held is ignored: its page will bring the new state.
    */
   readonly replaceRow = (row: InboxRow): void => {
-    const index = this.indexByDelivery.get(row.deliveryId);
-    if (index === undefined || this.closed) return;
-    this.rows[index] = row;
+    const at = this.locate(row.deliveryId);
+    if (at === undefined || this.closed) return;
+    this.pages[at.page]!.rows![at.offset] = row;
     this.publish();
   };
 
   /**
-   * What main pushed (issue 14 item 1): the newest page again. Loaded rows take their new state
-   * (read, acknowledged) in place; new deliveries are merged in by delivery time, newest first.
-   * A delivery that arrives with a time older than the newest page (an imported historical
-   * telegram in a long inbox) shows on the next sign-in.
+   * What main pushed (issue 14 item 1): the newest page again. Held rows take their new state
+   * (read, acknowledged) in place; while the list starts at the top, new deliveries are put in by
+   * delivery time, newest first. A delivery that arrives with a time older than the newest row (an
+   * imported historical telegram in a long inbox) shows on the next sign-in.
    */
   readonly refresh = (): void => {
     if (this.closed) return;
@@ -111,11 +270,11 @@ export class InboxFeed {
         if (this.closed || request !== this.refreshRequest) return;
         const fresh: InboxRow[] = [];
         for (const row of page.rows) {
-          const index = this.indexByDelivery.get(row.deliveryId);
-          if (index === undefined) fresh.push(row);
-          else this.rows[index] = row;
+          const at = this.locate(row.deliveryId);
+          if (at !== undefined) this.pages[at.page]!.rows![at.offset] = row;
+          else fresh.push(row);
         }
-        if (fresh.length > 0) this.mergeIn(fresh);
+        if (this.atTop) this.mergeIn(fresh);
         this.publish();
       })
       .catch(() => {
@@ -123,31 +282,48 @@ export class InboxFeed {
       });
   };
 
+  /** New deliveries into the first page: all of them if it is held, else those above its first row. */
   private mergeIn(fresh: ReadonlyArray<InboxRow>): void {
-    const merged = [...this.rows, ...fresh].sort(newestFirst);
-    this.rows.length = 0;
-    this.indexByDelivery.clear();
-    for (const row of merged) {
-      this.indexByDelivery.set(row.deliveryId, this.rows.length);
-      this.rows.push(row);
+    const top = this.pages[0];
+    if (!top) {
+      if (fresh.length > 0) this.pages.push(this.newPage([...fresh].sort(newestFirst)));
+      this.reindex();
+      return;
     }
-    for (const row of fresh) this.rollup.add(row);
+    const bound = rowOfKey(top.rows ? top.last : top.first);
+    const within = fresh.filter((r) => newestFirst(r, bound) < 0);
+    if (within.length === 0) return;
+    for (const r of within) this.rollup.add(r);
+    if (top.rows) top.rows = [...within, ...top.rows].sort(newestFirst);
+    top.length += within.length;
+    top.first = keyOf(top.rows ? top.rows[0]! : [...within].sort(newestFirst)[0]!);
+    this.reindex();
   }
 
-  /** Where a loaded delivery sits in the list now (a refresh may have merged rows in above it). */
+  /** Where a held delivery sits in the list now (a refresh may have put rows in above it). */
   indexOfDelivery(deliveryId: number): number | undefined {
-    return this.indexByDelivery.get(deliveryId);
+    const at = this.locate(deliveryId);
+    return at === undefined ? undefined : this.offsets[at.page]! + at.offset;
   }
 
-  /** The loaded row of a delivery, if any. */
+  /** The held row of a delivery, if any. */
   rowByDeliveryId(deliveryId: number): InboxRow | undefined {
-    const index = this.indexByDelivery.get(deliveryId);
-    return index === undefined ? undefined : this.rows[index];
+    const at = this.locate(deliveryId);
+    return at === undefined ? undefined : this.pages[at.page]!.rows![at.offset];
   }
 
-  /** The first loaded delivery of a cable (a search hit opened from the inbox's own traffic). */
+  /** The first held delivery of a cable (a search hit opened from the inbox's own traffic). */
   rowByCableId(cableId: number): InboxRow | undefined {
-    return this.rows.find((r) => r.cableId === cableId);
+    for (const p of this.pages) {
+      const row = p.rows?.find((r) => r.cableId === cableId);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  /** Rows held now (the bounded window; tests and the perf spec read it). */
+  heldRows(): number {
+    return this.pages.reduce((n, p) => n + (p.rows?.length ?? 0), 0);
   }
 
   /** Stops publishing (sign-out): a page still in flight is dropped. */
@@ -156,12 +332,63 @@ export class InboxFeed {
     this.listeners.clear();
   }
 
+  private locate(deliveryId: number): { page: number; offset: number } | undefined {
+    for (let k = 0; k < this.pages.length; k++) {
+      const offset = this.pages[k]!.rows?.findIndex((r) => r.deliveryId === deliveryId) ?? -1;
+      if (offset >= 0) return { page: k, offset };
+    }
+    return undefined;
+  }
+
+  private reindex(): void {
+    let at = this.atTop ? 0 : 1;
+    this.offsets = this.pages.map((p) => {
+      const start = at;
+      at += p.length;
+      return start;
+    });
+  }
+
+  private rowCount(): number {
+    const last = this.pages.length - 1;
+    return last < 0 ? (this.atTop ? 0 : 1) : this.offsets[last]! + this.pages[last]!.length;
+  }
+
+  /** The page holding absolute index i (the nearest page for the marker row or past the end). */
+  private pageAt(i: number): number {
+    let lo = 0;
+    let hi = this.pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.offsets[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private rowAt(i: number): InboxRow | undefined {
+    if (this.pages.length === 0 || i < this.offsets[0]!) return undefined;
+    const k = this.pageAt(i);
+    return this.pages[k]!.rows?.[i - this.offsets[k]!];
+  }
+
   private makeSnapshot(): InboxFeedSnapshot {
+    const target = {
+      hasAbove: !this.atTop,
+      shift: this.shift,
+      ensure: this.ensure,
+      toStart: this.toStart,
+      toEnd: this.toEnd,
+    };
+    const rows = new Proxy(target, {
+      get: (t, p, receiver) =>
+        typeof p === 'string' && /^\d+$/.test(p) ? this.rowAt(Number(p)) : Reflect.get(t, p, receiver),
+    }) as unknown as LoadedRows;
     return {
-      rows: this.rows,
-      rowCount: this.rows.length,
+      rows,
+      rowCount: this.rowCount(),
       marking: this.rollup.marking(),
-      hasMore: this.hasMore,
+      hasMore: !this.atBottom,
       loading: this.loading,
       error: this.error,
     };
@@ -171,6 +398,11 @@ export class InboxFeed {
     this.snapshot = this.makeSnapshot();
     for (const l of this.listeners) l();
   }
+}
+
+/** A stand-in row with only the keys, to compare with. */
+function rowOfKey(key: InboxCursor): InboxRow {
+  return { deliveredAt: key.deliveredAt, deliveryId: key.deliveryId } as InboxRow;
 }
 
 /** The inbox's order: delivery time, then delivery id, newest first (the keyset of listInbox). */
