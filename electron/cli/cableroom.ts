@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openCore, type Core } from '../core/app';
+import type { Core, OpenCoreOptions } from '../core/app';
 import { isCableroomError } from '../core/errors';
 import { isDamagedDatabaseError } from '../core/store/database';
 import type { ErrorCode } from '../contract/errors';
@@ -154,6 +154,13 @@ export async function main(argv: ReadonlyArray<string>, rawIo: CliIo = defaultIo
     dbPath = values.db ?? rawIo.env.CABLEROOM_DB ?? '';
     if (!dbPath) throw new UsageError('--db PATH is required (or set CABLEROOM_DB).');
     const path = dbPath;
+    // Only what the command needs is loaded (issue 15 item 6): the whole core, with zod and the
+    // classroom's PostgreSQL client, for most; the reading services alone for a light command.
+    let openCore: ((options: OpenCoreOptions) => Core) | null = null;
+    let openLightCore: ((dbPath: string) => Core) | null = null;
+    if (command.core === 'light') ({ openLightCore } = await import('./lightCore'));
+    else ({ openCore } = await import('../core/app'));
+    const full = (options: OpenCoreOptions): Core => openCore!(options);
     const seedDir = rawIo.env.CABLEROOM_SEED_DIR;
     const ctx: CommandContext = {
       name: command.name,
@@ -161,11 +168,11 @@ export async function main(argv: ReadonlyArray<string>, rawIo: CliIo = defaultIo
       options: values,
       dbPath,
       io,
-      core: () => (core ??= openCore({ dbPath: path, mustExist: true })),
+      core: () => (core ??= openLightCore ? openLightCore(path) : full({ dbPath: path, mustExist: true })),
       openCore: (options) => {
         core?.close();
         core = undefined;
-        core = openCore({ ...(seedDir ? { seedDir } : {}), ...options, dbPath: path });
+        core = full({ ...(seedDir ? { seedDir } : {}), ...options, dbPath: path });
         return core;
       },
       print: (value, text) => io.stdout(values.json ? `${terminalJson(value)}\n` : `${text()}\n`),

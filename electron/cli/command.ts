@@ -92,6 +92,11 @@ export type Command = Readonly<{
   options: Readonly<Partial<Record<OptionName, OptionUse>>>;
   /** The help text, one string per line. */
   summary: ReadonlyArray<string>;
+  /**
+   * 'light': the command reads with the users, inbox and cables services only, and the CLI opens
+   * just those (lightCore.ts; issue 15 item 6). Every other command gets the whole core.
+   */
+  core?: 'light';
   run(ctx: CommandContext): number | Promise<number>;
 }>;
 

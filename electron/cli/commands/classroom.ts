@@ -1,7 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { initClassroom, joinClassroom } from '../../core/classroom/setup';
-import { redactUrl } from '../../core/classroom/pgConnect';
-import { exchangeStatus, localStatus, type ExchangeStatus } from '../../core/classroom/status';
+import type { ExchangeStatus, localStatus } from '../../core/classroom/status';
+
+// The classroom's modules (and the PostgreSQL client) load with its commands only (issue 15 item 6).
+const setup = () => import('../../core/classroom/setup');
+const status = () => import('../../core/classroom/status');
 import { EXIT, noArgs, UsageError, type Command, type CommandContext } from '../command';
 
 /**
@@ -24,6 +26,7 @@ export const CLASSROOM_COMMANDS: ReadonlyArray<Command> = [
       const out = ctx.options.out;
       if (out && existsSync(out)) throw new UsageError(`${out} exists; choose a new file.`);
       const core = ctx.core();
+      const { initClassroom } = await setup();
       const result = await initClassroom(core.db, core.audit, core.users.byLogin(ctx.as()), ctx.options.pg!);
       const logins = Object.keys(result.passwords).sort();
       if (out) {
@@ -67,6 +70,7 @@ export const CLASSROOM_COMMANDS: ReadonlyArray<Command> = [
       const passphrase = ctx.passphrase('join seals the classroom password with your passphrase');
       const pgPassword = await classroomPassword(ctx, login);
       const core = ctx.core();
+      const { joinClassroom } = await setup();
       const joined = await joinClassroom(core.db, core.audit, core.users, {
         url: ctx.options.pg!,
         login,
@@ -89,6 +93,8 @@ export const CLASSROOM_COMMANDS: ReadonlyArray<Command> = [
     async run(ctx) {
       noArgs(ctx);
       const core = ctx.core();
+      const { exchangeStatus, localStatus } = await status();
+      const { redactUrl } = await import('../../core/classroom/pgConnect');
       const local = localStatus(core.db);
       const passphrase = ctx.io.env.CABLEROOM_PASSPHRASE;
       let exchange: ExchangeStatus | null = null;
@@ -104,7 +110,7 @@ export const CLASSROOM_COMMANDS: ReadonlyArray<Command> = [
         }
       }
       ctx.print({ local, exchange, ...(unreachable ? { unreachable } : {}) }, () =>
-        statusText(local, exchange, unreachable),
+        statusText(local, exchange, unreachable && redactUrl(unreachable)),
       );
       return unreachable ? EXIT.FAILURE : EXIT.OK;
     },
@@ -134,7 +140,7 @@ function statusText(
         `Cursor ${local.cursor}; ${local.queued} queued to send; received ${local.applied} applied, ${local.present} already here, ${local.refused} refused.`,
       ]
     : ['This database has not joined a classroom (cableroom classroom join).'];
-  if (unreachable) lines.push(`The exchange could not be reached: ${redactUrl(unreachable)}`);
+  if (unreachable) lines.push(`The exchange could not be reached: ${unreachable}`);
   if (exchange) {
     lines.push(`Exchange ${exchange.server}: schema ${exchange.schema}.`);
     if (exchange.posts) {

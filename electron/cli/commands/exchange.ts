@@ -1,7 +1,6 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CableroomError } from '../../core/errors';
-import { importFrusFiles } from '../../core/import/frus';
 import { verifyAllCables, type CableVerification } from '../../core/signing/bulkVerify';
 import { EXIT, oneArg, UsageError, type Command } from '../command';
 import { terminalJson } from '../terminal';
@@ -38,6 +37,8 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
       process.once('SIGTERM', onSignal);
       let outcomes;
       try {
+        // The TEI parser is loaded by the command that parses (issue 15 item 6).
+        const { importFrusFiles } = await import('../../core/import/frus');
         outcomes = await importFrusFiles(core.db, ctx.args, {
           keepReports: false,
           signal: stop.signal,

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ExerciseStatusView } from '../../contract/ipc';
 import type { ScenarioSource, TickReport } from '../../core/exercise/engine';
-import { validateScenarioFile } from '../../core/exercise/scenarioFile';
 import { formatDtg } from '../../domain/dtg';
 import { EXIT, noArgs, oneArg, UsageError, type Command, type CommandContext } from '../command';
 
@@ -144,7 +143,7 @@ export const EXERCISE_COMMANDS: ReadonlyArray<Command> = [
     ],
     async run(ctx) {
       const file = oneArg(ctx, 'exercise validate needs one FILE.');
-      const result = await validateScenarioFile(ctx.core().db, file);
+      const result = await (await import('../../core/exercise/scenarioFile')).validateScenarioFile(ctx.core().db, file);
       const value = result.ok
         ? { file, valid: true, id: result.scenario.id, title: result.scenario.title, problems: [] }
         : { file, valid: false, problems: result.problems };
@@ -177,7 +176,9 @@ export const EXERCISE_COMMANDS: ReadonlyArray<Command> = [
       const source = sourceOf(arg);
       if ('file' in source && (who.role === 'instructor' || who.role === 'admin')) {
         // Problems are shown as `validate` shows them (all of them, with their paths).
-        const result = await validateScenarioFile(core.db, source.file);
+        const result = await (
+          await import('../../core/exercise/scenarioFile')
+        ).validateScenarioFile(core.db, source.file);
         if (!result.ok) {
           ctx.print({ file: source.file, valid: false, problems: result.problems }, () =>
             [

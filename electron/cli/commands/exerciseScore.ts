@@ -1,6 +1,5 @@
-import { afterActionReport, type AfterActionReport } from '../../core/exercise/report';
-import { writeReportPdf } from '../../core/exercise/reportPdf';
-import { currentExerciseId, exerciseScoreFor, type ExerciseScore } from '../../core/exercise/score';
+import type { AfterActionReport } from '../../core/exercise/report';
+import type { ExerciseScore } from '../../core/exercise/score';
 import { CableroomError } from '../../core/errors';
 import { UsageError, EXIT, type Command, type CommandContext } from '../command';
 
@@ -21,7 +20,10 @@ import { UsageError, EXIT, type Command, type CommandContext } from '../command'
  */
 
 /** The exercise named by the optional ID argument, else the current one. */
-function exerciseArg(ctx: CommandContext): number {
+function exerciseArg(
+  ctx: CommandContext,
+  currentExerciseId: (db: ReturnType<CommandContext['core']>['db']) => number,
+): number {
   if (ctx.args.length > 1) throw new UsageError(`Unexpected argument "${ctx.args[1]}".`);
   const [text] = ctx.args;
   if (text === undefined) return currentExerciseId(ctx.core().db);
@@ -82,8 +84,10 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
       'else the latest). --recompute rebuilds it from the audit trail alone.',
       'Instructors only',
     ],
-    run(ctx) {
-      const id = exerciseArg(ctx);
+    async run(ctx) {
+      // The exercise modules load with these commands only (issue 15 item 6).
+      const { currentExerciseId, exerciseScoreFor } = await import('../../core/exercise/score');
+      const id = exerciseArg(ctx, currentExerciseId);
       const core = ctx.core();
       const recompute = ctx.options.recompute === true;
       const score = exerciseScoreFor(core.db, core.audit, core.users.byLogin(ctx.as()), id, { recompute });
@@ -101,7 +105,10 @@ export const EXERCISE_SCORE_COMMANDS: ReadonlyArray<Command> = [
       'the exercise has ended. --json prints its data too',
     ],
     async run(ctx) {
-      const id = exerciseArg(ctx);
+      const { currentExerciseId } = await import('../../core/exercise/score');
+      const { afterActionReport } = await import('../../core/exercise/report');
+      const { writeReportPdf } = await import('../../core/exercise/reportPdf');
+      const id = exerciseArg(ctx, currentExerciseId);
       const file = ctx.options.out!;
       if (!/\.pdf$/i.test(file)) throw new UsageError('--out names the PDF to write, e.g. --out report.pdf.');
       const core = ctx.core();

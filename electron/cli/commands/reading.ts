@@ -9,6 +9,7 @@ export const READING_COMMANDS: ReadonlyArray<Command> = [
     args: '',
     options: { as: 'required', json: 'optional', limit: 'optional' },
     summary: ['The inbox of LOGIN, newest first (only what LOGIN may see)'],
+    core: 'light',
     run(ctx) {
       noArgs(ctx);
       const limit = parseLimit(ctx.options.limit);
@@ -32,6 +33,7 @@ export const READING_COMMANDS: ReadonlyArray<Command> = [
     args: 'REF',
     options: { as: 'required', json: 'optional' },
     summary: ['One cable, e.g. show "TOPOL 578" --as finletter'],
+    core: 'light',
     run(ctx) {
       const ref = oneArg(ctx, 'show needs exactly one REF, e.g. show "TOPOL 578" --as finletter.');
       const core = ctx.core();

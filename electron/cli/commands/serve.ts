@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { developmentSlowCallLog, startServeServer } from '../../serve/serveServer';
 import { EXIT, noArgs, UsageError, type Command, type CommandContext } from '../command';
 
 /**
@@ -27,6 +26,8 @@ export const SERVE_COMMANDS: ReadonlyArray<Command> = [
       const core = ctx.core();
       let server;
       try {
+        // The server, the router and the contract's schemas load with `serve` only (issue 15 item 6).
+        const { developmentSlowCallLog, startServeServer } = await import('../../serve/serveServer');
         server = await startServeServer({
           core,
           rendererDir,

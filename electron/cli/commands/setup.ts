@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { defaultSeedDir } from '../../core/resources';
-import { installationMode } from '../../core/seed/installation';
-import { deriveSeedSecrets, isSeeded, protectedSeedLogins, readSeed, type SeedMode } from '../../core/seed/seed';
+import type { SeedMode } from '../../core/seed/seed';
 import { EXIT, noArgs, readJsonFile, UsageError, type Command, type CommandContext } from '../command';
 
 /** `init` and `users`: creating the database (and the seed's installation), listing the accounts. */
@@ -24,11 +23,15 @@ export const SETUP_COMMANDS: ReadonlyArray<Command> = [
       if (passphrases !== undefined && demo)
         throw new UsageError('--demo keeps the published passphrase: no --passphrases.');
       const seedDir = ctx.io.env.CABLEROOM_SEED_DIR || defaultSeedDir();
+      // Loaded here, not with the CLI: the seed's schemas are zod's (issue 15 item 6).
+      const seeds = await import('../../core/seed/seed');
+      const { installationMode } = await import('../../core/seed/installation');
       let mode: SeedMode | undefined;
       // A database that already holds the seed is only reported: nothing is asked, nothing changes.
-      if ((seed || demo) && !alreadySeeded(ctx)) mode = demo ? 'demo' : await ownPassphrases(ctx, seedDir);
+      if ((seed || demo) && !alreadySeeded(ctx, seeds))
+        mode = demo ? 'demo' : await ownPassphrases(ctx, seedDir, seeds);
       // Their hashes and signing keys are derived off the main thread before the seed is installed.
-      if (mode && mode !== 'demo') mode = await deriveSeedSecrets(readSeed(seedDir).users, mode);
+      if (mode && mode !== 'demo') mode = await seeds.deriveSeedSecrets(seeds.readSeed(seedDir).users, mode);
       const core = ctx.openCore({ ...(mode ? { seed: mode, seedDir } : {}) });
       const installation = installationMode(core.db);
       const summary = {
@@ -71,7 +74,9 @@ export const SETUP_COMMANDS: ReadonlyArray<Command> = [
   },
 ];
 
-function alreadySeeded(ctx: CommandContext): boolean {
+type Seeds = typeof import('../../core/seed/seed');
+
+function alreadySeeded(ctx: CommandContext, { isSeeded }: Seeds): boolean {
   if ((statSync(ctx.dbPath, { throwIfNoEntry: false })?.size ?? 0) === 0) return false;
   return isSeeded(ctx.core().db);
 }
@@ -80,7 +85,11 @@ function alreadySeeded(ctx: CommandContext): boolean {
  * The passphrases of the seed's instructor and admin accounts (issue 13 item 8): from a file, or
  * asked twice each on the terminal without echo. With neither, init --seed cannot go on.
  */
-async function ownPassphrases(ctx: CommandContext, seedDir: string): Promise<SeedMode> {
+async function ownPassphrases(
+  ctx: CommandContext,
+  seedDir: string,
+  { protectedSeedLogins, readSeed }: Seeds,
+): Promise<SeedMode> {
   const logins = protectedSeedLogins(readSeed(seedDir).users);
   const file = ctx.options.passphrases ?? (ctx.io.env.CABLEROOM_PASSPHRASES_FILE || undefined);
   if (file !== undefined) {
