@@ -7,6 +7,14 @@
  *   electron/preload/preload.ts → dist/preload/preload.cjs  (sandboxed preload: its only require is 'electron')
  *   electron/cli/cableroom.ts   → dist/cli/cableroom.cjs    (plain Node CLI and `cableroom serve`; better-sqlite3
  *                                                            external; importing electron fails the build)
+ *
+ * The CLI is split (issue 15 item 6): esbuild bundles it as ES modules with code splitting into
+ * dist/cli/esm/ — the entry, and a chunk per part a command loads with `await import()` (the
+ * whole core, the classroom, serve, the FRUS import…) — and dist/cli/cableroom.cjs is a small
+ * CommonJS file whose `main` imports the entry, so `bin/cableroom.cjs` and anyone requiring the
+ * bundle see the same `main`. `cableroom show` reads and compiles only what it runs. Each chunk
+ * gets `require`, `__filename` and `__dirname` (a banner), which the bundled CommonJS packages and
+ * resources.ts use; `__dirname` is dist/cli/esm, whose ancestors are searched as before.
  *   bench/bench.ts              → dist/bench/bench.cjs      (plain Node benchmark; better-sqlite3 external)
  *
  * better-sqlite3 stays external everywhere: it is a native addon, loaded from node_modules (the
@@ -18,13 +26,13 @@
  *
  * Usage: node scripts/build-node.mjs
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string, withoutElectron?: boolean }>} */
+/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string, withoutElectron?: boolean, split?: boolean }>} */
 const BUNDLES = [
   {
     entry: 'electron/main/main.ts',
@@ -40,6 +48,7 @@ const BUNDLES = [
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
     why: 'CLI',
     withoutElectron: true,
+    split: true,
   },
   { entry: 'bench/bench.ts', outfile: 'dist/bench/bench.cjs', external: ['better-sqlite3'], why: 'benchmark' },
 ];
@@ -66,6 +75,53 @@ const NO_ELECTRON = {
   },
 };
 
+const ESM_BANNER = [
+  "import { createRequire as __cableroomRequire } from 'node:module';",
+  "import { fileURLToPath as __cableroomPath } from 'node:url';",
+  "import { dirname as __cableroomDir } from 'node:path';",
+  'const require = __cableroomRequire(import.meta.url);',
+  'const __filename = __cableroomPath(import.meta.url);',
+  'const __dirname = __cableroomDir(__filename);',
+].join(' ');
+
+/** The CommonJS face of a split bundle: `main` from the ES module entry. */
+const CJS_LAUNCHER = `'use strict';
+// Built by scripts/build-node.mjs: the CLI itself is dist/cli/esm/ (ES modules, split per command).
+exports.main = (argv, io) => import('./esm/cableroom.mjs').then((cli) => cli.main(argv, io));
+`;
+
+/**
+ * One bundle as ES modules split into chunks under <outfile's folder>/esm, with a CommonJS
+ * launcher at outfile (see the top of this file).
+ * @param {import('esbuild').BuildOptions & { outfile: string }} options
+ */
+async function buildSplit({ outfile, entryPoints, sourceRoot, ...options }) {
+  const esbuild = await loadEsbuild();
+  const folder = join(ROOT, dirname(outfile), 'esm');
+  // Chunks are named by their content and written beside the last build's, never removed first,
+  // so a CLI started meanwhile still finds its files; the ones this build did not write go after.
+  const result = await esbuild.build({
+    ...options,
+    entryPoints: { cableroom: /** @type {string[]} */ (entryPoints)[0] },
+    outdir: folder,
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: ESM_BANNER },
+    sourceRoot: `${sourceRoot}../`,
+    metafile: true,
+  });
+  const written = new Set(Object.keys(result.metafile.outputs).map((f) => join(ROOT, f)));
+  const chunks = join(folder, 'chunks');
+  for (const name of existsSync(chunks) ? readdirSync(chunks) : []) {
+    if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  }
+  writeFileSync(join(ROOT, outfile), CJS_LAUNCHER);
+  rmSync(join(ROOT, `${outfile}.map`), { force: true });
+  return result;
+}
+
 async function main() {
   const esbuild = await loadEsbuild();
   if (!esbuild) {
@@ -82,7 +138,7 @@ async function main() {
 
   const results = await Promise.allSettled(
     present.map((bundle) =>
-      esbuild.build({
+      (bundle.split ? buildSplit : esbuild.build)({
         absWorkingDir: ROOT,
         entryPoints: [bundle.entry],
         outfile: bundle.outfile,
