@@ -115,6 +115,7 @@ export class InboxFeed {
     this.client
       .listInbox(cursor, this.pageSize, direction)
       .then((page) => {
+        pageArrived();
         if (this.closed || generation !== this.generation) return;
         if (where === 'above') this.putAbove(page);
         else this.putBelow(page, where === 'end');
@@ -197,6 +198,7 @@ export class InboxFeed {
         : this.client.listInbox(this.pages[k + 1]?.first ?? null, page.length, 'newer');
     call
       .then((got) => {
+        pageArrived();
         page.fetching = false;
         // Home or End started a new run, or the page went (a refresh may put rows in above it).
         if (this.closed || generation !== this.generation || !this.pages.includes(page)) return;
@@ -398,6 +400,17 @@ export class InboxFeed {
     this.snapshot = this.makeSnapshot();
     for (const l of this.listeners) l();
   }
+}
+
+/**
+ * A User Timing mark the moment a page's answer reaches the feed, before the feed does anything
+ * with it: the e2e perf spec (tests/e2e/perf.spec.ts) splits long tasks there, the transfer
+ * before it, the app's own work after. Cleared at once: nothing accumulates.
+ */
+export const PAGE_ARRIVED_MARK = 'cableroom:inbox-page-arrived';
+function pageArrived(): void {
+  performance.mark(PAGE_ARRIVED_MARK);
+  performance.clearMarks(PAGE_ARRIVED_MARK);
 }
 
 /** A stand-in row with only the keys, to compare with. */
