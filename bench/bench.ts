@@ -27,6 +27,7 @@ import type { InboxCursor } from '../electron/domain/cable';
 import { classificationRank } from '../electron/domain/classification';
 import { measureRelease } from './release';
 import { measureExerciseScore } from './exerciseScore';
+import { measureStartup } from './startup';
 import { measureImport } from './importBench';
 import { BEST_MATCH_SMALL_N, bestMatchReport, measureBestMatch, type BestMatchFigures } from './bestMatch';
 import { measureSignatures } from './signatures';
@@ -579,6 +580,7 @@ async function main(): Promise<number> {
     const signatures = o.signed > 0 ? await measureSignatures(o.seedDir, o.signed, progress) : '';
     const imports = o.importN > 0 ? await measureImport(o.seedDir, o.corpus, o.importN, progress) : '';
     const exerciseScore = await measureExerciseScore(o.seedDir, progress);
+    const startup = measureStartup(o.seedDir, 15, progress); // issue 15 item 6
     process.stdout.write(
       report(
         o,
@@ -595,6 +597,7 @@ async function main(): Promise<number> {
         (imports ? `\n\n${imports}` : '') +
         `\n\n${bestMatchSmall ? bestMatchReport(bestMatchSmall, bestMatchLarge) : bestMatchReport(bestMatchLarge, null)}` +
         `\n\n${exerciseScore}` +
+        `\n\n${startup}` +
         '\n',
     );
     return 0;
