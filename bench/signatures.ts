@@ -17,6 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import nacl from 'tweetnacl';
 import { openCore } from '../electron/core/app';
 import { withSecretKeySync } from '../electron/core/crypto/keys';
@@ -152,23 +154,24 @@ export async function measureSignatures(seedDir: string, n: number, progress: (m
     const loopRate = items.length / ((performance.now() - t) / 1000);
 
     progress(`verify --all over ${fmtInt(n)} cables on ${availableParallelism()} worker(s)`);
-    // Memory while streaming (issue 15 item 3): the peak of heap + array buffers above the start,
-    // over the first quarter of the cables (at least one page) and over all; flat: they are alike.
+    // Memory while streaming (issue 15 item 3): what is still held (heap + array buffers, after a
+    // full collection) once a quarter of the cables are verified and once all are, above what was
+    // held before; flat: the two are alike (the CLI kept every result: 798 MB for 100k cables).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
     const memory = () => {
+      gc();
       const m = process.memoryUsage();
       return m.heapUsed + m.arrayBuffers;
     };
     const memoryAtStart = memory();
-    let peakEarly = 0;
-    let firstPage = 0;
-    let peakAll = 0;
+    let heldAtQuarter = -1;
+    let heldAtEnd = 0;
     const summary = await verifyAllCables(db, {
       onCable: () => undefined,
       onProgress: (done, total) => {
-        const used = memory() - memoryAtStart;
-        peakAll = Math.max(peakAll, used);
-        firstPage ||= done;
-        if (done <= Math.max(total / 4, firstPage)) peakEarly = Math.max(peakEarly, used);
+        if (heldAtQuarter < 0 && done >= total / 4) heldAtQuarter = memory() - memoryAtStart;
+        if (done === total) heldAtEnd = memory() - memoryAtStart;
       },
     });
     if (summary.failed !== 0) throw new Error(`${summary.failed} cables failed verification`);
@@ -181,7 +184,7 @@ export async function measureSignatures(seedDir: string, n: number, progress: (m
     const loopRate2 = items.length / ((performance.now() - t) / 1000);
     const oneCore = Math.max(loopRate, loopRate2);
     const allRatio = allRate / oneCore;
-    const memoryRatio = peakAll / Math.max(1, peakEarly);
+    const memoryRatio = Math.max(heldAtEnd, 1) / Math.max(heldAtQuarter, 1);
 
     progress('opening cables with and without verification');
     // The app's own open (access decision, read, VIEW audited) on 500 different cables, side by
@@ -273,9 +276,9 @@ export async function measureSignatures(seedDir: string, n: number, progress: (m
           ],
         ],
       ),
-      `  memory while verifying (heap + buffers above the start): peak ${fmtBytes(peakEarly)} over the first quarter, ${fmtBytes(peakAll)} over all`,
+      `  memory held while verifying (heap + buffers after a full GC, above the start): ${fmtBytes(Math.max(0, heldAtQuarter))} at a quarter of the cables, ${fmtBytes(Math.max(0, heldAtEnd))} at the end`,
       `TARGET verify --all ÷ one verification core: ${allRatio.toFixed(2)} (target ≥ 1.8) ${met(allRatio >= 1.8)}`,
-      `TARGET verify --all memory, peak over all ÷ over the first quarter of the cables: ${memoryRatio.toFixed(2)} (target ≤ 1.5, flat) ${met(memoryRatio <= 1.5)}`,
+      `TARGET verify --all memory held, all cables ÷ a quarter of them: ${memoryRatio.toFixed(2)} (target ≤ 1.5, flat) ${met(memoryRatio <= 1.5)}`,
       '',
       'Opening a cable with a four-signature chain, 500 different cables, side by side (ms)',
       table(
