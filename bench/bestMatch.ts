@@ -1,4 +1,5 @@
 import type { Actor } from '../electron/core/services/actor';
+import { createAuditTrail } from '../electron/core/audit/auditTrail';
 import { createSearchService } from '../electron/core/services/search';
 import { bestMatchCableIds, BEST_MATCH_CANDIDATES, BEST_MATCH_IDF_WINDOW } from '../electron/core/store/cableSearch';
 import type { Db } from '../electron/core/store/database';
@@ -11,7 +12,7 @@ import { WORDS } from './synthetic';
  *
  * - baseline: SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rank LIMIT 50
  * - ranking: bestMatchCableIds (store/cableSearch.ts), the ids in best-match order
- * - search: the search service as the app calls it (createSearchService(db).search(…, 50,
+ * - search: the search service as the app calls it (createSearchService(db, audit).search(…, 50,
  *   'relevance')): the ranking, then loading each hit, the access decision and its marks — what a
  *   user waits for. The TARGET lines are on this one, all queries pooled.
  */
@@ -42,7 +43,7 @@ export function measureBestMatch(
   progress: (m: string) => void,
 ): BestMatchFigures {
   progress(`measuring best match at ${fmtInt(cables)} cables`);
-  const search = createSearchService(db);
+  const search = createSearchService(db, createAuditTrail(db));
   const baseline = db
     .prepare('SELECT rowid FROM cable_search WHERE cable_search MATCH ? ORDER BY rank LIMIT ?')
     .pluck();

@@ -7,7 +7,6 @@ import { exerciseFeed, exerciseReportFile, exerciseScoreView, submitDebrief } fr
 import { startExerciseTicker } from '../core/exercise/ticker';
 import { isDemoInstallation } from '../core/seed/installation';
 import type { Actor } from '../core/services/actor';
-import { createSearchService } from '../core/services/search';
 import type { ErrorCode, Result } from '../contract/errors';
 import type { PushEvent } from '../contract/push';
 import {
@@ -125,8 +124,6 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
 
   /** The classroom client of this database (issue 11), made on first use. */
   const classroom = (): ReturnType<typeof classroomOf> => classroomOf(core.db, core.audit, core.users);
-  // Search, newest first or best match (issue 15 item 4); every hit through the access decision.
-  const search = createSearchService(core.db);
 
   const handlers: Handlers = {
     // ── Public ──
@@ -251,7 +248,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     // Signed cables come at once, verifying; their verdict is the next call (issue 15 item 2).
     showCable: ({ cableId }, actor) => core.cables.open(actor, cableId, 'app'),
     cableVerdict: ({ cableId }, actor) => core.cables.verdict(actor, cableId, 'app'),
-    searchCables: ({ query, limit, order }, actor) => search.search(actor, query, limit, order),
+    searchCables: ({ query, limit, order }, actor) => core.cables.search(actor, query, limit, order),
     recordPrint: ({ cableId, format }, actor) => {
       core.cables.recordPrint(actor, cableId, 'app', format);
       return null;

@@ -1,13 +1,11 @@
 import { decideAccess } from '../../domain/access';
-import type { CableExport, CableView, SearchHit, SearchMatch } from '../../domain/cable';
+import type { CableExport, CableView, SearchHit } from '../../domain/cable';
 import type { AuditTrail } from '../audit/auditTrail';
 import { CableroomError } from '../errors';
 import { emitChange } from '../events';
-import { cableKeys, keyedPrefix, searchKey } from '../../domain/cableRef';
 import { bannerLine } from '../../domain/markings';
-import { markSpan, markWords, searchWords, snippet, type TextPart } from '../../domain/highlight';
-import { cableIdForReader, loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
-import { cablesByKey, referenceTargets } from '../store/cableSearch';
+import { cableIdForReader, loadCableRecord, type CableRecord } from '../store/cableReader';
+import { referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
@@ -17,6 +15,7 @@ import { accessSubject, type Actor } from './actor';
 import { archiveAuditDetail, readerObject } from './archive';
 import { cableView } from './cableView';
 import { refusals } from './refusal';
+import { createSearchService, type SearchOrder } from './search';
 
 export type CablesService = Readonly<{
   /**
@@ -41,9 +40,10 @@ export type CablesService = Readonly<{
 
   /**
    * Finds cables by reference, MRN or DTG as typed (exact matches first), then by the words of
-   * subject and text; only cables the actor may see are returned (issue 14 item 3).
+   * subject and text, newest first or by best match; only cables the actor may see are returned
+   * (issue 14 item 3; services/search.ts).
    */
-  search(actor: Actor, query: string, limit: number): SearchHit[];
+  search(actor: Actor, query: string, limit: number, order?: SearchOrder): SearchHit[];
   /** Records that the actor printed (or saved as PDF) a cable they may see (PRINT). */
   recordPrint(actor: Actor, cableId: number, channel: string, format: 'paper' | 'pdf'): void;
   /** The cable as a JSON document for the actor, audited as EXPORT. */
@@ -52,57 +52,6 @@ export type CablesService = Readonly<{
 
 /** Verdicts of opened cables kept until asked for. */
 const MAX_PENDING_VERDICTS = 64;
-
-/** Upper bound of full-text hits examined per search before access filtering. */
-const SEARCH_CANDIDATES = 500;
-
-/** Turns what a person typed into an FTS5 query of quoted terms (no FTS syntax gets through). */
-export function ftsQuery(text: string): string | null {
-  const terms = searchWords(text);
-  return terms.length === 0 ? null : terms.map((t) => `"${t}"`).join(' ');
-}
-
-/**
- * One hit as the results show it: the fields with what matched marked (the reference, MRN or DTG
- * that was typed, and the words), and a snippet of the text around the first matching word.
- */
-/** The search keys of one DTG (with a 2- and a 4-digit year). */
-function dtgKeys(dtg: string): string[] {
-  return cableKeys({ ref: '', series: null, mrn: null, dtgs: [dtg], serials: [] }).map((k) => k.key);
-}
-
-function searchHit(record: CableRecord, matchedBy: SearchMatch, key: string | null, words: string[]): SearchHit {
-  const view = cableView(record);
-  const keyedRef = (): TextPart[] | null => {
-    if (matchedBy !== 'ref' || key === null) return null;
-    const prefix = keyedPrefix(view.ref, key);
-    return prefix === null ? null : markSpan(view.ref, 0, prefix.length);
-  };
-  return {
-    cableId: view.id,
-    ref: view.ref,
-    dtg: view.dtg,
-    sentAt: view.sentAt,
-    from: view.from.plad,
-    mrn: view.mrn,
-    classification: view.classification,
-    banner: view.banner,
-    captions: view.captions,
-    subject: view.subject,
-    matchedBy,
-    marks: {
-      ref: keyedRef() ?? markWords(view.ref, words),
-      subject: markWords(view.subject, words),
-      // The DTG typed may be the original's (marked) or a repeat's; an MRN matched is the cable's own.
-      dtg: markSpan(view.dtg, 0, matchedBy === 'dtg' && dtgKeys(view.dtg).includes(key ?? '') ? view.dtg.length : 0),
-      mrn: view.mrn === null ? null : markSpan(view.mrn, 0, matchedBy === 'mrn' ? view.mrn.length : 0),
-      snippet: snippet(
-        view.paragraphs.map((p) => p.text),
-        words,
-      ),
-    },
-  };
-}
 
 export type CablesOptions = Readonly<{
   /** Verify a signed cable's chain each time it is opened (rules 23–24); off only to measure its cost. */
@@ -115,6 +64,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
   const verifier = memoVerifier();
   const pool = new SignaturePool();
   const valid = new ValidSignatures();
+  const searching = createSearchService(db, audit);
   /** Verdicts started by `open`, by user and cable, until asked for (the newest few kept). */
   const verdicts = new Map<string, Promise<ChainView | null>>();
 
@@ -204,45 +154,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       }
       return chainVerdict(db, cableId, pool, valid);
     },
-    search(actor, query, limit) {
-      const subject = accessSubject(actor);
-      const key = searchKey(query);
-      const words = searchWords(query);
-      const match = ftsQuery(query);
-      const hits: SearchHit[] = [];
-      const seen = new Set<number>();
-      const archived: number[] = [];
-      const consider = (id: number, matchedBy: SearchMatch): boolean => {
-        if (seen.has(id)) return false;
-        seen.add(id);
-        const record = loadCableRecord(db, id);
-        // Every hit passes the access decision (rules 14, 15, 18, 20); a refused one leaves no trace.
-        const decision = record ? decideAccess(subject, readerObject(db, record)) : null;
-        if (!record || !decision?.allowed) return false;
-        if (decision.archive) archived.push(id);
-        hits.push(searchHit(record, matchedBy, key, words));
-        return hits.length === limit;
-      };
-      const found = (): SearchHit[] => {
-        // Hits the archive rule admitted show subject and text: audited, one SEARCH entry naming them.
-        if (archived.length > 0) {
-          audit.append({
-            actor: { userId: actor.userId, login: actor.login },
-            action: 'SEARCH',
-            detail: { access: 'archive', cables: archived },
-          });
-        }
-        return hits;
-      };
-      // Exact reference, MRN and DTG matches first, then the words of the text.
-      if (key !== null) {
-        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return found();
-      }
-      if (match !== null) {
-        for (const id of searchCableIds(db, match, SEARCH_CANDIDATES)) if (consider(id, 'words')) return found();
-      }
-      return found();
-    },
+    search: (actor, query, limit, order) => searching.search(actor, query, limit, order),
     recordPrint(actor, cableId, channel, format) {
       const view = service.show(actor, cableId, channel);
       audit.append({

@@ -2,11 +2,13 @@ import { decideAccess } from '../../domain/access';
 import type { SearchHit, SearchMatch } from '../../domain/cable';
 import { cableKeys, keyedPrefix, searchKey } from '../../domain/cableRef';
 import { markSpan, markWords, searchWords, snippet, type TextPart } from '../../domain/highlight';
+import type { AuditTrail } from '../audit/auditTrail';
 import { loadCableRecord, searchCableIds, type CableRecord } from '../store/cableReader';
 import { bestMatchCableIds, cablesByKey, type BestMatchOptions } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { accessSubject, type Actor } from './actor';
-import { accessObjectOf, cableView } from './cableView';
+import { readerObject } from './archive';
+import { cableView } from './cableView';
 
 /**
  * How search results come (issue 15 item 4): `newest` — exact reference, MRN and DTG matches,
@@ -58,6 +60,7 @@ function searchHit(record: CableRecord, matchedBy: SearchMatch, key: string | nu
     marks: {
       ref: keyedRef() ?? markWords(view.ref, words),
       subject: markWords(view.subject, words),
+      // The DTG typed may be the original's (marked) or a repeat's; an MRN matched is the cable's own.
       dtg: markSpan(view.dtg, 0, matchedBy === 'dtg' && dtgKeys(view.dtg).includes(key ?? '') ? view.dtg.length : 0),
       mrn: view.mrn === null ? null : markSpan(view.mrn, 0, matchedBy === 'mrn' ? view.mrn.length : 0),
       snippet: snippet(
@@ -68,7 +71,12 @@ function searchHit(record: CableRecord, matchedBy: SearchMatch, key: string | nu
   };
 }
 
-export function createSearchService(db: Db, bestMatch: BestMatchOptions = {}): SearchService {
+/**
+ * The one search of the app and the CLI (`cables.search` delegates here). Hits the archive rule
+ * admitted (a historian or instructor reading an imported FRUS telegram: issue 12 item 3) show
+ * subject and text, so they are audited: one SEARCH entry naming them.
+ */
+export function createSearchService(db: Db, audit: AuditTrail, bestMatch: BestMatchOptions = {}): SearchService {
   return {
     search(actor, query, limit, order = 'newest') {
       const subject = accessSubject(actor);
@@ -76,25 +84,39 @@ export function createSearchService(db: Db, bestMatch: BestMatchOptions = {}): S
       const words = searchWords(query);
       const hits: SearchHit[] = [];
       const seen = new Set<number>();
+      const archived: number[] = [];
       const consider = (id: number, matchedBy: SearchMatch): boolean => {
         if (seen.has(id)) return false;
         seen.add(id);
         const record = loadCableRecord(db, id);
         // Every hit passes the access decision (rules 14, 15, 18, 20); a refused one leaves no trace.
-        if (!record || !decideAccess(subject, accessObjectOf(record)).allowed) return false;
+        const decision = record ? decideAccess(subject, readerObject(db, record)) : null;
+        if (!record || !decision?.allowed) return false;
+        if (decision.archive) archived.push(id);
         hits.push(searchHit(record, matchedBy, key, words));
         return hits.length === limit;
       };
+      const found = (): SearchHit[] => {
+        if (archived.length > 0) {
+          audit.append({
+            actor: { userId: actor.userId, login: actor.login },
+            action: 'SEARCH',
+            detail: { access: 'archive', cables: archived },
+          });
+        }
+        return hits;
+      };
+      // Exact reference, MRN and DTG matches first, then the words of the text.
       if (key !== null) {
-        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return hits;
+        for (const k of cablesByKey(db, key, SEARCH_CANDIDATES)) if (consider(k.cableId, k.kind)) return found();
       }
-      if (words.length === 0) return hits;
+      if (words.length === 0) return found();
       const ids =
         order === 'relevance'
           ? bestMatchCableIds(db, words, bestMatch)
           : searchCableIds(db, words.map((w) => `"${w}"`).join(' '), SEARCH_CANDIDATES);
-      for (const id of ids) if (consider(id, 'words')) return hits;
-      return hits;
+      for (const id of ids) if (consider(id, 'words')) return found();
+      return found();
     },
   };
 }

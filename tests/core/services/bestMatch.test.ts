@@ -44,7 +44,7 @@ describe('best match', () => {
     const c = core();
     const ids = archive(c);
     expect(bestMatchCableIds(c.db, ['obsidian'])).toEqual([ids.secret, ids.a, ids.b, ids.c, ids.d]);
-    const search = createSearchService(c.db);
+    const search = createSearchService(c.db, c.audit);
     const finletter = c.users.byLogin('finletter');
     expect(refsOf(search.search(finletter, 'obsidian', 10, 'relevance'))).toEqual([
       'TOPOL 2005',
@@ -66,7 +66,7 @@ describe('best match', () => {
   test('a cable the user may not read is never returned, however well it matches (rule 18)', () => {
     const c = core();
     archive(c);
-    const hits = createSearchService(c.db).search(c.users.byLogin('trainee'), 'obsidian', 10, 'relevance');
+    const hits = createSearchService(c.db, c.audit).search(c.users.byLogin('trainee'), 'obsidian', 10, 'relevance');
     expect(refsOf(hits)).toEqual(['TOPOL 2001', 'TOPOL 2003', 'TOPOL 2002', 'TOPOL 2004']);
     expect(JSON.stringify(hits)).not.toContain('TOPOL 2005');
   });
@@ -75,7 +75,7 @@ describe('best match', () => {
     const c = core();
     const ids = archive(c);
     expect(bestMatchCableIds(c.db, ['obsidian'], { candidates: 3 })).toEqual([ids.secret, ids.b, ids.d]);
-    const hits = createSearchService(c.db, { candidates: 3 }).search(
+    const hits = createSearchService(c.db, c.audit, { candidates: 3 }).search(
       c.users.byLogin('finletter'),
       'obsidian',
       10,
@@ -97,7 +97,7 @@ describe('best match', () => {
   test('an exact reference still comes first, then the words by relevance', () => {
     const c = core();
     archive(c);
-    const hits = createSearchService(c.db).search(c.users.byLogin('finletter'), 'TOPOL 2002', 10, 'relevance');
+    const hits = createSearchService(c.db, c.audit).search(c.users.byLogin('finletter'), 'TOPOL 2002', 10, 'relevance');
     expect(hits[0]).toMatchObject({ ref: 'TOPOL 2002', matchedBy: 'ref' });
   });
 });
