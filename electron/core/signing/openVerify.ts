@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChainView, SignatureCheck } from '../../domain/chain';
 import { KEY_ATTESTED } from '../audit/keyRegistry';
-import { keyCache } from '../crypto/verify';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
+import { databaseKeys } from './bulkVerify';
 import { RECORDED_AS_SIGNED } from './chainRecord';
 import { readSignedCables, type SignedCable } from './signedCable';
 import { chainEntry, chainMessages, chainProblems, checkChain } from './verifyChain';
@@ -216,15 +216,7 @@ function verdictOf(
 }
 
 function fallback(db: Db, signed: SignedCable): ChainView {
-  const toKey = keyCache();
-  const lookup = (fingerprint: string) => {
-    const r = prepared(
-      db,
-      `SELECT k.public_key, p.key AS person_key FROM person_keys k JOIN people p ON p.id = k.person_id
-        WHERE k.fingerprint = ? AND ${KEY_ATTESTED}`,
-    ).get(fingerprint) as { public_key: Buffer; person_key: string } | undefined;
-    return r ? { personKey: r.person_key, key: toKey(new Uint8Array(r.public_key)) } : null;
-  };
+  const lookup = databaseKeys(db);
   const names = (key: string) =>
     (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
   return checkChain(signed, lookup, names);

@@ -103,14 +103,6 @@ export function eraPresentation(c: EraCable): EraPresentation {
       };
     }
     case 'CABLEGATE_2000S':
-      return {
-        classificationLine: c.banner,
-        portionMarks: true,
-        precedenceShown: true,
-        coverSheetOfEra: coverSheetOfEra(c.profile),
-        trainingAdditions: [],
-        eraWords: eraWords(c.profile),
-      };
     case 'MODERN':
       return {
         classificationLine: c.banner,

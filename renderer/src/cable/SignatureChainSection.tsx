@@ -94,15 +94,7 @@ export function SignatureChainSection({ chain }: { chain: ChainView | null }) {
         <p className="signature-chain__summary" data-testid="signature-summary" role="status">
           Verifying signatures…
         </p>
-        {chain.problems.length > 0 && (
-          <ul className="signature-chain__problems" data-testid="chain-problems">
-            {chain.problems.map((p, i) => (
-              <li key={i}>
-                <ShownText text={p} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChainProblems problems={chain.problems} />
       </section>
     );
   }
@@ -160,15 +152,21 @@ export function SignatureChainSection({ chain }: { chain: ChainView | null }) {
           </li>
         ))}
       </ol>
-      {chain.problems.length > 0 && (
-        <ul className="signature-chain__problems" data-testid="chain-problems">
-          {chain.problems.map((p, i) => (
-            <li key={i}>
-              <ShownText text={p} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChainProblems problems={chain.problems} />
     </section>
+  );
+}
+
+/** What is wrong with the chain as a whole (rules 23–24), each problem shown as stored. */
+function ChainProblems({ problems }: { problems: ReadonlyArray<string> }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="signature-chain__problems" data-testid="chain-problems">
+      {problems.map((p, i) => (
+        <li key={i}>
+          <ShownText text={p} />
+        </li>
+      ))}
+    </ul>
   );
 }
