@@ -5,6 +5,7 @@ import polto from '../../docs/examples/polto-reply.json';
 import { openDraft, openDrafts } from './drafting';
 import { expect, saveScreen, SEED_PASSPHRASE, signIn, test } from './harness';
 import { openFromInbox, showDistribution } from './routing';
+import { fixtureVolume } from '../support/frusVolume';
 
 /**
  * Every screen once, in the light and the dark scheme (issue 14 items 7 and 8): axe-core finds no
@@ -13,11 +14,14 @@ import { openFromInbox, showDistribution } from './routing';
  * sign-in per persona: the duty officer (alerts, FLASH handling, drafting, bundle import), Finletter
  * (the shortcut sheet; TOPOL 578 with its captions, repeats and source note; distribution; the
  * repeat dialog; search), Rusk (a signed cable and the bundle export dialog) and the instructor
- * (audit, accounts, directory, FRUS import).
+ * (audit, accounts, directory, FRUS import, a volume's traffic, the Classroom screen).
  */
 
 /** duty-usro's POLTO reply to TOPOL 578, which Finletter clears (docs/examples/polto-reply.json). */
 const POLTO_REPLY = polto as unknown as Draft;
+
+/** The fixture volume the traffic screen shows (twelve telegrams, Washington–Moscow 1961–62). */
+const VOLUME = 'frus1961-63v05';
 
 type Scheme = 'light' | 'dark';
 const SCHEMES: ReadonlyArray<Scheme> = ['light', 'dark'];
@@ -138,8 +142,8 @@ for (const scheme of SCHEMES) {
       await sweep(page, scheme, 'draft-preview');
     });
 
-    test(`the instructor: audit, accounts, directory and FRUS import (${scheme})`, async ({ app }) => {
-      const { page } = app;
+    test(`the instructor: audit, accounts, directory, FRUS import, traffic, classroom (${scheme})`, async ({ app }) => {
+      const { page, core } = app;
       await signIn(page, 'instructor');
       await expect(page.getByTestId('screen-inbox')).toBeVisible();
 
@@ -161,6 +165,22 @@ for (const scheme of SCHEMES) {
       await page.getByTestId('nav-import').click();
       await expect(page.getByTestId('frus-import')).toBeVisible();
       await sweep(page, scheme, 'import-frus');
+
+      // The traffic of a volume (issue 12 item 5), the instructor reading the archive: a volume
+      // imported through the same import jobs as the screen's, then reached from the Import screen.
+      const instructor = core.users.byLogin('instructor');
+      const job = core.imports.start(instructor, [
+        { name: `${VOLUME}.xml`, bytes: new TextEncoder().encode(fixtureVolume(VOLUME)) },
+      ]);
+      await expect.poll(() => core.imports.status(instructor, job.jobId).done).toBe(true);
+      await page.getByTestId('open-traffic').click();
+      await expect(page.getByTestId('traffic-summary')).toHaveText('12 of 12 telegrams shown, 3 routes.');
+      await sweep(page, scheme, 'traffic');
+
+      // The Classroom screen (issue 11 item 3), not joined: the join form.
+      await page.getByTestId('classroom-indicator').click();
+      await expect(page.getByTestId('classroom-join')).toBeVisible();
+      await sweep(page, scheme, 'classroom');
     });
 
     // The exercise (issue 10 items 5 and 6): the dashboard with the start panel, then running with
