@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterEach, expect, test } from 'vitest';
+import { canonicalJson } from '../../electron/core/audit/auditTrail';
 import { createClassroomClient, type ClassroomClient } from '../../electron/core/classroom/client';
+import { sha256Hex } from '../../electron/core/classroom/document';
 import { SEED_PASSPHRASE } from '../../electron/core/seed/seed';
 import { scoreExercise } from '../../electron/core/exercise/score';
 import type { ExerciseScore } from '../../electron/domain/exercise/score';
@@ -306,3 +308,121 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
     }
   });
 });
+
+describePostgres('a reply released on a post, scored on the instructor machine (issue 11 item 5)', (pg) => {
+  test('drafted, approved and released at USRO, it scores as the same reply released locally; forged facts are refused', async () => {
+    const instructorDb = core();
+    const db = await newClassroom(pg(), instructorDb);
+    const teacher = await machine(pg(), db, instructorDb, 'instructor');
+    const usro = await machine(pg(), db, core(), 'trainee');
+    const p = await playTutorial(instructorDb);
+    p.at(2.5);
+    await usro.until('the FLASH at USRO', () => has(usro, 'TOPOL 702'));
+    const trainee = usro.core.users.byLogin('trainee');
+    usro.core.handling.acknowledge(trainee, deliveryAt(usro.core, 'TOPOL 702', 'trainee'));
+    await teacher.until('the ACK at the instructor', () => remoteActs(instructorDb, 'ACK') === 1);
+
+    // On the post's machine: the trainee drafts the reply to the FLASH (to Paris only: the instructor's
+    // post is no addressee, so the reply cable never reaches it as a grant), signs it; Finletter approves it.
+    const reply = await replyAt(usro.core, usro.core.cables.idByRef('TOPOL 702'));
+    expect(reply.releasedRef).toBeTruthy();
+    await teacher.until('the RELEASE at the instructor', () => remoteActs(instructorDb, 'RELEASE') === 1);
+    // The instructor's post is no addressee: the reply reached it only with its RELEASE event,
+    // verified against the members' keys and written with its chain.
+    expect(instructorDb.db.prepare('SELECT count(*) FROM net_applied').pluck().get()).toBe(0);
+    expect(
+      instructorDb.db
+        .prepare("SELECT count(*) FROM audit_log WHERE action = 'IMPORT' AND json_extract(detail, '$.what') = 'reply'")
+        .pluck()
+        .get(),
+    ).toBe(1);
+    const entry = instructorDb.db
+      .prepare(
+        "SELECT actor_login AS login, cable_id AS cableId, detail FROM audit_log WHERE action = 'RELEASE' AND json_extract(detail, '$.remote.seq') IS NOT NULL",
+      )
+      .get() as { login: string; cableId: number; detail: string };
+    // The approver and the drafter as the verified chain names them; the source resolved here.
+    expect(entry.login).toBe('finletter');
+    expect(JSON.parse(entry.detail)).toMatchObject({
+      drafter: 'trainee',
+      replyTo: p.cableOf('flash'),
+      downgrade: false,
+    });
+    expect(instructorDb.cables.show(p.instructor, entry.cableId, 'test').chain?.status).toBe('VERIFIED');
+
+    // Forged reply facts posted under the trainee's login: a changed text (hash recomputed), no signatures.
+    const account = await connectAs(pg(), db, 'trainee');
+    try {
+      const { rows } = await account.query<{ detail: { reply: { document: string } } & Record<string, unknown> }>(
+        "SELECT detail FROM classroom.events WHERE kind = 'RELEASE'",
+      );
+      const genuine = rows[0]!.detail;
+      const changed = genuine.reply.document.replace('The Council meets', 'The Council fled');
+      const doc = JSON.parse(genuine.reply.document) as Record<string, unknown>;
+      const unsigned = canonicalJson({ ...doc, signatures: [] });
+      for (const [key, document] of [
+        ['forged:text', changed],
+        ['forged:unsigned', unsigned],
+      ] as const) {
+        expect(document).not.toBe(genuine.reply.document);
+        await account.query('SELECT classroom.post_event($1, $2, $3, NULL, $4)', [
+          key,
+          'RELEASE',
+          sha256Hex(document),
+          JSON.stringify({ ...genuine, reply: { ...genuine.reply, document } }),
+        ]);
+      }
+    } finally {
+      await account.end();
+    }
+    const refused = () =>
+      instructorDb.db
+        .prepare(
+          "SELECT json_extract(detail, '$.reason') FROM audit_log WHERE action = 'TAMPERED' AND json_extract(detail, '$.what') = 'reply' ORDER BY seq",
+        )
+        .pluck()
+        .all() as string[];
+    await teacher.until('both forgeries refused', () => refused().length === 2);
+    expect(refused()[0]).toMatch(/verif|signature/i);
+    expect(remoteActs(instructorDb, 'RELEASE')).toBe(1);
+    p.finish();
+
+    // The same acts on one machine.
+    const local = core();
+    const q = await playTutorial(local);
+    q.at(2.5);
+    local.handling.acknowledge(q.trainee, q.deliveryOf('flash'));
+    await q.reply('flash');
+    q.finish();
+
+    const remote = scoreExercise(instructorDb.db, p.exerciseId);
+    const same = scoreExercise(local.db, q.exerciseId);
+    expect(remote.lines.find((l) => l.expectation === 'reply-flash')).toMatchObject({ verdict: 'MET', points: 30 });
+    expect(lines(remote)).toEqual(lines(same));
+    expect(remote.score).toBe(same.score);
+    expect(remote.trainees.map((t) => [t.login, t.points, t.possible])).toEqual(
+      same.trainees.map((t) => [t.login, t.points, t.possible]),
+    );
+  });
+});
+
+/** The Tutorial's reply, as tests/core/exercise/scorePlay.ts drafts it, on a post's machine. */
+async function replyAt(c: SeededCore, replyTo: number) {
+  const actor = c.users.byLogin('trainee');
+  const finletter = c.users.byLogin('finletter');
+  const created = c.drafts.create(actor, { replyTo });
+  const body = {
+    ...created.draft,
+    addressees: [{ ...created.draft.addressees[0]!, plad: 'AMEMBASSY PARIS' }],
+    subject: 'Exercise: NAC meeting time confirmed',
+    fileRef: '740.5/10-2962',
+    paragraphs: [
+      { n: null, portion: 'C' as const, fyi: false, text: 'The Council meets at 1500 local time as planned.' },
+    ],
+    approver: 'finletter',
+    signature: 'FINLETTER',
+  };
+  let d = c.drafts.save(actor, created.id, created.revision, body);
+  d = await c.drafts.submit(actor, d.id, d.revision, SEED_PASSPHRASE);
+  return c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
+}

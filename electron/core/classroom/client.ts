@@ -5,7 +5,7 @@ import { eventBusOf } from '../events';
 import { keyCache } from '../crypto/verify';
 import { databaseKeys } from '../signing/bulkVerify';
 import { insertCableSignatures, readSignedCables, releasedCableInput, type SignedCable } from '../signing/signedCable';
-import { cableIdByRef } from '../store/cableReader';
+import { cableIdByRef, liveExerciseId } from '../store/cableReader';
 import { insertCable } from '../store/cableWriter';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
@@ -177,7 +177,10 @@ export function createClassroomClient(
   const system = { userId: null, login: null } as const;
   // The exercise over the classroom (exerciseEvents.ts): acts out on a post, events in on the instructor's.
   const hashes = createHashIndex(db);
-  const applier = createEventApplier(db, audit, hashes);
+  const applier = createEventApplier(db, audit, hashes, {
+    check: (row) => checkReceived(db, row, keys),
+    write: (cable, categories) => writeReceived(cable, categories),
+  });
   let actMark = 0;
   /** Keys of acts posted or queued; null until the exchange has said which it holds. */
   let knownActs: Set<string> | null = null;
@@ -656,7 +659,12 @@ export function createClassroomClient(
   const writeReceived = (cable: SignedCable, categories: ReadonlyArray<string>): number => {
     let id: number;
     try {
-      id = insertCable(db, releasedCableInput(cable.draft, cable.release), new Date(), deliveryHere(cable));
+      // A reply released at a post while this machine runs an exercise cites the exercise's
+      // inject: its references are looked up there first, as for a reply released here.
+      id = insertCable(db, releasedCableInput(cable.draft, cable.release), new Date(), {
+        ...deliveryHere(cable),
+        referencesIn: liveExerciseId(db),
+      });
     } catch (e) {
       throw new Refusal(`${cable.release.ref} does not fit this database: ${(e as Error).message}`);
     }

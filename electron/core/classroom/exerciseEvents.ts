@@ -5,7 +5,9 @@ import { liveExerciseId } from '../store/cableReader';
 import type { Db } from '../store/database';
 import { stationByPlad, userByLogin } from '../store/directoryRepository';
 import { prepared } from '../store/statements';
-import { exchangeCableOf } from './document';
+import { actorOfPerson } from '../services/drafts/authority';
+import { readSignedCables, type SignedCable } from '../signing/signedCable';
+import { exchangeCableOf, sameSignedCable, type Checked } from './document';
 import { queueCable, queueEvent } from './localStore';
 
 /**
@@ -101,7 +103,7 @@ export function queueActs(
     db,
     `SELECT seq, at, action, actor_login AS actorLogin, cable_id AS cableId, detail, hash FROM audit_log
       WHERE seq > ? AND seq <= ? AND cable_id IS NOT NULL AND action IN (${ACT_LIST})
-        AND (actor_login = ? OR action IN ('PASS', 'REPEAT')) ORDER BY seq`,
+        AND (actor_login = ? OR action IN ('PASS', 'REPEAT', 'RELEASE')) ORDER BY seq`,
   ).all(mark, head, login) as {
     seq: number;
     at: string;
@@ -118,22 +120,77 @@ export function queueActs(
       if (known.has(key)) continue;
       const exchanged = isExchanged(db, r.cableId);
       if ((r.action === 'PASS' || r.action === 'REPEAT') && exchanged) queueCable(db, r.cableId, now);
-      if (r.actorLogin !== login) continue;
+      const raw = JSON.parse(r.detail) as Record<string, unknown>;
+      // A release of the joined trainee's draft is forwarded whoever approved it (the post's approver).
+      const ownRelease = r.action === 'RELEASE' && draftOwner(db, raw['draft']) === login;
+      if (r.actorLogin !== login && !ownRelease) continue;
       const cableHash = r.action === 'RELEASE' || exchanged ? hashes.hashOf(r.cableId) : null;
       if (!cableHash) continue;
-      const event: ActEvent = {
-        key,
-        kind: r.action,
-        cableHash,
-        scenarioTime: scenarioTimeOf(r.at),
-        detail: { ...portable(db, JSON.parse(r.detail) as Record<string, unknown>), realAt: r.at },
-      };
+      const detail: Record<string, unknown> = { ...portable(db, raw), realAt: r.at };
+      if (r.action === 'RELEASE') {
+        const reply = replyOf(db, r.cableId, raw['draft'], hashes);
+        if (reply) detail['reply'] = reply;
+      }
+      const event: ActEvent = { key, kind: r.action, cableHash, scenarioTime: scenarioTimeOf(r.at), detail };
       queueEvent(db, event, now);
       known.add(key);
       queued++;
     }
   })();
   return { mark: head, queued };
+}
+
+/** The login of a draft's owner on this machine. */
+function draftOwner(db: Db, draftId: unknown): string | null {
+  if (typeof draftId !== 'number') return null;
+  return (
+    (prepared(db, 'SELECT u.login FROM drafts d JOIN users u ON u.id = d.owner_user_id WHERE d.id = ?')
+      .pluck()
+      .get(draftId) as string | undefined) ?? null
+  );
+}
+
+/**
+ * What the instructor's score reads of a reply released here (EXERCISES.md §4, the reply
+ * expectation), sent with its RELEASE event: the cable as signed (its exchange document: the
+ * instructor verifies its chain against the members' keys, rules 23–24), the content hash of the
+ * cable its draft was started as a reply to, and whether a downgrade was authorized (rule 19).
+ * Who drafted and approved it is read from the verified chain, not from this row.
+ */
+export type ReplyFacts = Readonly<{
+  ref: string;
+  classRank: number;
+  categories: ReadonlyArray<string>;
+  document: string;
+  replyTo: string | null;
+  downgrade: boolean;
+}>;
+
+function replyOf(
+  db: Db,
+  cableId: number,
+  draftId: unknown,
+  hashes: ReturnType<typeof createHashIndex>,
+): ReplyFacts | null {
+  const cable = exchangeCableOf(db, cableId);
+  if (!cable || typeof draftId !== 'number') return null;
+  const source = prepared(
+    db,
+    `SELECT cable_id FROM audit_log WHERE action = 'DRAFT' AND cable_id IS NOT NULL
+        AND json_extract(detail, '$.draft') = ? AND json_extract(detail, '$.created') = 1 ORDER BY seq LIMIT 1`,
+  )
+    .pluck()
+    .get(draftId) as number | undefined;
+  const downgrade =
+    (prepared(db, 'SELECT downgrade_by_user_id FROM drafts WHERE id = ?').pluck().get(draftId) ?? null) !== null;
+  return {
+    ref: cable.ref,
+    classRank: cable.classRank,
+    categories: cable.categories,
+    document: cable.document,
+    replyTo: source === undefined ? null : hashes.hashOf(source),
+    downgrade,
+  };
 }
 
 /** Whether `login` did anything the scan forwards since `mark` (one indexed probe). */
@@ -179,7 +236,15 @@ export type EventApplier = Readonly<{
   /** The highest event seq applied in this database (its audit trail says). */
   cursor(): number;
   /** Applies one event (one transaction with its audit entry); false when it names nothing here. */
-  apply(event: RemoteEvent, now: Date): 'APPLIED' | 'SKIPPED' | 'ALREADY';
+  apply(event: RemoteEvent, now: Date): 'APPLIED' | 'SKIPPED' | 'ALREADY' | 'REFUSED';
+}>;
+
+/** How the instructor's client checks and writes a reply sent with a RELEASE event (client.ts). */
+export type ReplyIntake = Readonly<{
+  /** The same checks as a received cable (document.ts checkReceived, the members' keys). */
+  check(row: Omit<ReplyFacts, 'replyTo' | 'downgrade'> & { hash: string }): Checked;
+  /** Writes a verified cable through the cable writer with its chain (throws when it does not fit). */
+  write(cable: SignedCable, categories: ReadonlyArray<string>): number;
 }>;
 
 /** The instructor's side. */
@@ -187,6 +252,7 @@ export function createEventApplier(
   db: Db,
   audit: AuditTrail,
   hashes: ReturnType<typeof createHashIndex>,
+  intake?: ReplyIntake,
 ): EventApplier {
   let head = 0;
   let applied = 0;
@@ -206,18 +272,36 @@ export function createEventApplier(
       return applied;
     },
     apply(e, now) {
-      return db.transaction((): 'APPLIED' | 'SKIPPED' | 'ALREADY' => {
+      return db.transaction((): 'APPLIED' | 'SKIPPED' | 'ALREADY' | 'REFUSED' => {
         refresh();
         if (e.seq <= applied) return 'ALREADY';
         if (!isActKind(e.kind) || e.cableHash === null) return 'SKIPPED';
-        const user = userByLogin(db, e.login);
-        const cableId = hashes.cableOf(e.cableHash);
-        if (!user || cableId === null) return 'SKIPPED';
-        const { delivery, realAt, ...rest } = e.detail as Record<string, unknown> & {
+        let user = userByLogin(db, e.login);
+        const remote = { seq: e.seq, key: e.key, login: e.login, scenarioTime: e.scenarioTime };
+        const { delivery, realAt, reply, draft, ...rest } = e.detail as Record<string, unknown> & {
           delivery?: DeliveryName;
           realAt?: string;
+          reply?: ReplyFacts;
         };
         const detail: Record<string, unknown> = { ...rest };
+        // The post's draft id names nothing here.
+        if (draft !== undefined) detail['remoteDraft'] = draft;
+        let cableId = hashes.cableOf(e.cableHash);
+        if (e.kind === 'RELEASE' && reply && typeof reply === 'object' && intake && user) {
+          const taken = takeReply(db, audit, intake, e.cableHash, reply, cableId, remote, now);
+          if (!taken.ok) {
+            applied = e.seq;
+            return 'REFUSED';
+          }
+          cableId = taken.cableId;
+          // Who drafted it and who released it, as the verified chain names them (rules 23, 24).
+          detail['drafter'] = taken.drafter;
+          detail['replyTo'] = reply.replyTo === null ? null : hashes.cableOf(reply.replyTo);
+          detail['downgrade'] = reply.downgrade === true;
+          const approver = taken.approver === null ? undefined : userByLogin(db, taken.approver);
+          if (approver) user = approver;
+        }
+        if (!user || cableId === null) return 'SKIPPED';
         if (delivery && typeof delivery.station === 'string') {
           const station = stationByPlad(db, delivery.station);
           const id = station
@@ -237,10 +321,7 @@ export function createEventApplier(
             actor: { userId: user.id, login: user.login },
             action: e.kind,
             cableId,
-            detail: {
-              ...detail,
-              remote: { seq: e.seq, key: e.key, login: e.login, scenarioTime: e.scenarioTime },
-            },
+            detail: { ...detail, remote },
           },
           at.getTime() > now.getTime() ? now : at,
         );
@@ -249,6 +330,75 @@ export function createEventApplier(
       })();
     },
   };
+}
+
+/**
+ * A reply sent with a RELEASE event: this database's copy when it has one (received as an
+ * addressee, verified then), else checked as any received cable and written with its chain
+ * (audited IMPORT). A reply that fails a check, or whose chain names no drafter with an account
+ * here, is refused: audited TAMPERED (with the event's seq, so it is not read again), not scored.
+ */
+function takeReply(
+  db: Db,
+  audit: AuditTrail,
+  intake: ReplyIntake,
+  hash: string,
+  reply: ReplyFacts,
+  known: number | null,
+  remote: Record<string, unknown>,
+  now: Date,
+): { ok: true; cableId: number; drafter: string; approver: string | null } | { ok: false } {
+  const system = { userId: null, login: null };
+  const refuse = (reason: string): { ok: false } => {
+    audit.append(
+      {
+        actor: system,
+        action: 'TAMPERED',
+        cableId: known,
+        detail: { channel: 'classroom', what: 'reply', ref: String(reply.ref), hash, reason, remote },
+      },
+      now,
+    );
+    return { ok: false };
+  };
+  const checked = intake.check({
+    hash,
+    ref: String(reply.ref),
+    classRank: Number(reply.classRank),
+    categories: Array.isArray(reply.categories) ? reply.categories : [],
+    document: String(reply.document),
+  });
+  if (!checked.ok) return refuse(checked.reason);
+  const signerLogin = (role: string): string | null => {
+    const s = checked.cable.signatures.find((x) => x.role === role);
+    return s ? (actorOfPerson(db, s.signer)?.login ?? null) : null;
+  };
+  const drafter = signerLogin('DRAFTER');
+  if (drafter === null) return refuse('the chain names no drafter with an account here');
+  let cableId = known;
+  if (cableId === null) {
+    const existing = prepared(db, 'SELECT id FROM cables WHERE ref = ?').pluck().get(checked.cable.release.ref) as
+      number | undefined;
+    if (existing !== undefined) {
+      const [stored] = readSignedCables(db, existing, existing);
+      if (!stored || !sameSignedCable(stored, checked.cable))
+        return refuse(`a different cable ${checked.cable.release.ref} already exists in this database`);
+      cableId = existing;
+    } else {
+      try {
+        db.transaction(() => {
+          cableId = intake.write(checked.cable, reply.categories);
+        })();
+      } catch (e) {
+        return refuse((e as Error).message);
+      }
+      audit.append(
+        { actor: system, action: 'IMPORT', cableId, detail: { channel: 'classroom', what: 'reply', hash, remote } },
+        now,
+      );
+    }
+  }
+  return { ok: true, cableId: cableId!, drafter, approver: signerLogin('APPROVER') };
 }
 
 /** Tells the dashboard that the live exercise changed (remote acts were applied). */

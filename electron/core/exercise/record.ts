@@ -195,7 +195,7 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
   /** draft id → the trainee's latest drafter signature (SIGN) and the DRAFT entry that started it. */
   const signedBy = new Map<number, { userId: number; seq: number }>();
   const startedAs = new Map<number, { seq: number; replyTo: number | null }>();
-  const pendingReleases: { seq: number; cableId: number; draftId: number; ref: string }[] = [];
+  const pendingReleases: PendingRelease[] = [];
 
   const cables = new Map<number, CableFacts>();
   const deliveries = new Map<number, DeliveryFacts>();
@@ -307,7 +307,28 @@ export function createRecordFold(db: Db, exerciseId: number): RecordFold {
       return;
     }
     if (r.action === 'RELEASE' && r.cable_id !== null && draftId !== null) {
-      pendingReleases.push({ seq: r.seq, cableId: r.cable_id, draftId, ref: String(detail['ref'] ?? '') });
+      pendingReleases.push({
+        seq: r.seq,
+        cableId: r.cable_id,
+        draftId,
+        ref: String(detail['ref'] ?? ''),
+        remote: null,
+      });
+    }
+    // A reply released on a post's machine (docs/CLASSROOM.md): its drafter as its verified chain
+    // names it, the cable it was started as a reply to, resolved here by the classroom client.
+    if (r.action === 'RELEASE' && r.cable_id !== null && detail['remote'] && typeof detail['drafter'] === 'string') {
+      pendingReleases.push({
+        seq: r.seq,
+        cableId: r.cable_id,
+        draftId: typeof detail['remoteDraft'] === 'number' ? detail['remoteDraft'] : 0,
+        ref: String(detail['ref'] ?? ''),
+        remote: {
+          drafter: detail['drafter'],
+          replyTo: typeof detail['replyTo'] === 'number' ? detail['replyTo'] : null,
+          downgrade: detail['downgrade'] === true,
+        },
+      });
     }
     if (r.cable_id !== null) wantedCables.add(r.cable_id);
     if (typeof detail['deliveryId'] === 'number') wantedDeliveries.add(detail['deliveryId']);
@@ -540,6 +561,14 @@ function loadNames(
   }
 }
 
+type PendingRelease = {
+  seq: number;
+  cableId: number;
+  draftId: number;
+  ref: string;
+  remote: { drafter: string; replyTo: number | null; downgrade: boolean } | null;
+};
+
 /**
  * A trainee's reply as released: the document as signed (read back from the stored cable), the
  * rule checker's context, and the chain verified now (rules 23, 24). Null when no trainee drafted it.
@@ -547,22 +576,25 @@ function loadNames(
 function releaseFacts(
   db: Db,
   header: ExerciseHeader,
-  p: { seq: number; cableId: number; draftId: number; ref: string },
+  p: PendingRelease,
   signedBy: ReadonlyMap<number, { userId: number; seq: number }>,
   startedAs: ReadonlyMap<number, { seq: number; replyTo: number | null }>,
   trainees: ReadonlySet<number>,
 ): ReleaseFacts | null {
-  const sign = signedBy.get(p.draftId);
-  const owner =
-    sign?.userId ??
-    (prepared(db, 'SELECT owner_user_id FROM drafts WHERE id = ?').pluck().get(p.draftId) as number | undefined);
+  // A remote release's draft lives on the post's machine: its facts came with the event.
+  const sign = p.remote ? undefined : signedBy.get(p.draftId);
+  const owner = p.remote
+    ? (prepared(db, 'SELECT id FROM users WHERE login = ?').pluck().get(p.remote.drafter) as number | undefined)
+    : (sign?.userId ??
+      (prepared(db, 'SELECT owner_user_id FROM drafts WHERE id = ?').pluck().get(p.draftId) as number | undefined));
   if (owner === undefined || !trainees.has(owner)) return null;
   const [signed] = readSignedCables(db, p.cableId, p.cableId);
   if (!signed) return null;
-  const downgrade =
-    (prepared(db, 'SELECT downgrade_by_user_id FROM drafts WHERE id = ?').pluck().get(p.draftId) ?? null) !== null;
+  const downgrade = p.remote
+    ? p.remote.downgrade
+    : (prepared(db, 'SELECT downgrade_by_user_id FROM drafts WHERE id = ?').pluck().get(p.draftId) ?? null) !== null;
   const chain = verifyOneCable(db, p.cableId);
-  const started = startedAs.get(p.draftId);
+  const started = p.remote ? { seq: undefined, replyTo: p.remote.replyTo } : startedAs.get(p.draftId);
   return {
     seq: p.seq,
     cableId: p.cableId,
