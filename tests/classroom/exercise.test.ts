@@ -310,7 +310,7 @@ describePostgres('an exercise over the classroom (issue 11 item 5)', (pg) => {
 });
 
 describePostgres('a reply released on a post, scored on the instructor machine (issue 11 item 5)', (pg) => {
-  test('drafted, approved and released at USRO, it scores as the same reply released locally; forged facts are refused', async () => {
+  test('drafted, cleared and released at USRO, it scores as the same reply released locally; forged facts are refused', async () => {
     const instructorDb = core();
     const db = await newClassroom(pg(), instructorDb);
     const teacher = await machine(pg(), db, instructorDb, 'instructor');
@@ -323,7 +323,8 @@ describePostgres('a reply released on a post, scored on the instructor machine (
     await teacher.until('the ACK at the instructor', () => remoteActs(instructorDb, 'ACK') === 1);
 
     // On the post's machine: the trainee drafts the reply to the FLASH (to Paris only: the instructor's
-    // post is no addressee, so the reply cable never reaches it as a grant), signs it; Finletter approves it.
+    // post is no addressee, so the reply cable never reaches it as a grant) and signs it; the duty
+    // officer clears it; Finletter approves and releases it.
     const reply = await replyAt(usro.core, usro.core.cables.idByRef('TOPOL 702'));
     expect(reply.releasedRef).toBeTruthy();
     await teacher.until('the RELEASE at the instructor', () => remoteActs(instructorDb, 'RELEASE') === 1);
@@ -348,7 +349,9 @@ describePostgres('a reply released on a post, scored on the instructor machine (
       replyTo: p.cableOf('flash'),
       downgrade: false,
     });
-    expect(instructorDb.cables.show(p.instructor, entry.cableId, 'test').chain?.status).toBe('VERIFIED');
+    const chain = instructorDb.cables.show(p.instructor, entry.cableId, 'test').chain;
+    expect(chain?.status).toBe('VERIFIED');
+    expect(chain?.signatures.map((x) => x.role)).toEqual(['DRAFTER', 'CLEARER', 'APPROVER']);
 
     // Forged reply facts posted under the trainee's login: a changed text (hash recomputed), no signatures.
     const account = await connectAs(pg(), db, 'trainee');
@@ -392,7 +395,7 @@ describePostgres('a reply released on a post, scored on the instructor machine (
     const q = await playTutorial(local);
     q.at(2.5);
     local.handling.acknowledge(q.trainee, q.deliveryOf('flash'));
-    await q.reply('flash');
+    await replyAt(local, q.cableOf('flash'));
     q.finish();
 
     const remote = scoreExercise(instructorDb.db, p.exerciseId);
@@ -406,7 +409,7 @@ describePostgres('a reply released on a post, scored on the instructor machine (
   });
 });
 
-/** The Tutorial's reply, as tests/core/exercise/scorePlay.ts drafts it, on a post's machine. */
+/** The Tutorial's reply (as tests/core/exercise/scorePlay.ts drafts it), cleared by the duty officer. */
 async function replyAt(c: SeededCore, replyTo: number) {
   const actor = c.users.byLogin('trainee');
   const finletter = c.users.byLogin('finletter');
@@ -414,6 +417,7 @@ async function replyAt(c: SeededCore, replyTo: number) {
   const body = {
     ...created.draft,
     addressees: [{ ...created.draft.addressees[0]!, plad: 'AMEMBASSY PARIS' }],
+    clearers: [{ person: 'duty-usro', kind: 'CLEAR' as const }],
     subject: 'Exercise: NAC meeting time confirmed',
     fileRef: '740.5/10-2962',
     paragraphs: [
@@ -424,5 +428,6 @@ async function replyAt(c: SeededCore, replyTo: number) {
   };
   let d = c.drafts.save(actor, created.id, created.revision, body);
   d = await c.drafts.submit(actor, d.id, d.revision, SEED_PASSPHRASE);
+  d = await c.drafts.clear(c.users.byLogin('duty-usro'), d.id, d.revision, 0, SEED_PASSPHRASE);
   return c.drafts.approve(finletter, d.id, d.revision, SEED_PASSPHRASE);
 }
