@@ -67,6 +67,11 @@ test('Finletter reads TOPOL 578 with its markings', async ({ app }) => {
   await expect(page.getByTestId('cable-header').getByTestId('precedence')).toHaveCount(0);
   await expect(page.getByTestId('training-additions')).toContainText('added by Cableroom for training');
   await expect(page.getByTestId('training-additions')).toContainText('1962 telegrams had none');
+  // One line until opened (the cable's body stays above the fold); opened, each note shows.
+  await expect(page.getByTestId('training-addition').first()).toBeHidden();
+  await page.getByTestId('training-additions').locator('summary').click();
+  await expect(page.getByTestId('training-addition')).toHaveCount(2);
+  await expect(page.getByTestId('training-addition').first()).toBeVisible();
   const paragraphs = page.getByTestId('paragraph');
   await expect(paragraphs).toHaveCount(8);
   await expect(page.getByTestId('portion')).toHaveCount(0);

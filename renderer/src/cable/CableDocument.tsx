@@ -67,18 +67,25 @@ export function CableDocument({ cable, onOpenReference, preview = false }: Cable
   const published = publishedLine(cable.published ?? null);
   const rendered = renderCable(cable);
   // What Cableroom adds for training, said beside the cable (not in it): above it in the cable
-  // view, below it in a draft's preview, where the cable's own first lines must stay in view.
+  // view, below it in a draft's preview, where the cable's own first lines must stay in view. One
+  // line until opened, so the cable's first paragraph stays above the fold at 900×600.
   const trainingNote =
     era.trainingAdditions.length > 0 ? (
       <aside className="cable__training" data-testid="training-additions" aria-label="Added by Cableroom for training">
-        <span className="cable__label">Added by Cableroom for training:</span>
-        <ul>
-          {era.trainingAdditions.map((t, i) => (
-            <li key={i} data-testid="training-addition">
-              {t}
-            </li>
-          ))}
-        </ul>
+        <details>
+          <summary>
+            <span className="cable__label">Added by Cableroom for training:</span>{' '}
+            {era.trainingAdditions.length === 1 ? 'a note' : `${era.trainingAdditions.length} notes`} on what the{' '}
+            {era.eraWords} did not carry
+          </summary>
+          <ul>
+            {era.trainingAdditions.map((t, i) => (
+              <li key={i} data-testid="training-addition">
+                {t}
+              </li>
+            ))}
+          </ul>
+        </details>
       </aside>
     ) : null;
   const name = preview ? `Cable ${shownText(cable.ref)} as it will be released` : `Cable ${shownText(cable.ref)}`;
