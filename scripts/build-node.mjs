@@ -8,13 +8,18 @@
  *   electron/cli/cableroom.ts   → dist/cli/cableroom.cjs    (plain Node CLI and `cableroom serve`; better-sqlite3
  *                                                            external; importing electron fails the build)
  *
- * The CLI is split (issue 15 item 6): esbuild bundles it as ES modules with code splitting into
- * dist/cli/esm/ — the entry, and a chunk per part a command loads with `await import()` (the
- * whole core, the classroom, serve, the FRUS import…) — and dist/cli/cableroom.cjs is a small
- * CommonJS file whose `main` imports the entry, so `bin/cableroom.cjs` and anyone requiring the
- * bundle see the same `main`. `cableroom show` reads and compiles only what it runs. Each chunk
- * gets `require`, `__filename` and `__dirname` (a banner), which the bundled CommonJS packages and
- * resources.ts use; `__dirname` is dist/cli/esm, whose ancestors are searched as before.
+ * The CLI starts fast (issue 15 item 6): no ES module loader, few bytes, no compiling. It is two
+ * CommonJS files named by their content (minified whitespace and syntax, names kept): the whole
+ * CLI, dist/cli/cli-full-<hash>.cjs, and its light part, dist/cli/cli-light-<hash>.cjs, the same
+ * entry without what a command loads with `await import()` (the whole core with zod, the
+ * classroom, serve, the FRUS import…) but the light core: all that `--help`, usage errors, `show`
+ * and `inbox` run. dist/cli/cableroom.cjs is a small CommonJS launcher naming both: its `main`
+ * loads the light part, asks it (lightInvocation) whether it runs this command line, else loads
+ * the whole CLI, so `bin/cableroom.cjs` and anyone requiring the bundle see the same `main`. Each
+ * file is compiled by vm.Script with a V8 code cache made here (<name>.v8cache: the bytecode of
+ * what a child Node ran on a throw-away demo database); V8 refuses a cache made by another Node or
+ * under other V8 flags, and the file is then compiled as usual. A cache that cannot be made (no
+ * seed, a failing child) is left out with a note: the CLI runs without it.
  *   bench/bench.ts              → dist/bench/bench.cjs      (plain Node benchmark; better-sqlite3 external)
  *
  * better-sqlite3 stays external everywhere: it is a native addon, loaded from node_modules (the
@@ -26,13 +31,16 @@
  *
  * Usage: node scripts/build-node.mjs
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string, withoutElectron?: boolean, split?: boolean }>} */
+/** @type {ReadonlyArray<{ entry: string, outfile: string, external: string[], why: string, withoutElectron?: boolean, cached?: boolean }>} */
 const BUNDLES = [
   {
     entry: 'electron/main/main.ts',
@@ -48,7 +56,7 @@ const BUNDLES = [
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
     why: 'CLI',
     withoutElectron: true,
-    split: true,
+    cached: true,
   },
   { entry: 'bench/bench.ts', outfile: 'dist/bench/bench.cjs', external: ['better-sqlite3'], why: 'benchmark' },
 ];
@@ -75,51 +83,178 @@ const NO_ELECTRON = {
   },
 };
 
-const ESM_BANNER = [
-  "import { createRequire as __cableroomRequire } from 'node:module';",
-  "import { fileURLToPath as __cableroomPath } from 'node:url';",
-  "import { dirname as __cableroomDir } from 'node:path';",
-  'const require = __cableroomRequire(import.meta.url);',
-  'const __filename = __cableroomPath(import.meta.url);',
-  'const __dirname = __cableroomDir(__filename);',
-].join(' ');
-
-/** The CommonJS face of a split bundle: `main` from the ES module entry. */
-const CJS_LAUNCHER = `'use strict';
-// Built by scripts/build-node.mjs: the CLI itself is dist/cli/esm/ (ES modules, split per command).
-exports.main = (argv, io) => import('./esm/cableroom.mjs').then((cli) => cli.main(argv, io));
-`;
+/**
+ * The light bundle of the CLI holds what `--help`, usage errors, `show` and `inbox` run: its
+ * dynamic imports other than the light core's are left out, each a module that says so if it is
+ * ever reached (lightInvocation in electron/cli/cableroom.ts keeps every other command line away).
+ * @type {import('esbuild').Plugin}
+ */
+const LIGHT_ONLY = {
+  name: 'light-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' && !/\/lightCore$/.test(args.path)
+        ? { path: args.path, namespace: 'not-in-light-cli' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'not-in-light-cli' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the light CLI bundle (electron/cli/cableroom.ts lightInvocation)`)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 /**
- * One bundle as ES modules split into chunks under <outfile's folder>/esm, with a CommonJS
- * launcher at outfile (see the top of this file).
+ * The CommonJS face of the CLI: `main` from the light bundle or the whole one, each compiled with
+ * its V8 code cache when V8 accepts it. Written last, by rename, so a CLI started meanwhile sees
+ * one build or the other, never half of each.
+ */
+function cliLauncher(light, full) {
+  return `'use strict';
+// Built by scripts/build-node.mjs (issue 15 item 6): the CLI is ${full}; ${light} is the part
+// that --help, usage errors, show and inbox run. Each is compiled with its V8 code cache.
+const { join } = require('node:path');
+const LIGHT = join(__dirname, ${JSON.stringify(light)});
+const FULL = join(__dirname, ${JSON.stringify(full)});
+const scripts = {};
+const loaded = {};
+function load(file) {
+  if (loaded[file]) return loaded[file];
+  const { readFileSync } = require('node:fs');
+  const Module = require('node:module');
+  const vm = require('node:vm');
+  let cachedData;
+  try {
+    cachedData = readFileSync(file.replace(/\\.cjs$/, '.v8cache'));
+  } catch {
+    // no cache (not made, or removed): compiled as usual
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const mod = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
+  mod.loaded = true;
+  scripts[file === LIGHT ? 'light' : 'full'] = script;
+  return (loaded[file] = mod.exports);
+}
+exports.scripts = scripts;
+exports.main = (argv, io) => {
+  let cli;
+  try {
+    const light = load(LIGHT);
+    cli = light.lightInvocation(argv) ? light : load(FULL);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return cli.main(argv, io);
+};
+`;
+}
+
+/** Runs a child Node; its output only when it fails. */
+function run(args) {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) {
+    const said = (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' / ');
+    throw new Error(`a child Node exited ${r.status}: ${said}`);
+  }
+}
+
+/**
+ * The V8 code caches of the CLI, made by what users run: a child Node (same binary, no flags: V8
+ * accepts a cache only under the flags it was made with) runs `--help`, `show`, `inbox` (the light
+ * bundle) and `users`, `audit verify` (the whole one) through the launcher on a demo database made
+ * by another child (so that `init`'s code stays out), then writes each bundle's cache.
+ */
+function makeCodeCaches(launcher, caches) {
+  const dir = mkdtempSync(join(tmpdir(), 'cableroom-cli-cache-'));
+  try {
+    const db = JSON.stringify(join(dir, 'warm.sqlite'));
+    const io = `{ stdout: () => true, stderr: (t) => process.stderr.write(t), env: { ...process.env, CABLEROOM_DB: '' } }`;
+    const cli = `require(${JSON.stringify(launcher)})`;
+    run(['-e', `${cli}.main(['init', '--demo', '--db', ${db}], ${io}).then((c) => { process.exitCode = c; })`]);
+    const commands = [
+      ['--help'],
+      ['show', 'TOPOL 578', '--as', 'finletter', '--db', '@'],
+      ['show', 'TOPOL 578', '--as', 'finletter', '--json', '--db', '@'],
+      ['inbox', '--as', 'finletter', '--db', '@'],
+      ['users', '--db', '@'],
+      ['audit', 'verify', '--db', '@'],
+    ];
+    run([
+      '-e',
+      `const cli = ${cli};
+      (async () => {
+        for (const argv of ${JSON.stringify(commands)}) {
+          const code = await cli.main(argv.map((a) => (a === '@' ? ${db} : a)), ${io});
+          if (code !== 0) throw new Error(argv.join(' ') + ' exited ' + code);
+        }
+        const { writeFileSync } = require('node:fs');
+        writeFileSync(${JSON.stringify(caches.light)}, cli.scripts.light.createCachedData());
+        writeFileSync(${JSON.stringify(caches.full)}, cli.scripts.full.createCachedData());
+      })().catch((e) => { console.error(e.message); process.exitCode = 1; });`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The CLI: a light and a whole CommonJS bundle, each named by its content and with its V8 code
+ * cache, behind a CommonJS launcher at outfile (see the top of this file).
  * @param {import('esbuild').BuildOptions & { outfile: string }} options
  */
-async function buildSplit({ outfile, entryPoints, sourceRoot, ...options }) {
+async function buildCached({ outfile, plugins = [], ...options }) {
   const esbuild = await loadEsbuild();
-  const folder = join(ROOT, dirname(outfile), 'esm');
-  // Chunks are named by their content and written beside the last build's, never removed first,
-  // so a CLI started meanwhile still finds its files; the ones this build did not write go after.
-  const result = await esbuild.build({
-    ...options,
-    entryPoints: { cableroom: /** @type {string[]} */ (entryPoints)[0] },
-    outdir: folder,
-    format: 'esm',
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: ESM_BANNER },
-    sourceRoot: `${sourceRoot}../`,
-    metafile: true,
-  });
-  const written = new Set(Object.keys(result.metafile.outputs).map((f) => join(ROOT, f)));
-  const chunks = join(folder, 'chunks');
-  for (const name of existsSync(chunks) ? readdirSync(chunks) : []) {
-    if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  const folder = join(ROOT, dirname(outfile));
+  mkdirSync(folder, { recursive: true });
+  /** @param {'light' | 'full'} part */
+  const write = async (part) => {
+    const result = await esbuild.build({
+      ...options,
+      plugins: part === 'light' ? [...plugins, LIGHT_ONLY] : plugins,
+      write: false,
+      outfile: join(folder, 'cli.cjs'),
+      minifyWhitespace: true,
+      minifySyntax: true,
+      legalComments: 'none',
+    });
+    const code = /** @type {import('esbuild').OutputFile} */ (result.outputFiles.find((f) => f.path.endsWith('.cjs')));
+    const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
+    // Named by content: a file of that name always holds these bytes, and its cache belongs to it.
+    const name = `cli-${part}-${createHash('sha256').update(code.contents).digest('hex').slice(0, 16)}`;
+    writeFileSync(
+      join(folder, `${name}.cjs`),
+      code.text.replace(/\/\/# sourceMappingURL=cli\.cjs\.map\s*$/, `//# sourceMappingURL=${name}.cjs.map\n`),
+    );
+    if (map) writeFileSync(join(folder, `${name}.cjs.map`), map.contents);
+    return name;
+  };
+  const [light, full] = await Promise.all([write('light'), write('full')]);
+  const caches = { light: join(folder, `${light}.v8cache`), full: join(folder, `${full}.v8cache`) };
+  const next = join(folder, `.cableroom.cjs.${process.pid}`);
+  writeFileSync(next, cliLauncher(`${light}.cjs`, `${full}.cjs`));
+  if (!existsSync(caches.light) || !existsSync(caches.full)) {
+    try {
+      makeCodeCaches(next, caches);
+    } catch (e) {
+      for (const c of Object.values(caches)) rmSync(c, { force: true });
+      console.log(`build-node: note: no V8 code cache for the CLI (it runs without one): ${e.message}`);
+    }
   }
-  writeFileSync(join(ROOT, outfile), CJS_LAUNCHER);
-  rmSync(join(ROOT, `${outfile}.map`), { force: true });
-  return result;
+  renameSync(next, join(ROOT, outfile));
+  // The last build's files go; the ones just written stay (a CLI started meanwhile has read its own).
+  const keep = new Set([light, full].flatMap((n) => [`${n}.cjs`, `${n}.cjs.map`, `${n}.v8cache`]));
+  for (const name of readdirSync(folder)) {
+    const old =
+      /^cli-(light|full)-[0-9a-f]+\.(cjs|cjs\.map|v8cache)$/.test(name) ||
+      name === 'esm' ||
+      name === 'cableroom.cjs.map';
+    if (old && !keep.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -138,7 +273,7 @@ async function main() {
 
   const results = await Promise.allSettled(
     present.map((bundle) =>
-      (bundle.split ? buildSplit : esbuild.build)({
+      (bundle.cached ? buildCached : esbuild.build)({
         absWorkingDir: ROOT,
         entryPoints: [bundle.entry],
         outfile: bundle.outfile,

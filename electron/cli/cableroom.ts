@@ -107,17 +107,34 @@ function exitCodeFor(code: ErrorCode): number {
   }
 }
 
+function parseCommandLine(argv: ReadonlyArray<string>): { values: OptionValues; positionals: string[] } {
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: PARSE_OPTIONS });
+}
+
+/**
+ * True when `main(argv)` needs no more than the light part of the CLI (issue 15 item 6): the
+ * help, a usage error, or a command that reads with the light core (`show`, `inbox`). The
+ * launcher scripts/build-node.mjs writes runs those from a bundle without the rest of core.
+ */
+export function lightInvocation(argv: ReadonlyArray<string>): boolean {
+  let values: OptionValues;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseCommandLine(argv));
+  } catch {
+    return true;
+  }
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') return true;
+  const found = findCommand(positionals);
+  return found.kind !== 'command' || found.command.core === 'light';
+}
+
 export async function main(argv: ReadonlyArray<string>, rawIo: CliIo = defaultIo): Promise<number> {
   const io = terminalSafe(rawIo);
   let values: OptionValues;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: PARSE_OPTIONS,
-    }));
+    ({ values, positionals } = parseCommandLine(argv));
   } catch (e) {
     io.stderr(`cableroom: ${(e as Error).message}\n\n${USAGE}`);
     return EXIT.USAGE;
