@@ -3,6 +3,7 @@ import { classificationWords } from '../classification';
 import type { Precedence } from '../precedence';
 import { wrapText } from '../rules/paragraphs';
 import { centred, leftRight, type RenderableCable, type RenderedCable } from './types';
+import { easternWallClock } from './easternTime';
 
 /**
  * A FRUS_1960S cable as the Department's telegram form of 1961–63 printed it (issue 12 item 4,
@@ -84,6 +85,15 @@ export function postName(plad: string): string {
 export function transmissionStamp(sentAt: string): string {
   const at = new Date(sentAt);
   if (Number.isNaN(at.getTime())) return '';
+  // Without Intl in the years written out (its first use costs 20–30 ms: issue 15 item 6).
+  const wall = easternWallClock(at);
+  if (wall) {
+    const hour = wall.getUTCHours();
+    const month = MONTHS[wall.getUTCMonth()]!.slice(0, 3);
+    const minute = String(wall.getUTCMinutes()).padStart(2, '0');
+    const year = String(wall.getUTCFullYear() % 100).padStart(2, '0');
+    return `${month} ${wall.getUTCDate()} ${hour % 12 || 12} ${minute} ${hour < 12 ? 'AM' : 'PM'} '${year}`;
+  }
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone: 'America/New_York',
