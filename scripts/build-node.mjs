@@ -84,8 +84,9 @@ const NO_ELECTRON = {
 };
 
 /**
- * The light bundle of the CLI holds what `--help`, usage errors, `show` and `inbox` run: its
- * dynamic imports other than the light core's are left out, each a module that says so if it is
+ * The light bundle of the CLI holds what `--help`, usage errors, `show` and `inbox` run: the
+ * CLI's own dynamic imports (electron/cli: a command's handler, the whole core) other than the
+ * light core are left out, each a module that says so if it is
  * ever reached (lightInvocation in electron/cli/cableroom.ts keeps every other command line away).
  * @type {import('esbuild').Plugin}
  */
@@ -93,7 +94,9 @@ const LIGHT_ONLY = {
   name: 'light-only',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) =>
-      args.kind === 'dynamic-import' && !/\/lightCore$/.test(args.path)
+      args.kind === 'dynamic-import' &&
+      /[\\/]electron[\\/]cli[\\/]/.test(args.importer) &&
+      !/\/lightCore$/.test(args.path)
         ? { path: args.path, namespace: 'not-in-light-cli' }
         : undefined,
     );
