@@ -22,8 +22,9 @@
  * seed, a failing child) is left out with a note: the CLI runs without it.
  *   bench/bench.ts              → dist/bench/bench.cjs      (plain Node benchmark; better-sqlite3 external)
  *
- * better-sqlite3 stays external everywhere: it is a native addon, loaded from node_modules (the
- * Electron-ABI copy is chosen at run time with its `nativeBinding` option; ARCHITECTURE.md traps).
+ * better-sqlite3's native addon is always loaded from node_modules (the Electron-ABI copy is chosen
+ * at run time with its `nativeBinding` option; ARCHITECTURE.md traps). The package stays external
+ * but in the CLI, which bundles its JavaScript only (SQLITE_JS_INSIDE: plain Node's addon).
  *
  * It also runs as npm's `prepare` after every install, so it must be quick and must not fail on a
  * fresh clone: an entry whose source does not exist yet is skipped with a note, and a missing
@@ -34,6 +35,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +55,8 @@ const BUNDLES = [
     entry: 'electron/cli/cableroom.ts',
     outfile: 'dist/cli/cableroom.cjs',
     // ws (`cableroom serve`) tries its optional native helpers inside try/catch; it runs without them.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // better-sqlite3's JavaScript is bundled (SQLITE_JS_INSIDE); its addon is found by `bindings`.
+    external: ['bindings', 'better-sqlite3/package.json', 'bufferutil', 'utf-8-validate'],
     why: 'CLI',
     withoutElectron: true,
     cached: true,
@@ -104,6 +107,34 @@ const LIGHT_ONLY = {
       contents: `throw new Error(${JSON.stringify(`${args.path} is not in the light CLI bundle (electron/cli/cableroom.ts lightInvocation)`)});`,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * better-sqlite3's JavaScript inside the CLI bundles (so it comes with their code cache, not as
+ * eleven files compiled on every run), its native addon still from node_modules: the `bindings`
+ * package it asks for the addon searches from the caller's file, which would be the bundle, so it
+ * is told better-sqlite3's own folder (module_root) and searches exactly as from there.
+ * @type {import('esbuild').Plugin}
+ */
+const SQLITE_JS_INSIDE = {
+  name: 'better-sqlite3-js-inside',
+  setup(build) {
+    const call = "require('bindings')('better_sqlite3.node')";
+    build.onLoad({ filter: /[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(call)) {
+        return { errors: [{ text: `${args.path} no longer loads its addon with ${call}: see SQLITE_JS_INSIDE.` }] };
+      }
+      const root = "require('node:path').dirname(require.resolve('better-sqlite3/package.json'))";
+      return {
+        contents: source.replace(
+          call,
+          `require('bindings')({ bindings: 'better_sqlite3.node', module_root: ${root} })`,
+        ),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -218,7 +249,7 @@ async function buildCached({ outfile, plugins = [], ...options }) {
   const write = async (part) => {
     const result = await esbuild.build({
       ...options,
-      plugins: part === 'light' ? [...plugins, LIGHT_ONLY] : plugins,
+      plugins: part === 'light' ? [...plugins, SQLITE_JS_INSIDE, LIGHT_ONLY] : [...plugins, SQLITE_JS_INSIDE],
       write: false,
       outfile: join(folder, 'cli.cjs'),
       minifyWhitespace: true,
