@@ -33,9 +33,25 @@ function token(codePoint: number): string {
   return `⟦U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟧`;
 }
 
+/**
+ * False when a UTF-16 code unit cannot be part of a hidden character: printable ASCII at once,
+ * else a BMP unit not in HIDDEN_RANGES. Surrogates (an astral character's halves: the tag
+ * characters are astral) say true, so the caller looks at the whole code point.
+ */
+function mayBeHidden(unit: number): boolean {
+  if (unit >= 0x20 && unit < 0x7f) return false;
+  return (unit >= 0xd800 && unit <= 0xdfff) || isHidden(unit);
+}
+
 export function displayText(text: string): string {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  // Most text hides nothing: it is returned as it is, without a walk by code point (issue 15
+  // item 6: every line `cableroom show` prints passes here, twice).
+  let i = 0;
+  while (i < normalized.length && !mayBeHidden(normalized.charCodeAt(i))) i++;
+  if (i === normalized.length) return normalized;
   let out = '';
-  for (const ch of text.replace(/\r\n?/g, '\n')) {
+  for (const ch of normalized) {
     const codePoint = ch.codePointAt(0)!;
     out += isHidden(codePoint) ? token(codePoint) : ch;
   }
