@@ -112,9 +112,11 @@ const LIGHT_ONLY = {
 
 /**
  * better-sqlite3's JavaScript inside the CLI bundles (so it comes with their code cache, not as
- * eleven files compiled on every run), its native addon still from node_modules: the `bindings`
- * package it asks for the addon searches from the caller's file, which would be the bundle, so it
- * is told better-sqlite3's own folder (module_root) and searches exactly as from there.
+ * eleven files compiled on every run), its native addon still from node_modules. The `bindings`
+ * package it asks for the addon searches from the caller's file, which would be the bundle: the
+ * addon is looked for in better-sqlite3's own folder instead, first where `bindings` looks first
+ * (build/, build/Debug/, build/Release/: the first file there is the one it would load), else by
+ * `bindings` itself told that folder (module_root), which then searches exactly as from there.
  * @type {import('esbuild').Plugin}
  */
 const SQLITE_JS_INSIDE = {
@@ -126,14 +128,16 @@ const SQLITE_JS_INSIDE = {
       if (!source.includes(call)) {
         return { errors: [{ text: `${args.path} no longer loads its addon with ${call}: see SQLITE_JS_INSIDE.` }] };
       }
-      const root = "require('node:path').dirname(require.resolve('better-sqlite3/package.json'))";
-      return {
-        contents: source.replace(
-          call,
-          `require('bindings')({ bindings: 'better_sqlite3.node', module_root: ${root} })`,
-        ),
-        loader: 'js',
-      };
+      const addon = `(() => {
+        const { dirname, join } = require('node:path');
+        const root = dirname(require.resolve('better-sqlite3/package.json'));
+        for (const dir of ['build', 'build/Debug', 'build/Release']) {
+          const file = join(root, dir, 'better_sqlite3.node');
+          if (require('node:fs').existsSync(file)) return require(file);
+        }
+        return require('bindings')({ bindings: 'better_sqlite3.node', module_root: root });
+      })()`;
+      return { contents: source.replace(call, addon), loader: 'js' };
     });
   },
 };
