@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { InboxRow } from '../../../electron/domain/cable';
 import { isHighPrecedence } from '../../../electron/domain/precedence';
-import type { LoadedRows } from './inboxFeed';
+import { pageShown, type LoadedRows } from './inboxFeed';
 import { computeWindow, rowsPerPage, rowTopPx, scrollTopToReveal } from './windowing';
 import { formatDtg } from '../../../electron/domain/dtg';
 import { ClassificationChip, PrecedenceBadge } from '../common/markings';
@@ -47,21 +47,26 @@ export function InboxList(props: InboxListProps) {
   const [scrollTopPx, setScrollTopPx] = useState(props.initialScrollTopPx);
   const [viewportHeightPx, setViewportHeightPx] = useState(600);
 
-  // Restore the scroll position once, before paint, when returning from a cable.
+  // Restore the scroll position once, before paint, when returning from a cable. At the top
+  // (after Sign in) nothing is read back from the DOM: a read would force the first layout of the
+  // whole workspace here, before the first page is even asked for (issue 15 item 6).
   useLayoutEffect(() => {
     const el = viewportRef.current;
     if (!el) return;
-    el.scrollTop = props.initialScrollTopPx;
-    setScrollTopPx(el.scrollTop);
+    if (props.initialScrollTopPx !== 0) {
+      el.scrollTop = props.initialScrollTopPx;
+      setScrollTopPx(el.scrollTop);
+    }
     if (props.autoFocus) el.focus({ preventScroll: true });
     // Mount only: later scroll positions come from the user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The viewport's height: the observer reports it after each layout, the first one included.
   useLayoutEffect(() => {
     const el = viewportRef.current;
     if (!el) return;
-    setViewportHeightPx(el.clientHeight);
+    // Read in the observer's callback, after layout: no layout is forced for it.
     const observer = new ResizeObserver(() => setViewportHeightPx(el.clientHeight));
     observer.observe(el);
     return () => observer.disconnect();
@@ -84,6 +89,9 @@ export function InboxList(props: InboxListProps) {
   useEffect(() => {
     rows.ensure(win.first, win.end);
   }, [rows, win.first, win.end]);
+
+  // What the feed published is on screen, effects run (the perf spec's bound of the app's work on a page).
+  useEffect(() => pageShown(), [rows]);
 
   // Rows put in above the list (on the way up after End) must not move what is on screen.
   const shiftSeen = useRef(rows.shift);
@@ -128,9 +136,14 @@ export function InboxList(props: InboxListProps) {
     [rowCount, onScrollTopChange],
   );
 
-  // Keep the selection in view whenever it moves (keyboard, or a page load clamping it).
+  // Keep the selection in view whenever it moves (keyboard, or a page load clamping it). A row
+  // in view by the position the list rendered is left alone without reading the DOM (a read
+  // forces a layout: the first row after Sign in would wait for it).
   useLayoutEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < rowCount) reveal(selectedIndex);
+    if (selectedIndex < 0 || selectedIndex >= rowCount) return;
+    const rendered = { rowCount, rowHeightPx: ROW_HEIGHT_PX, viewportHeightPx, scrollTopPx };
+    if (scrollTopToReveal(selectedIndex, rendered) === null) return;
+    reveal(selectedIndex);
     // Only a change of selection should scroll; a new page arriving must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedIndex]);
@@ -184,6 +197,15 @@ export function InboxList(props: InboxListProps) {
     if (next !== current) props.onSelect(next);
     else reveal(next);
   };
+
+  // The rows are memoised (a page arriving re-renders the list, not every row in it): they get
+  // callbacks that never change, which call the latest props.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onRowSelect = useCallback((index: number) => latest.current.onSelect(index), []);
+  const onRowOpen = useCallback((index: number) => latest.current.onOpen(index), []);
 
   const indices: number[] = [];
   for (let i = win.first; i < win.end; i++) indices.push(i);
@@ -239,8 +261,8 @@ export function InboxList(props: InboxListProps) {
               selected={i === selectedIndex}
               topPx={rowTopPx(i, ROW_HEIGHT_PX, scrollTopPx, win)}
               clickOpens={props.clickOpens ?? true}
-              onSelect={props.onSelect}
-              onOpen={props.onOpen}
+              onSelect={onRowSelect}
+              onOpen={onRowOpen}
             />
           );
         })}
@@ -256,7 +278,8 @@ const ROLE_WORDS: Readonly<Record<InboxRow['role'], string>> = {
   REPEAT: 'Repeat',
 };
 
-function InboxRowView(props: {
+/** One row: re-rendered only when its own props change (memo: same row object, same place). */
+const InboxRowView = memo(function InboxRowView(props: {
   row: InboxRow;
   index: number;
   setSize: number;
@@ -351,4 +374,4 @@ function InboxRowView(props: {
       <span className="inbox-row__dtg">{row.dtg}</span>
     </div>
   );
-}
+});
