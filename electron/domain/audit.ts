@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'EXERCISE_END',
   'EXERCISE_INJECT',
   'EXERCISE_DEBRIEF',
+  // Migration 0018 (issue 15 item 3): verifying every signed cable from the app, at its start
+  // and with its summary (core/services/integrity.ts).
+  'VERIFY',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
