@@ -15,6 +15,7 @@ import { migration0014 } from './0014_cable_lines';
 import { migration0015 } from './0015_classroom';
 import { migration0016 } from './0016_pending_alerts';
 import { migration0017 } from './0017_historian_role';
+import { migration0018 } from './0018_verify_action';
 import type { Migration } from './types';
 
 /** Every migration in order; versions are 1..n without gaps (checked by tests). */
@@ -36,6 +37,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
