@@ -142,6 +142,9 @@ const SQLITE_JS_INSIDE = {
   },
 };
 
+/** How the launcher wraps a bundle, as Node wraps a CommonJS module: part of the names (and so of the caches). */
+const WRAP = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+
 /**
  * The CommonJS face of the CLI: `main` from the light bundle or the whole one, each compiled with
  * its V8 code cache when V8 accepts it. Written last, by rename, so a CLI started meanwhile sees
@@ -159,7 +162,6 @@ const loaded = {};
 function load(file) {
   if (loaded[file]) return loaded[file];
   const { readFileSync } = require('node:fs');
-  const Module = require('node:module');
   const vm = require('node:vm');
   let cachedData;
   try {
@@ -167,13 +169,15 @@ function load(file) {
   } catch {
     // no cache (not made, or removed): compiled as usual
   }
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // An ASCII file (esbuild writes one) becomes a one-byte string without decoding.
+  const bytes = readFileSync(file);
+  const source = require('node:buffer').isAscii?.(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+  // As Node wraps a CommonJS module; this file's own require resolves from the same folder.
+  // (Not node:module's wrap and createRequire: loading node:module loads the ES module loader.)
+  const wrapped = ${JSON.stringify(WRAP[0])} + source + ${JSON.stringify(WRAP[1])};
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
   const mod = { exports: {}, filename: file, id: file, loaded: false };
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
+  script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, __dirname);
   mod.loaded = true;
   scripts[file === LIGHT ? 'light' : 'full'] = script;
   return (loaded[file] = mod.exports);
@@ -261,9 +265,13 @@ async function buildCached({ outfile, plugins = [], ...options }) {
       legalComments: 'none',
     });
     const code = /** @type {import('esbuild').OutputFile} */ (result.outputFiles.find((f) => f.path.endsWith('.cjs')));
+    // vm.Script runs the bundles without an ES module loader: esbuild turns every import() of a
+    // bundled module into a require; one left would fail when reached.
+    if (/\bimport\(/.test(code.text))
+      throw new Error(`the ${part} CLI bundle still holds an import(): bundle it, or keep it out`);
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
-    // Named by content: a file of that name always holds these bytes, and its cache belongs to it.
-    const name = `cli-${part}-${createHash('sha256').update(code.contents).digest('hex').slice(0, 16)}`;
+    // Named by content (and the wrapper): a file of that name always holds these bytes, and its cache belongs to it.
+    const name = `cli-${part}-${createHash('sha256').update(WRAP[0]).update(code.contents).update(WRAP[1]).digest('hex').slice(0, 16)}`;
     writeFileSync(
       join(folder, `${name}.cjs`),
       code.text.replace(/\/\/# sourceMappingURL=cli\.cjs\.map\s*$/, `//# sourceMappingURL=${name}.cjs.map\n`),
