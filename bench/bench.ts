@@ -60,6 +60,7 @@ Options:
   --signed N          released cables with four-signature chains for the signature figures
                       (default 100000; 0 skips them)
   --import N          synthetic cables for the bulk-import figures, bare and indexed (default 100000; 0 skips)
+  --only startup      only the CLI start-up figures (cableroom show beside node -e 0; issue 15 item 6)
   --corpus DIR        FRUS TEI documents to build a 10 MB volume from (default: the repository's
                       tests/fixtures/frus/frus1961-63v11)
   -h, --help          this text
@@ -74,6 +75,7 @@ type Options = Readonly<{
   signed: number;
   importN: number;
   corpus: string | null;
+  only: 'startup' | null;
 }>;
 
 class UsageError extends Error {}
@@ -97,12 +99,14 @@ function parseOptions(argv: string[]): Options | null {
       signed: { type: 'string' },
       import: { type: 'string' },
       corpus: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) return null;
+  if (values.only !== undefined && values.only !== 'startup') throw new UsageError('--only takes "startup".');
   return {
     n: positiveInt('n', values.n, 100_000),
     db: values.db === undefined ? null : resolve(values.db),
@@ -113,6 +117,7 @@ function parseOptions(argv: string[]): Options | null {
       values.signed === undefined ? 100_000 : values.signed === '0' ? 0 : positiveInt('signed', values.signed, 100_000),
     importN: values.import === '0' ? 0 : positiveInt('import', values.import, 100_000),
     corpus: values.corpus !== undefined ? resolve(values.corpus) : existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null,
+    only: values.only === 'startup' ? 'startup' : null,
   };
 }
 
@@ -524,6 +529,10 @@ async function main(): Promise<number> {
   }
   if (!o) {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (o.only === 'startup') {
+    process.stdout.write();
     return 0;
   }
   if (o.db !== null && existsSync(o.db)) {
