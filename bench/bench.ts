@@ -532,7 +532,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (o.only === 'startup') {
-    process.stdout.write();
+    process.stdout.write(`${measureStartup(o.seedDir, 15, progress)}\n`);
     return 0;
   }
   if (o.db !== null && existsSync(o.db)) {
