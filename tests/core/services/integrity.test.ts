@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import type { AuditAction, AuditEntry } from '../../../electron/core/audit/auditTrail';
+import type { Actor } from '../../../electron/core/services/actor';
+import { createIntegrityService } from '../../../electron/core/services/integrity';
+import type { IntegrityFailure } from '../../../electron/domain/integrity';
+import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
+
+/**
+ * Issue 15 item 3: verifying every signed cable from the app (core/services/integrity.ts), on a
+ * real SQLite file with the real seed, whose signed cable POLTO 506 is changed by SQL.
+ */
+const core = seededCoreFixture();
+
+/**
+ * POLTO 506 changed in the file: a word added to its first paragraph, and its EYES ONLY caption
+ * stripped — which would put it before the Department's readers, the seed's instructor among them.
+ */
+function tamperPolto(c: SeededCore): number {
+  const id = c.db.prepare("SELECT id FROM cables WHERE ref = 'POLTO 506'").pluck().get() as number;
+  const text = c.db.prepare("UPDATE paragraphs SET text = text || ' (amended)' WHERE cable_id = ? AND number = 1");
+  expect(text.run(id).changes).toBe(1);
+  expect(c.db.prepare("UPDATE cables SET captions = '[]' WHERE id = ?").run(id).changes).toBe(1);
+  c.db
+    .prepare('DELETE FROM eyes_only WHERE transmission_id IN (SELECT id FROM transmissions WHERE cable_id = ?)')
+    .run(id);
+  return id;
+}
+
+/** The trail's entries of one action, oldest first. */
+function entries(c: SeededCore, action: AuditAction): AuditEntry[] {
+  return c.audit.list({ action, limit: 50 }).reverse();
+}
+
+describe('verifying every signed cable from the app', () => {
+  test('a trainee is refused, and the refusal audited (DENY)', () => {
+    const c = core();
+    const trainee = c.users.byLogin('trainee');
+    expect(() => c.integrity.start(trainee, 'app')).toThrow(
+      expect.objectContaining({
+        code: 'ACCESS_DENIED',
+        message: 'Only instructors and admins verify every signed cable.',
+      }),
+    );
+    const deny = entries(c, 'DENY').at(-1)!;
+    expect(deny).toMatchObject({ actorLogin: 'trainee', detail: { what: 'verify every signed cable' } });
+    expect(entries(c, 'VERIFY')).toEqual([]);
+  });
+
+  test('an instructor gets the failure, with what failed, as it is found; start and summary audited', async () => {
+    const c = core();
+    const id = tamperPolto(c);
+    const instructor = c.users.byLogin('instructor');
+    const streamed: IntegrityFailure[] = [];
+    const progress: [number, number][] = [];
+    const started = c.integrity.start(instructor, 'app', {
+      onFailure: (f) => streamed.push(f),
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(started).toMatchObject({ state: 'running', done: 0, failures: [], summary: null });
+    // One run at a time.
+    expect(() => c.integrity.start(instructor, 'app')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+
+    const run = await c.integrity.finished(instructor, started.runId);
+    expect(run).toMatchObject({
+      state: 'finished',
+      done: 1,
+      total: 1,
+      failuresListed: 1,
+      withheld: 0,
+      unlisted: 0,
+      summary: { cables: 1, signatures: 3, failed: 1 },
+      error: null,
+    });
+    const [failure] = run.failures;
+    expect(failure).toMatchObject({ cableId: id, ref: 'POLTO 506', status: 'TAMPERED' });
+    expect(failure!.banner).toMatch(/^(SECRET|CONFIDENTIAL|TOP SECRET)/);
+    expect(failure!.signatures.map((s) => [s.role, s.signer, s.problem])).toEqual([
+      ['DRAFTER', 'duty-usro', 'the signature does not match the cable as stored'],
+      ['CLEARER', 'finletter', 'the signature does not match the cable as stored'],
+      ['APPROVER', 'finletter', 'the signature does not match the cable as stored'],
+    ]);
+    expect(streamed).toEqual(run.failures);
+    expect(progress.at(-1)).toEqual([1, 1]);
+    // Polling from an index gives only what came after it.
+    expect(c.integrity.status(instructor, run.runId, 1).failures).toEqual([]);
+    expect(c.integrity.status(instructor, run.runId, 0).failures).toEqual(run.failures);
+
+    const verify = entries(c, 'VERIFY');
+    expect(verify.map((e) => e.detail)).toEqual([
+      { channel: 'app', phase: 'start' },
+      { channel: 'app', phase: 'end', cables: 1, signatures: 3, failed: 1, seconds: expect.any(Number) },
+    ]);
+    expect(verify.every((e) => e.actorLogin === 'instructor')).toBe(true);
+    expect(c.audit.verify()).toMatchObject({ ok: true });
+    // A new run may start once this one has ended.
+    const again = c.integrity.start(instructor, 'app');
+    await c.integrity.finished(instructor, again.runId);
+  });
+
+  test('a failure on a cable the instructor may not read is only counted (rule 18)', async () => {
+    const c = core();
+    tamperPolto(c);
+    // The instructor cleared no higher than CONFIDENTIAL: the SECRET cable is not theirs to read.
+    c.db.prepare("UPDATE users SET clearance = 'CONFIDENTIAL' WHERE login = 'instructor'").run();
+    const instructor = c.users.byLogin('instructor');
+    const service = createIntegrityService(c.db, c.audit, { workers: 1 });
+    const streamed: IntegrityFailure[] = [];
+    const run = service.start(instructor, 'app', { onFailure: (f) => streamed.push(f) });
+    const done = await service.finished(instructor, run.runId);
+    expect(done).toMatchObject({ state: 'finished', failures: [], failuresListed: 0, withheld: 1 });
+    expect(done.summary).toMatchObject({ failed: 1 });
+    expect(streamed).toEqual([]);
+    expect(JSON.stringify(done)).not.toMatch(/POLTO/);
+  });
+
+  test("another user's run is not found; a trainee cannot poll; verified cables list nothing", async () => {
+    const c = core();
+    const instructor = c.users.byLogin('instructor');
+    const run = c.integrity.start(instructor, 'app');
+    const done = await c.integrity.finished(instructor, run.runId);
+    expect(done).toMatchObject({ state: 'finished', failures: [], withheld: 0, summary: { cables: 1, failed: 0 } });
+    const other: Actor = { ...instructor, userId: instructor.userId + 1000 };
+    expect(() => c.integrity.status(other, run.runId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const trainee = c.users.byLogin('trainee');
+    expect(() => c.integrity.status(trainee, run.runId)).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));
+  });
+});
