@@ -21,6 +21,7 @@ import { createExerciseService, type ExerciseService } from './exercise/engine';
 import { createImportJobs, type ImportJobs } from './import/importJobs';
 import { createHandlingService, type HandlingService } from './services/handling';
 import { createInboxService, type InboxService } from './services/inbox';
+import { createIntegrityService, type IntegrityService } from './services/integrity';
 import { createRoutingService, type RoutingService } from './services/routing';
 import { createTrafficService, type TrafficService } from './services/traffic';
 import { createUsersService, type UsersService } from './services/users';
@@ -47,6 +48,8 @@ export type CoreServices = Readonly<{
   traffic: TrafficService;
   /** The exercise engine (issue 10): start, the clock's controls, status, tick. */
   exercises: ExerciseService;
+  /** Verifying every signed cable from the app (issue 15 item 3): progress and readable failures. */
+  integrity: IntegrityService;
 }>;
 
 export type Core = CoreServices & Readonly<{ seeded: SeedSummary | null; close(): void }>;
@@ -100,6 +103,7 @@ export function openCore(options: OpenCoreOptions): Core {
       imports: createImportJobs(db, audit),
       traffic: createTrafficService(db, audit),
       exercises: createExerciseService(db, audit),
+      integrity: createIntegrityService(db, audit),
       close: () => {
         if (!db.open) return;
         try {
