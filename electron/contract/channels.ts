@@ -59,6 +59,8 @@ export const CHANNELS = {
   classroomStatus: 'classroom:status',
   classroomJoin: 'classroom:join',
   classroomConnect: 'classroom:connect',
+  startIntegrityCheck: 'integrity:start',
+  integrityStatus: 'integrity:status',
 } as const;
 
 /** The one channel main pushes on (issue 14 item 1): see push.ts. */
