@@ -21,6 +21,7 @@ import { CAPTIONS } from '../domain/captions';
 import type { ChainView } from '../domain/chain';
 import type { ComposerDirectory, DraftSummary, DraftView } from '../domain/draft';
 import type { BundleExport, BundleSummary, FrusImportStatus } from '../domain/exchange';
+import { MAX_LISTED_FAILURES, type IntegrityRun } from '../domain/integrity';
 import type { TrafficVolume, VolumeTraffic } from '../domain/traffic';
 import type { Classification } from '../domain/classification';
 import type {
@@ -667,6 +668,13 @@ export const CONTRACT = {
   classroomConnect: endpoint<ClassroomView>()(
     'classroomConnect',
     z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+  ),
+  // Verifying every signed cable (issue 15 item 3): started in main, polled for progress and the
+  // failures found after index `after` (instructors and admins; only cables the caller may read).
+  startIntegrityCheck: endpoint<IntegrityRun>()('startIntegrityCheck', none),
+  integrityStatus: endpoint<IntegrityRun>()(
+    'integrityStatus',
+    z.object({ runId: id, after: z.number().int().min(0).max(MAX_LISTED_FAILURES) }).strict(),
   ),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
