@@ -242,6 +242,9 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     classroomStatus: (_input, actor) => classroom().view(actor),
     classroomJoin: ({ url, password, passphrase }, actor) => classroom().join(actor, { url, password, passphrase }),
     classroomConnect: ({ passphrase }, actor) => classroom().connect(actor, passphrase),
+    // Verifying every signed cable (issue 15 item 3): instructors and admins; failures only on readable cables.
+    startIntegrityCheck: (_input, actor) => core.integrity.start(actor, 'app'),
+    integrityStatus: ({ runId, after }, actor) => core.integrity.status(actor, runId, after),
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),
