@@ -81,4 +81,6 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
     passphrase: 'not the passphrase',
   },
   classroomConnect: { passphrase: 'not the passphrase' },
+  startIntegrityCheck: {},
+  integrityStatus: { runId: MISSING, after: 0 },
 };
