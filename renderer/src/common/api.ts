@@ -179,6 +179,10 @@ export function createClient(api: CableroomApi) {
       call(() => api.classroomJoin({ ...request })),
     /** Connects with the joined account's passphrase (after a restart). */
     classroomConnect: (request: Readonly<{ passphrase: string }>) => call(() => api.classroomConnect({ ...request })),
+    /** Starts verifying every signed cable in main (issue 15 item 3; instructors, admins); poll with integrityStatus. */
+    startIntegrityCheck: () => call(() => api.startIntegrityCheck()),
+    /** The run's progress and the failures found from index `after` on (only cables the user may read). */
+    integrityStatus: (runId: number, after: number) => call(() => api.integrityStatus({ runId, after })),
     /** What main pushes to this window (issue 14 item 1): hints to fetch again; returns the unsubscribe. */
     onPush: (listener: PushListener): (() => void) => api.onPush(listener),
   });
