@@ -103,9 +103,10 @@ const LAYERS = [
   },
   {
     folder: 'renderer',
-    summary: 'the renderer (DOM, sandboxed) may import only electron/contract, electron/domain, react and react-dom',
+    summary:
+      'the renderer (DOM, sandboxed) may import only electron/contract, electron/domain, react, react-dom and react-aria-components',
     mayImport: ['renderer', 'electron/contract', 'electron/domain'],
-    packages: { allow: ['react', 'react-dom'] },
+    packages: { allow: ['react', 'react-dom', 'react-aria-components'] },
   },
   {
     folder: 'bench',
