@@ -26,7 +26,9 @@ export type WorkspaceSection =
   /** The traffic of a FRUS volume (issue 12 item 5). */
   | 'traffic'
   /** Reached from the connection indicator in the app bar (issue 11), not from the section list. */
-  | 'classroom';
+  | 'classroom'
+  /** Verifying every signed cable (issue 15 item 3): instructors and admins. */
+  | 'integrity';
 
 export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   inbox: 'Inbox',
@@ -38,6 +40,7 @@ export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
   import: 'Import',
   traffic: 'Traffic',
   classroom: 'Classroom',
+  integrity: 'Integrity',
 };
 
 /** What the container supplies to every screen's frame. */
