@@ -17,6 +17,7 @@ import { DirectoryContainer } from '../directory/DirectoryContainer';
 import { DraftComposerContainer } from '../drafting/DraftComposerContainer';
 import { DraftsContainer } from '../drafting/DraftsContainer';
 import { ImportContainer } from '../import/ImportContainer';
+import { IntegrityContainer } from '../integrity/IntegrityContainer';
 import { TrafficContainer } from '../traffic/TrafficContainer';
 import { loadReadingPane, ReadingPaneContainer, saveReadingPane } from '../inbox/ReadingPaneContainer';
 import { useAlerts } from './useAlerts';
@@ -39,7 +40,7 @@ type View =
   | Readonly<{
       kind: 'cable';
       target: CableTarget;
-      from: 'inbox' | 'search' | 'alert' | 'draft' | 'import' | 'traffic';
+      from: 'inbox' | 'search' | 'alert' | 'draft' | 'import' | 'traffic' | 'integrity';
       /** Opened from a draft (its released cable), the import summary or the traffic view: back returns there. */
       returnTo?: View;
     }>
@@ -56,7 +57,9 @@ type View =
   /** A trainee's debrief of an exercise that has ended. */
   | Readonly<{ kind: 'debrief'; exercise: number }>
   /** This machine's classroom connection (issue 11), from the indicator in the app bar. */
-  | Readonly<{ kind: 'classroom' }>;
+  | Readonly<{ kind: 'classroom' }>
+  /** Verifying every signed cable (issue 15 item 3); a failed cable opens over it. */
+  | Readonly<{ kind: 'integrity' }>;
 
 /**
  * The exercise dashboard, audit, accounts and the directory editor are for instructors and admins;
@@ -67,7 +70,7 @@ function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
   // app bar is full, reach it from the Import screen.
   if (user.role === 'historian') return ['inbox', 'drafts', 'traffic'];
   return user.role === 'instructor' || user.role === 'admin'
-    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory']
+    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory', 'integrity']
     : ['inbox', 'drafts'];
 }
 
@@ -377,7 +380,9 @@ export function Workspace(props: {
                   ? 'Import'
                   : view.returnTo.kind === 'traffic'
                     ? 'Traffic'
-                    : 'Draft'
+                    : view.returnTo.kind === 'integrity'
+                      ? 'Integrity'
+                      : 'Draft'
               : view.from === 'search' && search.status !== 'idle'
                 ? 'Search results'
                 : 'Inbox'
@@ -463,6 +468,27 @@ export function Workspace(props: {
       return <DebriefContainer key={view.exercise} client={client} chrome={chrome} exercise={view.exercise} />;
     case 'classroom':
       return <ClassroomContainer client={client} chrome={chrome} classroom={classroom} />;
+    case 'integrity':
+      return (
+        <IntegrityContainer
+          client={client}
+          chrome={chrome}
+          onOpenCable={(f) =>
+            setView({
+              kind: 'cable',
+              from: 'integrity',
+              target: {
+                cableId: f.cableId,
+                ref: f.ref,
+                classification: f.classification,
+                banner: f.banner,
+                deliveryId: feed.rowByCableId(f.cableId)?.deliveryId ?? null,
+              },
+              returnTo: view,
+            })
+          }
+        />
+      );
     case 'audit':
       return <AuditContainer client={client} chrome={chrome} />;
     case 'accounts':
