@@ -45,17 +45,21 @@ function mayBeHidden(unit: number): boolean {
 
 export function displayText(text: string): string {
   const normalized = text.replace(/\r\n?/g, '\n');
-  // Most text hides nothing: it is returned as it is, without a walk by code point (issue 15
-  // item 6: every line `cableroom show` prints passes here, twice).
-  let i = 0;
-  while (i < normalized.length && !mayBeHidden(normalized.charCodeAt(i))) i++;
-  if (i === normalized.length) return normalized;
+  // Walked by UTF-16 unit: what cannot be hidden is passed over and copied in slices, so text
+  // that hides nothing comes back as it is (issue 15 item 6: every line `cableroom show` prints
+  // passes here twice). A unit that may be is read as the code point `for…of` would give there.
   let out = '';
-  for (const ch of normalized) {
-    const codePoint = ch.codePointAt(0)!;
-    out += isHidden(codePoint) ? token(codePoint) : ch;
+  let copied = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    if (!mayBeHidden(normalized.charCodeAt(i))) continue;
+    const codePoint = normalized.codePointAt(i)!;
+    if (isHidden(codePoint)) {
+      out += normalized.slice(copied, i) + token(codePoint);
+      copied = i + (codePoint > 0xffff ? 2 : 1);
+    }
+    if (codePoint > 0xffff) i++;
   }
-  return out;
+  return copied === 0 ? normalized : out + normalized.slice(copied);
 }
 
 export function hasHiddenCharacters(text: string): boolean {
