@@ -23,7 +23,12 @@ type AuditPages = Readonly<{
  * shown with `beforeSeq`, under the filters that produced the table. The first page also brings
  * the trail's integrity and its latest checkpoint beside the database (issue 13 item 4).
  */
-export function AuditContainer(props: { client: CableroomClient; chrome: WorkspaceChrome }) {
+export function AuditContainer(props: {
+  client: CableroomClient;
+  chrome: WorkspaceChrome;
+  /** Opens the Integrity screen (issue 15 item 3). */
+  onVerifySignatures?(): void;
+}) {
   const { client } = props;
   const failure = useFailure();
   const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_AUDIT_FILTER);
@@ -84,6 +89,7 @@ export function AuditContainer(props: { client: CableroomClient; chrome: Workspa
   return (
     <AuditScreen
       chrome={props.chrome}
+      {...(props.onVerifySignatures ? { onVerifySignatures: props.onVerifySignatures } : {})}
       draft={draft}
       logins={accounts.value?.map((a) => a.login) ?? []}
       entries={entries}

@@ -37,6 +37,8 @@ export type AuditScreenProps = Readonly<{
   onApply(): void;
   onReset(): void;
   onLoadOlder(): void;
+  /** Opens the Integrity screen: every signed cable's signatures checked (issue 15 item 3). */
+  onVerifySignatures?(): void;
 }>;
 
 /** Actions that mark a refusal or a failure, shown in the error colour. */
@@ -120,6 +122,14 @@ export function AuditScreen(props: AuditScreenProps) {
         </header>
 
         {props.integrity && <AuditIntegrityPanel integrity={props.integrity} />}
+        {props.onVerifySignatures && (
+          <p className="audit-verify">
+            <button type="button" className="button" data-testid="open-integrity" onClick={props.onVerifySignatures}>
+              Verify cable signatures…
+            </button>{' '}
+            <span className="muted">Checks every signed cable against the cable as stored now.</span>
+          </p>
+        )}
 
         <form className="filters" onSubmit={submit} aria-label="Filter the audit trail" data-testid="audit-filters">
           <div className="field">
