@@ -70,7 +70,7 @@ function sectionsFor(user: SignedInUser): ReadonlyArray<WorkspaceSection> {
   // app bar is full, reach it from the Import screen.
   if (user.role === 'historian') return ['inbox', 'drafts', 'traffic'];
   return user.role === 'instructor' || user.role === 'admin'
-    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory', 'integrity']
+    ? ['inbox', 'drafts', 'exercise', 'audit', 'accounts', 'directory']
     : ['inbox', 'drafts'];
 }
 
@@ -90,6 +90,8 @@ function withImport(sections: ReadonlyArray<WorkspaceSection>): ReadonlyArray<Wo
 function sectionOf(view: View): WorkspaceSection {
   if (view.kind === 'cable') return view.returnTo ? sectionOf(view.returnTo) : 'inbox';
   if (view.kind === 'debrief') return 'exercise';
+  // The app bar is full (issue 14 item 4): Integrity is reached from the audit trail, and belongs to it.
+  if (view.kind === 'integrity') return 'audit';
   return view.kind === 'draft' ? 'drafts' : view.kind;
 }
 
@@ -490,7 +492,9 @@ export function Workspace(props: {
         />
       );
     case 'audit':
-      return <AuditContainer client={client} chrome={chrome} />;
+      return (
+        <AuditContainer client={client} chrome={chrome} onVerifySignatures={() => setView({ kind: 'integrity' })} />
+      );
     case 'accounts':
       return <AccountsContainer client={client} chrome={chrome} />;
     case 'directory':
