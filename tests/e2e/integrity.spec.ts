@@ -4,7 +4,7 @@ import { callApi, expect, saveScreen, signIn, signOut, test } from './harness';
 
 /**
  * Verifying every signed cable from the app (issue 15 item 3): an instructor runs it from the
- * Integrity screen, sees the react-aria progress bar reach the end, the failures as main finds
+ * Integrity screen (reached from the audit trail), sees the react-aria progress bar reach the end, the failures as main finds
  * them and a summary. Main lists a failure only on a cable the instructor may read (rule 18); of
  * the others it gives a count. A trainee has no way in, and a direct call is refused.
  */
@@ -14,7 +14,8 @@ test('an instructor verifies every signed cable and finds the changed one; a tra
 
   await signIn(page, 'trainee');
   await expect(page.getByTestId('screen-inbox')).toBeVisible();
-  await expect(page.getByTestId('nav-integrity')).toHaveCount(0);
+  await expect(page.getByTestId('nav-audit')).toHaveCount(0);
+  await expect(page.getByTestId('open-integrity')).toHaveCount(0);
   expect(await callApi(page, 'startIntegrityCheck', {})).toMatchObject({
     ok: false,
     error: { code: 'ACCESS_DENIED' },
@@ -27,10 +28,12 @@ test('an instructor verifies every signed cable and finds the changed one; a tra
     .run(polto506);
 
   await signIn(page, 'instructor');
-  await page.getByTestId('nav-integrity').click();
+  // The app bar is full: Integrity is reached from the audit trail, whose section stays current.
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('open-integrity').click();
   const screen = page.getByTestId('screen-integrity');
   await expect(screen).toBeVisible();
-  await expect(page.getByTestId('nav-integrity')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('nav-audit')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('banner-top')).toHaveText('UNCLASSIFIED');
   await expectAccessible(page, 'integrity');
 
