@@ -27,7 +27,7 @@ export type WorkspaceSection =
   | 'traffic'
   /** Reached from the connection indicator in the app bar (issue 11), not from the section list. */
   | 'classroom'
-  /** Verifying every signed cable (issue 15 item 3): instructors and admins. */
+  /** Verifying every signed cable (issue 15 item 3): reached from the audit trail, not the section list. */
   | 'integrity';
 
 export const SECTION_WORDS: Readonly<Record<WorkspaceSection, string>> = {
