@@ -142,6 +142,29 @@ describe('InboxFeed, a bounded window (issue 15 item 5)', () => {
     expect(rows[4_999]).toBeUndefined();
   });
 
+  test('a delivery is found while its page is held, not while it is dropped, and again once fetched back', async () => {
+    const { client, all } = archiveClient(2_000);
+    const feed = new InboxFeed(client, PAGE);
+    while (feed.getSnapshot().hasMore) {
+      feed.loadMore();
+      await settle();
+    }
+    const newest = all[0]!;
+    expect(feed.indexOfDelivery(newest.deliveryId)).toBe(0);
+    feed.getSnapshot().rows.ensure(1_970, 2_000);
+    await settle();
+    expect(feed.indexOfDelivery(newest.deliveryId)).toBeUndefined();
+    expect(feed.rowByDeliveryId(newest.deliveryId)).toBeUndefined();
+    // A new state for a row not held is left to its page.
+    feed.replaceRow({ ...newest, read: true });
+    feed.getSnapshot().rows.ensure(0, 30);
+    await settle();
+    expect(feed.indexOfDelivery(newest.deliveryId)).toBe(0);
+    expect(feed.getSnapshot().rows[0]?.read).toBe(false);
+    feed.replaceRow({ ...newest, read: true });
+    expect(feed.getSnapshot().rows[0]?.read).toBe(true);
+  });
+
   test('End reads the last page upwards; the way up puts rows in above; Home starts from the top again', async () => {
     const { client, all } = archiveClient(1_000);
     const feed = new InboxFeed(client, PAGE);
