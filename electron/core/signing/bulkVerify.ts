@@ -7,15 +7,17 @@ import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { signedCableCount, signedCableIdsAfter } from './chainRecord';
-import { readSignedCables, readSignedCablesIn, type SignedCable } from './signedCable';
-import { chainEntry, chainMessages, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
+import { readChainBytes, type ChainBytes } from './chainBytes';
+import { readSignedCables } from './signedCable';
+import { chainEntry, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
 
 /**
  * Verifying signature chains: one cable on this thread (opening a cable), or every signed cable
- * of a database on all cores (`cableroom verify --all`). The main thread reads the cables a range
- * of ids at a time and builds the signed bytes (content encoded once per cable); worker threads
- * run OpenSSL's Ed25519 verify over packed batches. Chain completeness and key ownership are
- * decided on the main thread, so a worker only ever answers "does this signature match".
+ * of a database on all cores (`cableroom verify --all`). The main thread reads the signed bytes
+ * of a page of cables at a time (`readChainBytes`: SQLite writes the canonical text, content once
+ * per cable); worker threads run OpenSSL's Ed25519 verify over packed batches. Chain
+ * completeness and key ownership are decided on the main thread, so a worker only ever answers
+ * "does this signature match".
  */
 export type CableVerification = Readonly<{ cableId: number; ref: string } & ChainView>;
 
@@ -34,10 +36,20 @@ export function databaseKeys(db: Db, toKey: KeyCache = keyCache()): KeyLookup {
   };
 }
 
-/** A person's full name by directory key (the key itself when unknown). */
+/**
+ * A person's full name by directory key (the key itself when unknown), each looked up once: a
+ * run of `verify --all` names the same few signers hundreds of thousands of times.
+ */
 export function personNames(db: Db): (key: string) => string {
-  return (key) =>
-    (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
+  const known = new Map<string, string>();
+  return (key) => {
+    let name = known.get(key);
+    if (name === undefined) {
+      name = (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
+      known.set(key, name);
+    }
+    return name;
+  };
 }
 
 /**
@@ -168,7 +180,7 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
 
   try {
     for (let slice = nextSlice(); slice.length > 0; slice = nextSlice()) {
-      const read = readSignedCablesIn(db, slice);
+      const read = readChainBytes(db, slice);
       const batch = packBatch(batchId++, read, keyIndexOf, known);
       signatureCount += batch.keyIndex.length;
       // A cable the trail recorded as signed that is no longer in the file at all (item 5).
@@ -185,7 +197,7 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
           problems: ['This cable was released signed, but it has been removed from the database.'],
         }));
         for (const c of read) {
-          results.push(toResult(c, c.release.ref, out.subarray(k, k + c.signatures.length), known, names));
+          results.push(toResult(c, out.subarray(k, k + c.signatures.length), known, names));
           k += c.signatures.length;
         }
         if (gone.length > 0) results.sort((a, b) => a.cableId - b.cableId);
@@ -212,43 +224,50 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
   };
 }
 
+/**
+ * The batch a worker checks: every signed message of the cables end to end (each its header and
+ * the cable's content), their offsets, the signatures, and each one's key by index (-1: a key
+ * that is unknown or not the signer's, never sent to be checked).
+ */
 function packBatch(
   id: number,
-  cables: ReadonlyArray<SignedCable>,
+  cables: ReadonlyArray<ChainBytes>,
   keyIndexOf: ReadonlyMap<string, number>,
   known: ReturnType<typeof allPublicKeys>,
 ): Batch {
-  const messages: Uint8Array[] = [];
-  const keyIndex: number[] = [];
-  const sigs: Uint8Array[] = [];
-  for (const c of cables) {
-    const ms = chainMessages(c);
-    c.signatures.forEach((s, i) => {
-      messages.push(ms[i]!);
-      // A key that is unknown or not the signer's is never sent to be checked.
-      const k = known.get(s.key);
-      keyIndex.push(k && k.personKey === s.signer && s.signature.length === 64 ? keyIndexOf.get(s.key)! : -1);
-      sigs.push(s.signature.length === 64 ? s.signature : new Uint8Array(64));
-    });
-  }
-  const total = messages.reduce((n, m) => n + m.length, 0);
-  const bytes = new Uint8Array(total);
-  const offsets = new Uint32Array(messages.length + 1);
-  let at = 0;
-  messages.forEach((m, i) => {
-    bytes.set(m, at);
-    offsets[i] = at;
-    at += m.length;
+  const contents = cables.map((c) => Buffer.from(c.content));
+  let count = 0;
+  let total = 0;
+  cables.forEach((c, n) => {
+    for (const s of c.signatures) total += Buffer.byteLength(s.head) + contents[n]!.length;
+    count += c.signatures.length;
   });
-  offsets[messages.length] = at;
-  const packedSigs = new Uint8Array(sigs.length * 64);
-  sigs.forEach((s, i) => packedSigs.set(s, i * 64));
-  return { id, bytes, offsets, sigs: packedSigs, keyIndex: Int32Array.from(keyIndex) };
+  const bytes = new Uint8Array(total);
+  const writer = Buffer.from(bytes.buffer);
+  const offsets = new Uint32Array(count + 1);
+  const sigs = new Uint8Array(count * 64);
+  const keyIndex = new Int32Array(count);
+  let i = 0;
+  let at = 0;
+  cables.forEach((c, n) => {
+    for (const s of c.signatures) {
+      offsets[i] = at;
+      at += writer.write(s.head, at);
+      bytes.set(contents[n]!, at);
+      at += contents[n]!.length;
+      const k = known.get(s.key);
+      const whole = s.signature.length === 64;
+      keyIndex[i] = k && k.personKey === s.signer && whole ? keyIndexOf.get(s.key)! : -1;
+      if (whole) sigs.set(s.signature, i * 64);
+      i++;
+    }
+  });
+  offsets[count] = at;
+  return { id, bytes, offsets, sigs, keyIndex };
 }
 
 function toResult(
-  c: SignedCable & { cableId: number },
-  ref: string,
+  c: ChainBytes,
   ok: Uint8Array,
   known: ReturnType<typeof allPublicKeys>,
   names: (key: string) => string,
@@ -267,7 +286,7 @@ function toResult(
   const problems = chainProblems(c);
   return {
     cableId: c.cableId,
-    ref,
+    ref: c.ref,
     status: problems.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
     signatures,
     problems,

@@ -35,11 +35,17 @@ export function chainMessages(sc: SignedCable): Uint8Array[] {
   return sc.signatures.map((s) => signedMessage(signatureHeader(s, sc.release), content));
 }
 
+/** What the structural checks of a chain read: the draft's signers and the signatures. */
+export type ChainStructure = Readonly<{
+  draft: Pick<SignedCable['draft'], 'drafters' | 'clearers' | 'approver'>;
+  signatures: ReadonlyArray<StoredSignature>;
+}>;
+
 /**
  * What the chain must hold (rule 23): the drafter's signature, one per required clearance
  * (CLEAR and SUBST; INFO clearers are informed, not asked), and the approver's, last.
  */
-export function chainProblems(sc: SignedCable): string[] {
+export function chainProblems(sc: ChainStructure): string[] {
   const { draft, signatures } = sc;
   const problems: string[] = [];
   // Only cables the trail never recorded as signed may be unsigned (issue 13 item 5).
