@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { AuditAction, AuditEntry } from '../../../electron/core/audit/auditTrail';
 import type { Actor } from '../../../electron/core/services/actor';
 import { createIntegrityService } from '../../../electron/core/services/integrity';
-import type { IntegrityFailure } from '../../../electron/domain/integrity';
+import {
+  insertCableSignatures,
+  readSignedCables,
+  releasedCableInput,
+} from '../../../electron/core/signing/signedCable';
+import { insertCable } from '../../../electron/core/store/cableWriter';
+import { MAX_LISTED_FAILURES, type IntegrityFailure } from '../../../electron/domain/integrity';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
 
 /**
@@ -123,5 +129,57 @@ describe('verifying every signed cable from the app', () => {
     expect(() => c.integrity.status(other, run.runId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     const trainee = c.users.byLogin('trainee');
     expect(() => c.integrity.status(trainee, run.runId)).toThrow(expect.objectContaining({ code: 'ACCESS_DENIED' }));
+  });
+
+  test('past the list cap failures are counted; polling from an index brings only the newer ones', async () => {
+    const c = core();
+    const copies = MAX_LISTED_FAILURES + 5;
+    const polto = c.db.prepare("SELECT id FROM cables WHERE ref = 'POLTO 506'").pluck().get() as number;
+    const [signed] = readSignedCables(c.db, polto, polto);
+    c.db.transaction(() => {
+      for (let i = 0; i < copies; i++) {
+        // Each copy carries POLTO 506's chain under a new reference: each is TAMPERED.
+        const release = {
+          ...signed!.release,
+          ref: `POLTO ${2000 + i}`,
+          series: { indicator: 'POLTO', number: 2000 + i },
+        };
+        insertCableSignatures(c.db, insertCable(c.db, releasedCableInput(signed!.draft, release)), signed!.signatures);
+      }
+      // Readable by the Department's instructor: no EYES ONLY on any copy (POLTO 506 itself untouched).
+      const copy = "ref GLOB 'POLTO [0-9]*' AND ref <> 'POLTO 506'";
+      c.db.exec(`UPDATE cables SET captions = '[]' WHERE ${copy};
+        DELETE FROM eyes_only WHERE transmission_id IN
+          (SELECT t.id FROM transmissions t JOIN cables c ON c.id = t.cable_id WHERE c.${copy});`);
+    })();
+    const instructor = c.users.byLogin('instructor');
+    const service = createIntegrityService(c.db, c.audit, { workers: 2 });
+    const seen: number[] = [];
+    let polled: number | null = null;
+    const run = service.start(instructor, 'app', {
+      onFailure: (f) => {
+        seen.push(f.cableId);
+        // Asked in the middle of the run, from index 10: the failures after the first ten so far.
+        if (seen.length === 20) polled = service.status(instructor, runId, 10).failures.length;
+      },
+    });
+    const runId = run.runId;
+    const done = await service.finished(instructor, runId);
+    expect(polled).toBe(10);
+    expect(done).toMatchObject({
+      state: 'finished',
+      done: copies + 1,
+      total: copies + 1,
+      failuresListed: MAX_LISTED_FAILURES,
+      unlisted: 5,
+      withheld: 0,
+      summary: { cables: copies + 1, failed: copies },
+    });
+    expect(seen).toHaveLength(MAX_LISTED_FAILURES);
+    // Each listed once, every one a copy (the order is the verifier's).
+    const refs = done.failures.map((f) => f.ref);
+    expect(new Set(refs).size).toBe(MAX_LISTED_FAILURES);
+    expect(refs.every((r) => /^POLTO [23]\d{3}$/.test(r))).toBe(true);
+    expect(service.status(instructor, runId, MAX_LISTED_FAILURES - 1).failures).toEqual([done.failures.at(-1)]);
   });
 });
