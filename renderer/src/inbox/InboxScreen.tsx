@@ -277,8 +277,8 @@ export function InboxScreen(props: InboxScreenProps) {
 
 /**
  * 12,345 as `toLocaleString('en-US')` writes it, without Intl: the first Intl number format in a
- * window loads ICU's locale data, 100–160 ms measured on the first inbox render after Sign in
- * (tests/e2e/perf.spec.ts, issue 15 item 6).
+ * process loads ICU's locale data (20–30 ms in Node on the 2-core machine), on the first inbox
+ * render after Sign in (issue 15 item 6, docs/SCALE.md).
  */
 export function groupThousands(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
