@@ -74,6 +74,10 @@ test('an instructor verifies every signed cable and finds the changed one; a tra
   await expect(page.getByTestId('integrity-summary')).toContainText('1 cable fails verification.');
   await expectAccessible(page, 'integrity with a failure');
   await saveScreen(page, 'integrity');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'integrity with a failure, dark');
+  await saveScreen(page, 'integrity-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The ref opens the cable (main decides again): TAMPERED there too; Back returns to Integrity.
   await failure.getByTestId('integrity-open').focus();
