@@ -196,6 +196,12 @@ exports.main = (argv, io) => {
 `;
 }
 
+/** Writes a file beside its place, then renames it there: a reader sees the old file or the new one, whole. */
+function writeWhole(path, data) {
+  writeFileSync(`${path}.${process.pid}.tmp`, data);
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
 /** Runs a child Node; its output only when it fails. */
 function run(args) {
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
@@ -234,9 +240,11 @@ function makeCodeCaches(launcher, caches) {
           const code = await cli.main(argv.map((a) => (a === '@' ? ${db} : a)), ${io});
           if (code !== 0) throw new Error(argv.join(' ') + ' exited ' + code);
         }
-        const { writeFileSync } = require('node:fs');
-        writeFileSync(${JSON.stringify(caches.light)}, cli.scripts.light.createCachedData());
-        writeFileSync(${JSON.stringify(caches.full)}, cli.scripts.full.createCachedData());
+        const { renameSync, writeFileSync } = require('node:fs');
+        for (const [part, file] of Object.entries(${JSON.stringify(caches)})) {
+          writeFileSync(file + '.' + process.pid + '.tmp', cli.scripts[part].createCachedData());
+          renameSync(file + '.' + process.pid + '.tmp', file);
+        }
       })().catch((e) => { console.error(e.message); process.exitCode = 1; });`,
     ]);
   } finally {
@@ -272,11 +280,15 @@ async function buildCached({ outfile, plugins = [], ...options }) {
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
     // Named by content (and the wrapper): a file of that name always holds these bytes, and its cache belongs to it.
     const name = `cli-${part}-${createHash('sha256').update(WRAP[0]).update(code.contents).update(WRAP[1]).digest('hex').slice(0, 16)}`;
-    writeFileSync(
-      join(folder, `${name}.cjs`),
-      code.text.replace(/\/\/# sourceMappingURL=cli\.cjs\.map\s*$/, `//# sourceMappingURL=${name}.cjs.map\n`),
-    );
-    if (map) writeFileSync(join(folder, `${name}.cjs.map`), map.contents);
+    // A CLI may be reading the file of that name this moment: it is never rewritten, and a new
+    // one appears whole (written aside, then renamed).
+    if (!existsSync(join(folder, `${name}.cjs`))) {
+      if (map) writeWhole(join(folder, `${name}.cjs.map`), map.contents);
+      writeWhole(
+        join(folder, `${name}.cjs`),
+        code.text.replace(/\/\/# sourceMappingURL=cli\.cjs\.map\s*$/, `//# sourceMappingURL=${name}.cjs.map\n`),
+      );
+    }
     return name;
   };
   const [light, full] = await Promise.all([write('light'), write('full')]);
