@@ -33,31 +33,40 @@ function token(codePoint: number): string {
   return `⟦U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟧`;
 }
 
-/**
- * False when a UTF-16 code unit cannot be part of a hidden character: printable ASCII at once,
- * else a BMP unit not in HIDDEN_RANGES. Surrogates (an astral character's halves: the tag
- * characters are astral) say true, so the caller looks at the whole code point.
- */
-function mayBeHidden(unit: number): boolean {
-  if (unit >= 0x20 && unit < 0x7f) return false;
-  return (unit >= 0xd800 && unit <= 0xdfff) || isHidden(unit);
+/** A code unit as a regular-expression escape, \uXXXX. */
+function unitEscape(unit: number): string {
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
 }
+
+/**
+ * Every UTF-16 code unit that may be part of a hidden character: the BMP units of
+ * HIDDEN_RANGES, and surrogates (an astral character's halves: the tag characters are astral).
+ * Built from the table, so the two cannot disagree; a regular expression so that text is
+ * scanned natively (issue 15 item 6: every line `cableroom show` prints passes here twice).
+ */
+const MAY_BE_HIDDEN = new RegExp(
+  `[${[...HIDDEN_RANGES.filter(([from]) => from <= 0xffff), [0xd800, 0xdfff] as const]
+    .map(([from, to]) => `${unitEscape(from)}-${unitEscape(Math.min(to, 0xffff))}`)
+    .join('')}]`,
+  'g',
+);
 
 export function displayText(text: string): string {
   const normalized = text.replace(/\r\n?/g, '\n');
-  // Walked by UTF-16 unit: what cannot be hidden is passed over and copied in slices, so text
-  // that hides nothing comes back as it is (issue 15 item 6: every line `cableroom show` prints
-  // passes here twice). A unit that may be is read as the code point `for…of` would give there.
+  // Only the units that may be hidden are looked at, each as the code point `for…of` would
+  // give there; the text between them is copied in slices, and text that hides nothing comes
+  // back as it is.
   let out = '';
   let copied = 0;
-  for (let i = 0; i < normalized.length; i++) {
-    if (!mayBeHidden(normalized.charCodeAt(i))) continue;
+  const scan = new RegExp(MAY_BE_HIDDEN);
+  for (let m = scan.exec(normalized); m !== null; m = scan.exec(normalized)) {
+    const i = m.index;
     const codePoint = normalized.codePointAt(i)!;
     if (isHidden(codePoint)) {
       out += normalized.slice(copied, i) + token(codePoint);
       copied = i + (codePoint > 0xffff ? 2 : 1);
     }
-    if (codePoint > 0xffff) i++;
+    if (codePoint > 0xffff) scan.lastIndex = i + 2;
   }
   return copied === 0 ? normalized : out + normalized.slice(copied);
 }
