@@ -9,7 +9,13 @@ import { referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
-import { chainVerdict, isSignedCable, SignaturePool, ValidSignatures, VERIFYING_CHAIN } from '../signing/openVerify';
+import {
+  isSignedCable,
+  SignaturePool,
+  startChainVerdict,
+  ValidSignatures,
+  VERIFYING_CHAIN,
+} from '../signing/openVerify';
 import type { ChainView } from '../../domain/chain';
 import { accessSubject, type Actor } from './actor';
 import { archiveAuditDetail, readerObject } from './archive';
@@ -123,7 +129,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
         const key = `${actor.userId}:${cableId}`;
         // After this call has returned (and the app's reply is on its way): read, build, check.
         const job = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => chainVerdict(db, cableId, pool, valid))
+          .then(() => startChainVerdict(db, cableId, pool, valid))
           .then((chain) => {
             if (chain?.status === 'TAMPERED' && db.open) auditTampered(actor, cableId, channel, chain);
             return chain;
@@ -152,7 +158,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
         verdicts.delete(key);
         return pending;
       }
-      return chainVerdict(db, cableId, pool, valid);
+      return startChainVerdict(db, cableId, pool, valid) ?? null;
     },
     search: (actor, query, limit, order) => searching.search(actor, query, limit, order),
     recordPrint(actor, cableId, channel, format) {

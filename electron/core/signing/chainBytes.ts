@@ -134,50 +134,58 @@ const CHAIN = `
               'role', g.role, 'signer', g.signer, 'v', 1) || '') ORDER BY g.ordinal)
      FROM cable_signatures g WHERE g.cable_id = c.id) AS chain`;
 
+/** The query, its cables chosen by `where` (on `c.id`). */
+const chainQuery = (where: string) => `SELECT c.id, c.ref, ${FRAGMENTS}, ${CHAIN}
+   FROM cables c
+   JOIN stations st ON st.id = c.originator_station_id
+   LEFT JOIN offices o ON o.id = c.originator_office_id
+   JOIN transmissions t ON t.cable_id = c.id AND t.kind = 'ORIGINAL'
+  WHERE ${where}
+    AND (EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id) OR ${RECORDED_AS_SIGNED})
+  ORDER BY c.id`;
+
 /** The signed cables among `ids` (ascending), in id order, with the text of each signed message. */
 export function readChainBytes(db: Db, ids: ReadonlyArray<number>): ChainBytes[] {
   if (ids.length === 0) return [];
-  const rows = prepared(
-    db,
-    `SELECT c.id, c.ref, ${FRAGMENTS}, ${CHAIN}
-       FROM cables c
-       JOIN stations st ON st.id = c.originator_station_id
-       LEFT JOIN offices o ON o.id = c.originator_office_id
-       JOIN transmissions t ON t.cable_id = c.id AND t.kind = 'ORIGINAL'
-      WHERE c.id IN (SELECT value FROM json_each(?))
-        AND (EXISTS (SELECT 1 FROM cable_signatures g WHERE g.cable_id = c.id) OR ${RECORDED_AS_SIGNED})
-      ORDER BY c.id`,
-  ).all(JSON.stringify(ids)) as Row[];
-  return rows.map((r): ChainBytes => {
-    const signatures = (JSON.parse(r.chain) as ChainEntry[]).map(
-      ([role, signer, key, clearanceFor, clearanceKind, signedAt, hex, head]) => ({
-        role,
-        signer,
-        key,
-        clearance: clearanceFor && clearanceKind ? { for: clearanceFor, kind: clearanceKind } : null,
-        signedAt,
-        signature: Buffer.from(hex, 'hex'),
-        head: `${SIGNATURE_DOMAIN}${head}\n`,
-      }),
-    );
-    return {
-      cableId: r.id,
-      ref: r.ref,
-      content: contentText(r),
-      draft: {
-        drafters: JSON.parse(r.drafters) as string[],
-        clearers: (JSON.parse(r.clearers) as Array<{ kind: DraftClearer['kind'] } & Record<string, unknown>>).map(
-          (c) => ({
-            kind: c.kind,
-            ...(c.person ? { person: c.person as string } : {}),
-            ...(c.office ? { office: c.office as { station: string; code: string } } : {}),
-          }),
-        ),
-        approver: r.approver,
-      },
-      signatures,
-    };
-  });
+  const rows = prepared(db, chainQuery('c.id IN (SELECT value FROM json_each(?))')).all(JSON.stringify(ids)) as Row[];
+  return rows.map(chainBytesOf);
+}
+
+/** One cable's signed bytes; undefined for a cable that is not a signed one (opening a cable). */
+export function readOneChain(db: Db, cableId: number): ChainBytes | undefined {
+  const row = prepared(db, chainQuery('c.id = ?')).get(cableId) as Row | undefined;
+  return row && chainBytesOf(row);
+}
+
+function chainBytesOf(r: Row): ChainBytes {
+  const signatures = (JSON.parse(r.chain) as ChainEntry[]).map(
+    ([role, signer, key, clearanceFor, clearanceKind, signedAt, hex, head]) => ({
+      role,
+      signer,
+      key,
+      clearance: clearanceFor && clearanceKind ? { for: clearanceFor, kind: clearanceKind } : null,
+      signedAt,
+      signature: Buffer.from(hex, 'hex'),
+      head: `${SIGNATURE_DOMAIN}${head}\n`,
+    }),
+  );
+  return {
+    cableId: r.id,
+    ref: r.ref,
+    content: contentText(r),
+    draft: {
+      drafters: JSON.parse(r.drafters) as string[],
+      clearers: (JSON.parse(r.clearers) as Array<{ kind: DraftClearer['kind'] } & Record<string, unknown>>).map(
+        (c) => ({
+          kind: c.kind,
+          ...(c.person ? { person: c.person as string } : {}),
+          ...(c.office ? { office: c.office as { station: string; code: string } } : {}),
+        }),
+      ),
+      approver: r.approver,
+    },
+    signatures,
+  };
 }
 
 /** A column kept as JSON text, written as `signedContent` writes the value it parses to. */

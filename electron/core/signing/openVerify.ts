@@ -5,17 +5,18 @@ import type { ChainView, SignatureCheck } from '../../domain/chain';
 import { KEY_ATTESTED } from '../audit/keyRegistry';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
-import { databaseKeys } from './bulkVerify';
+import { databaseKeys, personNames } from './bulkVerify';
+import { readOneChain, type ChainBytes } from './chainBytes';
 import { RECORDED_AS_SIGNED } from './chainRecord';
-import { readSignedCables, type SignedCable } from './signedCable';
-import { chainEntry, chainMessages, chainProblems, checkChain } from './verifyChain';
+import { readSignedCables } from './signedCable';
+import { chainEntry, chainProblems, checkChain } from './verifyChain';
 
 /**
  * Verifying one cable's chain when it is opened in the app (issue 15 item 2), off the main
  * thread: the cable is shown at once with its chain "verifying signatures…" (status VERIFYING),
- * and the verdict follows. The chain is read and its signed bytes are built on the main thread
- * after the open has returned; the Ed25519 checks run on a small pool of worker threads, the
- * chain's signatures spread over them. Chain completeness and key ownership are decided here,
+ * and the verdict follows. The chain's signed bytes are read on the main thread once the open
+ * has returned (one query: SQLite writes the canonical text, chainBytes.ts); the Ed25519 checks
+ * run on a small pool of worker threads, the chain's signatures spread over them. Chain completeness and key ownership are decided here,
  * exactly as `checkChain` does (rules 23–24): a worker only ever answers "does this signature
  * match". A signature found valid is remembered (key, message digest, signature), so opening a
  * cable again checks only what changed; any change to the stored cable changes the message.
@@ -159,20 +160,22 @@ function chainDirectory(
 }
 
 /**
- * The verdict on one cable's chain as stored now: null for a cable that is not a signed one.
- * The same decisions as `checkChain` (which it falls back to if the workers fail).
+ * Starts the verdict on one cable's chain as stored now; null for a cable that is not a signed
+ * one. The cable's signed bytes and the keys its chain names are read here, on this thread, in
+ * two queries (`readOneChain`), and the signatures not already known valid go to the workers at
+ * once (issue 15 item 2). The same decisions as `checkChain`, which it falls back to if the
+ * workers fail.
  */
-export async function chainVerdict(
+export function startChainVerdict(
   db: Db,
   cableId: number,
   pool: SignaturePool,
   memo: ValidSignatures,
-): Promise<ChainView | null> {
-  const [signed] = readSignedCables(db, cableId, cableId);
+): Promise<ChainView | null> | null {
+  const signed = readOneChain(db, cableId);
   if (!signed) return null;
   const { keys, names } = chainDirectory(db, cableId);
-  const nameOf = (key: string): string => names.get(key) ?? key;
-  const messages = chainMessages(signed);
+  const content = Buffer.from(signed.content);
   const problems: (string | null)[] = [];
   const toCheck: { index: number; item: Item; memoId: string }[] = [];
   signed.signatures.forEach((s, i) => {
@@ -182,27 +185,29 @@ export async function chainVerdict(
     else if (s.signature.length !== 64) problems.push('the signature does not match the cable as stored');
     else {
       problems.push(null);
-      const item = { message: messages[i]!, signature: s.signature, key: known.raw };
+      // Each its own small buffer: a Buffer from Node's pool would send its whole 8 KB slab.
+      const message = new Uint8Array(Buffer.byteLength(s.head) + content.length);
+      message.set(content, Buffer.from(message.buffer).write(s.head));
+      const item = { message, signature: Uint8Array.from(s.signature), key: Uint8Array.from(known.raw) };
       const memoId = ValidSignatures.id(item);
       if (!memo.has(memoId)) toCheck.push({ index: i, item, memoId });
     }
   });
-  let ok: boolean[];
-  try {
-    ok = await pool.verify(toCheck.map((c) => c.item));
-  } catch {
+  return pool.verify(toCheck.map((c) => c.item)).then(
+    (ok) => {
+      toCheck.forEach((c, k) => {
+        if (ok[k]) memo.add(c.memoId);
+        else problems[c.index] = 'the signature does not match the cable as stored';
+      });
+      return verdictOf(signed, problems, (key) => names.get(key) ?? key);
+    },
     // A worker failed: the verdict is still given, on this thread.
-    return fallback(db, signed);
-  }
-  toCheck.forEach((c, k) => {
-    if (ok[k]) memo.add(c.memoId);
-    else problems[c.index] = 'the signature does not match the cable as stored';
-  });
-  return verdictOf(signed, problems, nameOf);
+    () => fallback(db, cableId),
+  );
 }
 
 function verdictOf(
-  signed: SignedCable,
+  signed: ChainBytes,
   problems: ReadonlyArray<string | null>,
   nameOf: (k: string) => string,
 ): ChainView {
@@ -215,9 +220,7 @@ function verdictOf(
   };
 }
 
-function fallback(db: Db, signed: SignedCable): ChainView {
-  const lookup = databaseKeys(db);
-  const names = (key: string) =>
-    (prepared(db, 'SELECT full_name FROM people WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
-  return checkChain(signed, lookup, names);
+function fallback(db: Db, cableId: number): ChainView | null {
+  const [signed] = readSignedCables(db, cableId, cableId);
+  return signed ? checkChain(signed, databaseKeys(db), personNames(db)) : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../../electron/core/store/database';
 import { verifyOneCable } from '../../../electron/core/signing/bulkVerify';
-import { chainVerdict, SignaturePool, ValidSignatures } from '../../../electron/core/signing/openVerify';
+import { SignaturePool, startChainVerdict, ValidSignatures } from '../../../electron/core/signing/openVerify';
 import { seededCoreFixture } from '../../support/tempCore';
 import { signedFieldChanges } from './signedFieldChanges';
 
@@ -92,13 +92,13 @@ describe('opening a signed cable with the verdict to follow', () => {
     const memo = new ValidSignatures();
     try {
       // Remember the valid signatures first: a change must still be found with the memo warm.
-      expect((await chainVerdict(c.db, id, pool, memo))?.status).toBe('VERIFIED');
+      expect((await startChainVerdict(c.db, id, pool, memo))?.status).toBe('VERIFIED');
       const differ: string[] = [];
       for (const [field, sql] of signedFieldChanges(c.db, id)) {
         c.db.exec('BEGIN');
         try {
           c.db.prepare(sql).run();
-          const async = await chainVerdict(c.db, id, pool, memo);
+          const async = await startChainVerdict(c.db, id, pool, memo);
           const sync = verifyOneCable(c.db, id);
           if (async?.status !== 'TAMPERED' || JSON.stringify(async) !== JSON.stringify(sync)) differ.push(field);
         } finally {
