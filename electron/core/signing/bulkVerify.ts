@@ -246,6 +246,7 @@ function packBatch(
   const writer = Buffer.from(bytes.buffer);
   const offsets = new Uint32Array(count + 1);
   const sigs = new Uint8Array(count * 64);
+  const sigWriter = Buffer.from(sigs.buffer);
   const keyIndex = new Int32Array(count);
   let i = 0;
   let at = 0;
@@ -253,12 +254,11 @@ function packBatch(
     for (const s of c.signatures) {
       offsets[i] = at;
       at += writer.write(s.head, at);
-      bytes.set(contents[n]!, at);
-      at += contents[n]!.length;
+      at += contents[n]!.copy(writer, at);
       const k = known.get(s.key);
       const whole = s.signature.length === 64;
       keyIndex[i] = k && k.personKey === s.signer && whole ? keyIndexOf.get(s.key)! : -1;
-      if (whole) sigs.set(s.signature, i * 64);
+      if (whole) sigWriter.set(s.signature, i * 64);
       i++;
     }
   });
