@@ -15,9 +15,10 @@ import { cableLines, type StoredSignature } from './signedCable';
  * same text JSON.stringify writes, keys given in sorted order), in one query per page of
  * cables, and JavaScript only joins the fragments in key order. The columns the store keeps as
  * JSON text (captions, dissem, releasability, tags, classification authority, legacy E.O., the
- * FOR and DESIRED DISTRIBUTION lines) are parsed with JSON.parse and written by `canonicalJson`,
- * exactly as before: the bytes read here mean what the app displays, never SQLite's reading of
- * a JSON text.
+ * FOR and DESIRED DISTRIBUTION lines) are parsed with JSON.parse and written by `canonicalJson`:
+ * the bytes read here mean what the app displays, never SQLite's reading of a JSON text (one
+ * difference, on purpose: a list column holding something other than a list is written as it
+ * is, not spread into one, so it can never match a signed list).
  *
  * The result must equal `chainMessages(readSignedCables(…))` byte for byte for every cable:
  * tests/core/signing/chainBytes.test.ts checks it over the seed, imported telegrams and
@@ -173,47 +174,77 @@ function chainBytesOf(r: Row): ChainBytes {
     cableId: r.id,
     ref: r.ref,
     content: contentText(r),
-    draft: {
-      drafters: JSON.parse(r.drafters) as string[],
-      clearers: (JSON.parse(r.clearers) as Array<{ kind: DraftClearer['kind'] } & Record<string, unknown>>).map(
-        (c) => ({
-          kind: c.kind,
-          ...(c.person ? { person: c.person as string } : {}),
-          ...(c.office ? { office: c.office as { station: string; code: string } } : {}),
-        }),
-      ),
-      approver: r.approver,
-    },
+    draft: { drafters: drafters(r.drafters), clearers: clearers(r.clearers), approver: r.approver },
     signatures,
   };
 }
 
-/** A column kept as JSON text, written as `signedContent` writes the value it parses to. */
-function json(text: string): string {
-  return canonicalJson(JSON.parse(text));
+/**
+ * `f(text)`, remembered: a pure function of a column's text. The columns kept as JSON text and
+ * the signers' lists repeat from cable to cable (the same captions, the same drafting office),
+ * so `verify --all` parses each distinct text once. Bounded: forgotten all at once when full.
+ */
+function remembered<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = f(text);
+      if (seen.size >= 4096) seen.clear();
+      seen.set(text, out);
+    }
+    return out;
+  };
 }
+
+/** A column kept as JSON text, written as `signedContent` writes the value it parses to. */
+const json = remembered((text) => canonicalJson(JSON.parse(text)));
+
+const classAuthorityJson = remembered((text) => {
+  const a = JSON.parse(text) as NonNullable<Draft['classAuthority']> | null;
+  return canonicalJson(
+    a && { classifiedBy: a.classifiedBy, position: a.position, reasons: [...a.reasons], declassifyOn: a.declassifyOn },
+  );
+});
+
+const legacyEoJson = remembered((text) => {
+  const l = JSON.parse(text) as NonNullable<Draft['legacyEo']> | null;
+  return canonicalJson(l && { order: l.order, code: l.code });
+});
+
+/** The FOR and DESIRED DISTRIBUTION members of the content, each only when present. */
+const linesJson = remembered((text) => {
+  const { forLine, desiredDistribution } = cableLines(text);
+  return {
+    desiredDistribution: desiredDistribution ? `"desiredDistribution":${canonicalJson(desiredDistribution)},` : '',
+    forLine: forLine ? `"forLine":${canonicalJson(forLine)},` : '',
+  };
+});
+
+const drafters = remembered((text) => Object.freeze(JSON.parse(text) as string[]));
+
+const clearers = remembered((text) =>
+  Object.freeze(
+    (JSON.parse(text) as Array<{ kind: DraftClearer['kind'] } & Record<string, unknown>>).map((c) => ({
+      kind: c.kind,
+      ...(c.person ? { person: c.person as string } : {}),
+      ...(c.office ? { office: c.office as { station: string; code: string } } : {}),
+    })),
+  ),
+);
+
+const NO_LINES = { desiredDistribution: '', forLine: '' };
 
 /** `{ … }` of `signedContent`, keys in canonical (sorted) order, from the row's fragments. */
 function contentText(r: Row): string {
-  const authority = r.class_authority ? (JSON.parse(r.class_authority) as NonNullable<Draft['classAuthority']>) : null;
-  const legacy = r.legacy_eo ? (JSON.parse(r.legacy_eo) as NonNullable<Draft['legacyEo']>) : null;
-  const { forLine, desiredDistribution } = cableLines(r.lines);
+  const lines = r.lines === null ? NO_LINES : linesJson(r.lines);
   return (
     `{"addressees":${r.addressees},"approver":${canonicalJson(r.approver)},"captions":${json(r.captions)},` +
-    `"classAuthority":${canonicalJson(
-      authority && {
-        classifiedBy: authority.classifiedBy,
-        position: authority.position,
-        reasons: [...authority.reasons],
-        declassifyOn: authority.declassifyOn,
-      },
-    )},` +
+    `"classAuthority":${r.class_authority ? classAuthorityJson(r.class_authority) : 'null'},` +
     `"classification":${r.classification},"classificationReason":${r.classification_reason},` +
-    `"clearers":${r.clearers},` +
-    (desiredDistribution ? `"desiredDistribution":${canonicalJson(desiredDistribution)},` : '') +
+    `"clearers":${r.clearers},${lines.desiredDistribution}` +
     `"dissem":${json(r.dissem)},"drafters":${r.drafters},"eyesOnly":${r.eyes_only},"fileRef":${r.file_ref},` +
-    (forLine ? `"forLine":${canonicalJson(forLine)},` : '') +
-    `"legacyEo":${canonicalJson(legacy && { order: legacy.order, code: legacy.code })},` +
+    `${lines.forLine}"legacyEo":${r.legacy_eo ? legacyEoJson(r.legacy_eo) : 'null'},` +
     `"originator":${r.originator},"paragraphs":${r.paragraphs},"passes":${r.passes},"profile":${r.profile},` +
     `"references":${r.refs},"relTo":${json(r.rel_to)},"series":${r.series},"signature":${r.signature},` +
     `"subject":${r.subject},"summary":${r.summary},"tags":${json(r.tags)},"v":1}`
