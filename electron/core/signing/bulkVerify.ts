@@ -76,34 +76,42 @@ const PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const keys = [];
 parentPort.on('message', (m) => {
   if (m.keys) { for (const raw of m.keys) keys.push(createPublicKey({ key: Buffer.concat([PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' })); return; }
-  const { id, bytes, offsets, sigs, keyIndex } = m;
-  const n = keyIndex.length;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  const { id, buffer, count } = m;
+  const keyIndex = new Int32Array(buffer, 0, count);
+  const offsets = new Uint32Array(buffer, 4 * count, count + 1);
+  const sigs = new Uint8Array(buffer, 8 * count + 4, 64 * count);
+  const bytes = new Uint8Array(buffer, 72 * count + 4);
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
     const key = keyIndex[i] < 0 ? null : keys[keyIndex[i]];
     out[i] = key && verify(null, bytes.subarray(offsets[i], offsets[i + 1]), key, sigs.subarray(i * 64, i * 64 + 64)) ? 1 : 0;
   }
-  parentPort.postMessage({ id, out }, [out.buffer]);
+  parentPort.postMessage({ id, out, buffer }, [out.buffer, buffer]);
 });
 `;
 
-type Batch = {
-  id: number;
-  bytes: Uint8Array<ArrayBuffer>;
-  offsets: Uint32Array<ArrayBuffer>;
-  sigs: Uint8Array<ArrayBuffer>;
-  keyIndex: Int32Array<ArrayBuffer>;
-};
+/**
+ * One batch for a worker, in one buffer: each signature's key by index (-1: unknown, or not the
+ * signer's: never checked), the offsets of the signed messages, the signatures, then the messages
+ * end to end. The worker hands the buffer back with its answer, to be used again: a fresh buffer
+ * per batch cost more in page faults than packing it.
+ */
+type Batch = { id: number; buffer: ArrayBuffer; count: number };
+
+const batchLayout = (count: number) => ({ offsets: 4 * count, sigs: 8 * count + 4, bytes: 72 * count + 4 });
 
 class VerifyPool {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
+  /** Buffers the workers gave back. */
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(size: number, publicKeys: ReadonlyArray<Uint8Array>) {
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(WORKER_SOURCE, { eval: true });
       w.postMessage({ keys: publicKeys.map((k) => Uint8Array.from(k)) });
-      w.on('message', (m: { id: number; out: Uint8Array }) => {
+      w.on('message', (m: { id: number; out: Uint8Array; buffer: ArrayBuffer }) => {
+        if (this.spare.length < 16) this.spare.push(m.buffer);
         this.pending.get(m.id)?.resolve(m.out);
         this.pending.delete(m.id);
       });
@@ -115,11 +123,17 @@ class VerifyPool {
     });
   }
 
+  /** A buffer of at least `bytes`: one given back if one is large enough. */
+  buffer(bytes: number): ArrayBuffer {
+    const i = this.spare.findIndex((b) => b.byteLength >= bytes);
+    return i >= 0 ? this.spare.splice(i, 1)[0]! : new ArrayBuffer(Math.ceil(bytes * 1.25));
+  }
+
   run(batch: Batch): Promise<Uint8Array> {
     const worker = this.workers[batch.id % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(batch.id, { resolve, reject });
-      worker.postMessage(batch, [batch.bytes.buffer, batch.offsets.buffer, batch.sigs.buffer, batch.keyIndex.buffer]);
+      worker.postMessage(batch, [batch.buffer]);
     });
   }
 
@@ -181,8 +195,8 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
   try {
     for (let slice = nextSlice(); slice.length > 0; slice = nextSlice()) {
       const read = readChainBytes(db, slice);
-      const batch = packBatch(batchId++, read, keyIndexOf, known);
-      signatureCount += batch.keyIndex.length;
+      const batch = packBatch(pool, batchId++, read, keyIndexOf, known);
+      signatureCount += batch.count;
       // A cable the trail recorded as signed that is no longer in the file at all (item 5).
       const present = new Set(read.map((c) => c.cableId));
       const gone = named ? [] : slice.filter((id) => !present.has(id));
@@ -224,12 +238,9 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
   };
 }
 
-/**
- * The batch a worker checks: every signed message of the cables end to end (each its header and
- * the cable's content), their offsets, the signatures, and each one's key by index (-1: a key
- * that is unknown or not the signer's, never sent to be checked).
- */
+/** Packs the batch of `cables` into a buffer from the pool (`Batch`). */
 function packBatch(
+  pool: VerifyPool,
   id: number,
   cables: ReadonlyArray<ChainBytes>,
   keyIndexOf: ReadonlyMap<string, number>,
@@ -242,28 +253,27 @@ function packBatch(
     for (const s of c.signatures) total += Buffer.byteLength(s.head) + contents[n]!.length;
     count += c.signatures.length;
   });
-  const bytes = new Uint8Array(total);
-  const writer = Buffer.from(bytes.buffer);
-  const offsets = new Uint32Array(count + 1);
-  const sigs = new Uint8Array(count * 64);
-  const sigWriter = Buffer.from(sigs.buffer);
-  const keyIndex = new Int32Array(count);
+  const at0 = batchLayout(count);
+  const buffer = pool.buffer(at0.bytes + total);
+  const keyIndex = new Int32Array(buffer, 0, count);
+  const offsets = new Uint32Array(buffer, at0.offsets, count + 1);
+  const writer = Buffer.from(buffer);
   let i = 0;
   let at = 0;
   cables.forEach((c, n) => {
     for (const s of c.signatures) {
       offsets[i] = at;
-      at += writer.write(s.head, at);
-      at += contents[n]!.copy(writer, at);
+      at += writer.write(s.head, at0.bytes + at);
+      at += contents[n]!.copy(writer, at0.bytes + at);
       const k = known.get(s.key);
       const whole = s.signature.length === 64;
       keyIndex[i] = k && k.personKey === s.signer && whole ? keyIndexOf.get(s.key)! : -1;
-      if (whole) sigWriter.set(s.signature, i * 64);
+      if (whole) writer.set(s.signature, at0.sigs + i * 64);
       i++;
     }
   });
   offsets[count] = at;
-  return { id, bytes, offsets, sigs, keyIndex };
+  return { id, buffer, count };
 }
 
 function toResult(
