@@ -43,8 +43,8 @@ parentPort.on('message', ({ id, items }) => {
 type Item = Readonly<{ message: Uint8Array; signature: Uint8Array; key: Uint8Array }>;
 
 /**
- * Worker threads that check signatures; started on first use and kept (unreferenced, so they
- * never hold a process open). A worker that fails is replaced; its pending checks fail.
+ * Worker threads that check signatures; started on first use and kept, holding the process
+ * open only while a check is pending. A worker that fails is replaced; its pending checks fail.
  */
 export class SignaturePool {
   private workers: Worker[] = [];
@@ -60,16 +60,20 @@ export class SignaturePool {
 
   private spawn(): Worker {
     const w = new Worker(WORKER_SOURCE, { eval: true });
-    w.unref();
     w.on('message', (m: { id: number; out: boolean[] }) => {
       this.pending.get(m.id)?.resolve(m.out);
       this.pending.delete(m.id);
+      if (this.pending.size === 0) for (const x of this.workers) x.unref();
     });
     w.on('error', (e) => {
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
       this.workers = this.workers.filter((x) => x !== w);
+      for (const x of this.workers) x.unref();
     });
+    // Idle workers never hold the process open; a pending check does (verify refs them). After
+    // the listeners: attaching a 'message' listener refs the worker's port again.
+    w.unref();
     return w;
   }
 
@@ -85,6 +89,7 @@ export class SignaturePool {
           new Promise<boolean[]>((resolve, reject) => {
             const id = this.nextId++;
             this.pending.set(id, { resolve, reject });
+            this.workers[w]!.ref();
             this.workers[w]!.postMessage({ id, items: part });
           }),
       ),
