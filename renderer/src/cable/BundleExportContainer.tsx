@@ -5,6 +5,7 @@ import { saveTextFile } from '../common/download';
 import type { ViewMarking } from '../common/viewMarking';
 import { useFailure } from '../common/session';
 import { Working } from '../common/SlowWork';
+import { useMounted } from '../common/useMounted';
 
 /** What the saved file says it is (main only lets a blob of the app's own page through its Save dialog). */
 const BUNDLE_MEDIA_TYPE = 'application/vnd.cableroom.bundle';
@@ -34,14 +35,7 @@ export function BundleExportContainer(props: {
   const failure = useFailure();
   const [dialog, setDialog] = useState<DialogState | null>(CLOSED);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const live = useRef(true);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const live = useMounted();
 
   // When the modal closes, the keyboard goes back to the button that opened it.
   const open = dialog !== null;

@@ -23,6 +23,7 @@ import { failureOf } from '../common/loader';
 import { useFailure } from '../common/session';
 import { useLoad } from '../common/useLoad';
 import { useShortcut } from '../shortcuts/ShortcutProvider';
+import { useMounted } from '../common/useMounted';
 
 /** What the inbox row, alert or search hit knew about the cable before it is loaded. */
 export type CableTarget = Readonly<{
@@ -113,16 +114,9 @@ export function CableContainer(props: {
   if (!wantDirectory && (tab === 'distribution' || repeat !== null)) setWantDirectory(true);
   const directory = useLoad(() => (wantDirectory ? client.readDirectory() : null), [client, wantDirectory]);
   const directoryFailure = failureOf(directory);
-  const live = useRef(true);
+  const live = useMounted();
   /** True while our own print runs, so the beforeprint fallback does not record it twice. */
   const printing = useRef(false);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
 
   const ready = state.status === 'ready';
 
@@ -154,7 +148,7 @@ export function CableContainer(props: {
         },
       );
     },
-    [failure],
+    [failure, live],
   );
 
   const acknowledge = () => {

@@ -17,6 +17,7 @@ import { WorkspaceFrame, type WorkspaceChrome } from '../common/WorkspaceFrame';
 import { DraftAutosave, type AutosaveSnapshot } from './autosave';
 import { describeError, serviceMessage } from '../common/errorText';
 import type { CableTarget } from '../cable/CableContainer';
+import { useMounted } from '../common/useMounted';
 
 /** Archive hits offered when citing a reference. */
 const ARCHIVE_LIMIT = 20;
@@ -83,7 +84,7 @@ export function DraftComposerContainer(props: {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [notice, setNotice] = useState<ChainNotice | null>(null);
   const latestArchive = useRef(0);
-  const live = useRef(true);
+  const live = useMounted();
   const snapshot = useSyncExternalStore(autosave?.subscribe ?? noSubscribe, autosave?.getSnapshot ?? noSnapshot);
   // The cable it would be (issue 14 item 5), asked again whenever main holds a newer draft; none
   // once released or discarded. Main runs the release's own steps: nothing is re-created here.
@@ -94,13 +95,6 @@ export function DraftComposerContainer(props: {
     () => (previewed && saved !== null ? client.previewDraft(draftId) : null),
     [client, draftId, previewed, saved],
   );
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
 
   // Unmounting (another screen, sign-out): the last edit still goes out.
   useEffect(() => () => autosave?.dispose(), [autosave]);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BundleSummary } from '../../../electron/domain/exchange';
 import type { CableroomClient, ClientErrorCode } from '../common/api';
 import { useFailure } from '../common/session';
 import { fileLabel, formatBytes, MAX_FILE_BYTES } from './chosenFiles';
+import { useMounted } from '../common/useMounted';
 
 /**
  * Importing one signed bundle (issue 6): main verifies every signature against the public keys it
@@ -25,14 +26,7 @@ export const REFUSAL_PREFIX = 'Bundle refused: ';
 export function useBundleImport(client: CableroomClient): BundleImport {
   const failure = useFailure();
   const [state, setState] = useState<BundleImportState>(IDLE);
-  const live = useRef(true);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const live = useMounted();
 
   const importFile = useCallback(
     (file: File) => {
@@ -66,7 +60,7 @@ export function useBundleImport(client: CableroomClient): BundleImport {
         }
       })();
     },
-    [client, failure],
+    [client, failure, live],
   );
 
   return { state, importFile };

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FrusImportStatus } from '../../../electron/domain/exchange';
 import type { CableroomClient, ClientErrorCode } from '../common/api';
 import { useFailure } from '../common/session';
 import { readFiles, type FilePayload } from './chosenFiles';
+import { useMounted } from '../common/useMounted';
 
 /**
  * A FRUS import started from the Import screen (issue 6): the chosen files are read as bytes,
@@ -50,14 +51,7 @@ function stateOf(status: FrusImportStatus): FrusImportState {
 export function useFrusImport(client: CableroomClient, login: string): FrusImport {
   const failure = useFailure();
   const [state, setState] = useState<FrusImportState>(IDLE);
-  const live = useRef(true);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const live = useMounted();
 
   // Back on the screen: the last job's summary (or progress) again; nothing if main forgot it.
   useEffect(() => {
@@ -126,7 +120,7 @@ export function useFrusImport(client: CableroomClient, login: string): FrusImpor
         }
       })();
     },
-    [client, fail, login],
+    [client, fail, live, login],
   );
 
   const resume = useCallback(() => {

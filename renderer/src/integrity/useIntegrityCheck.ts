@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { IntegrityFailure, IntegrityRun } from '../../../electron/domain/integrity';
 import type { CableroomClient, ClientErrorCode } from '../common/api';
 import { useFailure } from '../common/session';
+import { useMounted } from '../common/useMounted';
 
 /**
  * Verifying every signed cable from the Integrity screen (issue 15 item 3): main runs the check
@@ -49,14 +50,7 @@ function merged(run: IntegrityRun, before: ReadonlyArray<IntegrityFailure>): Int
 export function useIntegrityCheck(client: CableroomClient, login: string): IntegrityCheck {
   const failure = useFailure();
   const [state, setState] = useState<IntegrityState>(IDLE);
-  const live = useRef(true);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const live = useMounted();
 
   // Back on the screen: the last run again, from its first failure; nothing if main forgot it.
   useEffect(() => {
@@ -114,7 +108,7 @@ export function useIntegrityCheck(client: CableroomClient, login: string): Integ
         if (live.current) fail(e, null, []);
       },
     );
-  }, [client, fail, login]);
+  }, [client, fail, live, login]);
 
   const resume = useCallback(() => {
     setState((s) =>
