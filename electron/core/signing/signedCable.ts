@@ -137,16 +137,6 @@ export function readSignedCables(db: Db, from: number, to: number): Array<Signed
   return readSigned(db, (col) => `${col} BETWEEN ? AND ?`, [from, to]);
 }
 
-/**
- * The signed cables among `ids` (ascending), in id order, reading only those cables' rows
- * (`verify --all` reads the signed cables of a file, not id ranges holding unsigned ones too;
- * issue 15 item 3).
- */
-export function readSignedCablesIn(db: Db, ids: ReadonlyArray<number>): Array<SignedCable & { cableId: number }> {
-  if (ids.length === 0) return [];
-  return readSigned(db, (col) => `${col} IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
-}
-
 /** `where(column)` is the SQL condition selecting the cables by id; `params` its parameters. */
 function readSigned(
   db: Db,
