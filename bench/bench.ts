@@ -61,6 +61,7 @@ Options:
                       (default 100000; 0 skips them)
   --import N          synthetic cables for the bulk-import figures, bare and indexed (default 100000; 0 skips)
   --only startup      only the CLI start-up figures (cableroom show beside node -e 0; issue 15 item 6)
+  --only signatures   only the signature figures (verify --all, the signed open; issue 15 items 2–3)
   --corpus DIR        FRUS TEI documents to build a 10 MB volume from (default: the repository's
                       tests/fixtures/frus/frus1961-63v11)
   -h, --help          this text
@@ -75,7 +76,7 @@ type Options = Readonly<{
   signed: number;
   importN: number;
   corpus: string | null;
-  only: 'startup' | null;
+  only: 'startup' | 'signatures' | null;
 }>;
 
 class UsageError extends Error {}
@@ -106,7 +107,8 @@ function parseOptions(argv: string[]): Options | null {
     allowPositionals: false,
   });
   if (values.help) return null;
-  if (values.only !== undefined && values.only !== 'startup') throw new UsageError('--only takes "startup".');
+  if (values.only !== undefined && values.only !== 'startup' && values.only !== 'signatures')
+    throw new UsageError('--only takes "startup" or "signatures".');
   return {
     n: positiveInt('n', values.n, 100_000),
     db: values.db === undefined ? null : resolve(values.db),
@@ -117,7 +119,7 @@ function parseOptions(argv: string[]): Options | null {
       values.signed === undefined ? 100_000 : values.signed === '0' ? 0 : positiveInt('signed', values.signed, 100_000),
     importN: values.import === '0' ? 0 : positiveInt('import', values.import, 100_000),
     corpus: values.corpus !== undefined ? resolve(values.corpus) : existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null,
-    only: values.only === 'startup' ? 'startup' : null,
+    only: values.only === 'startup' || values.only === 'signatures' ? values.only : null,
   };
 }
 
@@ -533,6 +535,10 @@ async function main(): Promise<number> {
   }
   if (o.only === 'startup') {
     process.stdout.write(`${measureStartup(o.seedDir, 15, progress)}\n`);
+    return 0;
+  }
+  if (o.only === 'signatures') {
+    process.stdout.write(`${await measureSignatures(o.seedDir, o.signed, progress)}\n`);
     return 0;
   }
   if (o.db !== null && existsSync(o.db)) {
