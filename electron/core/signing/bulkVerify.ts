@@ -7,9 +7,8 @@ import { allPublicKeys } from '../crypto/keyStore';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { signedCableCount, signedCableIdsAfter } from './chainRecord';
-import { readChainBytes, type ChainBytes } from './chainBytes';
-import { readSignedCables } from './signedCable';
-import { chainEntry, chainProblems, checkChain, type KeyLookup, type Verifier } from './verifyChain';
+import { readChainBytes, readOneChain, type ChainBytes } from './chainBytes';
+import { chainEntry, chainView, checkChainBytes, type KeyLookup, type Verifier } from './verifyChain';
 
 /**
  * Verifying signature chains: one cable on this thread (opening a cable), or every signed cable
@@ -62,8 +61,8 @@ export function verifyOneCable(
   keys: KeyLookup = databaseKeys(db),
   verify?: Verifier,
 ): ChainView | null {
-  const [signed] = readSignedCables(db, cableId, cableId);
-  return signed ? checkChain(signed, keys, personNames(db), verify) : null;
+  const signed = readOneChain(db, cableId);
+  return signed ? checkChainBytes(signed, keys, personNames(db), verify) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,12 +292,5 @@ function toResult(
           : 'the signature does not match the cable as stored';
     return chainEntry(s, names, problem);
   });
-  const problems = chainProblems(c);
-  return {
-    cableId: c.cableId,
-    ref: c.ref,
-    status: problems.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
-    signatures,
-    problems,
-  };
+  return { cableId: c.cableId, ref: c.ref, ...chainView(c, signatures) };
 }

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChainView, SignatureCheck } from '../../domain/chain';
+import type { ChainView } from '../../domain/chain';
 import { KEY_ATTESTED } from '../audit/keyRegistry';
 import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
-import { databaseKeys, personNames } from './bulkVerify';
+import { verifyOneCable } from './bulkVerify';
 import { readOneChain, type ChainBytes } from './chainBytes';
 import { RECORDED_AS_SIGNED } from './chainRecord';
-import { readSignedCables } from './signedCable';
-import { chainEntry, chainProblems, checkChain } from './verifyChain';
+import { chainEntry, chainView } from './verifyChain';
 
 /**
  * Verifying one cable's chain when it is opened in the app (issue 15 item 2), off the main
@@ -216,16 +215,12 @@ function verdictOf(
   problems: ReadonlyArray<string | null>,
   nameOf: (k: string) => string,
 ): ChainView {
-  const signatures: SignatureCheck[] = signed.signatures.map((s, i) => chainEntry(s, nameOf, problems[i] ?? null));
-  const chain = chainProblems(signed);
-  return {
-    status: chain.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
-    signatures,
-    problems: chain,
-  };
+  return chainView(
+    signed,
+    signed.signatures.map((s, i) => chainEntry(s, nameOf, problems[i] ?? null)),
+  );
 }
 
 function fallback(db: Db, cableId: number): ChainView | null {
-  const [signed] = readSignedCables(db, cableId, cableId);
-  return signed ? checkChain(signed, databaseKeys(db), personNames(db)) : null;
+  return verifyOneCable(db, cableId);
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/canonical';
 import type { ChainView, SignatureCheck } from '../../domain/chain';
 import { verifySignature } from '../crypto/verify';
+import type { ChainBytes } from './chainBytes';
 import type { SignedCable, StoredSignature } from './signedCable';
 
 /** A public key known to this database, by fingerprint, with the person it belongs to. */
@@ -93,7 +94,7 @@ export function checkSignature(
 
 export type Verifier = (message: Uint8Array, signature: Uint8Array, key: KeyObject) => boolean;
 
-/** Verifies a whole chain on this thread (opening one cable; tests). */
+/** Verifies a whole chain on this thread (bundles, the classroom's documents; tests). */
 export function checkChain(
   sc: SignedCable,
   keys: KeyLookup,
@@ -101,11 +102,34 @@ export function checkChain(
   verify: Verifier = verifySignature,
 ): ChainView {
   const messages = chainMessages(sc);
-  const signatures: SignatureCheck[] = sc.signatures.map((s, i) => {
-    const problem = checkSignature(s, messages[i]!, keys, verify);
-    return chainEntry(s, nameOf, problem);
-  });
-  const problems = chainProblems(sc);
+  return chainView(
+    sc,
+    sc.signatures.map((s, i) => chainEntry(s, nameOf, checkSignature(s, messages[i]!, keys, verify))),
+  );
+}
+
+/**
+ * Verifies a chain as the store holds it (`readOneChain`: the signed bytes SQLite writes) on this
+ * thread: `show`, print and export, the CLI. The same decisions as `checkChain`.
+ */
+export function checkChainBytes(
+  signed: ChainBytes,
+  keys: KeyLookup,
+  nameOf: (personKey: string) => string,
+  verify: Verifier = verifySignature,
+): ChainView {
+  const content = Buffer.from(signed.content);
+  return chainView(
+    signed,
+    signed.signatures.map((s) =>
+      chainEntry(s, nameOf, checkSignature(s, Buffer.concat([Buffer.from(s.head), content]), keys, verify)),
+    ),
+  );
+}
+
+/** The verdict on a chain whose signatures have been checked: VERIFIED only if nothing failed. */
+export function chainView(structure: ChainStructure, signatures: SignatureCheck[]): ChainView {
+  const problems = chainProblems(structure);
   return {
     status: problems.length === 0 && signatures.every((s) => s.verified) ? 'VERIFIED' : 'TAMPERED',
     signatures,
