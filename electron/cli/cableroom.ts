@@ -207,6 +207,10 @@ export async function main(argv: ReadonlyArray<string>, rawIo: CliIo = defaultIo
   } catch (e) {
     return reportError(e, io, dbPath, command);
   } finally {
+    // A sign-in's re-hash at the current cost runs after its answer (services/users.ts): the
+    // process would wait for the scrypt anyway (it holds the event loop), so wait for it here
+    // and let it write before the database closes. It never rejects.
+    if (core) await core.users.settled();
     core?.close();
   }
 }

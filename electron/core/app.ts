@@ -104,6 +104,9 @@ export function openCore(options: OpenCoreOptions): Core {
       traffic: createTrafficService(db, audit),
       exercises: createExerciseService(db, audit),
       integrity: createIntegrityService(db, audit),
+      // Synchronous, so the app can close on quit: a sign-in's re-hash still under way is abandoned
+      // (it finds the database closed and writes nothing; the next sign-in re-hashes). A caller
+      // that can wait lets it finish first with `users.settled()`, as the CLI does.
       close: () => {
         if (!db.open) return;
         try {
