@@ -136,7 +136,11 @@ class VerifyPool {
     });
   }
 
+  /** Stops every worker; a batch still in a worker is rejected (its answer will never come). */
   async close(): Promise<void> {
+    const stopped = new Error('The signature workers were stopped.');
+    for (const p of this.pending.values()) p.reject(stopped);
+    this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
@@ -150,17 +154,36 @@ export type VerifyAllOptions = Readonly<{
   cableIds?: ReadonlyArray<number>;
   onCable?: (result: CableVerification) => void;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Stops the run (the app's Cancel): no further slice is read, batches still in the workers are
+   * dropped unreported, the workers are terminated, and the summary says `cancelled`.
+   */
+  signal?: AbortSignal;
 }>;
 
-export type VerifyAllSummary = Readonly<{ cables: number; signatures: number; failed: number; seconds: number }>;
+export type VerifyAllSummary = Readonly<{
+  /** Cables and signatures decided (reported through `onCable`), and how many of those failed. */
+  cables: number;
+  signatures: number;
+  failed: number;
+  seconds: number;
+  /** Stopped by `signal` before every cable was decided; the counts are what was decided. */
+  cancelled: boolean;
+}>;
 
 /**
  * Verifies every signed cable (or the given ones) on all cores; results arrive through `onCable`
  * in id order, as they are decided, and are not kept (issue 15 item 3: memory flat in the number
  * of cables). Ids are read a page at a time, and only the signed cables' rows are read.
+ *
+ * Cancelling (`signal`) resolves rather than rejects: what was decided until then stands, and the
+ * caller (the app's Integrity run, audited) reports it. A batch is reported whole or not at all,
+ * each after the one before it, so `onCable` stays in id order and `onProgress`'s `done` is the
+ * number of cables reported; batches still in the workers when the signal comes are dropped.
  */
 export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): Promise<VerifyAllSummary> {
   const started = process.hrtime.bigint();
+  const { signal } = options;
   const known = allPublicKeys(db);
   const fingerprints = [...known.keys()];
   const keyIndexOf = new Map(fingerprints.map((f, i) => [f, i]));
@@ -170,6 +193,10 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
     workers,
     fingerprints.map((f) => known.get(f)!.publicKey),
   );
+  // Wakes the loop below when it waits on a batch and the run is cancelled.
+  let wake = (): void => {};
+  const stop = new Promise<void>((resolve) => (wake = resolve));
+  signal?.addEventListener('abort', wake, { once: true });
 
   // Every cable carrying signatures, and every cable the trail recorded as signed (item 5).
   const named = options.cableIds ? [...new Set(options.cableIds)].sort((a, b) => a - b) : null;
@@ -177,30 +204,41 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
   const rangeSize = options.rangeSize ?? 512;
   let position = 0;
   let after = 0;
+  let exhausted = false;
   const nextSlice = (): number[] => {
-    if (named) return named.slice(position, (position += rangeSize));
-    const ids = signedCableIdsAfter(db, after, rangeSize);
-    if (ids.length > 0) after = ids[ids.length - 1]!;
+    const ids = named ? named.slice(position, (position += rangeSize)) : signedCableIdsAfter(db, after, rangeSize);
+    if (!named && ids.length > 0) after = ids[ids.length - 1]!;
+    exhausted = ids.length === 0;
     return ids;
   };
   let signatureCount = 0;
   let failed = 0;
-  let done = 0;
   let cables = 0;
   let batchId = 0;
+  let reported = 0;
   const inFlight: Promise<void>[] = [];
   const maxInFlight = 2 * workers + 1;
+  /** Waits for the oldest batch to be reported; false when cancelled first. */
+  const oldestReported = async (): Promise<boolean> => {
+    await (signal ? Promise.race([inFlight[0], stop]) : inFlight[0]);
+    if (signal?.aborted) return false;
+    inFlight.shift();
+    return true;
+  };
 
   try {
-    for (let slice = nextSlice(); slice.length > 0; slice = nextSlice()) {
+    let previous: Promise<unknown> = Promise.resolve();
+    while (!signal?.aborted) {
+      const slice = nextSlice();
+      if (slice.length === 0) break;
       const read = readChainBytes(db, slice);
       const batch = packBatch(pool, batchId++, read, keyIndexOf, known);
-      signatureCount += batch.count;
       // A cable the trail recorded as signed that is no longer in the file at all (item 5).
       const present = new Set(read.map((c) => c.cableId));
       const gone = named ? [] : slice.filter((id) => !present.has(id));
-      cables += slice.length;
-      const task = pool.run(batch).then((out) => {
+      // Reported once this batch is checked and the one before it reported: in id order.
+      const task = Promise.all([pool.run(batch), previous]).then(([out]) => {
+        if (signal?.aborted) return;
         let k = 0;
         const results: CableVerification[] = gone.map((cableId) => ({
           cableId,
@@ -218,22 +256,34 @@ export async function verifyAllCables(db: Db, options: VerifyAllOptions = {}): P
           if (result.status !== 'VERIFIED') failed++;
           options.onCable?.(result);
         }
-        done += slice.length;
-        options.onProgress?.(done, total);
+        cables += slice.length;
+        signatureCount += batch.count;
+        reported++;
+        options.onProgress?.(cables, total);
       });
+      previous = task;
       inFlight.push(task);
-      // Results are reported in id order: wait for the oldest batch when the pipeline is full.
-      if (inFlight.length >= maxInFlight) await inFlight.shift();
+      // The pipeline is full: wait for the oldest batch.
+      if (inFlight.length >= maxInFlight && !(await oldestReported())) break;
     }
-    while (inFlight.length > 0) await inFlight.shift();
+    while (inFlight.length > 0) {
+      if (!(await oldestReported())) break;
+    }
+    // Cancelled once every batch read was reported: done if there was nothing more to read.
+    if (signal?.aborted && !exhausted && reported === batchId) nextSlice();
   } finally {
+    signal?.removeEventListener('abort', wake);
+    // Batches dropped on cancel (or after a worker's error) settle here, never unhandled.
+    const dropped = Promise.allSettled(inFlight);
     await pool.close();
+    await dropped;
   }
   return {
     cables,
     signatures: signatureCount,
     failed,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cancelled: !(exhausted && reported === batchId),
   };
 }
 
