@@ -22,8 +22,11 @@ export type IntegritySummary = Readonly<{ cables: number; signatures: number; fa
 
 export type IntegrityRun = Readonly<{
   runId: number;
-  /** running; finished (summary set); failed (error set: the run stopped, e.g. the database closed). */
-  state: 'running' | 'finished' | 'failed';
+  /**
+   * running; finished (summary set); cancelled by its owner (summary set: what was decided until
+   * then, `done` of `total`); failed (error set: the run stopped, e.g. the database closed).
+   */
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
   /** Signed cables decided so far, and how many there are. */
   done: number;
   total: number;

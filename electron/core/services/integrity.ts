@@ -27,6 +27,10 @@ import { refusals } from './refusal';
  * Results are not kept: a verified cable is forgotten at once, and at most MAX_LISTED_FAILURES
  * failures are kept for the window, the rest counted. A run is audited VERIFY at its start and
  * with its summary at its end; anyone else is refused (audited DENY). One run at a time.
+ *
+ * The person who started a run may cancel it: the workers stop, what was decided until then is
+ * its summary (state `cancelled`, audited at its end with `cancelled: true`), and a new run may
+ * start at once. Cancelling another person's run is refused (DENY).
  */
 export type IntegrityListener = Readonly<{
   /** A failure on a cable the person may read, as it is decided. */
@@ -42,11 +46,23 @@ export type IntegrityService = Readonly<{
   status(actor: Actor, runId: number, after?: number): IntegrityRun;
   /** Resolves with the run once it has ended (the CLI, tests). */
   finished(actor: Actor, runId: number): Promise<IntegrityRun>;
+  /**
+   * Cancels the starter's own run and resolves with it once it has stopped: `cancelled`, or its
+   * final state if it had already ended. All its failures so far are in the answer.
+   */
+  cancel(actor: Actor, runId: number): Promise<IntegrityRun>;
 }>;
 
 export type IntegrityOptions = Readonly<{
   /** Worker threads for the signatures; defaults to every core (verifyAllCables). */
   workers?: number;
+  /** Cables read per batch (verifyAllCables' `rangeSize`): tests make runs of several batches. */
+  rangeSize?: number;
+  /**
+   * TESTS ONLY: the verifier, instead of `verifyAllCables` (the e2e harness holds a run open
+   * until it is cancelled). Nothing in the app passes it.
+   */
+  verifyAll?: typeof verifyAllCables;
 }>;
 
 /** Progress reported to a listener at most this often (≤ 10 a second). */
@@ -67,6 +83,8 @@ type Run = {
   summary: IntegritySummary | null;
   error: string | null;
   ended: Promise<void>;
+  /** The owner's Cancel. */
+  stop: AbortController;
 };
 
 const MAY_VERIFY = new Set<Actor['role']>(['instructor', 'admin']);
@@ -134,9 +152,12 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
   async function execute(run: Run, actor: Actor, channel: string, listener: IntegrityListener): Promise<void> {
     const who = { userId: actor.userId, login: actor.login };
     let lastProgress = -Infinity;
+    const verify = options.verifyAll ?? verifyAllCables;
     try {
-      const summary = await verifyAllCables(db, {
+      const summary = await verify(db, {
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(options.rangeSize !== undefined ? { rangeSize: options.rangeSize } : {}),
+        signal: run.stop.signal,
         onCable: (r) => {
           if (r.status === 'VERIFIED') return;
           const failure = readableFailure(actor, r);
@@ -164,9 +185,20 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
         seconds: Math.round(summary.seconds * 1000) / 1000,
       };
       run.done = summary.cables;
-      run.total = summary.cables;
-      run.state = 'finished';
-      trail.append({ actor: who, action: 'VERIFY', detail: { channel, phase: 'end', ...run.summary } });
+      if (summary.cancelled) {
+        // Cancelled: what was decided, of the cables there were.
+        run.total = Math.max(run.total, summary.cables);
+        run.state = 'cancelled';
+        trail.append({
+          actor: who,
+          action: 'VERIFY',
+          detail: { channel, phase: 'end', cancelled: true, ...run.summary, total: run.total },
+        });
+      } else {
+        run.total = summary.cables;
+        run.state = 'finished';
+        trail.append({ actor: who, action: 'VERIFY', detail: { channel, phase: 'end', ...run.summary } });
+      }
     } catch (e) {
       run.state = 'failed';
       run.error =
@@ -184,7 +216,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
       if (running) {
         throw new CableroomError(
           'CONFLICT',
-          'A verification of every signed cable is already running; wait for it to finish.',
+          'A verification of every signed cable is already running; wait for it to finish, or cancel it.',
         );
       }
       trail.append({
@@ -204,6 +236,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
         summary: null,
         error: null,
         ended: Promise.resolve(),
+        stop: new AbortController(),
       };
       running = run;
       runs.set(run.runId, run);
@@ -224,6 +257,21 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
     },
     async finished(actor, runId) {
       const run = ownRun(actor, runId);
+      await run.ended;
+      return snapshot(run);
+    },
+    async cancel(actor, runId) {
+      mayVerify(actor, 'cancel a verification');
+      const run = runs.get(runId);
+      if (!run) throw new CableroomError('NOT_FOUND', `No verification run ${runId}.`);
+      if (run.ownerUserId !== actor.userId) {
+        refuse(actor, {
+          message: 'Only the person who started a verification may cancel it.',
+          detail: { what: 'cancel a verification', runId },
+        });
+      }
+      // A run that has ended keeps its state: the signal then changes nothing.
+      run.stop.abort();
       await run.ended;
       return snapshot(run);
     },

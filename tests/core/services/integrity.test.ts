@@ -10,6 +10,7 @@ import {
 import { insertCable } from '../../../electron/core/store/cableWriter';
 import { MAX_LISTED_FAILURES, type IntegrityFailure } from '../../../electron/domain/integrity';
 import { seededCoreFixture, type SeededCore } from '../../support/tempCore';
+import { signedCopies } from '../signing/signedCopies';
 
 /**
  * Issue 15 item 3: verifying every signed cable from the app (core/services/integrity.ts), on a
@@ -181,5 +182,114 @@ describe('verifying every signed cable from the app', () => {
     expect(new Set(refs).size).toBe(MAX_LISTED_FAILURES);
     expect(refs.every((r) => /^POLTO [23]\d{3}$/.test(r))).toBe(true);
     expect(service.status(instructor, runId, MAX_LISTED_FAILURES - 1).failures).toEqual([done.failures.at(-1)]);
+  });
+
+  test('its starter cancels a run after its first batch: cancelled, what was decided, audited', async () => {
+    const c = core();
+    const copies = signedCopies(c.db, 60);
+    const instructor = c.users.byLogin('instructor');
+    // Ten cables a batch: 61 signed cables are seven batches, so the run is going when Cancel comes.
+    const service = createIntegrityService(c.db, c.audit, { workers: 2, rangeSize: 10 });
+    let cancelled: Promise<unknown> | null = null;
+    const streamed: number[] = [];
+    const run = service.start(instructor, 'app', {
+      onFailure: (f) => streamed.push(f.cableId),
+      onProgress: () => {
+        cancelled ??= service.cancel(instructor, runId);
+      },
+    });
+    const runId = run.runId;
+    const answer = await service.finished(instructor, runId);
+    expect(await cancelled).toEqual(answer);
+    expect(answer).toMatchObject({
+      state: 'cancelled',
+      done: 10,
+      total: 61,
+      failuresListed: 9,
+      withheld: 0,
+      unlisted: 0,
+      summary: { cables: 10, signatures: 30, failed: 9 },
+      error: null,
+    });
+    // The failures of the first batch stay listed; nothing of the batches dropped.
+    expect(answer.failures.map((f) => f.cableId)).toEqual(copies.slice(0, 9));
+    expect(streamed).toEqual(copies.slice(0, 9));
+    expect(entries(c, 'VERIFY').map((e) => [e.actorLogin, e.detail])).toEqual([
+      ['instructor', { channel: 'app', phase: 'start' }],
+      [
+        'instructor',
+        {
+          channel: 'app',
+          phase: 'end',
+          cancelled: true,
+          cables: 10,
+          signatures: 30,
+          failed: 9,
+          seconds: expect.any(Number),
+          total: 61,
+        },
+      ],
+    ]);
+    expect(c.audit.verify()).toMatchObject({ ok: true });
+
+    // Cancelling it again answers with its final state; a new run starts at once and finishes.
+    expect(await service.cancel(instructor, runId)).toEqual(answer);
+    const again = service.start(instructor, 'app');
+    const full = await service.finished(instructor, again.runId);
+    expect(full).toMatchObject({ state: 'finished', done: 61, total: 61, summary: { cables: 61, failed: 60 } });
+    expect(entries(c, 'VERIFY')).toHaveLength(4);
+  });
+
+  test('a run that has already ended answers Cancel with its final state', async () => {
+    const c = core();
+    const instructor = c.users.byLogin('instructor');
+    const run = c.integrity.start(instructor, 'app');
+    const done = await c.integrity.finished(instructor, run.runId);
+    expect(done.state).toBe('finished');
+    expect(await c.integrity.cancel(instructor, run.runId)).toEqual(done);
+    expect(entries(c, 'VERIFY').map((e) => e.detail.phase)).toEqual(['start', 'end']);
+    expect(entries(c, 'VERIFY')[1]!.detail).not.toHaveProperty('cancelled');
+  });
+
+  test('a trainee, or an admin who did not start it, cannot cancel a run (DENY); it goes on', async () => {
+    const c = core();
+    signedCopies(c.db, 30);
+    c.db.prepare("UPDATE users SET role = 'admin' WHERE login = 'rusk'").run();
+    const instructor = c.users.byLogin('instructor');
+    const trainee = c.users.byLogin('trainee');
+    const admin = c.users.byLogin('rusk');
+    const service = createIntegrityService(c.db, c.audit, { workers: 1, rangeSize: 10 });
+    const refused: unknown[] = [];
+    let asked = false;
+    const run = service.start(instructor, 'app', {
+      onProgress: () => {
+        if (asked) return;
+        asked = true;
+        for (const who of [trainee, admin]) {
+          service.cancel(who, runId).then(
+            () => refused.push('cancelled'),
+            (e: unknown) => refused.push(e),
+          );
+        }
+      },
+    });
+    const runId = run.runId;
+    expect(await service.finished(instructor, runId)).toMatchObject({ state: 'finished', done: 31, total: 31 });
+    expect(refused).toEqual([
+      expect.objectContaining({
+        code: 'ACCESS_DENIED',
+        message: 'Only instructors and admins verify every signed cable.',
+      }),
+      expect.objectContaining({
+        code: 'ACCESS_DENIED',
+        message: 'Only the person who started a verification may cancel it.',
+      }),
+    ]);
+    expect(entries(c, 'DENY').map((e) => [e.actorLogin, e.detail])).toEqual([
+      ['trainee', { what: 'cancel a verification' }],
+      ['rusk', { what: 'cancel a verification', runId }],
+    ]);
+    await expect(service.cancel(instructor, runId + 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(entries(c, 'VERIFY').at(-1)!.detail).not.toHaveProperty('cancelled');
   });
 });
