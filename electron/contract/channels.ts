@@ -61,6 +61,7 @@ export const CHANNELS = {
   classroomConnect: 'classroom:connect',
   startIntegrityCheck: 'integrity:start',
   integrityStatus: 'integrity:status',
+  cancelIntegrityCheck: 'integrity:cancel',
 } as const;
 
 /** The one channel main pushes on (issue 14 item 1): see push.ts. */
