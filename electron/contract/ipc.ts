@@ -676,6 +676,8 @@ export const CONTRACT = {
     'integrityStatus',
     z.object({ runId: id, after: z.number().int().min(0).max(MAX_LISTED_FAILURES) }).strict(),
   ),
+  // Cancels the caller's own run; answers once it has stopped, with all its failures so far.
+  cancelIntegrityCheck: endpoint<IntegrityRun>()('cancelIntegrityCheck', z.object({ runId: id }).strict()),
 } as const satisfies { [K in EndpointName]: Endpoint<z.ZodType, unknown> };
 
 export type Contract = typeof CONTRACT;
