@@ -9,13 +9,7 @@ import { referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
 import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
-import {
-  isSignedCable,
-  SignaturePool,
-  startChainVerdict,
-  ValidSignatures,
-  VERIFYING_CHAIN,
-} from '../signing/openVerify';
+import { isSignedCable, VERIFYING_CHAIN } from '../signing/openVerify';
 import type { ChainView } from '../../domain/chain';
 import { accessSubject, type Actor } from './actor';
 import { archiveAuditDetail, readerObject } from './archive';
@@ -31,9 +25,9 @@ export type CablesService = Readonly<{
   show(actor: Actor, cableId: number, channel: string): CableView;
   /**
    * The app's open (issue 15 item 2): as `show`, audited the same, but a signed cable comes back
-   * at once with its chain VERIFYING while its signatures are checked off the main thread; the
-   * verdict is asked for with `verdict`. A chain that does not verify is audited as TAMPERED as
-   * soon as it is known, whether or not anyone asks (rules 23–24).
+   * at once with its chain VERIFYING, and its signatures are checked once that answer has gone
+   * (signing/openVerify.ts); the verdict is asked for with `verdict`. A chain that does not
+   * verify is audited as TAMPERED as soon as it is known, whether or not anyone asks (rules 23–24).
    */
   open(actor: Actor, cableId: number, channel: string): CableView;
   /**
@@ -68,8 +62,6 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
   const refuse = refusals(db, audit);
   const keys = keyCache();
   const verifier = memoVerifier();
-  const pool = new SignaturePool();
-  const valid = new ValidSignatures();
   const searching = createSearchService(db, audit);
   /** Verdicts started by `open`, by user and cable, until asked for (the newest few kept). */
   const verdicts = new Map<string, Promise<ChainView | null>>();
@@ -87,6 +79,13 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
           .map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
       },
     });
+  };
+
+  /** The chain checked against the cable as stored now (rules 23–24); TAMPERED is audited. */
+  const checkedChain = (actor: Actor, cableId: number, channel: string): ChainView | null => {
+    const chain = verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
+    if (chain?.status === 'TAMPERED') auditTampered(actor, cableId, channel, chain);
+    return chain;
   };
 
   /** One cable, if the actor may see it (VIEW or DENY audited), with the chain `chainOf` gives. */
@@ -115,25 +114,18 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
 
   const service: CablesService = {
     show(actor, cableId, channel) {
-      return openCable(actor, cableId, channel, () => {
-        // Verification on open (rules 23–24): the chain is checked against the cable as stored now.
-        const chain =
-          options.verifyOnOpen === false ? null : verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
-        if (chain?.status === 'TAMPERED') auditTampered(actor, cableId, channel, chain);
-        return chain;
-      });
+      return openCable(actor, cableId, channel, () =>
+        options.verifyOnOpen === false ? null : checkedChain(actor, cableId, channel),
+      );
     },
     open(actor, cableId, channel) {
       return openCable(actor, cableId, channel, () => {
         if (!isSignedCable(db, cableId)) return null;
         const key = `${actor.userId}:${cableId}`;
-        // After this call has returned (and the app's reply is on its way): read, build, check.
-        const job = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => startChainVerdict(db, cableId, pool, valid))
-          .then((chain) => {
-            if (chain?.status === 'TAMPERED' && db.open) auditTampered(actor, cableId, channel, chain);
-            return chain;
-          });
+        // After this call has returned (and the app's reply is on its way): read and check.
+        const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+          checkedChain(actor, cableId, channel),
+        );
         job.catch(() => undefined); // asked for through `verdict`; a database closed meanwhile is no crash
         verdicts.delete(key);
         verdicts.set(key, job);
@@ -158,7 +150,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
         verdicts.delete(key);
         return pending;
       }
-      return startChainVerdict(db, cableId, pool, valid) ?? null;
+      return checkedChain(actor, cableId, channel);
     },
     search: (actor, query, limit, order) => searching.search(actor, query, limit, order),
     recordPrint(actor, cableId, channel, format) {
