@@ -245,6 +245,7 @@ export function createIpcRouter(deps: RouterDeps): IpcRouter {
     // Verifying every signed cable (issue 15 item 3): instructors and admins; failures only on readable cables.
     startIntegrityCheck: (_input, actor) => core.integrity.start(actor, 'app'),
     integrityStatus: ({ runId, after }, actor) => core.integrity.status(actor, runId, after),
+    cancelIntegrityCheck: ({ runId }, actor) => core.integrity.cancel(actor, runId),
     listAlerts: (_input, actor) => core.handling.alerts(actor),
     acknowledge: ({ deliveryId }, actor) => core.handling.acknowledge(actor, deliveryId),
     markRead: ({ deliveryId }, actor) => core.handling.markRead(actor, deliveryId),

@@ -83,4 +83,5 @@ export const ENDPOINT_SAMPLES: { readonly [K in EndpointName]: InputOf<K> } = {
   classroomConnect: { passphrase: 'not the passphrase' },
   startIntegrityCheck: {},
   integrityStatus: { runId: MISSING, after: 0 },
+  cancelIntegrityCheck: { runId: MISSING },
 };

@@ -183,6 +183,8 @@ export function createClient(api: CableroomApi) {
     startIntegrityCheck: () => call(() => api.startIntegrityCheck()),
     /** The run's progress and the failures found from index `after` on (only cables the user may read). */
     integrityStatus: (runId: number, after: number) => call(() => api.integrityStatus({ runId, after })),
+    /** Cancels the user's own run; answers once it has stopped (state cancelled), with all its failures. */
+    cancelIntegrityCheck: (runId: number) => call(() => api.cancelIntegrityCheck({ runId })),
     /** What main pushes to this window (issue 14 item 1): hints to fetch again; returns the unsubscribe. */
     onPush: (listener: PushListener): (() => void) => api.onPush(listener),
   });
