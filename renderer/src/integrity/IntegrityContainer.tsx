@@ -5,7 +5,8 @@ import { IntegrityScreen } from './IntegrityScreen';
 import { useIntegrityCheck } from './useIntegrityCheck';
 
 /**
- * Wires the Integrity screen (issue 15 item 3) to `startIntegrityCheck` and `integrityStatus`.
+ * Wires the Integrity screen (issue 15 item 3) to `startIntegrityCheck`, `integrityStatus` and
+ * `cancelIntegrityCheck`.
  * Who may run it is main's decision (instructors and admins; a refusal is shown as it comes).
  */
 export function IntegrityContainer(props: {
@@ -20,6 +21,7 @@ export function IntegrityContainer(props: {
       state={check.state}
       onStart={check.start}
       onResume={check.resume}
+      onCancel={check.cancel}
       onOpenCable={props.onOpenCable}
     />
   );

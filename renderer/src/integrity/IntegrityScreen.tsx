@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { Label, ProgressBar } from 'react-aria-components';
+import { Button, Label, ProgressBar } from 'react-aria-components';
 import type { IntegrityFailure, IntegrityRun } from '../../../electron/domain/integrity';
 import { ClassificationChip } from '../common/markings';
 import { ShownText } from '../common/ShownText';
@@ -14,12 +14,16 @@ import './integrity.css';
  * main finds them and a summary at the end. It shows refs, markings, signers and what failed —
  * never cable text — so like the audit trail it is UNCLASSIFIED; each failure's marking is its chip.
  * Main lists only failures on cables this person may read; of the others it gives a count.
+ * A running run can be cancelled: the screen then says how far it got, keeps the failures found so
+ * far, and offers to run again.
  */
 export type IntegrityScreenProps = Readonly<{
   chrome: WorkspaceChrome;
   state: IntegrityState;
   onStart(): void;
   onResume(): void;
+  /** Cancels the running run. */
+  onCancel(): void;
   /** Opens a failed cable (main decides again, on opening, whether it may be read). */
   onOpenCable(failure: IntegrityFailure): void;
 }>;
@@ -64,6 +68,16 @@ export function IntegrityScreen(props: IntegrityScreenProps) {
             >
               {busy ? 'Verifying…' : run ? 'Verify again' : 'Verify every signed cable'}
             </button>
+            {state.phase === 'running' && (
+              <Button
+                className="button"
+                data-testid="integrity-cancel"
+                isDisabled={state.cancelling === true}
+                onPress={props.onCancel}
+              >
+                {state.cancelling ? 'Cancelling…' : 'Cancel'}
+              </Button>
+            )}
           </div>
           {(busy || run) && <IntegrityProgress run={run} />}
           {state.phase === 'failed' && (
@@ -76,11 +90,13 @@ export function IntegrityScreen(props: IntegrityScreenProps) {
               tabIndex={-1}
             >
               <h4 className="import-failure__title">
-                {run
-                  ? 'The verification’s progress could not be read'
-                  : state.problem.code === 'ACCESS_DENIED'
-                    ? 'Not allowed: nothing was verified'
-                    : 'The verification did not start'}
+                {state.during === 'cancel'
+                  ? 'The verification could not be cancelled'
+                  : run
+                    ? 'The verification’s progress could not be read'
+                    : state.problem.code === 'ACCESS_DENIED'
+                      ? 'Not allowed: nothing was verified'
+                      : 'The verification did not start'}
               </h4>
               <p className="import-failure__message">{state.problem.message}</p>
               {run && (
@@ -91,8 +107,14 @@ export function IntegrityScreen(props: IntegrityScreenProps) {
             </div>
           )}
           {state.phase === 'done' && (
-            <div className="integrity-summary" data-testid="integrity-summary" ref={summaryRef} tabIndex={-1}>
-              <RunSummary run={state.run} />
+            <div
+              className="integrity-summary"
+              data-testid="integrity-summary"
+              data-state={state.run.state}
+              ref={summaryRef}
+              tabIndex={-1}
+            >
+              {state.run.state === 'cancelled' ? <CancelledSummary run={state.run} /> : <RunSummary run={state.run} />}
             </div>
           )}
           {run && (
@@ -134,7 +156,7 @@ function IntegrityProgress(props: { run: IntegrityRun | null }) {
   const finished = run !== null && run.state !== 'running';
   const done = run?.done ?? 0;
   const total = run?.total ?? 0;
-  const label = finished ? 'Verified' : 'Verifying signed cables';
+  const label = run?.state === 'cancelled' ? 'Cancelled' : finished ? 'Verified' : 'Verifying signed cables';
   const valueLabel =
     known || finished ? `${count(done)} of ${plural(total, 'cable', 'cables')}` : 'Counting signed cables…';
   return (
@@ -180,6 +202,21 @@ function RunSummary(props: { run: IntegrityRun }) {
       {plural(summary.cables, 'signed cable', 'signed cables')} and{' '}
       {plural(summary.signatures, 'signature', 'signatures')} checked in {summary.seconds.toFixed(2)} s:{' '}
       {ok ? 'every chain verifies.' : `${plural(summary.failed, 'cable fails', 'cables fail')} verification.`}
+    </p>
+  );
+}
+
+/** "Cancelled after 12,345 of 100,000 cables; 2 failures found so far." */
+function CancelledSummary(props: { run: IntegrityRun }) {
+  const { run } = props;
+  const failed = run.summary?.failed ?? 0;
+  const found = failed === 0 ? 'no failures found so far' : `${plural(failed, 'failure', 'failures')} found so far`;
+  return (
+    <p className="integrity-summary__line" data-failed={failed}>
+      {run.done === 0
+        ? 'Cancelled before any cable was checked.'
+        : `Cancelled after ${count(run.done)} of ${plural(run.total, 'cable', 'cables')}; ${found}.`}{' '}
+      Verify again to check every signed cable.
     </p>
   );
 }

@@ -9,7 +9,8 @@ import { useMounted } from '../common/useMounted';
  * (`startIntegrityCheck`) and the window polls it (`integrityStatus`) as the import dialog polls
  * a FRUS import — one question in flight at most, each asking only for the failures after those
  * it already has, so the list grows as main finds them. Main lists only failures on cables this
- * person may read; the rest arrive as a count.
+ * person may read; the rest arrive as a count. Its starter may cancel it
+ * (`cancelIntegrityCheck`): main answers once the run has stopped, with every failure so far.
  */
 
 /** How often the run is asked for its progress (at most 4 a second). */
@@ -20,11 +21,21 @@ export type IntegrityProblem = Readonly<{ code: ClientErrorCode; message: string
 export type IntegrityState =
   | Readonly<{ phase: 'idle' }>
   | Readonly<{ phase: 'starting' }>
-  | Readonly<{ phase: 'running' | 'done'; run: IntegrityRun; failures: ReadonlyArray<IntegrityFailure> }>
-  /** Not started (run null: refused, e.g. ACCESS_DENIED or CONFLICT), or its progress could not be read. */
+  /** done: finished, or cancelled (`run.state`); `cancelling` while the Cancel is on its way. */
+  | Readonly<{
+      phase: 'running' | 'done';
+      run: IntegrityRun;
+      failures: ReadonlyArray<IntegrityFailure>;
+      cancelling?: boolean;
+    }>
+  /**
+   * Not started (run null: refused, e.g. ACCESS_DENIED or CONFLICT), its progress could not be
+   * read, or (`during: 'cancel'`) it could not be cancelled.
+   */
   | Readonly<{
       phase: 'failed';
       problem: IntegrityProblem;
+      during?: 'cancel';
       run: IntegrityRun | null;
       failures: ReadonlyArray<IntegrityFailure>;
     }>;
@@ -34,6 +45,8 @@ export type IntegrityCheck = Readonly<{
   start(): void;
   /** Polls again after a failed poll. */
   resume(): void;
+  /** Cancels the running run (main stops it; the failures found so far stay). */
+  cancel(): void;
 }>;
 
 const IDLE: IntegrityState = { phase: 'idle' };
@@ -42,10 +55,15 @@ const IDLE: IntegrityState = { phase: 'idle' };
 const lastRun = new Map<string, number>();
 
 /** The run with the failures it brought appended to those already shown. */
-function merged(run: IntegrityRun, before: ReadonlyArray<IntegrityFailure>): IntegrityState {
+function merged(run: IntegrityRun, before: ReadonlyArray<IntegrityFailure>, cancelling = false): IntegrityState {
   const failures = run.failures.length > 0 ? [...before, ...run.failures] : before;
-  return { phase: run.state === 'running' ? 'running' : 'done', run, failures };
+  if (run.state === 'running') return { phase: 'running', run, failures, ...(cancelling ? { cancelling } : {}) };
+  return { phase: 'done', run, failures };
 }
+
+/** The run this state shows, if any. */
+const runOf = (s: IntegrityState): IntegrityRun | null =>
+  s.phase === 'running' || s.phase === 'done' || s.phase === 'failed' ? s.run : null;
 
 export function useIntegrityCheck(client: CableroomClient, login: string): IntegrityCheck {
   const failure = useFailure();
@@ -69,9 +87,12 @@ export function useIntegrityCheck(client: CableroomClient, login: string): Integ
   }, [client, login]);
 
   const fail = useCallback(
-    (e: unknown, run: IntegrityRun | null, failures: ReadonlyArray<IntegrityFailure>) => {
+    (e: unknown, run: IntegrityRun | null, failures: ReadonlyArray<IntegrityFailure>, during?: 'cancel') => {
       const err = failure(e);
-      if (err) setState({ phase: 'failed', problem: { code: err.code, message: err.message }, run, failures });
+      if (err) {
+        const problem = { code: err.code, message: err.message };
+        setState({ phase: 'failed', problem, run, failures, ...(during ? { during } : {}) });
+      }
     },
     [failure],
   );
@@ -84,7 +105,7 @@ export function useIntegrityCheck(client: CableroomClient, login: string): Integ
     const timer = window.setTimeout(() => {
       client.integrityStatus(running.run.runId, running.failures.length).then(
         (run) => {
-          if (current) setState(merged(run, running.failures));
+          if (current) setState(merged(run, running.failures, running.cancelling));
         },
         (e: unknown) => {
           if (current) fail(e, running.run, running.failures);
@@ -116,5 +137,20 @@ export function useIntegrityCheck(client: CableroomClient, login: string): Integ
     );
   }, []);
 
-  return { state, start, resume };
+  const cancel = useCallback(() => {
+    if (state.phase !== 'running' || state.cancelling) return;
+    const { run, failures } = state;
+    setState({ ...state, cancelling: true });
+    client.cancelIntegrityCheck(run.runId).then(
+      // Its answer carries every failure so far: it replaces the list, if the run is still shown.
+      (ended) => {
+        if (live.current) setState((s) => (runOf(s)?.runId === ended.runId ? merged(ended, []) : s));
+      },
+      (e: unknown) => {
+        if (live.current) fail(e, run, failures, 'cancel');
+      },
+    );
+  }, [client, fail, live, state]);
+
+  return { state, start, resume, cancel };
 }
