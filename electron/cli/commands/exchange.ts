@@ -141,10 +141,12 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
   {
     name: 'verify',
     args: '[REF... | --all]',
-    options: { all: 'in-args', json: 'optional' },
+    options: { all: 'in-args', as: 'optional', json: 'optional' },
     summary: [
       'Verify the signature chains of released cables against the cables as',
-      'stored (exit 5 when any signature or chain fails); --all uses every core',
+      'stored (exit 5 when any signature or chain fails); --all uses every core;',
+      'audited (VERIFY at start and end, TAMPERED per failed cable) as --as LOGIN',
+      'or, without it, the system with the OS user named',
     ],
     async run(ctx) {
       const refs = ctx.args;
@@ -152,25 +154,64 @@ export const EXCHANGE_COMMANDS: ReadonlyArray<Command> = [
         throw new UsageError('verify needs REF... or --all (not both).');
       const core = ctx.core();
       const ids = ctx.options.all ? undefined : refs.map((ref) => core.cables.idByRef(ref));
+      const as = ctx.options.as ? core.users.byLogin(ctx.options.as) : null;
+      // Audited as the app's run is (issue 15; verifyAudit.ts), loaded with the command: not in
+      // the light CLI.
+      const { startVerifyAudit } = await import('./verifyAudit');
+      const audit = startVerifyAudit(
+        core.db,
+        core.audit,
+        as ? { userId: as.userId, login: as.login } : { userId: null, login: null },
+        ids ? { refs: [...refs] } : { all: true },
+      );
+      // Interrupted (Ctrl-C, a kill): the end entry is written, the database closed (the trail's
+      // anchor checkpointed), and the signal raised again to end the process as it would have.
+      const onSignal = (signal: NodeJS.Signals): void => {
+        try {
+          audit.stopped(`Interrupted by ${signal} after ${audit.count} cable(s).`);
+          core.close();
+        } finally {
+          process.kill(process.pid, signal);
+        }
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       // Each cable is written as it is decided and then forgotten (issue 15 item 3): the output is
       // byte for byte what printing the whole report at the end gave, in memory flat in the cables.
       const json = ctx.options.json === true;
       const signed = new Set<number>();
       let first = true;
       const progress = ctx.io.progress?.('verifying');
-      const summary = await verifyAllCables(core.db, {
-        ...(ids ? { cableIds: ids } : {}),
-        onCable: (r) => {
-          if (ids) signed.add(r.cableId);
-          const entry = verifyReport(r);
-          if (json) {
-            const element = terminalJson(entry).replace(/\n/g, '\n  ');
-            ctx.io.stdout(`${first ? '[\n' : ',\n'}  ${element}`);
-          } else ctx.io.stdout(`${verifyText(entry)}\n`);
-          first = false;
-        },
-        ...(progress ? { onProgress: progress.update } : {}),
-      });
+      let summary;
+      try {
+        summary = await verifyAllCables(core.db, {
+          ...(ids ? { cableIds: ids } : {}),
+          onCable: (r) => {
+            if (ids) signed.add(r.cableId);
+            const entry = verifyReport(r);
+            if (json) {
+              const element = terminalJson(entry).replace(/\n/g, '\n  ');
+              ctx.io.stdout(`${first ? '[\n' : ',\n'}  ${element}`);
+            } else ctx.io.stdout(`${verifyText(entry)}\n`);
+            first = false;
+            audit.decided(r);
+          },
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+      } catch (e) {
+        try {
+          audit.stopped(
+            e instanceof CableroomError ? e.message : `Verification stopped: ${(e as Error).message ?? String(e)}`,
+          );
+        } catch {
+          // The trail cannot be written either: the error that stopped the run is the one reported.
+        }
+        throw e;
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+      audit.finished(summary);
       progress?.done();
       if (ids) {
         // A named cable without signatures (historical, imported) is reported, and is not a failure.
