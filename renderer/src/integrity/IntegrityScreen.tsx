@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { Button, Label, ProgressBar } from 'react-aria-components';
+import { Label, ProgressBar } from 'react-aria-components';
 import type { IntegrityFailure, IntegrityRun } from '../../../electron/domain/integrity';
 import { ClassificationChip } from '../common/markings';
 import { ShownText } from '../common/ShownText';
@@ -14,7 +14,7 @@ import './integrity.css';
  * main finds them and a summary at the end. It shows refs, markings, signers and what failed —
  * never cable text — so like the audit trail it is UNCLASSIFIED; each failure's marking is its chip.
  * Main lists only failures on cables this person may read; of the others it gives a count.
- * A running run can be cancelled: the screen then says how far it got, keeps the failures found so
+ * A running run can be cancelled (Cancel): the screen then says how far it got, keeps the failures found so
  * far, and offers to run again.
  */
 export type IntegrityScreenProps = Readonly<{
@@ -68,15 +68,18 @@ export function IntegrityScreen(props: IntegrityScreenProps) {
             >
               {busy ? 'Verifying…' : run ? 'Verify again' : 'Verify every signed cable'}
             </button>
+            {/* A native button, as the screen's others: react-aria's press handling injects a <style>
+                the CSP (style-src 'self') refuses. */}
             {state.phase === 'running' && (
-              <Button
+              <button
+                type="button"
                 className="button"
                 data-testid="integrity-cancel"
-                isDisabled={state.cancelling === true}
-                onPress={props.onCancel}
+                disabled={state.cancelling === true}
+                onClick={props.onCancel}
               >
                 {state.cancelling ? 'Cancelling…' : 'Cancel'}
-              </Button>
+              </button>
             )}
           </div>
           {(busy || run) && <IntegrityProgress run={run} />}
