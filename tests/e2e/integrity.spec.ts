@@ -1,4 +1,7 @@
 import type { AuditEntry } from '../../electron/core/audit/auditTrail';
+import { createIntegrityService } from '../../electron/core/services/integrity';
+import { verifyAllCables } from '../../electron/core/signing/bulkVerify';
+import { signedCopies } from '../core/signing/signedCopies';
 import { expectAccessible } from './axe';
 import { callApi, expect, saveScreen, signIn, signOut, test } from './harness';
 
@@ -97,4 +100,104 @@ test('an instructor verifies every signed cable and finds the changed one; a tra
   ]);
   const denied = core.audit.list({ action: 'DENY', login: 'trainee', limit: 10 });
   expect(denied.map((e) => e.detail.what)).toContain('verify every signed cable');
+});
+
+/**
+ * Cancel (issue 15 item 3). The seed's run ends at once, so the test holds one open, in main, by
+ * the integrity service's test-only verifier: the real `verifyAllCables` checks the first two of
+ * four signed cables (POLTO 506, VERIFIED, and a signed copy of it under a new ref, TAMPERED),
+ * then the run waits, running, until the Cancel's signal comes; the other two are then handed to
+ * the real verifier with that signal, which decides nothing more. The screen, the endpoint, the
+ * service, its audit entries and the next run are all the app's own; no timing is involved.
+ */
+test('a running verification is cancelled from the screen: how far it got, its failures kept', async ({ app }) => {
+  const { page, core } = app;
+  const copies = signedCopies(core.db, 3);
+  const ids = [core.cables.idByRef('POLTO 506'), ...copies];
+  let holds = 1;
+  const held: typeof verifyAllCables = async (db, options = {}) => {
+    if (holds-- <= 0) return verifyAllCables(db, options);
+    const part = (cableIds: number[], before: number) =>
+      verifyAllCables(db, {
+        ...options,
+        cableIds,
+        onProgress: (done) => options.onProgress?.(before + done, ids.length),
+      });
+    const first = await part(ids.slice(0, 2), 0);
+    const signal = options.signal!;
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    const rest = await part(ids.slice(2), first.cables);
+    return {
+      cables: first.cables + rest.cables,
+      signatures: first.signatures + rest.signatures,
+      failed: first.failed + rest.failed,
+      seconds: first.seconds + rest.seconds,
+      cancelled: rest.cancelled,
+    };
+  };
+  (core as { integrity: typeof core.integrity }).integrity = createIntegrityService(core.db, core.audit, {
+    verifyAll: held,
+  });
+
+  await signIn(page, 'instructor');
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('open-integrity').click();
+  await page.getByTestId('integrity-start').click();
+
+  // Running: two of four decided, the copy's failure listed, and a Cancel reachable by keyboard.
+  const progress = page.getByRole('progressbar');
+  await expect(progress).toHaveAttribute('aria-valuetext', '2 of 4 cables');
+  await expect(progress).toHaveAttribute('data-done', 'false');
+  const failure = page.getByTestId('integrity-failure');
+  await expect(failure).toHaveCount(1);
+  await expect(failure).toHaveAttribute('data-ref', 'POLTO 2000');
+  const cancel = page.getByTestId('integrity-cancel');
+  await expect(cancel).toHaveText('Cancel');
+  await expect(page.getByTestId('integrity-start')).toBeDisabled();
+  await expectAccessible(page, 'integrity while running');
+  await saveScreen(page, 'integrity-running');
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+
+  // Cancelled: how far it got, the failure kept, focus on the summary, and a way to run again.
+  const summary = page.getByTestId('integrity-summary');
+  await expect(summary).toHaveAttribute('data-state', 'cancelled');
+  await expect(summary).toHaveText(
+    'Cancelled after 2 of 4 cables; 1 failure found so far. Verify again to check every signed cable.',
+  );
+  await expect(summary).toBeFocused();
+  await expect(page.getByTestId('integrity-cancel')).toHaveCount(0);
+  await expect(progress).toHaveAttribute('data-done', 'true');
+  await expect(progress).toHaveAttribute('aria-valuetext', '2 of 4 cables');
+  await expect(progress).toContainText('Cancelled');
+  await expect(failure).toHaveCount(1);
+  await expect(failure).toHaveAttribute('data-ref', 'POLTO 2000');
+  await expectAccessible(page, 'integrity cancelled');
+  await saveScreen(page, 'integrity-cancelled');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'integrity cancelled, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Run again, at once: this time to the end.
+  const again = page.getByTestId('integrity-start');
+  await expect(again).toHaveText('Verify again');
+  await again.click();
+  await expect(summary).toHaveAttribute('data-state', 'finished');
+  await expect(summary).toContainText('4 signed cables and 12 signatures checked');
+  await expect(summary).toContainText('3 cables fail verification.');
+  await expect(failure).toHaveCount(3);
+
+  const verify = (core.audit.list({ action: 'VERIFY', limit: 10 }) as AuditEntry[]).reverse();
+  expect(
+    verify.map((e) => [e.actorLogin, e.detail.phase, e.detail.cancelled, e.detail.cables, e.detail.failed]),
+  ).toEqual([
+    ['instructor', 'start', undefined, undefined, undefined],
+    ['instructor', 'end', true, 2, 1],
+    ['instructor', 'start', undefined, undefined, undefined],
+    ['instructor', 'end', undefined, 4, 3],
+  ]);
+  expect(verify[1]!.detail.total).toBe(4);
 });
