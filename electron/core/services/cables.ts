@@ -1,6 +1,7 @@
 import { decideAccess } from '../../domain/access';
 import type { CableExport, CableView, SearchHit } from '../../domain/cable';
 import type { AuditTrail } from '../audit/auditTrail';
+import { tamperedDetail } from '../audit/verifyRun';
 import { CableroomError } from '../errors';
 import { emitChange } from '../events';
 import { bannerLine } from '../../domain/markings';
@@ -71,13 +72,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
       actor: { userId: actor.userId, login: actor.login },
       action: 'TAMPERED',
       cableId,
-      detail: {
-        channel,
-        problems: chain.problems,
-        failed: chain.signatures
-          .filter((s) => !s.verified)
-          .map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
-      },
+      detail: tamperedDetail(channel, chain),
     });
   };
 
