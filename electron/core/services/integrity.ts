@@ -7,6 +7,7 @@ import {
 } from '../../domain/integrity';
 import { bannerLine } from '../../domain/markings';
 import type { AuditTrail } from '../audit/auditTrail';
+import { startVerifyRunAudit, type VerifyRunAudit } from '../audit/verifyRun';
 import { CableroomError } from '../errors';
 import { verifyAllCables, type CableVerification } from '../signing/bulkVerify';
 import { loadCableRecord } from '../store/cableReader';
@@ -25,8 +26,10 @@ import { refusals } from './refusal';
  * not verify and the chain's problems — only if `decideAccess` lets the person read the cable (the
  * reader's object, as opening it would: services/archive.ts); other failures are only counted.
  * Results are not kept: a verified cable is forgotten at once, and at most MAX_LISTED_FAILURES
- * failures are kept for the window, the rest counted. A run is audited VERIFY at its start and
- * with its summary at its end; anyone else is refused (audited DENY). One run at a time.
+ * failures are kept for the window, the rest counted. A run is audited as `cableroom verify` is
+ * (audit/verifyRun.ts): VERIFY at its start and with its summary at its end, and each failure
+ * TAMPERED on its cable's record (at most 1,000 a run); anyone else is refused (audited DENY). One
+ * run at a time.
  *
  * The person who started a run may cancel it: the workers stop, what was decided until then is
  * its summary (state `cancelled`, audited at its end with `cancelled: true`), and a new run may
@@ -149,8 +152,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
     };
   };
 
-  async function execute(run: Run, actor: Actor, channel: string, listener: IntegrityListener): Promise<void> {
-    const who = { userId: actor.userId, login: actor.login };
+  async function execute(run: Run, actor: Actor, audited: VerifyRunAudit, listener: IntegrityListener): Promise<void> {
     let lastProgress = -Infinity;
     const verify = options.verifyAll ?? verifyAllCables;
     try {
@@ -159,6 +161,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
         ...(options.rangeSize !== undefined ? { rangeSize: options.rangeSize } : {}),
         signal: run.stop.signal,
         onCable: (r) => {
+          audited.decided(r);
           if (r.status === 'VERIFIED') return;
           const failure = readableFailure(actor, r);
           if (!failure) run.withheld += 1;
@@ -189,22 +192,18 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
         // Cancelled: what was decided, of the cables there were.
         run.total = Math.max(run.total, summary.cables);
         run.state = 'cancelled';
-        trail.append({
-          actor: who,
-          action: 'VERIFY',
-          detail: { channel, phase: 'end', cancelled: true, ...run.summary, total: run.total },
-        });
+        audited.finished(summary, { total: run.total });
       } else {
         run.total = summary.cables;
         run.state = 'finished';
-        trail.append({ actor: who, action: 'VERIFY', detail: { channel, phase: 'end', ...run.summary } });
+        audited.finished(summary);
       }
     } catch (e) {
       run.state = 'failed';
       run.error =
         e instanceof CableroomError ? e.message : `Verification stopped: ${(e as Error).message ?? String(e)}`;
-      // A database closed under the run has no trail to write to.
-      if (db.open) trail.append({ actor: who, action: 'VERIFY', detail: { channel, phase: 'end', error: run.error } });
+      // A database closed under the run has no trail to write to (`stopped` writes nothing then).
+      audited.stopped(run.error);
     } finally {
       if (running === run) running = null;
     }
@@ -219,11 +218,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
           'A verification of every signed cable is already running; wait for it to finish, or cancel it.',
         );
       }
-      trail.append({
-        actor: { userId: actor.userId, login: actor.login },
-        action: 'VERIFY',
-        detail: { channel, phase: 'start' },
-      });
+      const audited = startVerifyRunAudit(db, trail, { userId: actor.userId, login: actor.login }, { channel });
       const run: Run = {
         runId: nextId++,
         ownerUserId: actor.userId,
@@ -246,7 +241,7 @@ export function createIntegrityService(db: Db, trail: AuditTrail, options: Integ
       }
       // On a later turn: the start's answer goes out before the first batch is read.
       run.ended = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        execute(run, actor, channel, listener),
+        execute(run, actor, audited, listener),
       );
       return snapshot(run);
     },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AuditAction, AuditEntry } from '../../../electron/core/audit/auditTrail';
 import type { Actor } from '../../../electron/core/services/actor';
+import { MAX_TAMPERED_ENTRIES } from '../../../electron/core/audit/verifyRun';
 import { createIntegrityService } from '../../../electron/core/services/integrity';
 import {
   insertCableSignatures,
@@ -98,6 +99,18 @@ describe('verifying every signed cable from the app', () => {
       { channel: 'app', phase: 'end', cables: 1, signatures: 3, failed: 1, seconds: expect.any(Number) },
     ]);
     expect(verify.every((e) => e.actorLogin === 'instructor')).toBe(true);
+    // The failure is also on the cable's own record, as opening it would put it (rules 23–24).
+    expect(entries(c, 'TAMPERED').map((e) => [e.actorLogin, e.cableId, e.detail])).toEqual([
+      [
+        'instructor',
+        id,
+        {
+          channel: 'app',
+          problems: [],
+          failed: failure!.signatures.map((s) => ({ role: s.role, signer: s.signer, problem: s.problem })),
+        },
+      ],
+    ]);
     expect(c.audit.verify()).toMatchObject({ ok: true });
     // A new run may start once this one has ended.
     const again = c.integrity.start(instructor, 'app');
@@ -182,6 +195,10 @@ describe('verifying every signed cable from the app', () => {
     expect(new Set(refs).size).toBe(MAX_LISTED_FAILURES);
     expect(refs.every((r) => /^POLTO [23]\d{3}$/.test(r))).toBe(true);
     expect(service.status(instructor, runId, MAX_LISTED_FAILURES - 1).failures).toEqual([done.failures.at(-1)]);
+    // At most MAX_TAMPERED_ENTRIES on the cables' records; the end entry counts the rest.
+    const tampered = c.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'TAMPERED'").pluck().get();
+    expect(tampered).toBe(MAX_TAMPERED_ENTRIES);
+    expect(entries(c, 'VERIFY').at(-1)!.detail).toMatchObject({ phase: 'end', failed: copies, tamperedUnrecorded: 5 });
   });
 
   test('its starter cancels a run after its first batch: cancelled, what was decided, audited', async () => {
