@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { main } from '../../electron/cli/cableroom';
-import { cliFixture, runCli as run } from '../support/cli';
+import { cliFixture, runCli as run, tamperPolto506 } from '../support/cli';
 import { SEED_DIR, tempDir } from '../support/tempCore';
 
 const { seededDb } = cliFixture();
@@ -199,13 +198,7 @@ describe('import-frus', () => {
     expect(one.code).toBe(0);
     expect(one.out).toMatch(/POLTO 506 +VERIFIED/);
 
-    const raw = new Database(db);
-    raw
-      .prepare(
-        "UPDATE paragraphs SET text = replace(text, 'this morning', 'this evening') WHERE cable_id = (SELECT id FROM cables WHERE ref = 'POLTO 506')",
-      )
-      .run();
-    raw.close();
+    tamperPolto506(db);
     const bad = await run('verify', '--all', '--db', db);
     expect(bad.code).toBe(5);
     expect(bad.out).toMatch(/POLTO 506 +TAMPERED/);

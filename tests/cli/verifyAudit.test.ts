@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { osUserName, startVerifyAudit } from '../../electron/cli/commands/verifyAudit';
 import { openCore, type Core } from '../../electron/core/app';
 import type { AuditEntry } from '../../electron/core/audit/auditTrail';
 import type { VerifyAllSummary } from '../../electron/core/signing/bulkVerify';
-import { cliFixture, runCli as run } from '../support/cli';
+import { cliFixture, runCli as run, tamperPolto506 } from '../support/cli';
 import { SEED_DIR } from '../support/tempCore';
 
 /**
@@ -32,16 +31,6 @@ function entries(db: string, ...actions: AuditEntry['action'][]): Promise<{ list
       .reverse(),
     ok: core.audit.verify().ok,
   }));
-}
-
-function tamperPolto506(db: string): void {
-  const raw = new Database(db);
-  raw
-    .prepare(
-      "UPDATE paragraphs SET text = replace(text, 'this morning', 'this evening') WHERE cable_id = (SELECT id FROM cables WHERE ref = 'POLTO 506')",
-    )
-    .run();
-  raw.close();
 }
 
 /** The OS user as the entries name it (absent where it cannot be read). */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import { main } from '../../electron/cli/cableroom';
 import { SEED_DIR, tempDir } from './tempCore';
@@ -41,4 +42,18 @@ export function cliFixture(): Readonly<{ tempFolder(): string; seededDb(): Promi
       return db;
     },
   };
+}
+
+/** Changes a signed paragraph of POLTO 506 in the file with plain SQL, as an attacker would. */
+export function tamperPolto506(dbPath: string): void {
+  const raw = new Database(dbPath);
+  try {
+    raw
+      .prepare(
+        "UPDATE paragraphs SET text = replace(text, 'this morning', 'this evening') WHERE cable_id = (SELECT id FROM cables WHERE ref = 'POLTO 506')",
+      )
+      .run();
+  } finally {
+    raw.close();
+  }
 }
