@@ -9,7 +9,7 @@ import { cableIdForReader, loadCableRecord, type CableRecord } from '../store/ca
 import { referenceTargets } from '../store/cableSearch';
 import type { Db } from '../store/database';
 import { keyCache, memoVerifier } from '../crypto/verify';
-import { databaseKeys, verifyOneCable } from '../signing/bulkVerify';
+import { verifyOneCable } from '../signing/bulkVerify';
 import { isSignedCable, VERIFYING_CHAIN } from '../signing/openVerify';
 import type { ChainView } from '../../domain/chain';
 import { accessSubject, type Actor } from './actor';
@@ -78,7 +78,7 @@ export function createCablesService(db: Db, audit: AuditTrail, options: CablesOp
 
   /** The chain checked against the cable as stored now (rules 23–24); TAMPERED is audited. */
   const checkedChain = (actor: Actor, cableId: number, channel: string): ChainView | null => {
-    const chain = verifyOneCable(db, cableId, databaseKeys(db, keys), verifier);
+    const chain = verifyOneCable(db, cableId, { verify: verifier, toKey: keys });
     if (chain?.status === 'TAMPERED') auditTampered(actor, cableId, channel, chain);
     return chain;
   };

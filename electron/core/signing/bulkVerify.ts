@@ -8,7 +8,7 @@ import type { Db } from '../store/database';
 import { prepared } from '../store/statements';
 import { signedCableCount, signedCableIdsAfter } from './chainRecord';
 import { readChainBytes, readOneChain, type ChainBytes } from './chainBytes';
-import { chainEntry, chainView, checkChainBytes, type KeyLookup, type Verifier } from './verifyChain';
+import { chainEntry, chainView, checkChainBytes, type KeyLookup, type KnownKey, type Verifier } from './verifyChain';
 
 /**
  * Verifying signature chains: one cable on this thread (opening a cable), or every signed cable
@@ -52,17 +52,54 @@ export function personNames(db: Db): (key: string) => string {
 }
 
 /**
+ * The keys one cable's chain names (attested ones only, as `databaseKeys`) and the names of its
+ * signers, in one query: opening a cable asks for no more (issue 15 item 2).
+ */
+function chainDirectory(
+  db: Db,
+  cableId: number,
+  toKey: KeyCache,
+): Readonly<{ keys: KeyLookup; names: (key: string) => string }> {
+  const rows = prepared(
+    db,
+    `SELECT s.key_fingerprint AS fingerprint, k.public_key, p.key AS person_key, n.full_name, s.signer
+       FROM cable_signatures s
+       LEFT JOIN person_keys k ON k.fingerprint = s.key_fingerprint
+        AND EXISTS (SELECT 1 FROM people p WHERE p.id = k.person_id AND ${KEY_ATTESTED})
+       LEFT JOIN people p ON p.id = k.person_id
+       LEFT JOIN people n ON n.key = s.signer
+      WHERE s.cable_id = ?`,
+  ).all(cableId) as {
+    fingerprint: string;
+    public_key: Buffer | null;
+    person_key: string | null;
+    full_name: string | null;
+    signer: string;
+  }[];
+  const keys = new Map<string, KnownKey>();
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (r.public_key && r.person_key && !keys.has(r.fingerprint))
+      keys.set(r.fingerprint, { personKey: r.person_key, key: toKey(new Uint8Array(r.public_key)) });
+    if (r.full_name !== null) names.set(r.signer, r.full_name);
+  }
+  return { keys: (f) => keys.get(f) ?? null, names: (k) => names.get(k) ?? k };
+}
+
+/**
  * The chain of one cable, or null when it carries no signatures and was never recorded as signed
  * (historical, imported from FRUS); a released cable stripped of its chain reads as TAMPERED.
+ * `verify` may remember valid signatures (`memoVerifier`), `toKey` KeyObjects.
  */
 export function verifyOneCable(
   db: Db,
   cableId: number,
-  keys: KeyLookup = databaseKeys(db),
-  verify?: Verifier,
+  options: Readonly<{ verify?: Verifier; toKey?: KeyCache }> = {},
 ): ChainView | null {
   const signed = readOneChain(db, cableId);
-  return signed ? checkChainBytes(signed, keys, personNames(db), verify) : null;
+  if (!signed) return null;
+  const { keys, names } = chainDirectory(db, cableId, options.toKey ?? keyCache());
+  return checkChainBytes(signed, keys, names, options.verify);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../../electron/core/store/database';
 import { keyCache, memoVerifier } from '../../../electron/core/crypto/verify';
-import { databaseKeys, verifyOneCable } from '../../../electron/core/signing/bulkVerify';
+import { verifyOneCable } from '../../../electron/core/signing/bulkVerify';
 import { seededCoreFixture } from '../../support/tempCore';
 import { signedFieldChanges } from './signedFieldChanges';
 
@@ -89,15 +89,14 @@ describe('opening a signed cable with the verdict to follow', () => {
     const c = core();
     const id = idOf(c.db, 'POLTO 506');
     // What the open's verdict runs (services/cables.ts), its memo warm from a first, valid check.
-    const keys = databaseKeys(c.db, keyCache());
-    const memo = memoVerifier();
-    expect(verifyOneCable(c.db, id, keys, memo)?.status).toBe('VERIFIED');
+    const remembering = { verify: memoVerifier(), toKey: keyCache() };
+    expect(verifyOneCable(c.db, id, remembering)?.status).toBe('VERIFIED');
     const differ: string[] = [];
     for (const [field, sql] of signedFieldChanges(c.db, id)) {
       c.db.exec('BEGIN');
       try {
         c.db.prepare(sql).run();
-        const remembered = verifyOneCable(c.db, id, keys, memo);
+        const remembered = verifyOneCable(c.db, id, remembering);
         const fresh = verifyOneCable(c.db, id);
         if (remembered?.status !== 'TAMPERED' || JSON.stringify(remembered) !== JSON.stringify(fresh))
           differ.push(field);
