@@ -14,8 +14,8 @@ import './integrity.css';
  * main finds them and a summary at the end. It shows refs, markings, signers and what failed —
  * never cable text — so like the audit trail it is UNCLASSIFIED; each failure's marking is its chip.
  * Main lists only failures on cables this person may read; of the others it gives a count.
- * A running run can be cancelled (Cancel): the screen then says how far it got, keeps the failures found so
- * far, and offers to run again.
+ * A running run can be cancelled (Cancel): the screen then says how far it got, keeps the
+ * failures found so far, and offers to run again.
  */
 export type IntegrityScreenProps = Readonly<{
   chrome: WorkspaceChrome;
