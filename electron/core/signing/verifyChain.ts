@@ -101,11 +101,7 @@ export function checkChain(
   nameOf: (personKey: string) => string,
   verify: Verifier = verifySignature,
 ): ChainView {
-  const messages = chainMessages(sc);
-  return chainView(
-    sc,
-    sc.signatures.map((s, i) => chainEntry(s, nameOf, checkSignature(s, messages[i]!, keys, verify))),
-  );
+  return checkMessages(sc, chainMessages(sc), keys, nameOf, verify);
 }
 
 /**
@@ -119,11 +115,21 @@ export function checkChainBytes(
   verify: Verifier = verifySignature,
 ): ChainView {
   const content = Buffer.from(signed.content);
+  const messages = signed.signatures.map((s) => Buffer.concat([Buffer.from(s.head), content]));
+  return checkMessages(signed, messages, keys, nameOf, verify);
+}
+
+/** Each signature of the chain against its message (in chain order), then the chain's verdict. */
+function checkMessages(
+  chain: ChainStructure,
+  messages: ReadonlyArray<Uint8Array>,
+  keys: KeyLookup,
+  nameOf: (personKey: string) => string,
+  verify: Verifier,
+): ChainView {
   return chainView(
-    signed,
-    signed.signatures.map((s) =>
-      chainEntry(s, nameOf, checkSignature(s, Buffer.concat([Buffer.from(s.head), content]), keys, verify)),
-    ),
+    chain,
+    chain.signatures.map((s, i) => chainEntry(s, nameOf, checkSignature(s, messages[i]!, keys, verify))),
   );
 }
 
